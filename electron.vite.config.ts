@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/host/csp';
+
+// electron-vite builds three bundles from a custom layout (not its src/main default):
+// main and preload from electron/, the renderer from src/.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require() anything but 'electron': bundle zod and
+      // the contract into one CommonJS file.
+      externalizeDeps: false,
+      lib: { entry: resolve(__dirname, 'electron/preload/index.ts'), formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: 'src',
+    plugins: [react(), cspPlugin()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve(__dirname, 'src/index.html') },
+    },
+  },
+});
+
+/**
+ * Adds the CSP as a meta tag to the built page only: the dev server's hot-reload
+ * preamble is an inline script that a strict policy would (rightly) block.
+ */
+function cspPlugin(): Plugin {
+  return {
+    name: 'mqscope-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      return html.replace('<head>', `<head>\n    ${meta}`);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ConnectOptions, ConnectionStatus, EngineEvent } from '../contract';
+import { ConnectOptionsSchema } from '../contract';
+import { EngineError } from './errors';
+import { MqttConnection } from './connection';
+
+export type EngineListener = (event: EngineEvent) => void;
+
+/**
+ * All open connections, independent of each other, and the one place engine events
+ * leave from. Hosts subscribe with onEvent() and forward to their renderers.
+ */
+export class ConnectionManager {
+  private readonly connections = new Map<string, MqttConnection>();
+  private readonly listeners = new Set<EngineListener>();
+  private nextId = 1;
+
+  onEvent(listener: EngineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens a connection and resolves with its first outcome (connected or failed). */
+  async open(options: ConnectOptions): Promise<ConnectionStatus> {
+    const id = `conn-${this.nextId++}`;
+    const connection = new MqttConnection(id, ConnectOptionsSchema.parse(options), {
+      onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
+      onMessages: (connectionId, messages) =>
+        this.emit({ name: 'messages.batch', payload: { connectionId, messages } }),
+    });
+    this.connections.set(id, connection);
+    return connection.open();
+  }
+
+  get(connectionId: string): MqttConnection {
+    const connection = this.connections.get(connectionId);
+    if (!connection) throw new EngineError('not-found', `There is no connection "${connectionId}".`);
+    return connection;
+  }
+
+  async close(connectionId: string): Promise<ConnectionStatus> {
+    const status = await this.get(connectionId).close();
+    this.connections.delete(connectionId);
+    return status;
+  }
+
+  list(): ConnectionStatus[] {
+    return [...this.connections.values()].map((c) => c.status);
+  }
+
+  /** Closes every connection (host shutdown). */
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.connections.keys()].map((id) => this.close(id)));
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      // One faulty listener (a closed window, a dropped socket) must not starve the others.
+      try {
+        listener(event);
+      } catch {
+        /* the host's own problem; the engine carries on */
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { ErrorCode, Problem } from '../contract';
+
+/** An error the engine raises on purpose, with a contract error code the UI can act on. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+// MQTT 3.1 / 3.1.1 CONNACK return codes (§3.2.2.3).
+const CONNACK_V3: Record<number, string> = {
+  1: 'The broker does not accept this MQTT protocol version.',
+  2: 'The broker rejected the client ID.',
+  3: 'The broker is unavailable.',
+  4: 'The broker rejected the user name or password.',
+  5: 'The broker says this client is not authorized to connect.',
+};
+
+// MQTT 5 reason codes (§2.4), the ones CONNACK and DISCONNECT carry.
+const REASON_V5: Record<number, string> = {
+  0x04: 'Disconnected with the will message.',
+  0x80: 'The broker reported an unspecified error.',
+  0x81: 'The broker could not parse a packet (malformed packet).',
+  0x82: 'The broker reported a protocol error.',
+  0x83: 'The broker reported an implementation-specific error.',
+  0x84: 'The broker does not support this MQTT protocol version.',
+  0x85: 'The broker rejected the client ID.',
+  0x86: 'The broker rejected the user name or password.',
+  0x87: 'The broker says this client is not authorized.',
+  0x88: 'The broker is unavailable.',
+  0x89: 'The broker is busy.',
+  0x8a: 'The broker has banned this client.',
+  0x8b: 'The broker is shutting down.',
+  0x8c: 'The broker does not support this authentication method.',
+  0x8d: 'The broker timed out this client (keepalive).',
+  0x8e: 'Another client connected with the same client ID (session taken over).',
+  0x8f: 'The broker rejected a topic filter.',
+  0x90: 'The broker rejected a topic name.',
+  0x93: 'The receive maximum was exceeded.',
+  0x94: 'The topic alias is invalid.',
+  0x95: 'The packet is too large for the broker.',
+  0x96: 'The message rate is too high.',
+  0x97: 'A quota was exceeded.',
+  0x98: 'An administrative action disconnected this client.',
+  0x99: 'The payload format is invalid.',
+  0x9a: 'The broker does not support retained messages.',
+  0x9b: 'The broker does not support this QoS.',
+  0x9c: 'The broker asks to use another server.',
+  0x9d: 'The server has moved.',
+  0x9e: 'The broker does not support shared subscriptions.',
+  0x9f: 'The connection rate limit was exceeded.',
+  0xa0: 'The maximum connect time was reached.',
+  0xa1: 'The broker does not support subscription identifiers.',
+  0xa2: 'The broker does not support wildcard subscriptions.',
+};
+
+const SOCKET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'Nothing is listening at that host and port (connection refused).',
+  ENOTFOUND: 'The host name could not be resolved (DNS lookup failed).',
+  EAI_AGAIN: 'The host name could not be resolved right now (temporary DNS failure).',
+  ETIMEDOUT: 'The network connection timed out.',
+  ECONNRESET: 'The connection was reset by the other side.',
+  EHOSTUNREACH: 'The host is unreachable.',
+  ENETUNREACH: 'The network is unreachable.',
+  EPIPE: 'The connection was closed while sending.',
+};
+
+function hex(code: number): string {
+  return `0x${code.toString(16).padStart(2, '0')}`;
+}
+
+/** A CONNACK refusal as one sentence plus its code, for the protocol version in use. */
+export function describeConnackCode(code: number, protocolVersion: number): Problem {
+  if (protocolVersion === 5) {
+    const message = REASON_V5[code] ?? `The broker refused the connection with reason code ${hex(code)}.`;
+    return { code: `CONNACK ${hex(code)}`, message };
+  }
+  const message = CONNACK_V3[code] ?? `The broker refused the connection with return code ${code}.`;
+  return { code: `CONNACK ${code}`, message };
+}
+
+/** A server-sent DISCONNECT (MQTT 5) as one sentence plus its code. */
+export function describeDisconnect(reasonCode: number, reasonString?: string): Problem {
+  const base = REASON_V5[reasonCode] ?? `The broker disconnected this client (reason code ${hex(reasonCode)}).`;
+  const message = reasonString ? `${base} The broker said: "${reasonString}".` : base;
+  return { code: `DISCONNECT ${hex(reasonCode)}`, message };
+}
+
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+}
+
+/**
+ * Any error mqtt.js or the socket raises, as one sentence plus the underlying code.
+ * mqtt.js reports a refused CONNACK as an error whose numeric `code` is the return/reason code.
+ */
+export function describeError(error: unknown, protocolVersion: number): Problem {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const text = typeof e.message === 'string' ? e.message : String(error);
+  if (typeof e.code === 'number') return describeConnackCode(e.code, protocolVersion);
+  if (typeof e.code === 'string') {
+    const known = SOCKET_ERRORS[e.code];
+    return { code: e.code, message: known ?? `${text.replace(/\.$/, '')}.` };
+  }
+  return { code: 'ERROR', message: text };
+}
