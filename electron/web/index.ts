@@ -1,0 +1,55 @@
+/**
+ * `npm run web`: MQScope in a browser, for a machine without a desktop session and for
+ * the end-to-end tests. The same engine and contract as the Electron app.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
+import { createEngine } from '../engine';
+import { parseWebHostArgs } from './args';
+import { startWebHost } from './server';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseWebHostArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  if (!existsSync(`${staticDir}index.html`)) {
+    console.error('The renderer is not built yet: run `npm run build` (or use `npm run web`, which builds).');
+    process.exit(1);
+  }
+  const engine = createEngine({ host: 'web', version });
+  let host;
+  try {
+    host = await startWebHost({ engine, staticDir, port: args.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${args.port} is already in use: pick another with --port, or leave it out for a free one.`
+        : `The web host could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  // Tests read this line to find the URL; keep its shape.
+  console.log(`MQScope web host: ${host.url}`);
+  console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: closing MQTT connections and stopping.`);
+    await engine.dispose();
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,19 @@
+import type { ConnectionState } from '../../electron/contract';
+
+/** What the pill and the status line call each state; tests look for these words. */
+export type DisplayState = ConnectionState | 'none';
+
+export const STATE_WORDS: Record<DisplayState, string> = {
+  none: 'Not connected',
+  idle: 'Not connected',
+  connecting: 'Connecting',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting',
+  disconnected: 'Disconnected',
+  failed: 'Failed',
+};
+
+export function displayState(status: { state: ConnectionState } | undefined, opening: boolean): DisplayState {
+  if (opening) return 'connecting';
+  return status?.state ?? 'none';
+}

@@ -1,0 +1,49 @@
+/**
+ * The preload against the stand-in `electron` module: it exposes only contract calls and
+ * event subscriptions (with disposers), never ipcRenderer.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventChannel, requestChannel, type MqscopeBridge } from '../../electron/contract';
+import { recorded } from './electron-stand-in';
+
+let bridge: MqscopeBridge;
+
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  bridge = recorded.exposed.get('mqscope') as MqscopeBridge;
+});
+
+describe('preload bridge', () => {
+  it('exposes one object with invoke and on, and nothing else', () => {
+    expect([...recorded.exposed.keys()]).toEqual(['mqscope']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+  });
+
+  it('sends contract requests on their own channel', async () => {
+    await bridge.invoke('connection.list', {});
+    expect(recorded.rendererInvocations).toEqual([{ channel: requestChannel('connection.list'), input: {} }]);
+  });
+
+  it('refuses names outside the contract without touching IPC', async () => {
+    const before = recorded.rendererInvocations.length;
+    const invoke = bridge.invoke as (name: string, input: unknown) => Promise<unknown>;
+    await expect(invoke('shell.openExternal', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-request' },
+    });
+    expect(recorded.rendererInvocations.length).toBe(before);
+    const on = bridge.on as (name: string, listener: () => void) => () => void;
+    expect(() => on('anything', () => undefined)).toThrow(/no event/);
+  });
+
+  it('returns a disposer that removes the event listener', () => {
+    const received: unknown[] = [];
+    const dispose = bridge.on('connection.status', (status) => received.push(status));
+    const listeners = recorded.rendererListeners.get(eventChannel('connection.status'));
+    expect(listeners?.size).toBe(1);
+    for (const listener of listeners ?? []) listener({}, { state: 'connected' });
+    expect(received).toEqual([{ state: 'connected' }]);
+    dispose();
+    expect(listeners?.size).toBe(0);
+  });
+});

@@ -1,0 +1,494 @@
+/**
+ * A real Mosquitto for the integration and end-to-end suites: never a mock broker.
+ *
+ * Each call to startMosquitto() makes a fresh temp dir holding a generated config, a password
+ * file, a throwaway CA and a server certificate, then starts Mosquitto with four listeners
+ * (TCP, WebSocket, TLS, secure WebSocket) on free loopback ports. Test files can therefore run
+ * in parallel: nothing is shared between brokers.
+ *
+ * Plain Node on purpose (no vitest import, relative imports only): Playwright imports it too.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants as fsConstants } from 'node:fs';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+export interface MosquittoBroker {
+  /** Always the IPv4 loopback: the certificate names it too. */
+  host: string;
+  ports: { mqtt: number; ws: number; mqtts: number; wss: number };
+  username: string;
+  password: string;
+  /** The test CA, for clients that connect over mqtts/wss. */
+  caFile: string;
+  caPem: string;
+  /** The temp dir holding config, certificates and password file; removed by stop(). */
+  dir: string;
+  /** Everything Mosquitto logged so far (it logs to stderr). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface ThirdPartyMessage {
+  topic: string;
+  payload: string;
+  qos: number;
+  retain: boolean;
+  /** Epoch milliseconds at which the harness read the line. */
+  receivedAt: number;
+}
+
+export interface ThirdPartySubscriber {
+  /** Resolves with exactly `count` messages; rejects on timeout or if mosquitto_sub fails. */
+  messages: Promise<ThirdPartyMessage[]>;
+  /** Kills mosquitto_sub early (safe to call after it has exited). */
+  stop(): void;
+}
+
+export const MOSQUITTO_MISSING =
+  'SKIPPED: mosquitto not found on PATH — install mosquitto mosquitto-clients to run the broker suites';
+
+const USERNAME = 'mqscope';
+const READY_TIMEOUT_MS = 10_000;
+const CLIENT_TIMEOUT_MS = 10_000;
+/** A bind race with another process is rare but real; a fresh set of ports fixes it. */
+const START_ATTEMPTS = 3;
+
+// ---------------------------------------------------------------------------------------
+// Finding the tools
+
+/** Debian installs the broker in /usr/sbin, which a non-root PATH often lacks. */
+const EXTRA_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/bin', '/usr/local/bin'];
+
+function resolveBinary(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...EXTRA_DIRS];
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      return candidate;
+    } catch {
+      /* not here; try the next directory */
+    }
+  }
+  return null;
+}
+
+const TOOLS = ['mosquitto', 'mosquitto_pub', 'mosquitto_sub', 'mosquitto_passwd', 'openssl'] as const;
+type Tool = (typeof TOOLS)[number];
+
+function tool(name: Tool): string {
+  const path = resolveBinary(name);
+  if (!path) throw new Error(MOSQUITTO_MISSING);
+  return path;
+}
+
+/** True when the broker, its clients and openssl are all installed. */
+export function mosquittoAvailable(): boolean {
+  return TOOLS.every((name) => resolveBinary(name) !== null);
+}
+
+// ---------------------------------------------------------------------------------------
+// Small process and network helpers
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool to completion; rejects with its stderr on a non-zero exit or after the timeout. */
+function run(file: string, args: string[], timeoutMs = CLIENT_TIMEOUT_MS): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) {
+        const why = error.killed ? `timed out after ${timeoutMs} ms` : `failed (${error.message.split('\n')[0]})`;
+        reject(new Error(`${file} ${why}\n${stderr || stdout}`.trim()));
+        return;
+      }
+      resolve({ stdout, stderr });
+    });
+  });
+}
+
+/**
+ * A port the OS just handed out and nobody holds. Probed on every interface, not only the
+ * loopback: Mosquitto 2.0.11's WebSocket listener ignores its bind address.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('The OS gave no port.'))));
+    });
+  });
+}
+
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Files Mosquitto reads
+
+/**
+ * A CA and a server certificate for localhost / 127.0.0.1, valid for two days.
+ * EC keys: generating them is instant, unlike RSA.
+ */
+async function makeCertificates(dir: string): Promise<{ caFile: string; certFile: string; keyFile: string }> {
+  const openssl = tool('openssl');
+  const caKey = join(dir, 'ca.key');
+  const caFile = join(dir, 'ca.crt');
+  const keyFile = join(dir, 'server.key');
+  const csrFile = join(dir, 'server.csr');
+  const certFile = join(dir, 'server.crt');
+  const extFile = join(dir, 'server.ext');
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+  // prettier-ignore
+  await run(openssl, [
+    'req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '2',
+    '-subj', '/CN=MQScope Test CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE',
+    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  await run(openssl, ['req', ...ec, '-keyout', keyFile, '-out', csrFile, '-subj', '/CN=localhost']);
+  await writeFile(
+    extFile,
+    [
+      'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature,keyEncipherment',
+      'extendedKeyUsage=serverAuth',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '',
+    ].join('\n'),
+  );
+  // prettier-ignore
+  await run(openssl, [
+    'x509', '-req', '-in', csrFile, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial',
+    '-out', certFile, '-days', '2', '-sha256', '-extfile', extFile,
+  ]);
+  return { caFile, certFile, keyFile };
+}
+
+interface Ports {
+  mqtt: number;
+  ws: number;
+  mqtts: number;
+  wss: number;
+}
+
+function configText(ports: Ports, files: { passwordFile: string; caFile: string; certFile: string; keyFile: string }) {
+  const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
+  return [
+    // One password file and one anonymous rule for every listener.
+    'per_listener_settings false',
+    'allow_anonymous false',
+    `password_file ${files.passwordFile}`,
+    'persistence false',
+    // stderr is captured by the harness; a log file would have to be writable by the dropped user.
+    'log_dest stderr',
+    'log_type error',
+    'log_type warning',
+    'log_type notice',
+    'log_type information',
+    'connection_messages true',
+    'log_timestamp_format %H:%M:%S',
+    '',
+    `listener ${ports.mqtt} 127.0.0.1`,
+    'protocol mqtt',
+    '',
+    // Mosquitto 2.0.11 ignores this bind address for WebSockets and listens on every interface.
+    `listener ${ports.ws} 127.0.0.1`,
+    'protocol websockets',
+    '',
+    `listener ${ports.mqtts} 127.0.0.1`,
+    'protocol mqtt',
+    ...tls,
+    '',
+    `listener ${ports.wss} 127.0.0.1`,
+    'protocol websockets',
+    ...tls,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Run as root, Mosquitto drops to the `mosquitto` user before it reads certificates and the
+ * password file, so the (throwaway) dir must be traversable and its files world-readable.
+ */
+async function openUpForBrokerUser(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const name of await readdir(dir)) await chmod(join(dir, name), 0o644);
+}
+
+// ---------------------------------------------------------------------------------------
+// The broker
+
+/** The last part of a growing log, so an error message stays readable. */
+function tail(text: string, max = 4000): string {
+  return text.length > max ? `…${text.slice(-max)}` : text;
+}
+
+interface Running {
+  child: ChildProcess;
+  log: () => string;
+  exited: Promise<void>;
+  hasExited: () => boolean;
+}
+
+function spawnBroker(configFile: string): Running {
+  const child = spawn(tool('mosquitto'), ['-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let exitedFlag = false;
+  const append = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.length > 256_000) output = output.slice(-128_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitedFlag = true;
+      output += `\n[mosquitto exited: code ${String(code)}, signal ${String(signal)}]`;
+      resolve();
+    });
+    // A spawn failure emits 'error' and may never emit 'exit'.
+    child.once('error', (error) => {
+      exitedFlag = true;
+      output += `\n[mosquitto could not start: ${error.message}]`;
+      resolve();
+    });
+  });
+  return { child, log: () => output, exited, hasExited: () => exitedFlag };
+}
+
+async function stopBroker(running: Running): Promise<void> {
+  if (running.hasExited()) return;
+  running.child.kill('SIGTERM');
+  const killTimer = setTimeout(() => running.child.kill('SIGKILL'), 5000);
+  await running.exited;
+  clearTimeout(killTimer);
+}
+
+/** Polls until every port accepts a TCP connection, the broker dies, or time runs out. */
+async function waitUntilListening(running: Running, host: string, ports: number[]): Promise<string | null> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const pending = new Set(ports);
+  while (pending.size > 0) {
+    if (running.hasExited()) return 'Mosquitto exited before it was ready.';
+    if (Date.now() > deadline) {
+      return `Mosquitto did not listen on port(s) ${[...pending].join(', ')} within ${READY_TIMEOUT_MS} ms.`;
+    }
+    for (const port of [...pending]) {
+      if (await canConnect(host, port)) pending.delete(port);
+    }
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}
+
+export async function startMosquitto(): Promise<MosquittoBroker> {
+  const dir = await mkdtemp(join(tmpdir(), 'mqscope-mosquitto-'));
+  try {
+    const password = randomBytes(12).toString('hex');
+    const passwordFile = join(dir, 'passwd');
+    await run(tool('mosquitto_passwd'), ['-b', '-c', passwordFile, USERNAME, password]);
+    const certs = await makeCertificates(dir);
+    const caPem = await readFile(certs.caFile, 'utf8');
+    const host = '127.0.0.1';
+    const configFile = join(dir, 'mosquitto.conf');
+
+    let failure = '';
+    for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      const [mqtt = 0, ws = 0, mqtts = 0, wss = 0] = await distinctFreePorts(4);
+      const ports: Ports = { mqtt, ws, mqtts, wss };
+      await writeFile(configFile, configText(ports, { passwordFile, ...certs }));
+      await openUpForBrokerUser(dir);
+
+      const running = spawnBroker(configFile);
+      const problem = await waitUntilListening(running, host, [mqtt, ws, mqtts, wss]);
+      if (problem === null) {
+        return {
+          host,
+          ports,
+          username: USERNAME,
+          password,
+          caFile: certs.caFile,
+          caPem,
+          dir,
+          log: running.log,
+          stop: async () => {
+            await stopBroker(running);
+            await rm(dir, { recursive: true, force: true });
+          },
+        };
+      }
+      await stopBroker(running);
+      failure = `${problem}\n--- mosquitto output (attempt ${attempt}) ---\n${tail(running.log())}`;
+      // Only a lost race for a port is worth another try; anything else fails the same way again.
+      if (!/address already in use/i.test(running.log())) break;
+    }
+    throw new Error(`Could not start Mosquitto.\n${failure}`);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Third-party clients: the real mosquitto_pub / mosquitto_sub on the other side
+
+/** mosquitto_pub and mosquitto_sub 2.0.11 cannot speak WebSocket; they have TCP and TLS. */
+export type ClientTransport = 'mqtt' | 'mqtts';
+
+function connectArgs(broker: MosquittoBroker, transport: ClientTransport = 'mqtt'): string[] {
+  const args = ['-h', broker.host, '-u', broker.username, '-P', broker.password, '-V', 'mqttv5'];
+  if (transport === 'mqtts') return [...args, '-p', String(broker.ports.mqtts), '--cafile', broker.caFile];
+  return [...args, '-p', String(broker.ports.mqtt)];
+}
+
+export interface PubArgs {
+  topic: string;
+  message: string;
+  qos?: 0 | 1 | 2;
+  retain?: boolean;
+  transport?: ClientTransport;
+  timeoutMs?: number;
+}
+
+/** Publishes one message with mosquitto_pub; rejects with its stderr on failure. */
+export async function mosquittoPub(broker: MosquittoBroker, args: PubArgs): Promise<void> {
+  const argv = [...connectArgs(broker, args.transport), '-t', args.topic, '-m', args.message];
+  argv.push('-q', String(args.qos ?? 0));
+  if (args.retain) argv.push('-r');
+  await run(tool('mosquitto_pub'), argv, args.timeoutMs ?? CLIENT_TIMEOUT_MS);
+}
+
+export interface SubArgs {
+  topic: string;
+  count: number;
+  qos?: 0 | 1 | 2;
+  transport?: ClientTransport;
+  /** Bounds the whole run: connecting, subscribing and receiving `count` messages. */
+  timeoutMs?: number;
+}
+
+interface JsonLine {
+  topic?: unknown;
+  payload?: unknown;
+  qos?: unknown;
+  retain?: unknown;
+}
+
+/**
+ * Starts mosquitto_sub and resolves once the broker has acknowledged the subscription, so a
+ * publish made after `await` cannot be missed. `-d` prints "Client … received SUBACK";
+ * `-F %j` prints each message as one JSON line, which no debug line starts like.
+ */
+export function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<ThirdPartySubscriber> {
+  const timeoutMs = args.timeoutMs ?? CLIENT_TIMEOUT_MS;
+  const argv = [...connectArgs(broker, args.transport), '-t', args.topic, '-q', String(args.qos ?? 0)];
+  argv.push('-C', String(args.count), '-d', '-F', '%j');
+  const child = spawn(tool('mosquitto_sub'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+  const received: ThirdPartyMessage[] = [];
+  let stdout = '';
+  let stderr = '';
+  let pendingLine = '';
+  let subscribed = false;
+  let onSubscribed: () => void = () => undefined;
+  let finish: (error: Error | null) => void = () => undefined;
+
+  const subscribedPromise = new Promise<void>((resolve) => (onSubscribed = resolve));
+  const messages = new Promise<ThirdPartyMessage[]>((resolve, reject) => {
+    let done = false;
+    finish = (error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (error) reject(error);
+      else resolve(received);
+    };
+    const timer = setTimeout(() => finish(failure(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  // The caller may never await `messages` (e.g. a test that only needed the subscription).
+  messages.catch(() => undefined);
+
+  const failure = (why: string) =>
+    new Error(
+      `mosquitto_sub -t ${args.topic} ${why}; got ${received.length} of ${args.count} message(s).\n` +
+        `--- stderr ---\n${tail(stderr)}\n--- stdout ---\n${tail(stdout)}`,
+    );
+
+  const onLine = (line: string) => {
+    if (/^Client \S+ received SUBACK/.test(line) && !subscribed) {
+      subscribed = true;
+      onSubscribed();
+      return;
+    }
+    if (!line.startsWith('{')) return;
+    let parsed: JsonLine;
+    try {
+      parsed = JSON.parse(line) as JsonLine;
+    } catch {
+      finish(failure(`printed a line that is not JSON: ${line}`));
+      return;
+    }
+    received.push({
+      topic: String(parsed.topic),
+      payload: typeof parsed.payload === 'string' ? parsed.payload : JSON.stringify(parsed.payload ?? ''),
+      qos: Number(parsed.qos),
+      retain: parsed.retain === 1 || parsed.retain === true,
+      receivedAt: Date.now(),
+    });
+    if (received.length >= args.count) finish(null);
+  };
+
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    stdout += text;
+    const lines = (pendingLine + text).split('\n');
+    pendingLine = lines.pop() ?? '';
+    for (const line of lines) onLine(line.replace(/\r$/, ''));
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.once('error', (error) => finish(failure(`could not start (${error.message})`)));
+  child.once('exit', (code, signal) => {
+    if (pendingLine) onLine(pendingLine);
+    pendingLine = '';
+    if (received.length >= args.count) finish(null);
+    else finish(failure(`exited (code ${String(code)}, signal ${String(signal)})`));
+  });
+
+  const stop = () => finish(failure('was stopped'));
+  return Promise.race([
+    subscribedPromise.then(() => ({ messages, stop })),
+    messages.then(
+      () => ({ messages, stop }),
+      (error: unknown) => Promise.reject(error),
+    ),
+  ]);
+}
