@@ -30,5 +30,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium-web', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'chromium-web', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+  ],
 });

@@ -3,5 +3,7 @@
 import { downloadElectron, installedElectron } from './electron-binary.mjs';
 
 if (!process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && !installedElectron() && !downloadElectron()) {
-  console.warn('MQScope: could not download the Electron binary now; `npm start` will try again (`npm run web` works without it).');
+  console.warn(
+    'MQScope: could not download the Electron binary now; `npm start` will try again (`npm run web` works without it).',
+  );
 }

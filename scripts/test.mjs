@@ -58,7 +58,12 @@ const suites = [
     report: VITEST_JSON,
     counts: vitestCounts,
   },
-  { name: 'playwright (end to end)', args: ['playwright', 'test'], report: PLAYWRIGHT_JSON, counts: playwrightCounts },
+  {
+    name: 'playwright (end to end)',
+    args: ['playwright', 'test'],
+    report: PLAYWRIGHT_JSON,
+    counts: playwrightCounts,
+  },
 ];
 
 let exitCode = 0;

@@ -159,7 +159,10 @@ export class MqttConnection {
 
   private requireConnected(): MqttClient {
     if (!this.client || this.current.state !== 'connected') {
-      throw new EngineError('not-connected', `Connection ${this.id} is not connected (it is ${this.current.state}).`);
+      throw new EngineError(
+        'not-connected',
+        `Connection ${this.id} is not connected (it is ${this.current.state}).`,
+      );
     }
     return this.client;
   }

@@ -85,7 +85,8 @@ export function describeConnackCode(code: number, protocolVersion: number): Prob
 
 /** A server-sent DISCONNECT (MQTT 5) as one sentence plus its code. */
 export function describeDisconnect(reasonCode: number, reasonString?: string): Problem {
-  const base = REASON_V5[reasonCode] ?? `The broker disconnected this client (reason code ${hex(reasonCode)}).`;
+  const base =
+    REASON_V5[reasonCode] ?? `The broker disconnected this client (reason code ${hex(reasonCode)}).`;
   const message = reasonString ? `${base} The broker said: "${reasonString}".` : base;
   return { code: `DISCONNECT ${hex(reasonCode)}`, message };
 }

@@ -18,7 +18,10 @@ function toRequestError(error: unknown): RequestError {
 export function createDispatch(handlers: RequestHandlers): Dispatch {
   return async (name, input) => {
     if (!isRequestName(name)) {
-      return { ok: false, error: { code: 'unknown-request', message: `There is no request "${String(name)}".` } };
+      return {
+        ok: false,
+        error: { code: 'unknown-request', message: `There is no request "${String(name)}".` },
+      };
     }
     const parsed = requests[name].input.safeParse(input ?? {});
     if (!parsed.success) {

@@ -5,7 +5,8 @@ export interface WebHostArgs {
   port: number;
 }
 
-export const USAGE = 'Usage: npm run web -- [--port N]   (default: a free port; the host binds 127.0.0.1 only)';
+export const USAGE =
+  'Usage: npm run web -- [--port N]   (default: a free port; the host binds 127.0.0.1 only)';
 
 /** Parses the web host's command line; throws a one-sentence Error on bad input. */
 export function parseWebHostArgs(argv: string[]): WebHostArgs {

@@ -4,8 +4,14 @@
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventChannel, requestChannel, requestNames, type ConnectionStatus, type Envelope } from '../../electron/contract';
-import { BrowserWindow, FakeWebFrame, app, recorded, type FakeWebContents } from './electron-stand-in';
+import {
+  eventChannel,
+  requestChannel,
+  requestNames,
+  type ConnectionStatus,
+  type Envelope,
+} from '../../electron/contract';
+import { type BrowserWindow, FakeWebFrame, app, recorded, type FakeWebContents } from './electron-stand-in';
 
 type Handler = (event: { senderFrame: FakeWebFrame | null }, input: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.mjs', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer may reach into electron/ only for the contract (names, schemas, types).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+electron/(?!contract(/|$))',
+              message: 'src/ may import only electron/contract from electron/ (layers: see ARCHITECTURE.md).',
+            },
+            { regex: '^node:', message: 'The renderer runs in a sandboxed page: no Node modules.' },
+          ],
+          paths: [{ name: 'electron', message: 'The renderer runs in a sandboxed page: no Electron.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Engine and contract are plain Node: they must run in the web host and in tests too.
+    files: [
+      'electron/engine/**/*.ts',
+      'electron/contract/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/web/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+);

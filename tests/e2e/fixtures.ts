@@ -1,0 +1,90 @@
+/**
+ * Playwright fixtures: a real Mosquitto per worker, a fresh `npm run web` host per test
+ * (the built one in out/web, started the way a user starts it), and a page object.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, expect } from '@playwright/test';
+import { MOSQUITTO_MISSING, mosquittoAvailable, startMosquitto, type MosquittoBroker } from '../support/mosquitto';
+import { MainPage } from './main-page';
+
+const HOST_START_TIMEOUT_MS = 15_000;
+
+export interface RunningWebHost {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startBuiltWebHost(): Promise<RunningWebHost> {
+  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The web host printed no URL within ${HOST_START_TIMEOUT_MS} ms:\n${output}`)),
+      HOST_START_TIMEOUT_MS,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /MQScope web host: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`The web host exited (${code}) before printing its URL:\n${output}`)));
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+interface Fixtures {
+  webHost: RunningWebHost;
+  app: MainPage;
+}
+
+interface WorkerFixtures {
+  broker: MosquittoBroker;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  broker: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      const broker = await startMosquitto();
+      await use(broker);
+      await broker.stop();
+    },
+    { scope: 'worker' },
+  ],
+  webHost: async ({}, use) => {
+    const host = await startBuiltWebHost();
+    await use(host);
+    await host.stop();
+  },
+  app: async ({ page, webHost }, use) => {
+    const app = new MainPage(page);
+    await app.open(webHost.url);
+    await use(app);
+  },
+});
+
+/** The only allowed skip: no Mosquitto on this machine (CI installs it, so never there). */
+export function requireMosquitto(): void {
+  const available = mosquittoAvailable();
+  if (!available) console.warn(MOSQUITTO_MISSING);
+  test.skip(!available, MOSQUITTO_MISSING);
+}
+
+export { expect };
