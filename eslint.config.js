@@ -24,6 +24,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Only matters under the React Compiler, which this project does not use.
+      'react-hooks/incompatible-library': 'off',
       // The renderer may reach into electron/ only for the contract (names, schemas, types).
       'no-restricted-imports': [
         'error',

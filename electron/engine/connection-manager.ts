@@ -37,8 +37,8 @@ export class ConnectionManager {
     return connection;
   }
 
-  async close(connectionId: string): Promise<ConnectionStatus> {
-    const status = await this.get(connectionId).close();
+  async close(connectionId: string, reason?: string): Promise<ConnectionStatus> {
+    const status = await this.get(connectionId).close(reason);
     this.connections.delete(connectionId);
     return status;
   }
@@ -47,9 +47,9 @@ export class ConnectionManager {
     return [...this.connections.values()].map((c) => c.status);
   }
 
-  /** Closes every connection (host shutdown). */
-  async closeAll(): Promise<void> {
-    await Promise.allSettled([...this.connections.keys()].map((id) => this.close(id)));
+  /** Closes every connection with a proper DISCONNECT (host shutdown). */
+  async closeAll(reason: string): Promise<void> {
+    await Promise.allSettled([...this.connections.keys()].map((id) => this.close(id, reason)));
   }
 
   private emit(event: EngineEvent): void {

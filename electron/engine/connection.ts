@@ -15,6 +15,8 @@ import { MessageBatcher } from './message-batcher';
 
 /** The skeleton speaks MQTT 5; choosing 3.1/3.1.1 arrives with the connection-engine work. */
 const PROTOCOL_VERSION = 5;
+/** How long a graceful close may wait for in-flight packets before the socket is cut. */
+const CLOSE_GRACE_MS = 2000;
 
 export interface ConnectionSink {
   onStatus(status: ConnectionStatus): void;
@@ -38,7 +40,8 @@ export class MqttConnection {
   private client: MqttClient | null = null;
   private current: ConnectionStatus;
   private everConnected = false;
-  private closingByUser = false;
+  /** Set when we close on purpose: the reason to report instead of "connection lost". */
+  private closingReason: string | null = null;
   private lastProblem: Problem | undefined;
   private readonly batcher: MessageBatcher<ReceivedMessage>;
 
@@ -126,11 +129,18 @@ export class MqttConnection {
     });
   }
 
-  async close(): Promise<ConnectionStatus> {
+  async close(reason = 'Disconnected by you.'): Promise<ConnectionStatus> {
     const client = this.client;
     if (!client || this.isOver()) return this.current;
-    this.closingByUser = true;
-    await client.endAsync();
+    this.closingReason = reason;
+    // A graceful end waits for in-flight acks; a dead socket could make it wait forever.
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => client.end(true, () => resolve()), CLOSE_GRACE_MS);
+      client.end(false, () => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
     // 'close' may not fire when the socket never opened: settle the state here too.
     this.onClosed();
     return this.current;
@@ -174,8 +184,8 @@ export class MqttConnection {
   private onClosed(): void {
     if (this.isOver()) return;
     this.batcher.flush();
-    if (this.closingByUser) {
-      this.setState('disconnected', 'Disconnected by you.');
+    if (this.closingReason !== null) {
+      this.setState('disconnected', this.closingReason);
     } else if (!this.everConnected) {
       const problem = this.lastProblem ?? {
         code: 'CLOSED',

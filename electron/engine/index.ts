@@ -29,6 +29,6 @@ export function createEngine(info: AppInfo): Engine {
   return {
     handlers,
     onEvent: (listener) => manager.onEvent(listener),
-    dispose: () => manager.closeAll(),
+    dispose: () => manager.closeAll('Closed because MQScope is shutting down.'),
   };
 }

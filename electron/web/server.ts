@@ -123,7 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     async close() {
-      for (const ws of sockets) ws.close(1001, 'MQScope web host is shutting down');
+      for (const ws of sockets) {
+        ws.close(1001, 'MQScope web host is shutting down');
+        // A busy or frozen page may never answer the close handshake.
+        setTimeout(() => ws.terminate(), 1000).unref();
+      }
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -10,7 +10,10 @@ export class RequestFailure extends Error {
 }
 
 /** Calls a contract request and returns its value, or throws a RequestFailure. */
-export async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
+export async function call<N extends RequestName>(
+  name: N,
+  input: RequestInput<N>,
+): Promise<RequestResult<N>> {
   let envelope;
   try {
     envelope = await getTransport().bridge.invoke(name, input);

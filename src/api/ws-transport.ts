@@ -9,7 +9,12 @@ import {
   type RequestName,
   type RequestResult,
 } from '../../electron/contract';
-import { WEB_SOCKET_PATH, type ClientFrame, type ServerFrame, type WireEvent } from '../../electron/contract/web-wire';
+import {
+  WEB_SOCKET_PATH,
+  type ClientFrame,
+  type ServerFrame,
+  type WireEvent,
+} from '../../electron/contract/web-wire';
 import { createValueStore } from './store';
 import { LOST_HOST_MESSAGE, type Transport, type TransportStatus } from './transport';
 
@@ -48,7 +53,8 @@ export function createWsTransport(url: string | null): Transport {
 
   const lostEnvelope = (): Envelope<never> => {
     const current = status.getSnapshot();
-    const message = current.state === 'closed' && current.cause !== 'lost' ? current.reason : LOST_HOST_MESSAGE;
+    const message =
+      current.state === 'closed' && current.cause !== 'lost' ? current.reason : LOST_HOST_MESSAGE;
     return { ok: false, error: { code: 'internal', message } };
   };
 

@@ -26,13 +26,16 @@ export function useCurrentConnection(): CurrentConnection {
     enabled: false,
   });
   const opening = useIsMutating({ mutationKey: openKey }) > 0;
+  // Only connections this page opened: adopting whatever else the host holds (another tab's,
+  // a previous test's) would show someone else's session and lock the Connect button.
   const status = connectionId ? data?.find((s) => s.connectionId === connectionId) : undefined;
   return { connectionId, status, opening };
 }
 
 export function useOpenConnection() {
   const queryClient = useQueryClient();
-  const [previousId, setCurrentId] = useCurrentConnectionId();
+  const { connectionId: previousId } = useCurrentConnection();
+  const [, setCurrentId] = useCurrentConnectionId();
   return useMutation({
     mutationKey: openKey,
     mutationFn: (options: ConnectOptions) => call('connection.open', options),

@@ -30,8 +30,8 @@ export class MainPage {
   async connect(fields: ConnectFields): Promise<void> {
     const p = this.page;
     await p.getByLabel('Transport').selectOption(fields.transport ?? 'mqtt');
-    await p.getByLabel('Host').fill(fields.host);
-    await p.getByLabel('Port').fill(String(fields.port));
+    await p.getByLabel('Host', { exact: true }).fill(fields.host);
+    await p.getByLabel('Port', { exact: true }).fill(String(fields.port));
     if (fields.path !== undefined) await p.getByLabel('WebSocket path').fill(fields.path);
     if (fields.clientId !== undefined) await p.getByLabel('Client ID').fill(fields.clientId);
     await p.getByLabel('Username').fill(fields.username ?? '');

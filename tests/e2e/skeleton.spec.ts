@@ -2,8 +2,8 @@
  * The walking skeleton end to end: the real renderer in Chromium, served by the real web
  * host, against a real Mosquitto, with mosquitto_pub / mosquitto_sub on the other side.
  */
-import { mosquittoPub, mosquittoSub } from '../support/mosquitto';
-import { expect, requireMosquitto, startBuiltWebHost, test } from './fixtures';
+import { mosquittoPub, mosquittoSub, type MosquittoBroker } from '../support/mosquitto';
+import { expect, requireMosquitto, startBuiltWebHost, test, type RunningWebHost } from './fixtures';
 import { MainPage } from './main-page';
 
 requireMosquitto();
@@ -59,7 +59,7 @@ test('a wrong password fails with a clear sentence, and the window keeps working
 });
 
 test('invalid input is refused in the form, not sent', async ({ app }) => {
-  await app.page.getByLabel('Port').fill('70000');
+  await app.page.getByLabel('Port', { exact: true }).fill('70000');
   await app.page.getByRole('button', { name: 'Connect' }).click();
   await expect(app.page.getByText(/1 to 65535/)).toBeVisible();
   await expect(app.status).toContainText('Not connected');
@@ -67,7 +67,14 @@ test('invalid input is refused in the form, not sent', async ({ app }) => {
 
 test('Ctrl+C stops the web host cleanly and closes its MQTT connections', async ({ page, broker }) => {
   const host = await startBuiltWebHost();
-  const app = new MainPage(page);
+  try {
+    await connectThenInterrupt(host, new MainPage(page), broker);
+  } finally {
+    await host.stop('SIGKILL');
+  }
+});
+
+async function connectThenInterrupt(host: RunningWebHost, app: MainPage, broker: MosquittoBroker): Promise<void> {
   await app.open(host.url);
   const clientId = `e2e-sigint-${test.info().workerIndex}-${Date.now()}`;
   await app.connect({
@@ -83,4 +90,4 @@ test('Ctrl+C stops the web host cleanly and closes its MQTT connections', async 
   expect(host.output()).toContain('closing MQTT connections');
   // A clean DISCONNECT, not a dropped socket: Mosquitto logs the difference.
   await expect.poll(() => broker.log()).toContain(`Client ${clientId} disconnected.`);
-});
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { call } from './api/client';
+import { useTransportStatus } from './api/use-transport-status';
+import { HostBanner } from './app/HostBanner';
+import { MissingToken } from './app/MissingToken';
+import { PushFeeds } from './app/PushFeeds';
+import { TopBar } from './app/TopBar';
+import { useAppReadyFlag } from './app/use-app-ready-flag';
+import { ConnectionForm } from './connections/ConnectionForm';
+import { useConnections } from './connections/connection-queries';
+import { MessageList } from './messages/MessageList';
+import { PublishPanel } from './publish/PublishPanel';
+import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
+
+export function App() {
+  const transport = useTransportStatus();
+  const open = transport.state === 'open';
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}), enabled: open });
+  useConnections(open);
+  useAppReadyFlag(open && info.isSuccess);
+
+  if (transport.state === 'closed' && transport.cause === 'no-token') return <MissingToken />;
+
+  return (
+    <div className="app">
+      <PushFeeds />
+      <TopBar info={info.data} />
+      <HostBanner status={transport} />
+      <div className="workspace">
+        <aside className="sidebar">
+          <ConnectionForm />
+        </aside>
+        <main className="main">
+          <SubscriptionsBar />
+          <MessageList />
+          <PublishPanel />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { useCurrentConnection } from '../connections/connection-queries';
+import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
+import { useMessageFeed } from '../messages/use-message-feed';
+
+/**
+ * Where host pushes enter the renderer, mounted once. A component of its own so that
+ * following the current connection re-renders nothing else.
+ */
+export function PushFeeds() {
+  const { connectionId } = useCurrentConnection();
+  useConnectionStatusFeed();
+  useMessageFeed(connectionId);
+  return null;
+}

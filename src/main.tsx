@@ -1,0 +1,25 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
+import { App } from './App';
+import { CurrentConnectionProvider } from './connections/current-connection';
+import './styles/base.css';
+import './styles/layout.css';
+import './connections/connections.css';
+import './subscriptions/subscriptions.css';
+import './messages/messages.css';
+import './publish/publish.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={createQueryClient()}>
+      <CurrentConnectionProvider>
+        <App />
+      </CurrentConnectionProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,125 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { topicNameProblem, type Qos } from '../../electron/contract';
+import { call, errorText } from '../api/client';
+import { useCurrentConnection } from '../connections/connection-queries';
+import { invalidProps } from '../ui/field';
+import { QosSelect } from '../ui/QosSelect';
+
+interface PublishInput {
+  connectionId: string;
+  topic: string;
+  payload: string;
+  qos: Qos;
+  retain: boolean;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
+
+export function PublishPanel() {
+  const { connectionId, status } = useCurrentConnection();
+  const [topic, setTopic] = useState('');
+  const [payload, setPayload] = useState('');
+  const [qos, setQos] = useState<Qos>(0);
+  const [retain, setRetain] = useState(false);
+  const [topicProblem, setTopicProblem] = useState<string | null>(null);
+  const [notConnected, setNotConnected] = useState(false);
+  const ids = { topic: useId(), payload: useId(), qos: useId() };
+
+  const publish = useMutation({
+    mutationFn: (input: PublishInput) => call('message.publish', input),
+  });
+
+  const submit = () => {
+    const problem = topicNameProblem(topic);
+    setTopicProblem(problem);
+    // A fresh attempt: never leave an earlier "Published" next to a new problem.
+    setNotConnected(false);
+    publish.reset();
+    if (problem) return;
+    if (!connectionId || status?.state !== 'connected') return setNotConnected(true);
+    publish.mutate({ connectionId, topic, payload, qos, retain });
+  };
+
+  // Ctrl/Cmd+Enter publishes from anywhere in the panel; plain Enter stays a newline.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  let outcome = '';
+  let outcomeTitle: string | undefined;
+  if (notConnected) outcome = 'Connect to a broker first.';
+  else if (publish.isPending) outcome = 'Publishing…';
+  else if (publish.isError) outcome = errorText(publish.error);
+  else if (publish.isSuccess) {
+    outcome = 'Published';
+    const id = publish.data.messageId;
+    outcomeTitle = id === undefined ? 'QoS 0: sent, no acknowledgement' : `Acknowledged, packet id ${id}`;
+  }
+  const failed = notConnected || publish.isError;
+
+  return (
+    <section className="publish" aria-labelledby={`${ids.topic}-title`} onKeyDown={onKeyDown}>
+      <h2 id={`${ids.topic}-title`} className="section-title publish-title">
+        Publish
+      </h2>
+      <label htmlFor={ids.topic} className="publish-label">
+        Topic
+      </label>
+      <div className="publish-bar">
+        <input
+          {...invalidProps(ids.topic, topicProblem)}
+          className="mono publish-topic"
+          value={topic}
+          placeholder="devices/42/cmd"
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => {
+            setTopic(e.target.value);
+            setTopicProblem(null);
+          }}
+        />
+        <label htmlFor={ids.qos}>QoS</label>
+        <QosSelect id={ids.qos} value={qos} onChange={setQos} />
+        <label className="checkbox">
+          <input type="checkbox" checked={retain} onChange={(e) => setRetain(e.target.checked)} />
+          Retain
+        </label>
+        <button type="button" className="button-primary" onClick={submit} disabled={publish.isPending}>
+          Publish
+        </button>
+        <kbd className="shortcut" aria-hidden="true">
+          {SHORTCUT}
+        </kbd>
+        <span
+          className={failed ? 'publish-result is-error' : 'publish-result'}
+          role="status"
+          aria-label="Publish result"
+          title={outcomeTitle}
+        >
+          {outcome}
+        </span>
+      </div>
+      {topicProblem && (
+        <span id={`${ids.topic}-problem`} className="field-problem publish-problem">
+          {topicProblem}
+        </span>
+      )}
+      <label htmlFor={ids.payload} className="publish-label">
+        Payload
+      </label>
+      <textarea
+        id={ids.payload}
+        className="mono payload-input"
+        value={payload}
+        placeholder={`Text or JSON. ${SHORTCUT} publishes.`}
+        spellCheck={false}
+        onChange={(e) => setPayload(e.target.value)}
+      />
+    </section>
+  );
+}
