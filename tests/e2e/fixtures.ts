@@ -4,7 +4,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test as base, expect } from '@playwright/test';
-import { MOSQUITTO_MISSING, mosquittoAvailable, startMosquitto, type MosquittoBroker } from '../support/mosquitto';
+import {
+  MOSQUITTO_MISSING,
+  mosquittoAvailable,
+  startMosquitto,
+  type MosquittoBroker,
+} from '../support/mosquitto';
 import { MainPage } from './main-page';
 
 const HOST_START_TIMEOUT_MS = 15_000;
@@ -18,7 +23,9 @@ export interface RunningWebHost {
 }
 
 export async function startBuiltWebHost(): Promise<RunningWebHost> {
-  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -36,7 +43,9 @@ export async function startBuiltWebHost(): Promise<RunningWebHost> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    void exited.then((code) => reject(new Error(`The web host exited (${code}) before printing its URL:\n${output}`)));
+    void exited.then((code) =>
+      reject(new Error(`The web host exited (${code}) before printing its URL:\n${output}`)),
+    );
   });
   return {
     url,

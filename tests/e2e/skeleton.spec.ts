@@ -12,7 +12,12 @@ test('connect over TCP, subscribe, publish from the UI and from mosquitto_pub, d
   app,
   broker,
 }, testInfo) => {
-  await app.connect({ host: broker.host, port: broker.ports.mqtt, username: broker.username, password: broker.password });
+  await app.connect({
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
   await expect(app.status).toContainText('Connected');
   await app.subscribe('demo/#');
 
@@ -49,12 +54,25 @@ test('connect over WebSocket with a path and receive a message', async ({ app, b
   await expect(app.message('demo/ws/1', 'over websocket')).toBeVisible();
 });
 
-test('a wrong password fails with a clear sentence, and the window keeps working', async ({ app, broker }) => {
-  await app.connect({ host: broker.host, port: broker.ports.mqtt, username: broker.username, password: 'wrong' });
+test('a wrong password fails with a clear sentence, and the window keeps working', async ({
+  app,
+  broker,
+}) => {
+  await app.connect({
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: 'wrong',
+  });
   await expect(app.status).toContainText('Failed');
   await expect(app.page.getByText(/user name or password|not authorized/i)).toBeVisible();
 
-  await app.connect({ host: broker.host, port: broker.ports.mqtt, username: broker.username, password: broker.password });
+  await app.connect({
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
   await expect(app.status).toContainText('Connected');
 });
 
@@ -74,7 +92,11 @@ test('Ctrl+C stops the web host cleanly and closes its MQTT connections', async 
   }
 });
 
-async function connectThenInterrupt(host: RunningWebHost, app: MainPage, broker: MosquittoBroker): Promise<void> {
+async function connectThenInterrupt(
+  host: RunningWebHost,
+  app: MainPage,
+  broker: MosquittoBroker,
+): Promise<void> {
   await app.open(host.url);
   const clientId = `e2e-sigint-${test.info().workerIndex}-${Date.now()}`;
   await app.connect({

@@ -80,7 +80,9 @@ describe('web host security', () => {
     ws.send(encode({ kind: 'request', id: 3, name: 'process.exit', input: {} }));
     ws.send(Buffer.from('not msgpack at all'));
     await expect.poll(() => responses.size, { timeout: 5000 }).toBe(3);
-    expect(responses.get(1)).toMatchObject({ envelope: { ok: true, value: { host: 'web', version: 'test' } } });
+    expect(responses.get(1)).toMatchObject({
+      envelope: { ok: true, value: { host: 'web', version: 'test' } },
+    });
     expect(responses.get(2)).toMatchObject({ envelope: { ok: false, error: { code: 'invalid-input' } } });
     expect(responses.get(3)).toMatchObject({ envelope: { ok: false, error: { code: 'unknown-request' } } });
     ws.close();
