@@ -1,150 +1,27 @@
 /**
  * The contract between the engine's hosts (Electron main, web host) and the renderer:
  * every request (name, input schema, result type) and every event the engine pushes.
- * Channel and event names are written here and nowhere else. Hosts validate every input
- * with these schemas; the renderer imports this module for names and types.
+ * Channel and event names are written here (and in the domain files beside it) and
+ * nowhere else. Hosts validate every input with these schemas; the renderer imports this
+ * module for names and types. Add a domain as a file exporting `xRequests`/`xEvents`,
+ * then spread them into `requests`/`events` below.
  */
 import { z } from 'zod';
-import { topicFilterProblem, topicNameProblem } from './topics';
+import type { RequestDef } from './common';
+import { connectionEvents, connectionRequests } from './connection';
+import { messageEvents, messageRequests } from './messages';
 
+export * from './common';
+export * from './connection';
+export * from './messages';
 export { topicFilterProblem, topicNameProblem } from './topics';
 
 /** Every IPC channel starts with this; main refuses anything else. */
 export const CHANNEL_PREFIX = 'mqscope:';
 
-// ---------------------------------------------------------------------------------------
-// Shared schemas
-
-export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-export type Qos = z.infer<typeof QosSchema>;
-
-export const ConnectionIdSchema = z.string().min(1).max(64);
-
-const TopicNameSchema = z.string().superRefine((topic, ctx) => {
-  const problem = topicNameProblem(topic);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
-const TopicFilterSchema = z.string().superRefine((filter, ctx) => {
-  const problem = topicFilterProblem(filter);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
-/** Transports of the skeleton; TLS (mqtts, wss) arrives with the connection-engine work. */
-export const TransportSchema = z.enum(['mqtt', 'ws']);
-export type Transport = z.infer<typeof TransportSchema>;
-
-export const ConnectOptionsSchema = z.object({
-  transport: TransportSchema,
-  host: z
-    .string()
-    .trim()
-    .min(1, 'Enter a host name or address.')
-    .max(253)
-    .regex(/^[^\s/:?#]+$|^\[[0-9a-fA-F:.]+\]$/, 'A host is a name or address, without scheme, port or path.'),
-  port: z.number().int().min(1, 'Ports run from 1 to 65535.').max(65535, 'Ports run from 1 to 65535.'),
-  /** WebSocket path; ignored for mqtt://. */
-  path: z.string().startsWith('/', 'A WebSocket path starts with "/".').max(1024).default('/mqtt'),
-  /** Empty means: generate one with a readable prefix. */
-  clientId: z.string().max(256).default(''),
-  username: z.string().max(65535).optional(),
-  password: z.string().max(65535).optional(),
-  keepaliveSeconds: z.number().int().min(0).max(65535).default(60),
-  connectTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-});
-export type ConnectOptions = z.input<typeof ConnectOptionsSchema>;
-export type ParsedConnectOptions = z.output<typeof ConnectOptionsSchema>;
-
-export const ConnectionStateSchema = z.enum([
-  'idle',
-  'connecting',
-  'connected',
-  'reconnecting',
-  'disconnected',
-  'failed',
-]);
-export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
-
-/** A failure as the user reads it: one sentence plus the underlying code. */
-export const ProblemSchema = z.object({ code: z.string(), message: z.string() });
-export type Problem = z.infer<typeof ProblemSchema>;
-
-export const ConnectionStatusSchema = z.object({
-  connectionId: ConnectionIdSchema,
-  state: ConnectionStateSchema,
-  /** Why the state changed, in words ("connected", "closed by you", ...). */
-  reason: z.string(),
-  problem: ProblemSchema.optional(),
-  url: z.string(),
-  clientId: z.string(),
-  /** Epoch milliseconds of the transition. */
-  since: z.number(),
-});
-export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
-
-export const ReceivedMessageSchema = z.object({
-  topic: z.string(),
-  /** Raw bytes, copied off the socket: any message can be re-decoded later. */
-  payload: z.instanceof(Uint8Array),
-  qos: QosSchema,
-  retain: z.boolean(),
-  /** Epoch milliseconds at which the engine received it. */
-  receivedAt: z.number(),
-});
-export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
-
-// ---------------------------------------------------------------------------------------
-// Requests
-
-/** A request: its input schema, and its result type carried as a phantom. */
-interface RequestDef<I extends z.ZodType, R> {
-  readonly input: I;
-  readonly result?: R;
-}
-function request<R>() {
-  return <I extends z.ZodType>(input: I): RequestDef<I, R> => ({ input });
-}
-
-const Empty = z.object({}).strict();
-const OnConnection = z.object({ connectionId: ConnectionIdSchema }).strict();
-
-export interface AppInfo {
-  host: 'electron' | 'web';
-  version: string;
-}
-
-export interface SubscribeResult {
-  filter: string;
-  /** QoS the broker granted, or null when it refused the subscription. */
-  grantedQos: Qos | null;
-  reasonCode: number;
-}
-
-export interface PublishResult {
-  /** Packet identifier for QoS 1 and 2, absent for QoS 0. */
-  messageId?: number;
-}
-
 export const requests = {
-  'app.info': request<AppInfo>()(Empty),
-  /** Opens a new connection; resolves once it is connected or has failed (never throws for a broker's "no"). */
-  'connection.open': request<ConnectionStatus>()(ConnectOptionsSchema.strict()),
-  'connection.close': request<ConnectionStatus>()(OnConnection),
-  'connection.list': request<ConnectionStatus[]>()(Empty),
-  'subscription.add': request<SubscribeResult>()(
-    OnConnection.extend({ filter: TopicFilterSchema, qos: QosSchema.default(0) }).strict(),
-  ),
-  'subscription.remove': request<{ filter: string }>()(
-    OnConnection.extend({ filter: TopicFilterSchema }).strict(),
-  ),
-  'message.publish': request<PublishResult>()(
-    OnConnection.extend({
-      topic: TopicNameSchema,
-      payload: z.string(),
-      qos: QosSchema.default(0),
-      retain: z.boolean().default(false),
-    }).strict(),
-  ),
+  ...connectionRequests,
+  ...messageRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -166,16 +43,9 @@ export type RequestHandlers = {
   [N in RequestName]: (input: ParsedRequestInput<N>) => Promise<RequestResult<N>>;
 };
 
-// ---------------------------------------------------------------------------------------
-// Events pushed by the engine
-
 export const events = {
-  'connection.status': ConnectionStatusSchema,
-  /** Messages in batches (at most about 20 a second per connection), never one event each. */
-  'messages.batch': z.object({
-    connectionId: ConnectionIdSchema,
-    messages: z.array(ReceivedMessageSchema),
-  }),
+  ...connectionEvents,
+  ...messageEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,0 +1,35 @@
+/** Pieces every part of the contract shares: QoS, ids, problems, the request helper. */
+import { z } from 'zod';
+import { topicFilterProblem, topicNameProblem } from './topics';
+
+export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+export type Qos = z.infer<typeof QosSchema>;
+
+export const ConnectionIdSchema = z.string().min(1).max(64);
+
+export const TopicNameSchema = z.string().superRefine((topic, ctx) => {
+  const problem = topicNameProblem(topic);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const TopicFilterSchema = z.string().superRefine((filter, ctx) => {
+  const problem = topicFilterProblem(filter);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A failure as the user reads it: one sentence plus the underlying code. */
+export const ProblemSchema = z.object({ code: z.string(), message: z.string() });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** A request: its input schema, and its result type carried as a phantom. */
+export interface RequestDef<I extends z.ZodType, R> {
+  readonly input: I;
+  readonly result?: R;
+}
+
+export function request<R>() {
+  return <I extends z.ZodType>(input: I): RequestDef<I, R> => ({ input });
+}
+
+export const EmptyInput = z.object({}).strict();
+export const OnConnection = z.object({ connectionId: ConnectionIdSchema }).strict();
