@@ -135,7 +135,13 @@ export class MqttConnection {
     this.closingReason = reason;
     // A graceful end waits for in-flight acks; a dead socket could make it wait forever.
     await new Promise<void>((resolve) => {
-      const force = setTimeout(() => client.end(true, () => resolve()), CLOSE_GRACE_MS);
+      const force = setTimeout(() => {
+        // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
+        // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
+        for (const id of Object.keys(client.outgoing)) client.removeOutgoingMessage(Number(id));
+        client.stream.destroy();
+        resolve();
+      }, CLOSE_GRACE_MS);
       client.end(false, () => {
         clearTimeout(force);
         resolve();

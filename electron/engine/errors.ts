@@ -17,7 +17,7 @@ const CONNACK_V3: Record<number, string> = {
   2: 'The broker rejected the client ID.',
   3: 'The broker is unavailable.',
   4: 'The broker rejected the user name or password.',
-  5: 'The broker says this client is not authorized to connect.',
+  5: 'The broker says this client is not authorized to connect: check the user name and password.',
 };
 
 // MQTT 5 reason codes (§2.4), the ones CONNACK and DISCONNECT carry.
@@ -30,7 +30,7 @@ const REASON_V5: Record<number, string> = {
   0x84: 'The broker does not support this MQTT protocol version.',
   0x85: 'The broker rejected the client ID.',
   0x86: 'The broker rejected the user name or password.',
-  0x87: 'The broker says this client is not authorized.',
+  0x87: 'The broker says this client is not authorized: check the user name and password.',
   0x88: 'The broker is unavailable.',
   0x89: 'The broker is busy.',
   0x8a: 'The broker has banned this client.',
@@ -107,6 +107,13 @@ export function describeError(error: unknown, protocolVersion: number): Problem 
   if (typeof e.code === 'string') {
     const known = SOCKET_ERRORS[e.code];
     return { code: e.code, message: known ?? `${text.replace(/\.$/, '')}.` };
+  }
+  // mqtt-packet's parser errors: the bytes that came back are not MQTT at all.
+  if (/^Invalid (header|packet|protocol)|^Malformed/i.test(text)) {
+    return {
+      code: 'NOT_MQTT',
+      message: `The server did not answer in MQTT (${text}): check the port and the transport — a WebSocket port needs ws://, a TLS port mqtts://.`,
+    };
   }
   return { code: 'ERROR', message: text };
 }

@@ -12,7 +12,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants as fsConstants } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { Socket, createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -29,6 +29,19 @@ export interface MosquittoBroker {
   dir: string;
   /** Everything Mosquitto logged so far (it logs to stderr). */
   log(): string;
+  /**
+   * Resolves once a line of the broker's log matches, e.g. /mqscope_ab12 0 demo\/#/ for a
+   * subscription; rejects after timeoutMs. Lines logged before the call count too.
+   */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Freezes the broker (SIGSTOP): sockets stay open but nothing is answered, as in a network
+   * partition. For keepalive and "broker stopped answering" tests; resume() undoes it.
+   */
+  pause(): void;
+  resume(): void;
+  /** Kills the broker abruptly (SIGKILL), as a crashed host would; stop() still cleans up. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,7 +117,9 @@ function run(file: string, args: string[], timeoutMs = CLIENT_TIMEOUT_MS): Promi
   return new Promise((resolve, reject) => {
     execFile(file, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
-        const why = error.killed ? `timed out after ${timeoutMs} ms` : `failed (${error.message.split('\n')[0]})`;
+        const why = error.killed
+          ? `timed out after ${timeoutMs} ms`
+          : `failed (${error.message.split('\n')[0]})`;
         reject(new Error(`${file} ${why}\n${stderr || stdout}`.trim()));
         return;
       }
@@ -117,7 +132,7 @@ function run(file: string, args: string[], timeoutMs = CLIENT_TIMEOUT_MS): Promi
  * A port the OS just handed out and nobody holds. Probed on every interface, not only the
  * loopback: Mosquitto 2.0.11's WebSocket listener ignores its bind address.
  */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -147,6 +162,29 @@ function canConnect(host: string, port: number): Promise<boolean> {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// Leftovers
+
+/**
+ * Kills `child` (and removes `dir`) when this process dies, however it dies. Test runners stop
+ * their workers with SIGTERM, then SIGKILL, which skips every 'exit' hook: a broker left behind
+ * would keep running and holding its ports. The watchdog is a tiny sh that reads its stdin
+ * until EOF, which the kernel delivers when our end of the pipe closes with us.
+ */
+function guard(child: ChildProcess, dir?: string): void {
+  if (child.pid === undefined) return;
+  const script = 'cat >/dev/null; kill -9 "$1" 2>/dev/null; if [ -n "$2" ]; then rm -rf -- "$2"; fi';
+  const watchdog = spawn('/bin/sh', ['-c', script, 'mqscope-watchdog', String(child.pid), dir ?? ''], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  // The watchdog must never keep this process alive on its own.
+  watchdog.unref();
+  if (watchdog.stdin instanceof Socket) watchdog.stdin.unref();
+  watchdog.stdin?.on('error', () => undefined);
+  // A normal exit needs no watchdog; killing it first means it can never hit a reused pid.
+  child.once('exit', () => watchdog.kill('SIGKILL'));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -199,7 +237,10 @@ interface Ports {
   wss: number;
 }
 
-function configText(ports: Ports, files: { passwordFile: string; caFile: string; certFile: string; keyFile: string }) {
+function configText(
+  ports: Ports,
+  files: { passwordFile: string; caFile: string; certFile: string; keyFile: string },
+) {
   const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
   return [
     // One password file and one anonymous rule for every listener.
@@ -213,6 +254,8 @@ function configText(ports: Ports, files: { passwordFile: string; caFile: string;
     'log_type warning',
     'log_type notice',
     'log_type information',
+    // "<client id> <qos> <filter>": how mosquittoSub() knows its subscription is in place.
+    'log_type subscribe',
     'connection_messages true',
     'log_timestamp_format %H:%M:%S',
     '',
@@ -254,38 +297,74 @@ function tail(text: string, max = 4000): string {
 interface Running {
   child: ChildProcess;
   log: () => string;
+  waitForLog: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   exited: Promise<void>;
   hasExited: () => boolean;
 }
 
-function spawnBroker(configFile: string): Running {
+function spawnBroker(configFile: string, dir: string): Running {
   const child = spawn(tool('mosquitto'), ['-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  guard(child, dir);
   let output = '';
   let exitedFlag = false;
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > 256_000) output = output.slice(-128_000);
+  // Woken on every chunk; each waiter re-reads the whole log, so a line split across chunks is found.
+  const watchers = new Set<() => void>();
+  const append = (text: string) => {
+    output += text;
+    if (output.length > 1_000_000) output = output.slice(-500_000);
+    for (const watcher of [...watchers]) watcher();
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  // setEncoding decodes across chunk boundaries: a character split between two reads stays whole.
+  child.stdout?.setEncoding('utf8').on('data', append);
+  child.stderr?.setEncoding('utf8').on('data', append);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exitedFlag = true;
-      output += `\n[mosquitto exited: code ${String(code)}, signal ${String(signal)}]`;
+      append(`\n[mosquitto exited: code ${String(code)}, signal ${String(signal)}]\n`);
       resolve();
     });
     // A spawn failure emits 'error' and may never emit 'exit'.
     child.once('error', (error) => {
       exitedFlag = true;
-      output += `\n[mosquitto could not start: ${error.message}]`;
+      append(`\n[mosquitto could not start: ${error.message}]\n`);
       resolve();
     });
   });
-  return { child, log: () => output, exited, hasExited: () => exitedFlag };
+
+  const waitForLog = (pattern: RegExp, timeoutMs = CLIENT_TIMEOUT_MS) =>
+    new Promise<string>((resolve, reject) => {
+      const lineMatching = () => output.split('\n').find((line) => pattern.test(line));
+      const check = () => {
+        const line = lineMatching();
+        if (line !== undefined) {
+          done();
+          resolve(line);
+        } else if (exitedFlag) {
+          done();
+          reject(new Error(`Mosquitto exited before logging ${String(pattern)}.\n${tail(output)}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(
+          new Error(`Mosquitto did not log ${String(pattern)} within ${timeoutMs} ms.\n${tail(output)}`),
+        );
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        watchers.delete(check);
+      };
+      watchers.add(check);
+      check();
+    });
+
+  return { child, log: () => output, waitForLog, exited, hasExited: () => exitedFlag };
 }
 
 async function stopBroker(running: Running): Promise<void> {
   if (running.hasExited()) return;
+  // A paused broker would not act on SIGTERM until continued.
+  running.child.kill('SIGCONT');
   running.child.kill('SIGTERM');
   const killTimer = setTimeout(() => running.child.kill('SIGKILL'), 5000);
   await running.exited;
@@ -305,6 +384,13 @@ async function waitUntilListening(running: Running, host: string, ports: number[
       if (await canConnect(host, port)) pending.delete(port);
     }
     if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // A port can answer for someone else if a race was lost; "… running" comes only once
+  // Mosquitto has opened every listener.
+  try {
+    await running.waitForLog(/mosquitto version \S+ running/, Math.max(1, deadline - Date.now()));
+  } catch {
+    return 'Mosquitto never said it was running.';
   }
   return null;
 }
@@ -327,7 +413,7 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
       await writeFile(configFile, configText(ports, { passwordFile, ...certs }));
       await openUpForBrokerUser(dir);
 
-      const running = spawnBroker(configFile);
+      const running = spawnBroker(configFile, dir);
       const problem = await waitUntilListening(running, host, [mqtt, ws, mqtts, wss]);
       if (problem === null) {
         return {
@@ -339,6 +425,14 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
           caPem,
           dir,
           log: running.log,
+          waitForLog: running.waitForLog,
+          pause: () => void running.child.kill('SIGSTOP'),
+          resume: () => void running.child.kill('SIGCONT'),
+          crash: async () => {
+            if (running.hasExited()) return;
+            running.child.kill('SIGKILL');
+            await running.exited;
+          },
           stop: async () => {
             await stopBroker(running);
             await rm(dir, { recursive: true, force: true });
@@ -348,7 +442,8 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
       await stopBroker(running);
       failure = `${problem}\n--- mosquitto output (attempt ${attempt}) ---\n${tail(running.log())}`;
       // Only a lost race for a port is worth another try; anything else fails the same way again.
-      if (!/address already in use/i.test(running.log())) break;
+      // ("Unable to create websockets listener" is how libwebsockets says the same.)
+      if (!/address already in use|unable to create websockets listener/i.test(running.log())) break;
     }
     throw new Error(`Could not start Mosquitto.\n${failure}`);
   } catch (error) {
@@ -403,39 +498,41 @@ interface JsonLine {
 }
 
 /**
- * Starts mosquitto_sub and resolves once the broker has acknowledged the subscription, so a
- * publish made after `await` cannot be missed. `-d` prints "Client … received SUBACK";
- * `-F %j` prints each message as one JSON line, which no debug line starts like.
+ * SIGKILL, never SIGTERM: mosquitto_sub 2.0.11's SIGTERM handler calls into libmosquitto and can
+ * deadlock on its own mutex (seen here: blocked in futex() with SIGTERM masked, for ever).
  */
-export function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<ThirdPartySubscriber> {
+function killClient(child: ChildProcess): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Starts mosquitto_sub and resolves once the broker has the subscription, so a publish made
+ * after `await` cannot be missed.
+ *
+ * Why the broker's log and not `mosquitto_sub -d`: on a pipe, mosquitto_sub only flushes stdout
+ * when it prints a message, so its "received SUBACK" line arrives late. The broker logs
+ * "<client id> <qos> <filter>" (log_type subscribe) once the subscription is in its tree, and
+ * it handles clients one at a time: any PUBLISH it reads after that line reaches us.
+ * `-F %j` prints each message as one JSON line (payload escaped, so newlines are safe).
+ */
+export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<ThirdPartySubscriber> {
   const timeoutMs = args.timeoutMs ?? CLIENT_TIMEOUT_MS;
-  const argv = [...connectArgs(broker, args.transport), '-t', args.topic, '-q', String(args.qos ?? 0)];
-  argv.push('-C', String(args.count), '-d', '-F', '%j');
+  const qos = args.qos ?? 0;
+  const clientId = `mqscope-sub-${randomBytes(4).toString('hex')}`;
+  const argv = [...connectArgs(broker, args.transport), '-i', clientId, '-t', args.topic, '-q', String(qos)];
+  argv.push('-C', String(args.count), '-F', '%j');
   const child = spawn(tool('mosquitto_sub'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  guard(child);
 
   const received: ThirdPartyMessage[] = [];
   let stdout = '';
   let stderr = '';
   let pendingLine = '';
-  let subscribed = false;
-  let onSubscribed: () => void = () => undefined;
   let finish: (error: Error | null) => void = () => undefined;
-
-  const subscribedPromise = new Promise<void>((resolve) => (onSubscribed = resolve));
-  const messages = new Promise<ThirdPartyMessage[]>((resolve, reject) => {
-    let done = false;
-    finish = (error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      if (error) reject(error);
-      else resolve(received);
-    };
-    const timer = setTimeout(() => finish(failure(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
-  // The caller may never await `messages` (e.g. a test that only needed the subscription).
-  messages.catch(() => undefined);
 
   const failure = (why: string) =>
     new Error(
@@ -443,12 +540,27 @@ export function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<Th
         `--- stderr ---\n${tail(stderr)}\n--- stdout ---\n${tail(stdout)}`,
     );
 
+  const messages = new Promise<ThirdPartyMessage[]>((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => finish(failure(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    finish = (error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (error) {
+        killClient(child);
+        reject(error);
+      } else {
+        // With -C it disconnects and exits by itself; make sure, without waiting for it.
+        setTimeout(() => killClient(child), 2000).unref();
+        resolve(received);
+      }
+    };
+  });
+  // The caller may never await `messages` (a test that fails before it gets there).
+  messages.catch(() => undefined);
+
   const onLine = (line: string) => {
-    if (/^Client \S+ received SUBACK/.test(line) && !subscribed) {
-      subscribed = true;
-      onSubscribed();
-      return;
-    }
     if (!line.startsWith('{')) return;
     let parsed: JsonLine;
     try {
@@ -467,14 +579,14 @@ export function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<Th
     if (received.length >= args.count) finish(null);
   };
 
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
+  // setEncoding decodes across chunk boundaries: a payload character split between reads stays whole.
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => {
     stdout += text;
     const lines = (pendingLine + text).split('\n');
     pendingLine = lines.pop() ?? '';
     for (const line of lines) onLine(line.replace(/\r$/, ''));
   });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   child.once('error', (error) => finish(failure(`could not start (${error.message})`)));
   child.once('exit', (code, signal) => {
     if (pendingLine) onLine(pendingLine);
@@ -483,12 +595,15 @@ export function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Promise<Th
     else finish(failure(`exited (code ${String(code)}, signal ${String(signal)})`));
   });
 
-  const stop = () => finish(failure('was stopped'));
-  return Promise.race([
-    subscribedPromise.then(() => ({ messages, stop })),
-    messages.then(
-      () => ({ messages, stop }),
-      (error: unknown) => Promise.reject(error),
-    ),
-  ]);
+  const subscribed = broker.waitForLog(
+    new RegExp(`: ${escapeRegExp(clientId)} ${qos} ${escapeRegExp(args.topic)}$`),
+    timeoutMs,
+  );
+  // Whichever comes first: the subscription, or mosquitto_sub failing (bad password, timeout).
+  await Promise.race([subscribed, messages]).catch((error: unknown) => {
+    finish(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
+  subscribed.catch(() => undefined);
+  return { messages, stop: () => finish(failure('was stopped')) };
 }
