@@ -1,9 +1,25 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
+import { installedElectron } from './scripts/electron-binary.mjs';
 
 // Playwright cannot download its browsers here: use Debian's Chromium when present.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+
+// The same specs run in the Electron app where its binary is installed. Here (installs
+// with ELECTRON_SKIP_BINARY_DOWNLOAD=1) it is not: say so once, in the runner's process.
+const electronBinary = installedElectron();
+const projects: Project[] = [
+  { name: 'chromium-web', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+];
+if (electronBinary) {
+  process.env['MQSCOPE_ELECTRON_BINARY'] = electronBinary;
+  projects.push({ name: 'electron', use: { target: 'electron' }, grepInvert: /@web-only/ });
+} else if (!process.env['TEST_WORKER_INDEX']) {
+  console.log(
+    'Electron project skipped: no Electron binary installed (npm install with network access adds it).',
+  );
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -3,7 +3,7 @@
  * (the built one in out/web, started the way a user starts it), and a page object.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { test as base, expect } from '@playwright/test';
+import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
 import {
   MOSQUITTO_MISSING,
   mosquittoAvailable,
@@ -59,7 +59,8 @@ export async function startBuiltWebHost(): Promise<RunningWebHost> {
 }
 
 interface Fixtures {
-  webHost: RunningWebHost;
+  /** Which shell the renderer runs in: set per Playwright project. */
+  target: 'web' | 'electron';
   app: MainPage;
 }
 
@@ -76,17 +77,33 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  webHost: async ({}, use) => {
+  target: ['web', { option: true }],
+  app: async ({ page, target }, use) => {
+    if (target === 'electron') {
+      const electronApp = await launchElectron();
+      const app = new MainPage(await electronApp.firstWindow());
+      await app.waitUntilReady();
+      await use(app);
+      await electronApp.close();
+      return;
+    }
     const host = await startBuiltWebHost();
-    await use(host);
+    const app = new MainPage(page);
+    await app.open(host.url);
+    await use(app);
     await host.stop();
   },
-  app: async ({ page, webHost }, use) => {
-    const app = new MainPage(page);
-    await app.open(webHost.url);
-    await use(app);
-  },
 });
+
+/** The built desktop app (out/main), in the Electron binary found by playwright.config.ts. */
+async function launchElectron(): Promise<ElectronApplication> {
+  const executablePath = process.env['MQSCOPE_ELECTRON_BINARY'];
+  if (!executablePath)
+    throw new Error('The electron project runs only when an Electron binary is installed.');
+  // Chromium refuses to run as root with its sandbox on (CI containers run as root).
+  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  return _electron.launch({ executablePath, args: [...rootArgs, 'out/main/index.cjs'] });
+}
 
 /** The only allowed skip: no Mosquitto on this machine (CI installs it, so never there). */
 export function requireMosquitto(): void {

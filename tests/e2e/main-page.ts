@@ -24,6 +24,11 @@ export class MainPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+    await this.waitUntilReady();
+  }
+
+  /** The renderer sets this once its host answers: the one readiness signal to wait on. */
+  async waitUntilReady(): Promise<void> {
     await expect(this.page.locator('html[data-app-ready="true"]')).toBeAttached();
   }
 

@@ -83,7 +83,10 @@ test('invalid input is refused in the form, not sent', async ({ app }) => {
   await expect(app.status).toContainText('Not connected');
 });
 
-test('Ctrl+C stops the web host cleanly and closes its MQTT connections', async ({ page, broker }) => {
+test('Ctrl+C stops the web host cleanly and closes its MQTT connections @web-only', async ({
+  page,
+  broker,
+}) => {
   const host = await startBuiltWebHost();
   try {
     await connectThenInterrupt(host, new MainPage(page), broker);
