@@ -10,10 +10,15 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
 import { messageEvents, messageRequests } from './messages';
+import { publishRequests } from './publish';
+import { subscriptionRequests } from './subscriptions';
 
 export * from './common';
 export * from './connection';
 export * from './messages';
+export * from './properties';
+export * from './publish';
+export * from './subscriptions';
 export { topicFilterProblem, topicNameProblem } from './topics';
 
 /** Every IPC channel starts with this; main refuses anything else. */
@@ -22,6 +27,8 @@ export const CHANNEL_PREFIX = 'mqscope:';
 export const requests = {
   ...connectionRequests,
   ...messageRequests,
+  ...subscriptionRequests,
+  ...publishRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -1,14 +1,7 @@
-/** Subscriptions, publishing, and the messages the engine pushes. */
+/** The messages the engine receives and pushes to the renderer. */
 import { z } from 'zod';
-import {
-  ConnectionIdSchema,
-  OnConnection,
-  QosSchema,
-  TopicFilterSchema,
-  TopicNameSchema,
-  request,
-} from './common';
-import type { Qos } from './common';
+import { ConnectionIdSchema, QosSchema } from './common';
+import { MessagePropertiesSchema } from './properties';
 
 export const ReceivedMessageSchema = z.object({
   topic: z.string(),
@@ -16,39 +9,14 @@ export const ReceivedMessageSchema = z.object({
   payload: z.instanceof(Uint8Array),
   qos: QosSchema,
   retain: z.boolean(),
+  /** MQTT 5 properties, when the message carried any. */
+  properties: MessagePropertiesSchema.optional(),
   /** Epoch milliseconds at which the engine received it. */
   receivedAt: z.number(),
 });
 export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
 
-export interface SubscribeResult {
-  filter: string;
-  /** QoS the broker granted, or null when it refused the subscription. */
-  grantedQos: Qos | null;
-  reasonCode: number;
-}
-
-export interface PublishResult {
-  /** Packet identifier for QoS 1 and 2, absent for QoS 0. */
-  messageId?: number;
-}
-
-export const messageRequests = {
-  'subscription.add': request<SubscribeResult>()(
-    OnConnection.extend({ filter: TopicFilterSchema, qos: QosSchema.default(0) }).strict(),
-  ),
-  'subscription.remove': request<{ filter: string }>()(
-    OnConnection.extend({ filter: TopicFilterSchema }).strict(),
-  ),
-  'message.publish': request<PublishResult>()(
-    OnConnection.extend({
-      topic: TopicNameSchema,
-      payload: z.string(),
-      qos: QosSchema.default(0),
-      retain: z.boolean().default(false),
-    }).strict(),
-  ),
-} as const;
+export const messageRequests = {} as const;
 
 export const messageEvents = {
   /** Messages in batches (at most about 20 a second per connection), never one event each. */

@@ -12,6 +12,7 @@ import type {
 } from '../contract';
 import { EngineError, describeDisconnect, describeError } from './errors';
 import { MessageBatcher } from './message-batcher';
+import { messagePropertiesFromPacket } from './properties';
 
 /** The skeleton speaks MQTT 5; choosing 3.1/3.1.1 arrives with the connection-engine work. */
 const PROTOCOL_VERSION = 5;
@@ -114,13 +115,16 @@ export class MqttConnection {
       });
       client.on('message', (topic, payload, packet) => {
         // Copy the bytes: the Buffer may be a view of a larger socket chunk.
-        this.batcher.push({
+        const message: ReceivedMessage = {
           topic,
           payload: new Uint8Array(payload),
           qos: packet.qos,
           retain: packet.retain,
           receivedAt: Date.now(),
-        });
+        };
+        const properties = messagePropertiesFromPacket(packet.properties);
+        if (properties) message.properties = properties;
+        this.batcher.push(message);
       });
       client.on('close', () => {
         this.onClosed();
