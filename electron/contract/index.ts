@@ -10,12 +10,15 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
 import { messageEvents, messageRequests } from './messages';
+import { packetEvents, packetRequests } from './packets';
 import { publishRequests } from './publish';
-import { subscriptionRequests } from './subscriptions';
+import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './common';
 export * from './connection';
 export * from './messages';
+export * from './packets';
+export * from './payload';
 export * from './properties';
 export * from './publish';
 export * from './subscriptions';
@@ -29,6 +32,7 @@ export const requests = {
   ...messageRequests,
   ...subscriptionRequests,
   ...publishRequests,
+  ...packetRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -53,6 +57,8 @@ export type RequestHandlers = {
 export const events = {
   ...connectionEvents,
   ...messageEvents,
+  ...subscriptionEvents,
+  ...packetEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,19 +1,46 @@
-/** Publishing. */
+/** Publishing, its outcome, and the queue of messages not yet acknowledged. */
 import { z } from 'zod';
 import { OnConnection, QosSchema, TopicNameSchema, request } from './common';
+import { PayloadInputSchema } from './payload';
+import { MessagePropertiesSchema } from './properties';
+
+export const PublishPropertiesSchema = MessagePropertiesSchema.omit({
+  subscriptionIdentifiers: true,
+}).strict();
+export type PublishProperties = z.input<typeof PublishPropertiesSchema>;
+
+export const PublishInputSchema = OnConnection.extend({
+  topic: TopicNameSchema,
+  payload: PayloadInputSchema,
+  qos: QosSchema.default(0),
+  retain: z.boolean().default(false),
+  /** MQTT 5 only: refused on a 3.1/3.1.1 connection rather than silently dropped. */
+  properties: PublishPropertiesSchema.optional(),
+}).strict();
+export type PublishInput = z.input<typeof PublishInputSchema>;
 
 export interface PublishResult {
   /** Packet identifier for QoS 1 and 2, absent for QoS 0. */
   messageId?: number;
+  /** PUBACK (QoS 1) or PUBREC/PUBCOMP (QoS 2) reason code; absent for QoS 0 and MQTT 3. */
+  reasonCode?: number;
+  /** The outcome in words: "Sent (QoS 0, no acknowledgement)", "Acknowledged (PUBACK 0x10: no matching subscribers)". */
+  outcome: string;
+}
+
+export interface QueuedPublish {
+  messageId: number;
+  topic: string;
+  qos: 1 | 2;
+  size: number;
+  /** Epoch milliseconds when it was first sent. */
+  sentAt: number;
 }
 
 export const publishRequests = {
-  'message.publish': request<PublishResult>()(
-    OnConnection.extend({
-      topic: TopicNameSchema,
-      payload: z.string(),
-      qos: QosSchema.default(0),
-      retain: z.boolean().default(false),
-    }).strict(),
-  ),
+  'message.publish': request<PublishResult>()(PublishInputSchema),
+  /** QoS 1 and 2 messages sent but not yet acknowledged. */
+  'publish.queue': request<QueuedPublish[]>()(OnConnection),
+  /** Gives up on every unacknowledged message; their publish requests fail with "removed". */
+  'publish.clearQueue': request<{ removed: number }>()(OnConnection),
 } as const;

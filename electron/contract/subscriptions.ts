@@ -1,19 +1,49 @@
-/** Subscriptions. */
-import { OnConnection, QosSchema, TopicFilterSchema, request } from './common';
-import type { Qos } from './common';
+/** Subscriptions, with MQTT 5 options, and what the broker answered for each. */
+import { z } from 'zod';
+import { ConnectionIdSchema, OnConnection, QosSchema, TopicFilterSchema, request } from './common';
 
-export interface SubscribeResult {
-  filter: string;
-  /** QoS the broker granted, or null when it refused the subscription. */
-  grantedQos: Qos | null;
-  reasonCode: number;
-}
+export const SubscribeOptionsSchema = z
+  .object({
+    qos: QosSchema.default(0),
+    /** MQTT 5: do not send me my own messages. */
+    noLocal: z.boolean().default(false),
+    /** MQTT 5: keep the retain flag as published instead of clearing it on live delivery. */
+    retainAsPublished: z.boolean().default(false),
+    /** MQTT 5: 0 send retained on subscribe, 1 only for a new subscription, 2 never. */
+    retainHandling: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+    /** MQTT 5: echoed on every message this subscription matches. */
+    subscriptionIdentifier: z.number().int().min(1).max(268_435_455).optional(),
+  })
+  .strict();
+export type SubscribeOptions = z.input<typeof SubscribeOptionsSchema>;
+
+export const SubscriptionSchema = z.object({
+  filter: z.string(),
+  options: SubscribeOptionsSchema,
+  /** pending until SUBACK; refused is never shown as a success. */
+  state: z.enum(['pending', 'active', 'refused']),
+  grantedQos: QosSchema.nullable(),
+  reasonCode: z.number().nullable(),
+  /** The SUBACK result in words ("Granted QoS 1", "Not authorized (0x87)"). */
+  reasonText: z.string(),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 export const subscriptionRequests = {
-  'subscription.add': request<SubscribeResult>()(
-    OnConnection.extend({ filter: TopicFilterSchema, qos: QosSchema.default(0) }).strict(),
+  /** Resolves with the SUBACK result; a refusal is a result (state "refused"), not an error. */
+  'subscription.add': request<Subscription>()(
+    OnConnection.extend({ filter: TopicFilterSchema, ...SubscribeOptionsSchema.shape }).strict(),
   ),
-  'subscription.remove': request<{ filter: string }>()(
+  'subscription.remove': request<{ filter: string; reasonCode: number | null }>()(
     OnConnection.extend({ filter: TopicFilterSchema }).strict(),
   ),
+  'subscription.list': request<Subscription[]>()(OnConnection),
+} as const;
+
+export const subscriptionEvents = {
+  /** The whole list for one connection, whenever it changes (it is short). */
+  'subscriptions.changed': z.object({
+    connectionId: ConnectionIdSchema,
+    subscriptions: z.array(SubscriptionSchema),
+  }),
 } as const;

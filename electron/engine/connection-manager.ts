@@ -26,6 +26,10 @@ export class ConnectionManager {
       onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
       onMessages: (connectionId, messages) =>
         this.emit({ name: 'messages.batch', payload: { connectionId, messages } }),
+      onSubscriptions: (connectionId, subscriptions) =>
+        this.emit({ name: 'subscriptions.changed', payload: { connectionId, subscriptions } }),
+      onPackets: (connectionId, packets) =>
+        this.emit({ name: 'packets.batch', payload: { connectionId, packets } }),
     });
     this.connections.set(id, connection);
     return connection.open();

@@ -1,41 +1,43 @@
-import { randomBytes } from 'node:crypto';
-import mqtt, { type IClientOptions, type IDisconnectPacket, type MqttClient } from 'mqtt';
-import type {
-  ConnectionState,
-  ConnectionStatus,
-  ParsedConnectOptions,
-  Problem,
-  PublishResult,
-  Qos,
-  ReceivedMessage,
-  SubscribeResult,
+import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
+import {
+  encodePayload,
+  type ConnackInfo,
+  type ConnectionState,
+  type ConnectionStatus,
+  type PacketRecord,
+  type ParsedConnectOptions,
+  type Problem,
+  type PublishResult,
+  type QueuedPublish,
+  type ReceivedMessage,
+  type Subscription,
 } from '../contract';
-import { EngineError, describeDisconnect, describeError } from './errors';
+import type { ParsedRequestInput } from '../contract';
+import { brokerUrl, buildClientOptions, generateClientId, isTls, protocolFields } from './client-options';
+import { connackInfo } from './connack';
+import { EngineError, describeDisconnect, describeError, reasonCodeText } from './errors';
 import { MessageBatcher } from './message-batcher';
-import { messagePropertiesFromPacket } from './properties';
+import { PacketLog } from './packet-log';
+import { messagePropertiesFromPacket, userPropertiesToPacket } from './properties';
+import { SubscriptionTable } from './subscription-table';
 
-/** The skeleton speaks MQTT 5; choosing 3.1/3.1.1 arrives with the connection-engine work. */
-const PROTOCOL_VERSION = 5;
 /** How long a graceful close may wait for in-flight packets before the socket is cut. */
 const CLOSE_GRACE_MS = 2000;
 
 export interface ConnectionSink {
   onStatus(status: ConnectionStatus): void;
   onMessages(connectionId: string, messages: ReceivedMessage[]): void;
+  onSubscriptions(connectionId: string, subscriptions: Subscription[]): void;
+  onPackets(connectionId: string, packets: PacketRecord[]): void;
 }
 
-export function generateClientId(): string {
-  return `mqscope_${randomBytes(4).toString('hex')}`;
-}
-
-export function brokerUrl(options: ParsedConnectOptions): string {
-  const base = `${options.transport}://${options.host}:${options.port}`;
-  return options.transport === 'ws' ? `${base}${options.path}` : base;
-}
+type PublishInput = ParsedRequestInput<'message.publish'>;
+type SubscribeOptions = Subscription['options'];
 
 /**
- * One broker connection over mqtt.js, and the truth about its state.
- * No auto-reconnect yet: a lost connection says so instead of quietly retrying.
+ * One broker connection over mqtt.js, and the truth about it: a state machine whose every
+ * transition carries its reason, the CONNACK, the packet log, subscriptions the engine
+ * restores itself, and the queue of unacknowledged publishes.
  */
 export class MqttConnection {
   private client: MqttClient | null = null;
@@ -44,137 +46,242 @@ export class MqttConnection {
   /** Set when we close on purpose: the reason to report instead of "connection lost". */
   private closingReason: string | null = null;
   private lastProblem: Problem | undefined;
+  /** A refused CONNACK is final: retrying a wrong password only gets the client banned. */
+  private refused = false;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly mqttVersion: number;
   private readonly batcher: MessageBatcher<ReceivedMessage>;
+  private readonly packets: PacketLog;
+  private readonly subscriptions: SubscriptionTable;
+  private readonly queue = new Map<number, QueuedPublish>();
+  private readonly ackCodes = new Map<number, number>();
 
   constructor(
     readonly id: string,
     private readonly options: ParsedConnectOptions,
     private readonly sink: ConnectionSink,
   ) {
-    const clientId = options.clientId || generateClientId();
+    this.mqttVersion = protocolFields(options.protocolVersion).protocolVersion ?? 5;
     this.current = {
       connectionId: id,
       state: 'idle',
       reason: 'Not connected yet.',
       url: brokerUrl(options),
-      clientId,
+      clientId: options.clientId || generateClientId(),
+      protocolVersion: options.protocolVersion,
+      insecure: isTls(options) && options.tls?.verifyServer === false,
       since: Date.now(),
     };
     this.batcher = new MessageBatcher((messages) => this.sink.onMessages(this.id, messages));
+    this.packets = new PacketLog((packets) => this.sink.onPackets(this.id, packets));
+    this.subscriptions = new SubscriptionTable((list) => this.sink.onSubscriptions(this.id, list));
   }
 
   get status(): ConnectionStatus {
     return this.current;
   }
 
-  /** Resolves with the first outcome: connected, or failed with the reason. Never rejects. */
-  open(): Promise<ConnectionStatus> {
-    this.setState('connecting', `Connecting to ${this.current.url}…`);
-    const { options } = this;
-    const clientOptions: IClientOptions = {
-      clientId: this.current.clientId,
-      protocolVersion: PROTOCOL_VERSION,
-      keepalive: options.keepaliveSeconds,
-      connectTimeout: options.connectTimeoutMs,
-      reconnectPeriod: 0,
-      clean: true,
-      // Refuse instead of queueing while offline: publish() already checks the state.
-      queueQoSZero: false,
-    };
-    if (options.username !== undefined && options.username !== '') clientOptions.username = options.username;
-    if (options.password !== undefined && options.password !== '') clientOptions.password = options.password;
+  private get v5(): boolean {
+    return this.mqttVersion === 5;
+  }
 
+  /** Resolves with the first outcome (connected, failed, or reconnecting after a failure). Never rejects. */
+  async open(): Promise<ConnectionStatus> {
+    this.setState('connecting', `Connecting to ${this.current.url}…`);
+    let clientOptions;
+    try {
+      clientOptions = await buildClientOptions(this.options, this.current.clientId);
+    } catch (error) {
+      this.setState('failed', 'Could not connect.', describeError(error, this.mqttVersion));
+      return this.current;
+    }
     return new Promise((resolve) => {
       let settled = false;
       const settle = () => {
-        if (settled) return;
-        settled = true;
-        resolve(this.current);
+        if (!settled) {
+          settled = true;
+          resolve(this.current);
+        }
       };
       const client = mqtt.connect(this.current.url, clientOptions);
       this.client = client;
-
-      client.on('connect', () => {
-        this.everConnected = true;
-        this.lastProblem = undefined;
-        this.setState('connected', 'Connected.');
-        settle();
-      });
-      // Every error is handled: an unhandled 'error' would crash the host process.
-      client.on('error', (error) => {
-        this.lastProblem =
-          error.message === 'connack timeout'
-            ? {
-                code: 'CONNACK_TIMEOUT',
-                message: `The broker did not accept the connection within ${options.connectTimeoutMs / 1000} s.`,
-              }
-            : describeError(error, PROTOCOL_VERSION);
-      });
-      client.on('disconnect', (packet: IDisconnectPacket) => {
-        this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
-      });
-      client.on('message', (topic, payload, packet) => {
-        // Copy the bytes: the Buffer may be a view of a larger socket chunk.
-        const message: ReceivedMessage = {
-          topic,
-          payload: new Uint8Array(payload),
-          qos: packet.qos,
-          retain: packet.retain,
-          receivedAt: Date.now(),
-        };
-        const properties = messagePropertiesFromPacket(packet.properties);
-        if (properties) message.properties = properties;
-        this.batcher.push(message);
-      });
-      client.on('close', () => {
-        this.onClosed();
-        settle();
-      });
+      this.attach(client, settle);
     });
+  }
+
+  private attach(client: MqttClient, settle: () => void): void {
+    client.on('connect', (packet: IConnackPacket) => {
+      const connack = connackInfo(packet, this.mqttVersion);
+      const reconnected = this.everConnected;
+      this.everConnected = true;
+      this.lastProblem = undefined;
+      this.attempt = 0;
+      const session = connack.sessionPresent ? ' The broker kept the session.' : '';
+      this.setState(
+        'connected',
+        `${reconnected ? 'Reconnected.' : 'Connected.'}${session}`,
+        undefined,
+        connack,
+      );
+      if (reconnected && !connack.sessionPresent) void this.subscriptions.restore(client, this.v5);
+      settle();
+    });
+    // Every error is handled: an unhandled 'error' would crash the host process.
+    client.on('error', (error) => {
+      this.lastProblem =
+        error.message === 'connack timeout'
+          ? {
+              code: 'CONNACK_TIMEOUT',
+              message: `The broker did not accept the connection within ${this.options.connectTimeoutMs / 1000} s.`,
+            }
+          : describeError(error, this.mqttVersion);
+      if ('code' in error && typeof error.code === 'number' && !this.everConnectedNow()) this.refused = true;
+    });
+    client.on('disconnect', (packet: IDisconnectPacket) => {
+      this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
+    });
+    client.on('message', (topic, payload, packet) => {
+      // Copy the bytes: the Buffer may be a view of a larger socket chunk.
+      const message: ReceivedMessage = {
+        topic,
+        payload: new Uint8Array(payload),
+        qos: packet.qos,
+        retain: packet.retain,
+        receivedAt: Date.now(),
+      };
+      const properties = messagePropertiesFromPacket(packet.properties);
+      if (properties) message.properties = properties;
+      this.batcher.push(message);
+    });
+    client.on('packetsend', (packet: Packet) => this.onPacket(packet, 'out'));
+    client.on('packetreceive', (packet: Packet) => this.onPacket(packet, 'in'));
+    client.on('close', () => {
+      this.onClosed();
+      settle();
+    });
+  }
+
+  /** True while the socket is up and CONNACK said yes. */
+  private everConnectedNow(): boolean {
+    return this.current.state === 'connected';
+  }
+
+  private onPacket(packet: Packet, direction: 'in' | 'out'): void {
+    this.packets.record(packet, direction);
+    const id = (packet as { messageId?: number }).messageId;
+    if (id === undefined) return;
+    if (direction === 'out' && packet.cmd === 'publish' && packet.qos > 0 && !packet.dup) {
+      this.queue.set(id, {
+        messageId: id,
+        topic: packet.topic,
+        qos: packet.qos as 1 | 2,
+        size: typeof packet.payload === 'string' ? Buffer.byteLength(packet.payload) : packet.payload.length,
+        sentAt: Date.now(),
+      });
+    } else if (direction === 'in' && (packet.cmd === 'puback' || packet.cmd === 'pubcomp')) {
+      this.queue.delete(id);
+      this.ackCodes.set(id, (packet as { reasonCode?: number }).reasonCode ?? 0);
+    } else if (direction === 'in' && packet.cmd === 'pubrec') {
+      const code = (packet as { reasonCode?: number }).reasonCode ?? 0;
+      // A failed PUBREC ends the QoS 2 flow: there will be no PUBCOMP.
+      if (code >= 0x80) this.queue.delete(id);
+    }
   }
 
   async close(reason = 'Disconnected by you.'): Promise<ConnectionStatus> {
     const client = this.client;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
     if (!client || this.isOver()) return this.current;
     this.closingReason = reason;
-    // A graceful end waits for in-flight acks; a dead socket could make it wait forever.
-    await new Promise<void>((resolve) => {
-      const force = setTimeout(() => {
-        // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
-        // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
-        for (const id of Object.keys(client.outgoing)) client.removeOutgoingMessage(Number(id));
-        client.stream.destroy();
-        resolve();
-      }, CLOSE_GRACE_MS);
-      client.end(false, () => {
-        clearTimeout(force);
-        resolve();
+    if (this.current.state === 'connected') {
+      // A graceful end waits for in-flight acks; a dead socket could make it wait forever.
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
+          // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
+          this.clearQueue();
+          client.stream.destroy();
+          resolve();
+        }, CLOSE_GRACE_MS);
+        client.end(false, () => {
+          clearTimeout(force);
+          resolve();
+        });
       });
-    });
+    } else {
+      client.end(true);
+    }
     // 'close' may not fire when the socket never opened: settle the state here too.
     this.onClosed();
     return this.current;
   }
 
-  async subscribe(filter: string, qos: Qos): Promise<SubscribeResult> {
+  subscribe(filter: string, options: SubscribeOptions): Promise<Subscription> {
+    return this.subscriptions.add(this.requireConnected(), filter, options, this.v5);
+  }
+
+  unsubscribe(filter: string): Promise<number | null> {
+    return this.subscriptions.remove(this.requireConnected(), filter);
+  }
+
+  listSubscriptions(): Subscription[] {
+    return this.subscriptions.list();
+  }
+
+  async publish(input: PublishInput): Promise<PublishResult> {
     const client = this.requireConnected();
-    const grants = await client.subscribeAsync(filter, { qos });
-    const grant = grants[0];
-    const code = grant?.qos ?? 0x80;
-    return {
-      filter,
-      grantedQos: code === 0 || code === 1 || code === 2 ? code : null,
-      reasonCode: code,
+    const encoded = encodePayload(input.payload);
+    if (!encoded.ok) throw new EngineError('invalid-input', encoded.message);
+    if (input.properties && !this.v5) {
+      throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
+    }
+    const p = input.properties;
+    const properties = p && {
+      ...(p.payloadFormatIndicator !== undefined && { payloadFormatIndicator: p.payloadFormatIndicator }),
+      ...(p.messageExpiryInterval !== undefined && { messageExpiryInterval: p.messageExpiryInterval }),
+      ...(p.topicAlias !== undefined && { topicAlias: p.topicAlias }),
+      ...(p.responseTopic !== undefined && { responseTopic: p.responseTopic }),
+      ...(p.correlationData !== undefined && { correlationData: Buffer.from(p.correlationData) }),
+      ...(p.userProperties?.length && { userProperties: userPropertiesToPacket(p.userProperties) }),
+      ...(p.contentType !== undefined && { contentType: p.contentType }),
     };
+    let packet;
+    try {
+      packet = await client.publishAsync(input.topic, Buffer.from(encoded.bytes), {
+        qos: input.qos,
+        retain: input.retain,
+        ...(properties && { properties }),
+      });
+    } catch (error) {
+      throw publishFailure(error);
+    }
+    const messageId = packet?.messageId;
+    if (input.qos === 0 || messageId === undefined) return { outcome: 'Sent (QoS 0: no acknowledgement).' };
+    const reasonCode = this.ackCodes.get(messageId) ?? 0;
+    this.ackCodes.delete(messageId);
+    const ack = input.qos === 1 ? 'PUBACK' : 'PUBCOMP';
+    const outcome = `Acknowledged: ${ack} ${this.v5 ? reasonCodeText(reasonCode) : ''}`.trim() + '.';
+    return { messageId, reasonCode, outcome };
   }
 
-  async unsubscribe(filter: string): Promise<void> {
-    await this.requireConnected().unsubscribeAsync(filter);
+  queued(): QueuedPublish[] {
+    return [...this.queue.values()];
   }
 
-  async publish(topic: string, payload: string, qos: Qos, retain: boolean): Promise<PublishResult> {
-    const packet = await this.requireConnected().publishAsync(topic, payload, { qos, retain });
-    return packet?.messageId === undefined ? {} : { messageId: packet.messageId };
+  /** Gives up on every unacknowledged publish; their callers get "removed". */
+  clearQueue(): number {
+    const client = this.client;
+    if (!client) return 0;
+    const ids = Object.keys(client.outgoing).map(Number);
+    for (const id of ids) client.removeOutgoingMessage(id);
+    this.queue.clear();
+    return ids.length;
+  }
+
+  listPackets(): { packets: PacketRecord[]; dropped: number } {
+    return this.packets.list();
   }
 
   private requireConnected(): MqttClient {
@@ -192,10 +299,31 @@ export class MqttConnection {
   }
 
   private onClosed(): void {
-    if (this.isOver()) return;
+    if (this.isOver() || this.reconnectTimer) return;
     this.batcher.flush();
+    this.packets.flush();
+    const { maxAttempts, periodMs } = this.options.reconnect;
     if (this.closingReason !== null) {
       this.setState('disconnected', this.closingReason);
+    } else if (this.refused) {
+      this.setState('failed', 'The broker refused the connection.', this.lastProblem);
+    } else if (this.attempt < maxAttempts) {
+      this.attempt++;
+      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
+      const wait = periodMs >= 1000 ? `${periodMs / 1000} s` : `${periodMs} ms`;
+      this.setState(
+        'reconnecting',
+        `Reconnecting in ${wait} (attempt ${this.attempt} of ${maxAttempts}).`,
+        problem,
+      );
+      this.reconnectTimer = setTimeout(() => {
+        this.reconnectTimer = null;
+        if (this.closingReason === null) this.client?.reconnect();
+      }, periodMs);
+      return;
+    } else if (maxAttempts > 0) {
+      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
+      this.setState('failed', `Gave up after ${maxAttempts} reconnect attempts.`, problem);
     } else if (!this.everConnected) {
       const problem = this.lastProblem ?? {
         code: 'CLOSED',
@@ -209,17 +337,40 @@ export class MqttConnection {
     this.client?.end(true);
   }
 
-  private setState(state: ConnectionState, reason: string, problem?: Problem): void {
+  private setState(state: ConnectionState, reason: string, problem?: Problem, connack?: ConnackInfo): void {
     const next: ConnectionStatus = {
       connectionId: this.id,
       state,
       reason,
       url: this.current.url,
-      clientId: this.current.clientId,
+      clientId: connack?.assignedClientId ?? this.current.clientId,
+      protocolVersion: this.current.protocolVersion,
+      insecure: this.current.insecure,
       since: Date.now(),
     };
+    const lastConnack = connack ?? this.current.connack;
+    if (lastConnack) next.connack = lastConnack;
     if (problem) next.problem = problem;
+    if (state === 'reconnecting') next.attempt = this.attempt;
     this.current = next;
     this.sink.onStatus(next);
   }
+}
+
+/** A publish the broker or mqtt.js refused, in words. */
+function publishFailure(error: unknown): EngineError {
+  const e = error as { code?: unknown; message?: unknown };
+  if (typeof e.code === 'number') {
+    return new EngineError('mqtt-error', `The broker refused the message: ${reasonCodeText(e.code)}.`);
+  }
+  if (e.message === 'Message removed') {
+    return new EngineError(
+      'mqtt-error',
+      'Removed from the outgoing queue before the broker acknowledged it.',
+    );
+  }
+  if (e.message === 'client disconnecting' || e.message === 'Connection closed') {
+    return new EngineError('not-connected', 'The connection closed before the message was acknowledged.');
+  }
+  return new EngineError('mqtt-error', typeof e.message === 'string' ? e.message : String(error));
 }

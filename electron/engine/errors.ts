@@ -58,7 +58,79 @@ const REASON_V5: Record<number, string> = {
   0xa2: 'The broker does not support wildcard subscriptions.',
 };
 
+// MQTT 5 reason code names (§2.4), for SUBACK, PUBACK and the like, where a short label reads better.
+const REASON_NAMES: Record<number, string> = {
+  0x00: 'Success',
+  0x01: 'Granted QoS 1',
+  0x02: 'Granted QoS 2',
+  0x04: 'Disconnect with will message',
+  0x10: 'No matching subscribers',
+  0x11: 'No subscription existed',
+  0x80: 'Unspecified error',
+  0x81: 'Malformed packet',
+  0x82: 'Protocol error',
+  0x83: 'Implementation specific error',
+  0x84: 'Unsupported protocol version',
+  0x85: 'Client identifier not valid',
+  0x86: 'Bad user name or password',
+  0x87: 'Not authorized',
+  0x88: 'Server unavailable',
+  0x89: 'Server busy',
+  0x8a: 'Banned',
+  0x8b: 'Server shutting down',
+  0x8c: 'Bad authentication method',
+  0x8d: 'Keep alive timeout',
+  0x8e: 'Session taken over',
+  0x8f: 'Topic filter invalid',
+  0x90: 'Topic name invalid',
+  0x91: 'Packet identifier in use',
+  0x92: 'Packet identifier not found',
+  0x93: 'Receive maximum exceeded',
+  0x94: 'Topic alias invalid',
+  0x95: 'Packet too large',
+  0x96: 'Message rate too high',
+  0x97: 'Quota exceeded',
+  0x98: 'Administrative action',
+  0x99: 'Payload format invalid',
+  0x9a: 'Retain not supported',
+  0x9b: 'QoS not supported',
+  0x9c: 'Use another server',
+  0x9d: 'Server moved',
+  0x9e: 'Shared subscriptions not supported',
+  0x9f: 'Connection rate exceeded',
+  0xa0: 'Maximum connect time',
+  0xa1: 'Subscription identifiers not supported',
+  0xa2: 'Wildcard subscriptions not supported',
+};
+
+/** "Not authorized (0x87)": a reason code's MQTT 5 name and its number. */
+export function reasonCodeText(code: number): string {
+  return `${REASON_NAMES[code] ?? 'Unknown reason'} (${hex(code)})`;
+}
+
+const UNTRUSTED_CERT =
+  "The broker's certificate is not signed by a CA this connection trusts: add the broker's CA certificate, or turn verification off for a test broker.";
+
 const SOCKET_ERRORS: Record<string, string> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED_CERT,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED_CERT,
+  SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED_CERT,
+  DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED_CERT,
+  ERR_TLS_CERT_ALTNAME_INVALID:
+    "The broker's certificate is not valid for this host name (hostname mismatch): connect with a name the certificate lists, or set the SNI server name.",
+  CERT_HAS_EXPIRED: "The broker's certificate has expired.",
+  CERT_NOT_YET_VALID: "The broker's certificate is not valid yet (check this machine's clock).",
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED:
+    'The broker requires a client certificate, and this connection did not send one.',
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE:
+    'The broker rejected the client certificate (not signed by a CA it trusts, or not valid).',
+  ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE:
+    'The TLS handshake failed: the broker may require a client certificate, or no protocol version or cipher is shared.',
+  ERR_OSSL_BAD_DECRYPT: 'The private key could not be decrypted: check the passphrase.',
+  ERR_OSSL_PEM_NO_START_LINE: 'A certificate or key is not in PEM form (no "-----BEGIN" line).',
+  ERR_SSL_WRONG_VERSION_NUMBER:
+    'The server did not answer with TLS: is this a plain (non-TLS) port? Use mqtt:// or ws:// for it.',
+
   ECONNREFUSED: 'Nothing is listening at that host and port (connection refused).',
   ENOTFOUND: 'The host name could not be resolved (DNS lookup failed).',
   EAI_AGAIN: 'The host name could not be resolved right now (temporary DNS failure).',
@@ -104,6 +176,12 @@ export function describeError(error: unknown, protocolVersion: number): Problem 
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const text = typeof e.message === 'string' ? e.message : String(error);
   if (typeof e.code === 'number') return describeConnackCode(e.code, protocolVersion);
+  if (text === 'Keepalive timeout') {
+    return {
+      code: 'KEEPALIVE_TIMEOUT',
+      message: 'The broker did not answer within the keepalive: the connection was considered dead.',
+    };
+  }
   if (typeof e.code === 'string') {
     const known = SOCKET_ERRORS[e.code];
     return { code: e.code, message: known ?? `${text.replace(/\.$/, '')}.` };

@@ -18,13 +18,17 @@ export function createEngine(info: AppInfo): Engine {
     'connection.open': (input) => manager.open(input),
     'connection.close': ({ connectionId }) => manager.close(connectionId),
     'connection.list': async () => manager.list(),
-    'subscription.add': ({ connectionId, filter, qos }) => manager.get(connectionId).subscribe(filter, qos),
-    'subscription.remove': async ({ connectionId, filter }) => {
-      await manager.get(connectionId).unsubscribe(filter);
-      return { filter };
-    },
-    'message.publish': ({ connectionId, topic, payload, qos, retain }) =>
-      manager.get(connectionId).publish(topic, payload, qos, retain),
+    'subscription.add': ({ connectionId, filter, ...options }) =>
+      manager.get(connectionId).subscribe(filter, options),
+    'subscription.remove': async ({ connectionId, filter }) => ({
+      filter,
+      reasonCode: await manager.get(connectionId).unsubscribe(filter),
+    }),
+    'subscription.list': async ({ connectionId }) => manager.get(connectionId).listSubscriptions(),
+    'message.publish': (input) => manager.get(input.connectionId).publish(input),
+    'publish.queue': async ({ connectionId }) => manager.get(connectionId).queued(),
+    'publish.clearQueue': async ({ connectionId }) => ({ removed: manager.get(connectionId).clearQueue() }),
+    'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
   };
   return {
     handlers,

@@ -26,10 +26,9 @@ export function useSubscriptions(connectionId: string | null) {
     mutationFn: async (input: { connectionId: string; filter: string; qos: Qos }) => {
       const result = await call('subscription.add', input);
       if (result.grantedQos === null) {
-        const code = `0x${result.reasonCode.toString(16).padStart(2, '0')}`;
         throw new RequestFailure({
           code: 'mqtt-error',
-          message: `The broker refused the subscription to "${result.filter}" (reason code ${code}).`,
+          message: `The broker refused the subscription to "${result.filter}": ${result.reasonText}.`,
         });
       }
       return { connectionId: input.connectionId, filter: result.filter, grantedQos: result.grantedQos };

@@ -32,9 +32,12 @@ describe('ConnectOptionsSchema', () => {
       host: 'broker.local',
       port: 1883,
       path: '/mqtt',
+      protocolVersion: '5.0',
       clientId: '',
+      clean: true,
       keepaliveSeconds: 60,
       connectTimeoutMs: 10_000,
+      reconnect: { maxAttempts: 0, periodMs: 3000 },
     });
   });
 
@@ -97,8 +100,9 @@ describe('ConnectOptionsSchema', () => {
     ]);
   });
 
-  it('rejects transports the engine does not speak yet, and missing fields', () => {
-    expect(ConnectOptionsSchema.safeParse({ ...minimal, transport: 'mqtts' }).success).toBe(false);
+  it('rejects unknown transports, and missing fields', () => {
+    expect(ConnectOptionsSchema.safeParse({ ...minimal, transport: 'mqtts' }).success).toBe(true);
+    expect(ConnectOptionsSchema.safeParse({ ...minimal, transport: 'tcp' }).success).toBe(false);
     expect(ConnectOptionsSchema.safeParse({ host: 'x', port: 1 }).success).toBe(false);
     expect(ConnectOptionsSchema.safeParse({ ...minimal, keepaliveSeconds: 65536 }).success).toBe(false);
     expect(ConnectOptionsSchema.safeParse({ ...minimal, connectTimeoutMs: 99 }).success).toBe(false);
@@ -185,6 +189,9 @@ describe('request schemas', () => {
       connectionId: 'c1',
       filter: 'a/#',
       qos: 0,
+      noLocal: false,
+      retainAsPublished: false,
+      retainHandling: 0,
     });
   });
 
@@ -220,7 +227,8 @@ describe('names and channels', () => {
   });
 
   it('knows every event by name, and nothing else', () => {
-    expect(eventNames).toEqual(['connection.status', 'messages.batch']);
+    expect(eventNames).toEqual(Object.keys(events));
+    expect(eventNames).toContain('connection.status');
     for (const name of eventNames) expect(isEventName(name)).toBe(true);
     expect(isEventName('toString')).toBe(false);
     expect(isEventName('message')).toBe(false);

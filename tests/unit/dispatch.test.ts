@@ -3,7 +3,12 @@
  * never a thrown error, and handlers only ever see validated input.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionStatus, Envelope, RequestHandlers } from '../../electron/contract';
+import {
+  requestNames,
+  type ConnectionStatus,
+  type Envelope,
+  type RequestHandlers,
+} from '../../electron/contract';
 import { EngineError } from '../../electron/engine/errors';
 import { createDispatch } from '../../electron/host/dispatch';
 
@@ -13,21 +18,37 @@ const status: ConnectionStatus = {
   reason: 'Connected.',
   url: 'mqtt://localhost:1883',
   clientId: 'mqscope_test',
+  protocolVersion: '5.0',
+  insecure: false,
   since: 0,
 };
 
-/** Handlers that answer plausibly and record what they were called with. */
+/**
+ * Handlers that answer plausibly and record what they were called with. Requests this file
+ * does not exercise get a generic handler, so new contract requests do not break it.
+ */
 function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
-  return {
+  const known: Partial<RequestHandlers> = {
     'app.info': vi.fn(async () => ({ host: 'web' as const, version: 'test' })),
     'connection.open': vi.fn(async () => status),
     'connection.close': vi.fn(async () => ({ ...status, state: 'disconnected' as const })),
     'connection.list': vi.fn(async () => [status]),
-    'subscription.add': vi.fn(async ({ filter, qos }) => ({ filter, grantedQos: qos, reasonCode: qos })),
-    'subscription.remove': vi.fn(async ({ filter }) => ({ filter })),
-    'message.publish': vi.fn(async () => ({ messageId: 7 })),
-    ...overrides,
+    'subscription.add': vi.fn(async ({ filter, qos, ...options }) => ({
+      filter,
+      options: { qos, ...options },
+      state: 'active' as const,
+      grantedQos: qos,
+      reasonCode: qos,
+      reasonText: `Granted QoS ${qos}`,
+    })),
+    'subscription.remove': vi.fn(async ({ filter }) => ({ filter, reasonCode: 0 })),
+    'message.publish': vi.fn(async () => ({ messageId: 7, outcome: 'Acknowledged.' })),
   };
+  const all = Object.fromEntries(
+    requestNames.map((name) => [name, overrides[name] ?? known[name] ?? vi.fn(async () => ({}))]),
+  );
+  // Every request name has a handler: the shape RequestHandlers asks for.
+  return all as RequestHandlers;
 }
 
 function errorOf(envelope: Envelope<unknown>) {
@@ -97,7 +118,7 @@ describe('createDispatch', () => {
       topic: 'a/b',
       payload: 'x',
     });
-    expect(envelope).toEqual({ ok: true, value: { messageId: 7 } });
+    expect(envelope).toEqual({ ok: true, value: { messageId: 7, outcome: 'Acknowledged.' } });
     expect(handlers['message.publish']).toHaveBeenCalledWith({
       connectionId: 'conn-1',
       topic: 'a/b',

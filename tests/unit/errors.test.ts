@@ -156,10 +156,8 @@ describe('describeError', () => {
   });
 
   it('falls back to ERROR and the text for anything else', () => {
-    expect(describeError(new Error('Keepalive timeout'), 5)).toEqual({
-      code: 'ERROR',
-      message: 'Keepalive timeout',
-    });
+    expect(describeError(new Error('Something odd'), 5)).toEqual({ code: 'ERROR', message: 'Something odd' });
+    expect(describeError(new Error('Keepalive timeout'), 5).code).toBe('KEEPALIVE_TIMEOUT');
     expect(describeError('boom', 5)).toEqual({ code: 'ERROR', message: 'boom' });
     expect(describeError(null, 5)).toEqual({ code: 'ERROR', message: 'null' });
     expect(describeError({ code: true }, 5).code).toBe('ERROR');

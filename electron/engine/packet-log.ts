@@ -1,0 +1,114 @@
+import type { Packet } from 'mqtt';
+import type { PacketRecord, PacketType } from '../contract';
+import { PacketTypeSchema } from '../contract';
+import { MessageBatcher } from './message-batcher';
+
+type Json = PacketRecord['fields'][string];
+
+/** Packets kept per connection; older ones are counted as dropped, never silently. */
+export const PACKET_LOG_CAPACITY = 5000;
+/** At most this many packets per live batch: the renderer gets a sample, the ring keeps the rest. */
+const MAX_PACKETS_PER_BATCH = 500;
+const MAX_BYTES_SHOWN = 64;
+
+function hexPreview(bytes: Uint8Array): string {
+  const shown = Buffer.from(bytes.subarray(0, MAX_BYTES_SHOWN)).toString('hex');
+  return bytes.length > MAX_BYTES_SHOWN ? `${shown}… (${bytes.length} bytes)` : shown;
+}
+
+/** Any decoded packet field as JSON: buffers as hex, secrets masked, payloads as a size. */
+function toJson(key: string, value: unknown): Json | undefined {
+  if (value === undefined || typeof value === 'function') return undefined;
+  if (key === 'password') return '••••••';
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Uint8Array) return hexPreview(value);
+  if (Array.isArray(value)) return value.map((item) => toJson('', item) ?? null);
+  if (typeof value === 'object') {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'payload') {
+        out['payloadSize'] =
+          v instanceof Uint8Array ? v.length : typeof v === 'string' ? Buffer.byteLength(v) : 0;
+        continue;
+      }
+      const converted = toJson(k, v);
+      if (converted !== undefined) out[k] = converted;
+    }
+    return out;
+  }
+  return String(value);
+}
+
+/** One packet as a log record. Cheap enough for the socket's path: no work beyond a shallow copy. */
+export function packetRecord(
+  packet: Packet,
+  direction: 'in' | 'out',
+  seq: number,
+  at: number,
+): PacketRecord | null {
+  const type = PacketTypeSchema.safeParse(packet.cmd);
+  if (!type.success) return null;
+  const {
+    cmd: _cmd,
+    length: _length,
+    messageId,
+    ...rest
+  } = packet as Packet & { length?: number; messageId?: number };
+  const fields = toJson('', rest);
+  const record: PacketRecord = {
+    seq,
+    at,
+    direction,
+    type: type.data as PacketType,
+    fields: typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? fields : {},
+  };
+  if (typeof messageId === 'number') record.messageId = messageId;
+  return record;
+}
+
+/**
+ * A bounded ring of one connection's packets, streamed onward in batches. When the ring is
+ * full the oldest go, and `dropped` says how many: a packet log that forgets quietly lies.
+ */
+export class PacketLog {
+  private readonly ring: PacketRecord[] = [];
+  private start = 0;
+  private seq = 0;
+  private droppedCount = 0;
+  private readonly batcher: MessageBatcher<PacketRecord>;
+
+  constructor(
+    onBatch: (packets: PacketRecord[]) => void,
+    readonly capacity = PACKET_LOG_CAPACITY,
+  ) {
+    this.batcher = new MessageBatcher((packets) =>
+      onBatch(packets.length > MAX_PACKETS_PER_BATCH ? packets.slice(-MAX_PACKETS_PER_BATCH) : packets),
+    );
+  }
+
+  record(packet: Packet, direction: 'in' | 'out'): void {
+    const record = packetRecord(packet, direction, ++this.seq, performance.timeOrigin + performance.now());
+    if (!record) return;
+    if (this.ring.length < this.capacity) {
+      this.ring.push(record);
+    } else {
+      this.ring[this.start] = record;
+      this.start = (this.start + 1) % this.capacity;
+      this.droppedCount++;
+    }
+    this.batcher.push(record);
+  }
+
+  /** Oldest first. */
+  list(): { packets: PacketRecord[]; dropped: number } {
+    return {
+      packets: [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)],
+      dropped: this.droppedCount,
+    };
+  }
+
+  flush(): void {
+    this.batcher.flush();
+  }
+}
