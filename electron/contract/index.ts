@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
+import { labRequests } from './lab';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
 import { publishRequests } from './publish';
@@ -16,6 +17,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './common';
 export * from './connection';
+export * from './lab';
 export * from './messages';
 export * from './packets';
 export * from './payload';
@@ -33,6 +35,7 @@ export const requests = {
   ...subscriptionRequests,
   ...publishRequests,
   ...packetRequests,
+  ...labRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -50,6 +50,10 @@ export class MqttConnection {
   private refused = false;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Lab: sending nothing on purpose, so the broker's keepalive timeout can be watched. */
+  private stalled = false;
+  /** Resolved when the state becomes disconnected or failed. */
+  private closedWaiters: (() => void)[] = [];
   private readonly mqttVersion: number;
   private readonly batcher: MessageBatcher<ReceivedMessage>;
   private readonly packets: PacketLog;
@@ -266,6 +270,44 @@ export class MqttConnection {
     return { messageId, reasonCode, outcome };
   }
 
+  /** Lab: destroy the socket without DISCONNECT, the way a crash or a lost network does. */
+  async drop(): Promise<ConnectionStatus> {
+    const client = this.requireConnected();
+    this.closingReason = 'Dropped on purpose: the socket was destroyed without DISCONNECT.';
+    await this.untilClosed(() => client.stream.destroy());
+    return this.current;
+  }
+
+  /** Lab: send nothing more, PINGREQ included, and let the broker time the client out. */
+  stall(): ConnectionStatus {
+    const client = this.requireConnected();
+    this.stalled = true;
+    client.keepaliveManager?.destroy();
+    const limit = this.current.connack?.serverKeepalive ?? this.options.keepaliveSeconds;
+    this.setState(
+      'connected',
+      `Stalled on purpose: sending nothing, not even PINGREQ. The broker may drop this client ${limit * 1.5} s after its last packet.`,
+    );
+    return this.current;
+  }
+
+  /** Lab: MQTT 5 DISCONNECT with reason 0x04, a goodbye that still asks the broker for the will. */
+  async disconnectWithWill(): Promise<ConnectionStatus> {
+    const client = this.requireConnected();
+    if (!this.v5) throw new EngineError('invalid-input', 'Disconnect with will needs an MQTT 5 connection.');
+    this.closingReason = 'Disconnected with reason 0x04: the broker should publish the will.';
+    await this.untilClosed(() => client.end(false, { reasonCode: 0x04 }));
+    return this.current;
+  }
+
+  /** Runs `action` and resolves once the connection has settled into a final state. */
+  private untilClosed(action: () => void): Promise<void> {
+    return new Promise((resolve) => {
+      this.closedWaiters.push(resolve);
+      action();
+    });
+  }
+
   queued(): QueuedPublish[] {
     return [...this.queue.values()];
   }
@@ -285,6 +327,12 @@ export class MqttConnection {
   }
 
   private requireConnected(): MqttClient {
+    if (this.stalled) {
+      throw new EngineError(
+        'not-connected',
+        'This connection is stalled on purpose: it sends nothing until the broker drops it.',
+      );
+    }
     if (!this.client || this.current.state !== 'connected') {
       throw new EngineError(
         'not-connected',
@@ -307,6 +355,12 @@ export class MqttConnection {
       this.setState('disconnected', this.closingReason);
     } else if (this.refused) {
       this.setState('failed', 'The broker refused the connection.', this.lastProblem);
+    } else if (this.stalled) {
+      const problem = this.lastProblem ?? {
+        code: 'KEEPALIVE_EXPIRED',
+        message: 'The broker closed the connection: nothing was sent within 1.5 × the keepalive.',
+      };
+      this.setState('disconnected', 'The broker dropped the stalled client.', problem);
     } else if (this.attempt < maxAttempts) {
       this.attempt++;
       const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
@@ -354,6 +408,9 @@ export class MqttConnection {
     if (state === 'reconnecting') next.attempt = this.attempt;
     this.current = next;
     this.sink.onStatus(next);
+    if (this.isOver()) {
+      for (const resolve of this.closedWaiters.splice(0)) resolve();
+    }
   }
 }
 

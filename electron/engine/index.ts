@@ -29,6 +29,9 @@ export function createEngine(info: AppInfo): Engine {
     'publish.queue': async ({ connectionId }) => manager.get(connectionId).queued(),
     'publish.clearQueue': async ({ connectionId }) => ({ removed: manager.get(connectionId).clearQueue() }),
     'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
+    'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
+    'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
+    'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
   };
   return {
     handlers,

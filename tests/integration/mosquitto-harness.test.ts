@@ -77,11 +77,13 @@ describe.skipIf(!available)('the Mosquitto test harness', () => {
     };
   }
 
-  it('gives four distinct ports and makes its files readable by the dropped mosquitto user', async () => {
-    expect(new Set(Object.values(broker.ports)).size).toBe(4);
+  it('gives five distinct ports and makes its files readable by the dropped mosquitto user', async () => {
+    expect(new Set(Object.values(broker.ports)).size).toBe(5);
     expect(statSync(broker.dir).mode & 0o777).toBe(0o755);
     for (const name of await readdir(broker.dir)) {
-      expect(statSync(join(broker.dir, name)).mode & 0o777, name).toBe(0o644);
+      // data/ is where the broker writes its persistence file.
+      const expected = name === 'data' ? 0o777 : 0o644;
+      expect(statSync(join(broker.dir, name)).mode & 0o777, name).toBe(expected);
     }
     expect(broker.caPem).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });

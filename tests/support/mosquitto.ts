@@ -11,7 +11,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants as fsConstants } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { Socket, createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -19,12 +19,15 @@ import { delimiter, join } from 'node:path';
 export interface MosquittoBroker {
   /** Always the IPv4 loopback: the certificate names it too. */
   host: string;
-  ports: { mqtt: number; ws: number; mqtts: number; wss: number };
+  ports: Ports;
   username: string;
   password: string;
   /** The test CA, for clients that connect over mqtts/wss. */
   caFile: string;
   caPem: string;
+  /** A client certificate and key from the test CA, for the `mqttsMutual` listener. */
+  clientCertPem: string;
+  clientKeyPem: string;
   /** The temp dir holding config, certificates and password file; removed by stop(). */
   dir: string;
   /** Everything Mosquitto logged so far (it logs to stderr). */
@@ -42,6 +45,11 @@ export interface MosquittoBroker {
   resume(): void;
   /** Kills the broker abruptly (SIGKILL), as a crashed host would; stop() still cleans up. */
   crash(): Promise<void>;
+  /**
+   * Stops the broker gracefully (it saves persistent sessions) and starts it again on the
+   * same ports, resolving once it listens. `whileDown` runs in between.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -194,7 +202,15 @@ function guard(child: ChildProcess, dir?: string): void {
  * A CA and a server certificate for localhost / 127.0.0.1, valid for two days.
  * EC keys: generating them is instant, unlike RSA.
  */
-async function makeCertificates(dir: string): Promise<{ caFile: string; certFile: string; keyFile: string }> {
+interface Certificates {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
+}
+
+async function makeCertificates(dir: string): Promise<Certificates> {
   const openssl = tool('openssl');
   const caKey = join(dir, 'ca.key');
   const caFile = join(dir, 'ca.crt');
@@ -227,7 +243,19 @@ async function makeCertificates(dir: string): Promise<{ caFile: string; certFile
     'x509', '-req', '-in', csrFile, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial',
     '-out', certFile, '-days', '2', '-sha256', '-extfile', extFile,
   ]);
-  return { caFile, certFile, keyFile };
+  // A client certificate from the same CA, for the listener that requires one.
+  const clientKeyFile = join(dir, 'client.key');
+  const clientCsr = join(dir, 'client.csr');
+  const clientCertFile = join(dir, 'client.crt');
+  const clientExt = join(dir, 'client.ext');
+  await run(openssl, ['req', ...ec, '-keyout', clientKeyFile, '-out', clientCsr, '-subj', '/CN=mqscope-client']);
+  await writeFile(clientExt, 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+  // prettier-ignore
+  await run(openssl, [
+    'x509', '-req', '-in', clientCsr, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial',
+    '-out', clientCertFile, '-days', '2', '-sha256', '-extfile', clientExt,
+  ]);
+  return { caFile, certFile, keyFile, clientCertFile, clientKeyFile };
 }
 
 interface Ports {
@@ -235,11 +263,13 @@ interface Ports {
   ws: number;
   mqtts: number;
   wss: number;
+  /** TLS that requires a client certificate signed by the test CA. */
+  mqttsMutual: number;
 }
 
 function configText(
   ports: Ports,
-  files: { passwordFile: string; caFile: string; certFile: string; keyFile: string },
+  files: { passwordFile: string; dataDir: string } & Certificates,
 ) {
   const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
   return [
@@ -247,7 +277,9 @@ function configText(
     'per_listener_settings false',
     'allow_anonymous false',
     `password_file ${files.passwordFile}`,
-    'persistence false',
+    // Persistent sessions survive restart(): how a test checks messages queued while a client was away.
+    'persistence true',
+    `persistence_location ${files.dataDir}/`,
     // stderr is captured by the harness; a log file would have to be writable by the dropped user.
     'log_dest stderr',
     'log_type error',
@@ -274,6 +306,11 @@ function configText(
     'protocol websockets',
     ...tls,
     '',
+    `listener ${ports.mqttsMutual} 127.0.0.1`,
+    'protocol mqtt',
+    ...tls,
+    'require_certificate true',
+    '',
   ].join('\n');
 }
 
@@ -281,9 +318,11 @@ function configText(
  * Run as root, Mosquitto drops to the `mosquitto` user before it reads certificates and the
  * password file, so the (throwaway) dir must be traversable and its files world-readable.
  */
-async function openUpForBrokerUser(dir: string): Promise<void> {
+async function openUpForBrokerUser(dir: string, dataDir: string): Promise<void> {
   await chmod(dir, 0o755);
   for (const name of await readdir(dir)) await chmod(join(dir, name), 0o644);
+  // The one place the broker writes (its persistence file).
+  await chmod(dataDir, 0o777);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,20 +441,28 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
     const passwordFile = join(dir, 'passwd');
     await run(tool('mosquitto_passwd'), ['-b', '-c', passwordFile, USERNAME, password]);
     const certs = await makeCertificates(dir);
-    const caPem = await readFile(certs.caFile, 'utf8');
+    const [caPem, clientCertPem, clientKeyPem] = await Promise.all([
+      readFile(certs.caFile, 'utf8'),
+      readFile(certs.clientCertFile, 'utf8'),
+      readFile(certs.clientKeyFile, 'utf8'),
+    ]);
+    const dataDir = join(dir, 'data');
+    await mkdir(dataDir);
     const host = '127.0.0.1';
     const configFile = join(dir, 'mosquitto.conf');
 
     let failure = '';
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      const [mqtt = 0, ws = 0, mqtts = 0, wss = 0] = await distinctFreePorts(4);
-      const ports: Ports = { mqtt, ws, mqtts, wss };
-      await writeFile(configFile, configText(ports, { passwordFile, ...certs }));
-      await openUpForBrokerUser(dir);
+      const [mqtt = 0, ws = 0, mqtts = 0, wss = 0, mqttsMutual = 0] = await distinctFreePorts(5);
+      const ports: Ports = { mqtt, ws, mqtts, wss, mqttsMutual };
+      await writeFile(configFile, configText(ports, { passwordFile, dataDir, ...certs }));
+      await openUpForBrokerUser(dir, dataDir);
 
-      const running = spawnBroker(configFile, dir);
-      const problem = await waitUntilListening(running, host, [mqtt, ws, mqtts, wss]);
+      let running = spawnBroker(configFile, dir);
+      const problem = await waitUntilListening(running, host, Object.values(ports));
       if (problem === null) {
+        // Logs of earlier runs are kept across restart(), so waitForLog sees the whole story.
+        let earlierLog = '';
         return {
           host,
           ports,
@@ -423,15 +470,25 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
           password,
           caFile: certs.caFile,
           caPem,
+          clientCertPem,
+          clientKeyPem,
           dir,
-          log: running.log,
-          waitForLog: running.waitForLog,
+          log: () => earlierLog + running.log(),
+          waitForLog: (pattern, timeoutMs) => running.waitForLog(pattern, timeoutMs),
           pause: () => void running.child.kill('SIGSTOP'),
           resume: () => void running.child.kill('SIGCONT'),
           crash: async () => {
             if (running.hasExited()) return;
             running.child.kill('SIGKILL');
             await running.exited;
+          },
+          restart: async (whileDown) => {
+            await stopBroker(running);
+            earlierLog += running.log();
+            await whileDown?.();
+            running = spawnBroker(configFile, dir);
+            const again = await waitUntilListening(running, host, Object.values(ports));
+            if (again !== null) throw new Error(`Mosquitto did not come back: ${again}\n${tail(running.log())}`);
           },
           stop: async () => {
             await stopBroker(running);
