@@ -108,9 +108,11 @@ export class MqttConnection {
           resolve(this.current);
         }
       };
-      const client = mqtt.connect(this.current.url, clientOptions);
+      // Listeners first, then connect: CONNECT itself must reach the packet log.
+      const client = mqtt.connect(this.current.url, { ...clientOptions, manualConnect: true });
       this.client = client;
       this.attach(client, settle);
+      client.connect();
     });
   }
 

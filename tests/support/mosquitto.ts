@@ -60,6 +60,8 @@ export interface ThirdPartyMessage {
   retain: boolean;
   /** Epoch milliseconds at which the harness read the line. */
   receivedAt: number;
+  /** MQTT 5 properties as mosquitto_sub prints them ("user-properties", "content-type", …). */
+  properties?: Record<string, unknown>;
 }
 
 export interface ThirdPartySubscriber {
@@ -248,7 +250,16 @@ async function makeCertificates(dir: string): Promise<Certificates> {
   const clientCsr = join(dir, 'client.csr');
   const clientCertFile = join(dir, 'client.crt');
   const clientExt = join(dir, 'client.ext');
-  await run(openssl, ['req', ...ec, '-keyout', clientKeyFile, '-out', clientCsr, '-subj', '/CN=mqscope-client']);
+  await run(openssl, [
+    'req',
+    ...ec,
+    '-keyout',
+    clientKeyFile,
+    '-out',
+    clientCsr,
+    '-subj',
+    '/CN=mqscope-client',
+  ]);
   await writeFile(clientExt, 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
   // prettier-ignore
   await run(openssl, [
@@ -267,10 +278,7 @@ interface Ports {
   mqttsMutual: number;
 }
 
-function configText(
-  ports: Ports,
-  files: { passwordFile: string; dataDir: string } & Certificates,
-) {
+function configText(ports: Ports, files: { passwordFile: string; dataDir: string } & Certificates) {
   const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
   return [
     // One password file and one anonymous rule for every listener.
@@ -488,7 +496,8 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
             await whileDown?.();
             running = spawnBroker(configFile, dir);
             const again = await waitUntilListening(running, host, Object.values(ports));
-            if (again !== null) throw new Error(`Mosquitto did not come back: ${again}\n${tail(running.log())}`);
+            if (again !== null)
+              throw new Error(`Mosquitto did not come back: ${again}\n${tail(running.log())}`);
           },
           stop: async () => {
             await stopBroker(running);
@@ -528,6 +537,8 @@ export interface PubArgs {
   retain?: boolean;
   transport?: ClientTransport;
   timeoutMs?: number;
+  /** Extra mosquitto_pub arguments, e.g. ['-D', 'publish', 'content-type', 'text/plain']. */
+  extraArgs?: string[];
 }
 
 /** Publishes one message with mosquitto_pub; rejects with its stderr on failure. */
@@ -535,6 +546,7 @@ export async function mosquittoPub(broker: MosquittoBroker, args: PubArgs): Prom
   const argv = [...connectArgs(broker, args.transport), '-t', args.topic, '-m', args.message];
   argv.push('-q', String(args.qos ?? 0));
   if (args.retain) argv.push('-r');
+  if (args.extraArgs) argv.push(...args.extraArgs);
   await run(tool('mosquitto_pub'), argv, args.timeoutMs ?? CLIENT_TIMEOUT_MS);
 }
 
@@ -552,6 +564,7 @@ interface JsonLine {
   payload?: unknown;
   qos?: unknown;
   retain?: unknown;
+  properties?: unknown;
 }
 
 /**
@@ -632,6 +645,8 @@ export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Prom
       qos: Number(parsed.qos),
       retain: parsed.retain === 1 || parsed.retain === true,
       receivedAt: Date.now(),
+      ...(typeof parsed.properties === 'object' &&
+        parsed.properties !== null && { properties: parsed.properties as Record<string, unknown> }),
     });
     if (received.length >= args.count) finish(null);
   };
