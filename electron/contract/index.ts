@@ -12,6 +12,7 @@ import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
+import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
@@ -20,6 +21,7 @@ export * from './connection';
 export * from './lab';
 export * from './messages';
 export * from './packets';
+export * from './profiles';
 export * from './payload';
 export * from './properties';
 export * from './publish';
@@ -36,6 +38,7 @@ export const requests = {
   ...publishRequests,
   ...packetRequests,
   ...labRequests,
+  ...profileRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -62,6 +65,7 @@ export const events = {
   ...messageEvents,
   ...subscriptionEvents,
   ...packetEvents,
+  ...profileEvents,
 } as const;
 
 export type EventName = keyof typeof events;

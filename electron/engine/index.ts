@@ -1,8 +1,23 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import {
+  FileKeySecretBox,
+  ProfileStore,
+  noProfileHandlers,
+  profileHandlers,
+  type SecretBox,
+} from './profiles';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
+export { FileKeySecretBox, ProfileStore, type SecretBox } from './profiles';
+
+export interface EngineOptions {
+  /** Where profiles (and the web host's secret key) live; without it, profiles cannot be kept. */
+  dataDir?: string;
+  /** How secrets are sealed; the web host's file-key box in dataDir when left out. */
+  secretBox?: SecretBox;
+}
 
 export interface Engine {
   handlers: RequestHandlers;
@@ -11,8 +26,12 @@ export interface Engine {
 }
 
 /** The engine behind both hosts: one request handler per contract request. */
-export function createEngine(info: AppInfo): Engine {
+export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine {
   const manager = new ConnectionManager();
+  const { dataDir } = options;
+  const store = dataDir
+    ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
+    : null;
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -32,10 +51,18 @@ export function createEngine(info: AppInfo): Engine {
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
+    ...(store ? profileHandlers(store, manager) : noProfileHandlers()),
   };
   return {
     handlers,
-    onEvent: (listener) => manager.onEvent(listener),
+    onEvent: (listener) => {
+      const stopConnections = manager.onEvent(listener);
+      const stopProfiles = store?.onChanged((payload) => listener({ name: 'profiles.changed', payload }));
+      return () => {
+        stopConnections();
+        stopProfiles?.();
+      };
+    },
     dispose: () => manager.closeAll('Closed because MQScope is shutting down.'),
   };
 }

@@ -2,13 +2,18 @@
  * Electron main: window, lifecycle and the IPC binding. Everything that would work in
  * plain Node lives in the engine; this file only wires it to Electron.
  */
-import { BrowserWindow, app, ipcMain } from 'electron';
-import { createEngine } from '../engine';
+import { BrowserWindow, app, ipcMain, safeStorage } from 'electron';
+import { FileKeySecretBox, createEngine } from '../engine';
 import { createDispatch } from '../host/dispatch';
 import { bindRequests, forwardEvents } from './ipc';
+import { createSafeStorageSecretBox } from './safe-storage-box';
 import { createMainWindow } from './window';
 
-const engine = createEngine({ host: 'electron', version: app.getVersion() });
+const dataDir = app.getPath('userData');
+const engine = createEngine(
+  { host: 'electron', version: app.getVersion() },
+  { dataDir, secretBox: createSafeStorageSecretBox(safeStorage, new FileKeySecretBox(dataDir)) },
+);
 const windows = () => BrowserWindow.getAllWindows();
 
 // Deny navigation and new windows for every web contents, present and future.

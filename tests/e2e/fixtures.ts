@@ -3,6 +3,9 @@
  * (the built one in out/web, started the way a user starts it), and a page object.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
 import {
   MOSQUITTO_MISSING,
@@ -16,14 +19,18 @@ const HOST_START_TIMEOUT_MS = 15_000;
 
 export interface RunningWebHost {
   url: string;
+  /** Where this host keeps profiles: a fresh temp folder unless one was given. */
+  dataDir: string;
   process: ChildProcess;
   output(): string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startBuiltWebHost(): Promise<RunningWebHost> {
-  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0'], {
+export async function startBuiltWebHost(
+  dataDir = mkdtempSync(join(tmpdir(), 'mqscope-e2e-data-')),
+): Promise<RunningWebHost> {
+  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,6 +56,7 @@ export async function startBuiltWebHost(): Promise<RunningWebHost> {
   });
   return {
     url,
+    dataDir,
     process: child,
     output: () => output,
     async stop(signal = 'SIGTERM') {
