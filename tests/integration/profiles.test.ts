@@ -3,11 +3,11 @@
  * real Mosquitto (several at once), the will fires from a profile-made connection, and
  * the built web host keeps profiles in --data-dir across a restart.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   EngineEvent,
   ProfileList,
@@ -143,6 +143,32 @@ describe.skipIf(!available)('profiles against a real Mosquitto', () => {
     opened.add(status.connectionId);
     expect(status.state).toBe('failed');
     expect(status.problem?.message).toMatch(/user name or password|not authorized/);
+  });
+
+  it('the exported mqtt.js snippet runs: it connects with the password from the environment, and its will fires', async () => {
+    const profile = await saveDeviceProfile('snippet', broker.password);
+    const { code } = await call('profiles.toMqttjs', { id: profile.id });
+    expect(code).not.toContain(broker.password);
+    // A temp folder that resolves "mqtt" from this repository's node_modules.
+    const dir = tempDir('mqscope-snippet-');
+    symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+    writeFileSync(join(dir, 'snippet.mjs'), code);
+    const child = spawn(process.execPath, [join(dir, 'snippet.mjs')], {
+      env: { ...process.env, MQTT_PASSWORD: broker.password },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await vi.waitFor(() => expect(output).toContain('connected'), { timeout: 10_000, interval: 50 });
+      const watcher = await mosquittoSub(broker, { topic: 'lab/snippet/status', count: 1, qos: 1 });
+      child.kill('SIGKILL');
+      const [will] = await watcher.messages;
+      expect(will?.payload).toBe('{"online":false}');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 
   it('an unknown profile is a not-found error', async () => {
