@@ -63,7 +63,7 @@ export class MqttConnection {
 
   constructor(
     readonly id: string,
-    private readonly options: ParsedConnectOptions,
+    readonly options: ParsedConnectOptions,
     private readonly sink: ConnectionSink,
   ) {
     this.mqttVersion = protocolFields(options.protocolVersion).protocolVersion ?? 5;
@@ -326,6 +326,11 @@ export class MqttConnection {
 
   listPackets(): { packets: PacketRecord[]; dropped: number } {
     return this.packets.list();
+  }
+
+  /** Epoch ms of the last packet this client sent: where the broker's keepalive clock starts. */
+  lastSentAt(): number | null {
+    return this.packets.lastOutAt;
   }
 
   private requireConnected(): MqttClient {

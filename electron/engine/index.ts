@@ -1,5 +1,6 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { WillLab } from './lab/will-lab';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -13,6 +14,7 @@ export interface Engine {
 /** The engine behind both hosts: one request handler per contract request. */
 export function createEngine(info: AppInfo): Engine {
   const manager = new ConnectionManager();
+  const lab = new WillLab(manager);
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -32,6 +34,8 @@ export function createEngine(info: AppInfo): Engine {
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
+    'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
+    'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
   };
   return {
     handlers,
