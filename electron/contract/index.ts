@@ -9,12 +9,14 @@
 import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
+import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { publishRequests } from './publish';
 import { subscriptionRequests } from './subscriptions';
 
 export * from './common';
 export * from './connection';
+export * from './local-broker';
 export * from './messages';
 export * from './properties';
 export * from './publish';
@@ -29,6 +31,7 @@ export const requests = {
   ...messageRequests,
   ...subscriptionRequests,
   ...publishRequests,
+  ...localBrokerRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -53,6 +56,7 @@ export type RequestHandlers = {
 export const events = {
   ...connectionEvents,
   ...messageEvents,
+  ...localBrokerEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -26,7 +26,20 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
     'subscription.add': vi.fn(async ({ filter, qos }) => ({ filter, grantedQos: qos, reasonCode: qos })),
     'subscription.remove': vi.fn(async ({ filter }) => ({ filter })),
     'message.publish': vi.fn(async () => ({ messageId: 7 })),
+    ...fakeLocalBrokerHandlers(),
     ...overrides,
+  };
+}
+
+function fakeLocalBrokerHandlers(): Pick<RequestHandlers, `localBroker.${string}` & keyof RequestHandlers> {
+  const stopped = { state: 'stopped' as const, authRequired: false, protocolVersions: ['5'], since: 0 };
+  return {
+    'localBroker.start': vi.fn(async () => ({ ...stopped, state: 'running' as const })),
+    'localBroker.stop': vi.fn(async () => stopped),
+    'localBroker.status': vi.fn(async () => stopped),
+    'localBroker.clients': vi.fn(async () => []),
+    'localBroker.retained': vi.fn(async () => ({ messages: [], total: 0 })),
+    'localBroker.deleteRetained': vi.fn(async ({ topic }) => ({ topic })),
   };
 }
 
