@@ -58,6 +58,23 @@ export const LocalBrokerListenersSchema = z.object({
 });
 export type LocalBrokerListeners = z.infer<typeof LocalBrokerListenersSchema>;
 
+/** Traffic since the broker started, pushed at most twice a second, never per message. */
+export const LocalBrokerActivitySchema = z.object({
+  /** PUBLISH packets received from clients. */
+  messagesIn: z.number(),
+  /** PUBLISH packets delivered to subscribers. */
+  messagesOut: z.number(),
+  /** Bytes on the wire (TCP and WebSocket listeners together). */
+  bytesIn: z.number(),
+  bytesOut: z.number(),
+  clientCount: z.number(),
+  /** Changes whenever a client connects or disconnects: refetch the client list then. */
+  clientsRevision: z.number(),
+  /** Changes whenever a retained message is stored or cleared: refetch the retained list then. */
+  retainedRevision: z.number(),
+});
+export type LocalBrokerActivity = z.infer<typeof LocalBrokerActivitySchema>;
+
 export const LocalBrokerStatusSchema = z.object({
   state: LocalBrokerStateSchema,
   /** Set while running (and while starting or stopping). */
@@ -74,6 +91,8 @@ export const LocalBrokerStatusSchema = z.object({
   protocolVersions: z.array(z.string()),
   /** Epoch milliseconds of the last transition. */
   since: z.number(),
+  /** The counters at the time of a localBroker.status request (pushes carry them apart). */
+  activity: LocalBrokerActivitySchema.optional(),
 });
 export type LocalBrokerStatus = z.infer<typeof LocalBrokerStatusSchema>;
 
@@ -105,23 +124,6 @@ export interface LocalBrokerRetainedList {
   /** How many retained messages the broker holds in all. */
   total: number;
 }
-
-/** Traffic since the broker started, pushed at most twice a second, never per message. */
-export const LocalBrokerActivitySchema = z.object({
-  /** PUBLISH packets received from clients. */
-  messagesIn: z.number(),
-  /** PUBLISH packets delivered to subscribers. */
-  messagesOut: z.number(),
-  /** Bytes on the wire (TCP and WebSocket listeners together). */
-  bytesIn: z.number(),
-  bytesOut: z.number(),
-  clientCount: z.number(),
-  /** Changes whenever a client connects or disconnects: refetch the client list then. */
-  clientsRevision: z.number(),
-  /** Changes whenever a retained message is stored or cleared: refetch the retained list then. */
-  retainedRevision: z.number(),
-});
-export type LocalBrokerActivity = z.infer<typeof LocalBrokerActivitySchema>;
 
 export const localBrokerRequests = {
   /** Starts the broker; a port conflict answers with state "failed" and free ports to use instead. */

@@ -29,7 +29,7 @@ export function createEngine(info: AppInfo): Engine {
       manager.get(connectionId).publish(topic, payload, qos, retain),
     'localBroker.start': (options) => localBroker.start(options),
     'localBroker.stop': () => localBroker.stop(),
-    'localBroker.status': async () => localBroker.status,
+    'localBroker.status': async () => localBroker.statusWithActivity(),
     'localBroker.clients': async () => localBroker.clients(),
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),

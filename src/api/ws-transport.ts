@@ -75,6 +75,10 @@ export function createWsTransport(url: string | null): Transport {
         return emit(frame.name, frame.payload);
       case 'messages.batch':
         return emit(frame.name, frame.payload);
+      case 'localBroker.status':
+        return emit(frame.name, frame.payload);
+      case 'localBroker.activity':
+        return emit(frame.name, frame.payload);
     }
   }
 

@@ -75,6 +75,11 @@ export class LocalBroker {
     return this.current;
   }
 
+  /** The status with the counters as they are now, for a window that just opened. */
+  statusWithActivity(): LocalBrokerStatus {
+    return this.running ? { ...this.current, activity: this.activity(this.running) } : this.current;
+  }
+
   start(options: ParsedLocalBrokerOptions): Promise<LocalBrokerStatus> {
     return this.serially(() => this.doStart(options));
   }
@@ -294,7 +299,15 @@ export class LocalBroker {
   /** Sends the counters when they changed since the last push (and once on start and stop). */
   private emitActivity(running: Running | null = this.running): void {
     if (!running) return;
-    const payload: LocalBrokerActivity = {
+    const payload = this.activity(running);
+    const key = JSON.stringify(payload);
+    if (key === this.lastActivity) return;
+    this.lastActivity = key;
+    this.emit({ name: 'localBroker.activity', payload });
+  }
+
+  private activity(running: Running): LocalBrokerActivity {
+    return {
       messagesIn: running.traffic.messagesIn,
       messagesOut: running.traffic.messagesOut,
       ...running.traffic.bytes(),
@@ -302,10 +315,6 @@ export class LocalBroker {
       clientsRevision: running.registry.revision,
       retainedRevision: running.retainedRevision,
     };
-    const key = JSON.stringify(payload);
-    if (key === this.lastActivity) return;
-    this.lastActivity = key;
-    this.emit({ name: 'localBroker.activity', payload });
   }
 
   private emit(event: EngineEvent): void {
