@@ -220,7 +220,12 @@ describe('names and channels', () => {
   });
 
   it('knows every event by name, and nothing else', () => {
-    expect(eventNames).toEqual(['connection.status', 'messages.batch']);
+    expect(eventNames).toEqual([
+      'connection.status',
+      'messages.batch',
+      'localBroker.status',
+      'localBroker.activity',
+    ]);
     for (const name of eventNames) expect(isEventName(name)).toBe(true);
     expect(isEventName('toString')).toBe(false);
     expect(isEventName('message')).toBe(false);
