@@ -6,6 +6,7 @@ import { MissingToken } from './app/MissingToken';
 import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
+import { BrokerPanel } from './broker/BrokerPanel';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
@@ -29,6 +30,7 @@ export function App() {
       <div className="workspace">
         <aside className="sidebar">
           <ConnectionForm />
+          <BrokerPanel />
         </aside>
         <main className="main">
           <SubscriptionsBar />

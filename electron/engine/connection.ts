@@ -391,6 +391,9 @@ export class MqttConnection {
         message: 'The broker closed the connection before accepting it.',
       };
       this.setState('failed', 'Could not connect.', problem);
+    } else if (this.lastProblem?.code.startsWith('DISCONNECT')) {
+      // The broker said goodbye with a reason (MQTT 5): not a lost connection.
+      this.setState('disconnected', 'Disconnected by the broker.', this.lastProblem);
     } else {
       const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
       this.setState('disconnected', 'Connection lost.', problem);
