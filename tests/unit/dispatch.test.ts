@@ -51,18 +51,6 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
   return all as RequestHandlers;
 }
 
-function fakeLocalBrokerHandlers(): Pick<RequestHandlers, `localBroker.${string}` & keyof RequestHandlers> {
-  const stopped = { state: 'stopped' as const, authRequired: false, protocolVersions: ['5'], since: 0 };
-  return {
-    'localBroker.start': vi.fn(async () => ({ ...stopped, state: 'running' as const })),
-    'localBroker.stop': vi.fn(async () => stopped),
-    'localBroker.status': vi.fn(async () => stopped),
-    'localBroker.clients': vi.fn(async () => []),
-    'localBroker.retained': vi.fn(async () => ({ messages: [], total: 0 })),
-    'localBroker.deleteRetained': vi.fn(async ({ topic }) => ({ topic })),
-  };
-}
-
 function errorOf(envelope: Envelope<unknown>) {
   if (envelope.ok) throw new Error(`Expected an error envelope, got ${JSON.stringify(envelope.value)}`);
   return envelope.error;
