@@ -74,6 +74,8 @@ export class MqttConnection {
       url: brokerUrl(options),
       clientId: options.clientId || generateClientId(),
       protocolVersion: options.protocolVersion,
+      keepaliveSeconds: options.keepaliveSeconds,
+      ...(options.will && { willTopic: options.will.topic }),
       insecure: isTls(options) && options.tls?.verifyServer === false,
       since: Date.now(),
     };
@@ -409,6 +411,8 @@ export class MqttConnection {
       url: this.current.url,
       clientId: connack?.assignedClientId ?? this.current.clientId,
       protocolVersion: this.current.protocolVersion,
+      keepaliveSeconds: this.current.keepaliveSeconds,
+      ...(this.current.willTopic !== undefined && { willTopic: this.current.willTopic }),
       insecure: this.current.insecure,
       since: Date.now(),
     };
