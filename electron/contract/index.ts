@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
+import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
 import { profileEvents, profileRequests } from './profiles';
@@ -19,6 +20,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './common';
 export * from './connection';
 export * from './lab';
+export * from './local-broker';
 export * from './messages';
 export * from './packets';
 export * from './profiles';
@@ -39,6 +41,7 @@ export const requests = {
   ...packetRequests,
   ...labRequests,
   ...profileRequests,
+  ...localBrokerRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -66,6 +69,7 @@ export const events = {
   ...subscriptionEvents,
   ...packetEvents,
   ...profileEvents,
+  ...localBrokerEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,5 +1,7 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { WillLab } from './lab/will-lab';
+import { LocalBroker } from './local-broker';
 import {
   FileKeySecretBox,
   ProfileStore,
@@ -32,6 +34,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const store = dataDir
     ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
     : null;
+  const lab = new WillLab(manager);
+  const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -52,17 +56,31 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
     ...(store ? profileHandlers(store, manager) : noProfileHandlers()),
+    'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
+    'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
+    'localBroker.start': (options) => localBroker.start(options),
+    'localBroker.stop': () => localBroker.stop(),
+    'localBroker.status': async () => localBroker.statusWithActivity(),
+    'localBroker.clients': async () => localBroker.clients(),
+    'localBroker.retained': () => localBroker.retained(),
+    'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
   };
   return {
     handlers,
     onEvent: (listener) => {
       const stopConnections = manager.onEvent(listener);
       const stopProfiles = store?.onChanged((payload) => listener({ name: 'profiles.changed', payload }));
+      const stopBroker = localBroker.onEvent(listener);
       return () => {
         stopConnections();
         stopProfiles?.();
+        stopBroker();
       };
     },
-    dispose: () => manager.closeAll('Closed because MQScope is shutting down.'),
+    // Our own connections first, with a proper DISCONNECT; then the broker they may be using.
+    dispose: async () => {
+      await manager.closeAll('Closed because MQScope is shutting down.');
+      await localBroker.stop();
+    },
   };
 }

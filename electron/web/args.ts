@@ -7,10 +7,17 @@ export interface WebHostArgs {
   port: number;
   /** Where profiles and the secret key live (absolute). */
   dataDir: string;
+  /** Start the built-in local broker (127.0.0.1, 1883 + 8083 or the next free ports). */
+  localBroker: boolean;
 }
 
 export const USAGE =
-  'Usage: npm run web -- [--port N] [--data-dir DIR]   (default: a free port, and the user config folder; the host binds 127.0.0.1 only)';
+  'Usage: npm run web -- [--port N] [--data-dir DIR] [--local-broker]\n' +
+  '  --port N          the port of the web host (default: a free one; it binds 127.0.0.1 only)\n' +
+  '  --data-dir DIR    where profiles and the secret key live (default: $XDG_CONFIG_HOME/mqscope or\n' +
+  '                    ~/.config/mqscope; %APPDATA%\\mqscope on Windows; ~/Library/Application Support/mqscope on macOS)\n' +
+  '  --local-broker    also start the built-in MQTT broker on 127.0.0.1 (TCP 1883, WebSocket 8083 /mqtt,\n' +
+  '                    or the next free ports)';
 
 /** The user's config folder for MQScope, by platform convention. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -27,6 +34,7 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'local-broker': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -38,5 +46,9 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   }
   const given = values['data-dir'];
   if (given !== undefined && given.trim() === '') throw new Error('--data-dir needs a folder path.');
-  return { port, dataDir: given === undefined ? defaultDataDir(env) : resolve(given) };
+  return {
+    port,
+    dataDir: given === undefined ? defaultDataDir(env) : resolve(given),
+    localBroker: values['local-broker'],
+  };
 }

@@ -6,7 +6,7 @@ import { defaultDataDir, parseWebHostArgs } from '../../electron/web/args';
 describe('web host arguments', () => {
   it('takes --data-dir, made absolute', () => {
     expect(parseWebHostArgs(['--data-dir', 'rel/dir']).dataDir).toBe(join(process.cwd(), 'rel/dir'));
-    expect(parseWebHostArgs(['--port', '8080', '--data-dir', '/tmp/x'])).toEqual({
+    expect(parseWebHostArgs(['--port', '8080', '--data-dir', '/tmp/x'])).toMatchObject({
       port: 8080,
       dataDir: '/tmp/x',
     });
