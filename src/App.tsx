@@ -7,6 +7,7 @@ import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { ConnectionForm } from './connections/ConnectionForm';
+import { ConnectionList } from './connections/ConnectionList';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
 import { PublishPanel } from './publish/PublishPanel';
@@ -28,6 +29,7 @@ export function App() {
       <HostBanner status={transport} />
       <div className="workspace">
         <aside className="sidebar">
+          <ConnectionList />
           <ConnectionForm />
         </aside>
         <main className="main">

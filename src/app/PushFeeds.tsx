@@ -1,6 +1,7 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
 import { useMessageFeed } from '../messages/use-message-feed';
+import { useSubscriptionsFeed } from '../subscriptions/use-subscriptions-feed';
 
 /**
  * Where host pushes enter the renderer, mounted once. A component of its own so that
@@ -10,5 +11,6 @@ export function PushFeeds() {
   const { connectionId } = useCurrentConnection();
   useConnectionStatusFeed();
   useMessageFeed(connectionId);
+  useSubscriptionsFeed();
   return null;
 }

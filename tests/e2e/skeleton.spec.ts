@@ -23,7 +23,7 @@ test('connect over TCP, subscribe, publish from the UI and from mosquitto_pub, d
 
   const thirdParty = await mosquittoSub(broker, { topic: 'demo/#', count: 1 });
   await app.publish('demo/ui', '{"hello":"world"}');
-  await expect(app.publishResult).toContainText('Published');
+  await expect(app.publishResult).toContainText('Sent (QoS 0: no acknowledgement)');
   await expect(app.message('demo/ui', '{"hello":"world"}')).toBeVisible();
   const [seen] = await thirdParty.messages;
   expect(seen).toMatchObject({ topic: 'demo/ui', payload: '{"hello":"world"}' });
