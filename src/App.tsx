@@ -10,6 +10,7 @@ import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
+import { PacketsPanel } from './packets/PacketsPanel';
 import { PublishPanel } from './publish/PublishPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
 
@@ -36,6 +37,7 @@ export function App() {
           <SubscriptionsBar />
           <MessageList />
           <PublishPanel />
+          <PacketsPanel />
         </main>
       </div>
     </div>

@@ -11,6 +11,7 @@ import './subscriptions/subscriptions.css';
 import './messages/messages.css';
 import './publish/publish.css';
 import './ui/form-controls.css';
+import './packets/packets.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

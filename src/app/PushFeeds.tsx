@@ -1,6 +1,7 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
 import { useMessageFeed } from '../messages/use-message-feed';
+import { usePacketFeed } from '../packets/use-packet-feed';
 import { useSubscriptionsFeed } from '../subscriptions/use-subscriptions-feed';
 
 /**
@@ -12,5 +13,6 @@ export function PushFeeds() {
   useConnectionStatusFeed();
   useMessageFeed(connectionId);
   useSubscriptionsFeed();
+  usePacketFeed();
   return null;
 }
