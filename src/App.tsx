@@ -6,8 +6,10 @@ import { MissingToken } from './app/MissingToken';
 import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
+import { BrokerPanel } from './broker/BrokerPanel';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
+import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
 import { PacketsPanel } from './packets/PacketsPanel';
@@ -32,6 +34,8 @@ export function App() {
         <aside className="sidebar">
           <ConnectionList />
           <ConnectionForm />
+          <LabPanel />
+          <BrokerPanel />
         </aside>
         <main className="main">
           <SubscriptionsBar />

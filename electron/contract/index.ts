@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
+import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
 import { publishRequests } from './publish';
@@ -18,6 +19,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './common';
 export * from './connection';
 export * from './lab';
+export * from './local-broker';
 export * from './messages';
 export * from './packets';
 export * from './payload';
@@ -36,6 +38,7 @@ export const requests = {
   ...publishRequests,
   ...packetRequests,
   ...labRequests,
+  ...localBrokerRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -62,6 +65,7 @@ export const events = {
   ...messageEvents,
   ...subscriptionEvents,
   ...packetEvents,
+  ...localBrokerEvents,
 } as const;
 
 export type EventName = keyof typeof events;

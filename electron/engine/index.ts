@@ -1,5 +1,7 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { WillLab } from './lab/will-lab';
+import { LocalBroker } from './local-broker';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -13,6 +15,8 @@ export interface Engine {
 /** The engine behind both hosts: one request handler per contract request. */
 export function createEngine(info: AppInfo): Engine {
   const manager = new ConnectionManager();
+  const lab = new WillLab(manager);
+  const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -32,10 +36,29 @@ export function createEngine(info: AppInfo): Engine {
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
+    'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
+    'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
+    'localBroker.start': (options) => localBroker.start(options),
+    'localBroker.stop': () => localBroker.stop(),
+    'localBroker.status': async () => localBroker.statusWithActivity(),
+    'localBroker.clients': async () => localBroker.clients(),
+    'localBroker.retained': () => localBroker.retained(),
+    'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
   };
   return {
     handlers,
-    onEvent: (listener) => manager.onEvent(listener),
-    dispose: () => manager.closeAll('Closed because MQScope is shutting down.'),
+    onEvent: (listener) => {
+      const stopConnections = manager.onEvent(listener);
+      const stopBroker = localBroker.onEvent(listener);
+      return () => {
+        stopConnections();
+        stopBroker();
+      };
+    },
+    // Our own connections first, with a proper DISCONNECT; then the broker they may be using.
+    dispose: async () => {
+      await manager.closeAll('Closed because MQScope is shutting down.');
+      await localBroker.stop();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
+import { useKeepaliveFeed } from '../lab/use-keepalive-feed';
 import { useMessageFeed } from '../messages/use-message-feed';
 import { usePacketFeed } from '../packets/use-packet-feed';
 import { useSubscriptionsFeed } from '../subscriptions/use-subscriptions-feed';
@@ -14,5 +15,6 @@ export function PushFeeds() {
   useMessageFeed(connectionId);
   useSubscriptionsFeed();
   usePacketFeed();
+  useKeepaliveFeed();
   return null;
 }

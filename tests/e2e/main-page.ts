@@ -68,8 +68,8 @@ export class MainPage {
     await p.getByLabel('Port', { exact: true }).fill(String(fields.port));
     if (fields.path !== undefined) await p.getByLabel('WebSocket path').fill(fields.path);
     if (fields.clientId !== undefined) await p.getByLabel('Client ID').fill(fields.clientId);
-    await p.getByLabel('Username').fill(fields.username ?? '');
-    await p.getByLabel('Password').fill(fields.password ?? '');
+    await p.getByLabel('Username', { exact: true }).fill(fields.username ?? '');
+    await p.getByLabel('Password', { exact: true }).fill(fields.password ?? '');
     // exact: "Disconnect" and "Connected" contain the word too.
     await p.getByRole('button', { name: 'Connect', exact: true }).click();
   }
