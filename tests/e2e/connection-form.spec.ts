@@ -11,8 +11,8 @@ test('connects over mqtts with the CA pasted as PEM and shows the CONNACK', asyn
   await p.getByLabel('Transport').selectOption('mqtts');
   await p.getByLabel('Host', { exact: true }).fill(broker.host);
   await p.getByLabel('Port', { exact: true }).fill(String(broker.ports.mqtts));
-  await p.getByLabel('Username').fill(broker.username);
-  await p.getByLabel('Password').fill(broker.password);
+  await p.getByLabel('Username', { exact: true }).fill(broker.username);
+  await p.getByLabel('Password', { exact: true }).fill(broker.password);
   await app.openSection('TLS');
   await expect(p.getByLabel('Verify server certificate')).toBeChecked();
   await p.getByLabel('CA certificate', { exact: true }).fill(broker.caPem);
@@ -37,8 +37,8 @@ test('verification off connects to the TLS listener without a CA, and warns for 
   await p.getByLabel('Transport').selectOption('mqtts');
   await p.getByLabel('Host', { exact: true }).fill(broker.host);
   await p.getByLabel('Port', { exact: true }).fill(String(broker.ports.mqtts));
-  await p.getByLabel('Username').fill(broker.username);
-  await p.getByLabel('Password').fill(broker.password);
+  await p.getByLabel('Username', { exact: true }).fill(broker.username);
+  await p.getByLabel('Password', { exact: true }).fill(broker.password);
   await app.openSection('TLS');
   await p.getByLabel('Verify server certificate').uncheck();
   await expect(p.getByText(/will not be checked/)).toBeVisible();
