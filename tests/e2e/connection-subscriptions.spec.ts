@@ -99,3 +99,31 @@ test('publish outcome in the broker’s words, and the outgoing queue with Clear
     broker.resume();
   }
 });
+
+test('a broker restart shows Reconnecting with the attempt, then Reconnected, with the subscription restored', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  await app.openSection('Advanced');
+  await p.getByLabel('Reconnect attempts').fill('20');
+  await p.getByLabel('Reconnect every (s)').fill('0.5');
+  await app.connect({
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
+  await expect(app.status).toContainText('Connected');
+  await app.subscribe('restart/#');
+
+  await broker.restart(async () => {
+    await expect(app.status).toContainText(/Reconnecting \(attempt \d+\)/);
+    await expect(app.status).toContainText(/Reconnecting in 500 ms \(attempt \d+ of 20\)/);
+  });
+  await expect(app.status).toContainText('Connected');
+  await expect(app.status).toContainText('Reconnected.');
+  await expect(app.subscription('restart/#')).toContainText('QoS 0');
+  await mosquittoPub(broker, { topic: 'restart/after', message: 'still subscribed' });
+  await expect(app.message('restart/after', 'still subscribed')).toBeVisible();
+});
