@@ -10,6 +10,8 @@ import './connections/connections.css';
 import './subscriptions/subscriptions.css';
 import './messages/messages.css';
 import './publish/publish.css';
+import './ui/form-controls.css';
+import './packets/packets.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -1,10 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { topicNameProblem, type Qos } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { invalidProps } from '../ui/field';
 import { QosSelect } from '../ui/QosSelect';
+import { OutgoingQueue } from './OutgoingQueue';
+import { queueKey } from './use-outgoing-queue';
 
 interface PublishInput {
   connectionId: string;
@@ -16,6 +18,8 @@ interface PublishInput {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
+/** How long a publish may wait for its acknowledgement before the queue indicator is asked. */
+const QUEUE_LOOK_AFTER_MS = 400;
 
 export function PublishPanel() {
   const { connectionId, status } = useCurrentConnection();
@@ -27,9 +31,22 @@ export function PublishPanel() {
   const [notConnected, setNotConnected] = useState(false);
   const ids = { topic: useId(), payload: useId(), qos: useId() };
 
+  const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: (input: PublishInput) => call('message.publish', input),
+    onSettled: (_r, _e, input) => queryClient.invalidateQueries({ queryKey: queueKey(input.connectionId) }),
   });
+
+  // A QoS 1/2 publish answers only once acknowledged: while it waits, let the queue show it.
+  const waitingFor = publish.isPending ? publish.variables.connectionId : null;
+  useEffect(() => {
+    if (!waitingFor) return;
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: queueKey(waitingFor) }),
+      QUEUE_LOOK_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [waitingFor, queryClient]);
 
   const submit = () => {
     const problem = topicNameProblem(topic);
@@ -56,9 +73,10 @@ export function PublishPanel() {
   else if (publish.isPending) outcome = 'Publishing…';
   else if (publish.isError) outcome = errorText(publish.error);
   else if (publish.isSuccess) {
-    outcome = 'Published';
+    // The engine's own words: "Acknowledged: PUBACK No matching subscribers (0x10)."
+    outcome = publish.data.outcome;
     const id = publish.data.messageId;
-    outcomeTitle = id === undefined ? 'QoS 0: sent, no acknowledgement' : `Acknowledged, packet id ${id}`;
+    outcomeTitle = id === undefined ? outcome : `${outcome} Packet id ${id}.`;
   }
   const failed = notConnected || publish.isError;
 
@@ -103,6 +121,7 @@ export function PublishPanel() {
         >
           {outcome}
         </span>
+        <OutgoingQueue connectionId={connectionId} connected={status?.state === 'connected'} />
       </div>
       {topicProblem && (
         <span id={`${ids.topic}-problem`} className="field-problem publish-problem">
