@@ -13,6 +13,9 @@ import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
 import { PacketsPanel } from './packets/PacketsPanel';
+import { ProfileEditorProvider } from './profiles/profile-editor';
+import { ProfileLoadBanner } from './profiles/ProfileLoadBanner';
+import { ProfilesPanel } from './profiles/ProfilesPanel';
 import { PublishPanel } from './publish/PublishPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
 
@@ -26,24 +29,28 @@ export function App() {
   if (transport.state === 'closed' && transport.cause === 'no-token') return <MissingToken />;
 
   return (
-    <div className="app">
-      <PushFeeds />
-      <TopBar info={info.data} />
-      <HostBanner status={transport} />
-      <div className="workspace">
-        <aside className="sidebar">
-          <ConnectionList />
-          <ConnectionForm />
-          <LabPanel />
-          <BrokerPanel />
-        </aside>
-        <main className="main">
-          <SubscriptionsBar />
-          <MessageList />
-          <PublishPanel />
-          <PacketsPanel />
-        </main>
+    <ProfileEditorProvider>
+      <div className="app">
+        <PushFeeds />
+        <TopBar info={info.data} />
+        <HostBanner status={transport} />
+        <ProfileLoadBanner />
+        <div className="workspace">
+          <aside className="sidebar">
+            <ProfilesPanel enabled={open} />
+            <ConnectionList />
+            <ConnectionForm />
+            <LabPanel />
+            <BrokerPanel />
+          </aside>
+          <main className="main">
+            <SubscriptionsBar />
+            <MessageList />
+            <PublishPanel />
+            <PacketsPanel />
+          </main>
+        </div>
       </div>
-    </div>
+    </ProfileEditorProvider>
   );
 }

@@ -12,6 +12,7 @@ import './messages/messages.css';
 import './publish/publish.css';
 import './ui/form-controls.css';
 import './packets/packets.css';
+import './profiles/profiles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -3,6 +3,7 @@ import { useConnectionStatusFeed } from '../connections/use-connection-status-fe
 import { useKeepaliveFeed } from '../lab/use-keepalive-feed';
 import { useMessageFeed } from '../messages/use-message-feed';
 import { usePacketFeed } from '../packets/use-packet-feed';
+import { useProfilesFeed } from '../profiles/profile-queries';
 import { useSubscriptionsFeed } from '../subscriptions/use-subscriptions-feed';
 
 /**
@@ -15,6 +16,7 @@ export function PushFeeds() {
   useMessageFeed(connectionId);
   useSubscriptionsFeed();
   usePacketFeed();
+  useProfilesFeed();
   useKeepaliveFeed();
   return null;
 }

@@ -1,68 +1,137 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent, type KeyboardEvent } from 'react';
 import { RequestFailure, errorText } from '../api/client';
+import { ProfileEditorHead } from '../profiles/ProfileEditorHead';
+import { connectPlan, toSaveInput } from '../profiles/profile-draft';
+import { useProfileEditor } from '../profiles/profile-editor';
 import {
-  DEFAULT_FORM,
-  fieldForIssuePath,
-  toConnectOptions,
-  type ConnectFormValues,
-  type FieldProblems,
-} from './connect-form-values';
+  useConnectProfile,
+  useProfileList,
+  useSaveAsNewProfile,
+  useSaveProfile,
+} from '../profiles/profile-queries';
+import { useFormSecrets } from '../profiles/use-form-secrets';
+import { fieldForIssuePath, toConnectOptions, type FieldProblems } from './connect-form-values';
 import { ConnackPanel } from './ConnackPanel';
 import { useCloseConnection, useCurrentConnection, useOpenConnection } from './connection-queries';
 import { ConnectionStatusLine } from './ConnectionStatusLine';
 import { ConnectFormFields } from './form/ConnectFormFields';
 import { isLive } from './status-words';
 
+/** The host's own validation names fields too: show those where they belong. */
+function problemsFromHost(error: unknown): FieldProblems | null {
+  if (!(error instanceof RequestFailure) || !error.error.issues) return null;
+  const fromHost: FieldProblems = {};
+  for (const issue of error.error.issues) {
+    const field = fieldForIssuePath(issue.path);
+    if (field && !fromHost[field]) fromHost[field] = issue.message;
+  }
+  return fromHost;
+}
+
 /**
  * The sidebar: every connection option, Connect (which opens another connection when one
- * is already up), Disconnect for the shown connection, its status and its CONNACK.
+ * is already up), Disconnect for the shown connection, its status and its CONNACK. The same
+ * form edits the selected profile: Save, Save as new.
  */
 export function ConnectionForm() {
-  const [values, setValues] = useState<ConnectFormValues>(DEFAULT_FORM);
-  const [problems, setProblems] = useState<FieldProblems>({});
+  const editor = useProfileEditor();
+  const { draft, dirty } = editor;
+  const problems = editor.problems.fields;
+  const secrets = useFormSecrets();
+  const profiles = useProfileList(false).data?.profiles;
   const { connectionId, status, opening } = useCurrentConnection();
   const open = useOpenConnection();
+  const openProfile = useConnectProfile();
   const close = useCloseConnection();
+  const save = useSaveProfile();
+  const saveAsNew = useSaveAsNewProfile();
   const baseId = useId();
 
   const live = !!status && isLive(status.state);
   const canDisconnect = !opening && !!connectionId && live;
+  const saving = save.isPending || saveAsNew.isPending;
+
+  const resetRequests = () => {
+    close.reset();
+    open.reset();
+    openProfile.reset();
+    save.reset();
+    saveAsNew.reset();
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (opening) return;
-    const checked = toConnectOptions(values);
-    if (!checked.ok) return setProblems(checked.problems);
-    setProblems({});
-    close.reset();
+    resetRequests();
+    const plan = connectPlan(draft, dirty);
+    if (plan.kind === 'blocked') return editor.setFieldProblems(() => ({ form: plan.message }));
+    if (plan.kind === 'profile') {
+      const profile = profiles?.find((p) => p.id === plan.id);
+      editor.setFieldProblems(() => ({}));
+      if (profile) openProfile.mutate(profile);
+      return;
+    }
+    const checked = toConnectOptions(draft.values);
+    if (!checked.ok) return editor.setFieldProblems(() => checked.problems);
+    editor.setFieldProblems(() => ({}));
     open.mutate(checked.options, {
       onError: (error) => {
-        // The host's own validation names fields too: show those where they belong.
-        if (error instanceof RequestFailure && error.error.issues) {
-          const fromHost: FieldProblems = {};
-          for (const issue of error.error.issues) {
-            const field = fieldForIssuePath(issue.path);
-            if (field && !fromHost[field]) fromHost[field] = issue.message;
-          }
-          setProblems(fromHost);
-        }
+        const fromHost = problemsFromHost(error);
+        if (fromHost) editor.setFieldProblems(() => fromHost);
       },
     });
   };
 
-  const requestProblem =
-    problems.form ?? (open.isError ? errorText(open.error) : close.isError ? errorText(close.error) : null);
+  const onSave = () => {
+    if (saving) return;
+    resetRequests();
+    const checked = toSaveInput(draft);
+    if (!checked.ok) return editor.setProblems(checked.problems);
+    editor.setProblems({ fields: {} });
+    save.mutate(checked.input, { onSuccess: editor.saved });
+  };
+
+  const onSaveAsNew = () => {
+    const fromId = draft.profileId;
+    if (saving || !fromId) return;
+    resetRequests();
+    const checked = toSaveInput({ ...draft, profileId: null });
+    if (!checked.ok) return editor.setProblems(checked.problems);
+    editor.setProblems({ fields: {} });
+    // Through a duplicate, so the stored secrets come along; an unchanged name gets "(copy)".
+    const { name, ...rest } = checked.input;
+    const input = name === editor.baseline.name ? rest : { ...rest, name };
+    saveAsNew.mutate({ fromId, input }, { onSuccess: editor.saved });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      onSave();
+    }
+  };
+
+  const failed = [open, openProfile, close, save, saveAsNew].find((m) => m.isError);
+  const requestProblem = problems.form ?? (failed ? errorText(failed.error) : null);
 
   return (
-    <form className="connection-form" onSubmit={onSubmit} noValidate aria-labelledby={`${baseId}-title`}>
+    <form
+      className="connection-form"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-labelledby={`${baseId}-title`}
+    >
       <h2 id={`${baseId}-title`} className="section-title">
         Connection
       </h2>
+      <ProfileEditorHead />
       <ConnectFormFields
-        values={values}
+        values={draft.values}
         problems={problems}
-        onChange={setValues}
-        onProblemsChange={setProblems}
+        onChange={editor.setValues}
+        onProblemsChange={editor.setFieldProblems}
+        secrets={secrets}
       />
       <div className="button-row">
         {/* aria-disabled rather than disabled, so keyboard focus stays on the button. */}
@@ -84,8 +153,23 @@ export function ConnectionForm() {
             Disconnect
           </button>
         )}
-        {opening && <span className="muted">Waiting for the broker…</span>}
+        <span className="button-row-spacer" />
+        <button
+          type="button"
+          aria-disabled={saving}
+          title="Save the profile (Ctrl+S)"
+          aria-keyshortcuts="Control+S"
+          onClick={onSave}
+        >
+          Save
+        </button>
+        {draft.profileId && (
+          <button type="button" aria-disabled={saving} onClick={onSaveAsNew}>
+            Save as new
+          </button>
+        )}
       </div>
+      {opening && <p className="muted">Waiting for the broker…</p>}
       {requestProblem && (
         <p className="field-problem" role="alert">
           {requestProblem}

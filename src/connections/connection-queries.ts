@@ -4,7 +4,8 @@ import { call } from '../api/client';
 import { connectionKeys, isOver, upsertStatus } from './connection-cache';
 import { useConnectionsOfThisPage } from './current-connection';
 
-const openKey = ['connection.open'] as const;
+/** Shared by every way of opening a connection (the form, a profile): `opening` follows them all. */
+export const openConnectionKey = ['connection.open'] as const;
 
 export function useConnections(enabled: boolean) {
   return useQuery({ queryKey: connectionKeys.list, queryFn: () => call('connection.list', {}), enabled });
@@ -30,7 +31,7 @@ export interface CurrentConnection {
 export function useCurrentConnection(): CurrentConnection {
   const { selectedId: connectionId } = useConnectionsOfThisPage();
   const data = useStatusList();
-  const opening = useIsMutating({ mutationKey: openKey }) > 0;
+  const opening = useIsMutating({ mutationKey: openConnectionKey }) > 0;
   // Only connections this page opened: adopting whatever else the host holds (another tab's,
   // a previous test's) would show someone else's session.
   const status = connectionId ? data?.find((s) => s.connectionId === connectionId) : undefined;
@@ -44,25 +45,33 @@ export function useOwnConnections(): ConnectionStatus[] {
   return ownIds.flatMap((id) => data?.find((s) => s.connectionId === id) ?? []);
 }
 
-export function useOpenConnection() {
+/**
+ * Makes a just-opened connection this page's shown one. Connections that are over (failed,
+ * disconnected) make room for it; the engine keeps a failed one until it is closed, so
+ * close it there too.
+ */
+export function useAdoptOpenedConnection(): (status: ConnectionStatus) => void {
   const queryClient = useQueryClient();
   const { ownIds, adopt, forget, select } = useConnectionsOfThisPage();
+  return (status) => {
+    upsertStatus(queryClient, status);
+    const statuses = queryClient.getQueryData<ConnectionStatus[]>(connectionKeys.list) ?? [];
+    const over = ownIds.filter(
+      (id) => id !== status.connectionId && isOver(statuses.find((s) => s.connectionId === id)),
+    );
+    for (const id of over) void call('connection.close', { connectionId: id }).catch(() => undefined);
+    forget(over);
+    adopt(status.connectionId);
+    select(status.connectionId);
+  };
+}
+
+export function useOpenConnection() {
+  const adoptOpened = useAdoptOpenedConnection();
   return useMutation({
-    mutationKey: openKey,
+    mutationKey: openConnectionKey,
     mutationFn: (options: ConnectOptions) => call('connection.open', options),
-    onSuccess: (status) => {
-      upsertStatus(queryClient, status);
-      // Connections that are over (failed, disconnected) make room for the new one; the
-      // engine keeps a failed one until it is closed, so close it there too.
-      const statuses = queryClient.getQueryData<ConnectionStatus[]>(connectionKeys.list) ?? [];
-      const over = ownIds.filter(
-        (id) => id !== status.connectionId && isOver(statuses.find((s) => s.connectionId === id)),
-      );
-      for (const id of over) void call('connection.close', { connectionId: id }).catch(() => undefined);
-      forget(over);
-      adopt(status.connectionId);
-      select(status.connectionId);
-    },
+    onSuccess: adoptOpened,
   });
 }
 

@@ -8,10 +8,12 @@ interface Props {
   onChange: (value: PemField) => void;
   problem?: string | undefined;
   disabled?: boolean;
+  /** Replaces the PEM hint, e.g. to say a pasted key is saved. */
+  placeholder?: string | undefined;
 }
 
 /** A certificate or key: pasted PEM, or the path of a file the host reads when connecting. */
-export function PemInput({ id, label, value, onChange, problem, disabled }: Props) {
+export function PemInput({ id, label, value, onChange, problem, disabled, placeholder }: Props) {
   const pasted = value.mode === 'pem';
   return (
     <div className="field pem-field">
@@ -39,7 +41,7 @@ export function PemInput({ id, label, value, onChange, problem, disabled }: Prop
           className="mono pem-text"
           rows={2}
           value={value.text}
-          placeholder="-----BEGIN CERTIFICATE-----"
+          placeholder={placeholder ?? '-----BEGIN CERTIFICATE-----'}
           spellCheck={false}
           disabled={disabled}
           onChange={(e) => onChange({ mode: 'pem', text: e.target.value })}

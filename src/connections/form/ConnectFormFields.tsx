@@ -8,7 +8,7 @@ import {
   type FormSection,
 } from '../connect-form-values';
 import { AdvancedFields } from './AdvancedFields';
-import type { FormBinding } from './binding';
+import type { FormBinding, FormSecrets } from './binding';
 import { GeneralFields } from './GeneralFields';
 import { Mqtt5Fields } from './Mqtt5Fields';
 import { sectionSummary } from './section-summaries';
@@ -21,6 +21,8 @@ interface Props {
   /** Receives an updater, so two changes in one event (transport and port) both land. */
   onChange: (update: (values: ConnectFormValues) => ConnectFormValues) => void;
   onProblemsChange: (update: (problems: FieldProblems) => FieldProblems) => void;
+  /** When the form edits a saved profile: its stored secrets and their protection. */
+  secrets?: FormSecrets;
 }
 
 const FOLDABLE: { section: FormSection; title: string }[] = [
@@ -40,7 +42,7 @@ function problemCount(problems: FieldProblems, section: FormSection): number {
  * Every connection option, controlled from outside: the connection form uses it, and the
  * profile form can use the same. General fields are always shown; the rest fold away.
  */
-export function ConnectFormFields({ values, problems, onChange, onProblemsChange }: Props) {
+export function ConnectFormFields({ values, problems, onChange, onProblemsChange, secrets }: Props) {
   const baseId = useId();
   const [open, setOpen] = useState<Partial<Record<FormSection, boolean>>>({});
 
@@ -52,6 +54,7 @@ export function ConnectFormFields({ values, problems, onChange, onProblemsChange
       onProblemsChange((p) => (p[field] ? { ...p, [field]: undefined } : p));
     },
     id: (field) => `${baseId}-${field}`,
+    secrets,
   };
 
   const body = (section: FormSection) => {

@@ -2,6 +2,7 @@ import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
 import { DEFAULT_PORTS, isWsTransport } from '../connect-form-values';
 import { TextInput, numeric, type FormBinding } from './binding';
+import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 const TRANSPORTS: { value: Transport; label: string }[] = [
   { value: 'mqtt', label: 'MQTT (TCP)' },
@@ -87,9 +88,22 @@ export function GeneralFields({ form }: { form: FormBinding }) {
           form={form}
           field="password"
           label="Password"
-          input={{ type: 'password', autoComplete: 'new-password' }}
+          input={{
+            type: 'password',
+            autoComplete: 'new-password',
+            placeholder: savedPlaceholder(form.secrets?.password),
+          }}
         />
       </div>
+      <SavedSecret secret={form.secrets?.password} noun="password" typed={values.password !== ''} />
+      {form.secrets?.protection && (
+        <p
+          className={form.secrets.protection.warning ? 'warning-note' : 'section-note protection-note'}
+          aria-label="Secret protection"
+        >
+          {form.secrets.protection.sentence}
+        </p>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { PemInput } from '../../ui/PemInput';
 import { isTlsTransport } from '../connect-form-values';
 import { CheckboxInput, TextInput, type FormBinding } from './binding';
+import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 /** Certificates and server checks; only used with mqtts:// and wss://. */
 export function TlsFields({ form }: { form: FormBinding }) {
@@ -36,13 +37,22 @@ export function TlsFields({ form }: { form: FormBinding }) {
         value={values.key}
         problem={problems.key}
         onChange={(v) => form.set('key', v)}
+        placeholder={savedPlaceholder(form.secrets?.keyPem)}
       />
+      {values.key.mode === 'pem' && (
+        <SavedSecret secret={form.secrets?.keyPem} noun="private key" typed={values.key.text.trim() !== ''} />
+      )}
       <TextInput
         form={form}
         field="passphrase"
         label="Key passphrase"
-        input={{ type: 'password', autoComplete: 'new-password' }}
+        input={{
+          type: 'password',
+          autoComplete: 'new-password',
+          placeholder: savedPlaceholder(form.secrets?.passphrase),
+        }}
       />
+      <SavedSecret secret={form.secrets?.passphrase} noun="key passphrase" typed={values.passphrase !== ''} />
       <div className="field-row">
         <TextInput
           form={form}

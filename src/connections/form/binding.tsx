@@ -2,6 +2,23 @@ import type { ComponentProps, ReactNode } from 'react';
 import { Field, invalidProps } from '../../ui/field';
 import type { ConnectField, ConnectFormValues, FieldProblems } from '../connect-form-values';
 
+/** A secret a saved profile holds: the form knows only that it is there. */
+export interface FormSecret {
+  saved: boolean;
+  /** Asked to be removed on the next Save. */
+  cleared: boolean;
+  setCleared: (cleared: boolean) => void;
+}
+
+/** Set when the form edits a saved profile: which secrets it holds and how they are kept. */
+export interface FormSecrets {
+  password?: FormSecret;
+  passphrase?: FormSecret;
+  keyPem?: FormSecret;
+  /** How stored secrets are protected on this machine, in one sentence. */
+  protection?: { sentence: string; warning: boolean };
+}
+
 /** What every section of the connection form gets: the values, their problems, and a setter. */
 export interface FormBinding {
   values: ConnectFormValues;
@@ -9,6 +26,7 @@ export interface FormBinding {
   set: <F extends ConnectField>(field: F, value: ConnectFormValues[F]) => void;
   /** A stable DOM id per field, unique per form instance. */
   id: (field: ConnectField) => string;
+  secrets?: FormSecrets | undefined;
 }
 
 /** Fields whose value is text, for the generic text input. */

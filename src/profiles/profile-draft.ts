@@ -1,0 +1,167 @@
+/**
+ * The profile editor as a pure value: a profile loaded into the connection form, what
+ * changed since it was loaded, and the conversions to `profiles.save` input. The renderer
+ * never holds a stored secret: it knows only which are saved, and what the user typed or
+ * asked to clear (typed = replace, cleared = remove, neither = keep).
+ */
+import {
+  ProfileFolderSchema,
+  ProfileNameSchema,
+  type ConnectOptions,
+  type ProfileOptions,
+  type ProfileView,
+  type SaveProfileInput,
+  type SecretsInput,
+} from '../../electron/contract';
+import {
+  DEFAULT_FORM,
+  fromConnectOptions,
+  toConnectOptions,
+  type ConnectFormValues,
+  type FieldProblems,
+} from '../connections/connect-form-values';
+
+export type SecretName = 'password' | 'passphrase' | 'keyPem';
+export type SecretFlags = Record<SecretName, boolean>;
+
+export const NO_SECRETS: SecretFlags = { password: false, passphrase: false, keyPem: false };
+
+export interface ProfileDraft {
+  /** null: the form is not (yet) a saved profile. */
+  profileId: string | null;
+  name: string;
+  folder: string;
+  values: ConnectFormValues;
+  /** Which secrets the stored profile holds. */
+  saved: SecretFlags;
+  /** Saved secrets the user asked to remove on the next Save. */
+  cleared: SecretFlags;
+}
+
+export interface DraftProblems {
+  name?: string;
+  folder?: string;
+  fields: FieldProblems;
+}
+
+export function newDraft(folder = ''): ProfileDraft {
+  return { profileId: null, name: '', folder, values: DEFAULT_FORM, saved: NO_SECRETS, cleared: NO_SECRETS };
+}
+
+export function draftFromProfile(profile: ProfileView): ProfileDraft {
+  return {
+    profileId: profile.id,
+    name: profile.name,
+    folder: profile.folder,
+    values: fromConnectOptions(profile.options),
+    saved: { ...profile.secrets },
+    cleared: NO_SECRETS,
+  };
+}
+
+/** True when Save would change something. */
+export function isDirty(draft: ProfileDraft, baseline: ProfileDraft): boolean {
+  return (
+    draft.name !== baseline.name ||
+    draft.folder !== baseline.folder ||
+    Object.values(draft.cleared).some(Boolean) ||
+    JSON.stringify(draft.values) !== JSON.stringify(baseline.values)
+  );
+}
+
+/** A saved secret that stays as it is: saved, not cleared, nothing typed over it. */
+export function keepsSavedSecret(draft: ProfileDraft, name: SecretName): boolean {
+  if (!draft.saved[name] || draft.cleared[name]) return false;
+  const v = draft.values;
+  if (name === 'password') return v.password === '';
+  if (name === 'passphrase') return v.passphrase === '';
+  return v.key.mode === 'pem' && v.key.text.trim() === '';
+}
+
+/**
+ * Stands in for a saved pasted key while the form is checked, so "a certificate needs its
+ * key" holds; it never leaves this module.
+ */
+const SAVED_KEY_STAND_IN = '-----BEGIN SAVED PRIVATE KEY-----\n-----END SAVED PRIVATE KEY-----';
+
+export type DraftSave = { ok: true; input: SaveProfileInput } | { ok: false; problems: DraftProblems };
+
+/** The draft as `profiles.save` input: options without secrets, secrets as keep/clear/set. */
+export function toSaveInput(draft: ProfileDraft): DraftSave {
+  const problems: DraftProblems = { fields: {} };
+  const name = ProfileNameSchema.safeParse(draft.name);
+  if (!name.success) problems.name = name.error.issues[0]?.message ?? 'Give the profile a name.';
+  const folder = ProfileFolderSchema.safeParse(draft.folder.trim());
+  if (!folder.success) problems.folder = folder.error.issues[0]?.message ?? 'That is not a folder name.';
+
+  const keepKey = keepsSavedSecret(draft, 'keyPem');
+  const checked = toConnectOptions(
+    keepKey ? { ...draft.values, key: { mode: 'pem', text: SAVED_KEY_STAND_IN } } : draft.values,
+  );
+  if (!checked.ok) problems.fields = checked.problems;
+  if (!checked.ok || problems.name || problems.folder) return { ok: false, problems };
+
+  const { options, secrets } = splitSecrets(checked.options, draft.cleared);
+  const input: SaveProfileInput = { name: draft.name.trim(), folder: draft.folder.trim(), options, secrets };
+  if (draft.profileId) input.id = draft.profileId;
+  return { ok: true, input };
+}
+
+/** Takes the secrets out of connection options; what was not typed is kept or cleared. */
+export function splitSecrets(
+  options: ConnectOptions,
+  cleared: SecretFlags,
+): { options: ProfileOptions; secrets: SecretsInput } {
+  const { password, tls, ...rest } = options;
+  const secrets: SecretsInput = {};
+  const decide = (name: SecretName, typed: string | undefined) => {
+    if (typed !== undefined && typed !== '') secrets[name] = typed;
+    else if (cleared[name]) secrets[name] = null;
+  };
+  decide('password', password);
+  const profileOptions: ProfileOptions = { ...rest };
+  if (tls) {
+    const { passphrase, key, ...tlsRest } = tls;
+    decide('passphrase', passphrase);
+    const profileTls: NonNullable<ProfileOptions['tls']> = { ...tlsRest };
+    if (key?.kind === 'file') profileTls.key = key;
+    decide('keyPem', key?.kind === 'pem' && key.pem !== SAVED_KEY_STAND_IN ? key.pem : undefined);
+    profileOptions.tls = profileTls;
+  } else {
+    decide('passphrase', undefined);
+    decide('keyPem', undefined);
+  }
+  return { options: profileOptions, secrets };
+}
+
+export type ConnectPlan =
+  { kind: 'profile'; id: string } | { kind: 'form' } | { kind: 'blocked'; message: string };
+
+/**
+ * What Connect in the form does. A saved, unchanged profile connects through the host (which
+ * holds its secrets); edits are tried as typed, unless they rely on a secret only the host has.
+ */
+export function connectPlan(draft: ProfileDraft, dirty: boolean): ConnectPlan {
+  if (draft.profileId && !dirty) return { kind: 'profile', id: draft.profileId };
+  const kept = (['password', 'passphrase', 'keyPem'] as const).filter((n) => keepsSavedSecret(draft, n));
+  if (draft.profileId && kept.length > 0) {
+    return {
+      kind: 'blocked',
+      message:
+        'Save the changes first (or type the password again): Connect with unsaved edits uses only what the form holds, and the saved secrets stay with the host.',
+    };
+  }
+  return { kind: 'form' };
+}
+
+/**
+ * The client ID for one more connection from a profile: the broker would take over a
+ * session whose fixed client ID is already connected, so a second one gets a suffix.
+ */
+export function nextClientId(clientId: string | undefined, inUse: readonly string[]): string | undefined {
+  if (!clientId || !inUse.includes(clientId)) return undefined;
+  for (let n = 2; ; n++) {
+    const candidate = `${clientId}-${n}`;
+    if (!inUse.includes(candidate)) return candidate;
+  }
+}
