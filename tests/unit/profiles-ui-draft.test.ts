@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileView } from '../../electron/contract';
+import { ProfileOptionsSchema, type ProfileOptions, type ProfileView } from '../../electron/contract';
 import { DEFAULT_FORM } from '../../src/connections/connect-form-values';
 import {
   NO_SECRETS,
@@ -16,7 +16,10 @@ import {
 const PEM_CERT = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
 const PEM_KEY = '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----';
 
-function view(overrides: Partial<ProfileView> = {}): ProfileView {
+function view(
+  overrides: Partial<Omit<ProfileView, 'options'>> & { options?: ProfileOptions } = {},
+): ProfileView {
+  const { options, ...rest } = overrides;
   return {
     id: 'p1',
     name: 'Staging',
@@ -24,10 +27,12 @@ function view(overrides: Partial<ProfileView> = {}): ProfileView {
     order: 0,
     createdAt: 1,
     updatedAt: 1,
-    options: { transport: 'mqtt', host: 'broker.local', port: 1883, keepaliveSeconds: 10 },
     secrets: { password: true, passphrase: false, keyPem: false },
-    ...overrides,
-  } as ProfileView;
+    ...rest,
+    options: ProfileOptionsSchema.parse(
+      options ?? { transport: 'mqtt', host: 'broker.local', port: 1883, keepaliveSeconds: 10 },
+    ),
+  };
 }
 
 function saveInput(draft: ProfileDraft) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileView } from '../../electron/contract';
+import { ProfileOptionsSchema, type ProfileView } from '../../electron/contract';
 import {
   downloadName,
   folderNames,
@@ -17,9 +17,9 @@ function profile(id: string, name: string, folder: string, order: number, host =
     order,
     createdAt: 0,
     updatedAt: 0,
-    options: { transport: 'mqtt', host, port: 1883 },
+    options: ProfileOptionsSchema.parse({ transport: 'mqtt', host, port: 1883 }),
     secrets: { password: false, passphrase: false, keyPem: false },
-  } as ProfileView;
+  };
 }
 
 const all = [
