@@ -15,7 +15,8 @@ export function ProfileLoadBanner() {
     <div className="banner banner-warning" role="alert" aria-label="Profiles file problem">
       <div className="banner-text">
         <strong>Saved profiles could not be loaded.</strong> {problem.message}
-        {problem.setAsidePath && (
+        {/* The host's sentence usually names the path already; say it once. */}
+        {problem.setAsidePath && !problem.message.includes(problem.setAsidePath) && (
           <>
             {' '}
             The file is kept at <code className="set-aside-path">{problem.setAsidePath}</code>.
