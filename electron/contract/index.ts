@@ -12,7 +12,9 @@ import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
+import { presetRequests } from './presets';
 import { publishRequests } from './publish';
+import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './common';
@@ -22,8 +24,11 @@ export * from './messages';
 export * from './packets';
 export * from './payload';
 export * from './properties';
+export * from './presets';
 export * from './publish';
+export * from './publish-repeat';
 export * from './subscriptions';
+export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 
 /** Every IPC channel starts with this; main refuses anything else. */
@@ -34,6 +39,8 @@ export const requests = {
   ...messageRequests,
   ...subscriptionRequests,
   ...publishRequests,
+  ...repeatRequests,
+  ...presetRequests,
   ...packetRequests,
   ...labRequests,
 } as const;
@@ -62,6 +69,7 @@ export const events = {
   ...messageEvents,
   ...subscriptionEvents,
   ...packetEvents,
+  ...repeatEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,5 +1,7 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { PresetStore } from './presets/preset-store';
+import { PublishRepeater } from './publish/repeater';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -10,9 +12,31 @@ export interface Engine {
   dispose(): Promise<void>;
 }
 
+export interface EngineOptions {
+  /** Where the engine keeps files (presets); asked lazily. None: kept in memory only. */
+  dataDir?: () => string;
+}
+
 /** The engine behind both hosts: one request handler per contract request. */
-export function createEngine(info: AppInfo): Engine {
+export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine {
   const manager = new ConnectionManager();
+  const listeners = new Set<EngineListener>();
+  const repeater = new PublishRepeater(
+    (id) => manager.get(id),
+    (payload) => {
+      for (const listener of listeners) {
+        try {
+          listener({ name: 'publish.repeat.progress', payload });
+        } catch {
+          /* a host's broken listener must not stop the run */
+        }
+      }
+    },
+  );
+  manager.onEvent((event) => {
+    if (event.name === 'connection.status') repeater.onStatus(event.payload);
+  });
+  const presets = new PresetStore(options.dataDir);
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -28,6 +52,13 @@ export function createEngine(info: AppInfo): Engine {
     'message.publish': (input) => manager.get(input.connectionId).publish(input),
     'publish.queue': async ({ connectionId }) => manager.get(connectionId).queued(),
     'publish.clearQueue': async ({ connectionId }) => ({ removed: manager.get(connectionId).clearQueue() }),
+    'publish.repeat.start': async (input) => repeater.start(input),
+    'publish.repeat.stop': async ({ repeatId }) => repeater.stop(repeatId),
+    'presets.list': ({ broker }) => presets.list(broker),
+    'presets.save': ({ broker, preset }) => presets.save(broker, preset),
+    'presets.delete': ({ broker, name }) => presets.remove(broker, name),
+    'topicSchemas.list': () => presets.listSchemas(),
+    'topicSchemas.save': ({ schemas }) => presets.saveSchemas(schemas),
     'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
@@ -35,7 +66,17 @@ export function createEngine(info: AppInfo): Engine {
   };
   return {
     handlers,
-    onEvent: (listener) => manager.onEvent(listener),
-    dispose: () => manager.closeAll('Closed because MQScope is shutting down.'),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      const stopManager = manager.onEvent(listener);
+      return () => {
+        listeners.delete(listener);
+        stopManager();
+      };
+    },
+    dispose: () => {
+      repeater.stopAll('Stopped because MQScope is shutting down.');
+      return manager.closeAll('Closed because MQScope is shutting down.');
+    },
   };
 }

@@ -8,7 +8,11 @@ import { createDispatch } from '../host/dispatch';
 import { bindRequests, forwardEvents } from './ipc';
 import { createMainWindow } from './window';
 
-const engine = createEngine({ host: 'electron', version: app.getVersion() });
+const engine = createEngine(
+  { host: 'electron', version: app.getVersion() },
+  // Asked only when presets are first read, once Electron knows its paths.
+  { dataDir: () => app.getPath('userData') },
+);
 const windows = () => BrowserWindow.getAllWindows();
 
 // Deny navigation and new windows for every web contents, present and future.

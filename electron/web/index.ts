@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     console.error('The renderer is not built yet: run `npm run build` (or use `npm run web`, which builds).');
     process.exit(1);
   }
-  const engine = createEngine({ host: 'web', version });
+  const dataDir = args.dataDir;
+  const engine = createEngine({ host: 'web', version }, { dataDir: () => dataDir });
   let host;
   try {
     host = await startWebHost({ engine, staticDir, port: args.port });

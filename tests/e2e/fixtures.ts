@@ -3,6 +3,9 @@
  * (the built one in out/web, started the way a user starts it), and a page object.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
 import {
   MOSQUITTO_MISSING,
@@ -23,11 +26,14 @@ export interface RunningWebHost {
 }
 
 export async function startBuiltWebHost(): Promise<RunningWebHost> {
-  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0'], {
+  // A data dir per host: tests run in parallel and never touch the user's ~/.config.
+  const dataDir = mkdtempSync(join(tmpdir(), 'mqscope-e2e-data-'));
+  const child = spawn(process.execPath, ['out/web/index.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The web host printed no URL within ${HOST_START_TIMEOUT_MS} ms:\n${output}`)),
