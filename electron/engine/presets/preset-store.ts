@@ -24,7 +24,8 @@ const empty = (): StoreFile => ({ version: 1, presets: {}, topicSchemas: [] });
  * Without a data dir (engine tests) it keeps everything in memory.
  */
 export class PresetStore {
-  private data: StoreFile | null = null;
+  /** One read shared by every caller: concurrent first requests must not each start empty. */
+  private loading: Promise<StoreFile> | null = null;
   /** Writes run one after another, so a later save never lands before an earlier one. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -69,15 +70,23 @@ export class PresetStore {
     return dir ? join(dir, PRESETS_FILE) : null;
   }
 
-  private async load(): Promise<StoreFile> {
-    if (this.data) return this.data;
+  private load(): Promise<StoreFile> {
+    // A failed read (permissions) is not remembered: the next request tries again.
+    this.loading ??= this.read().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async read(): Promise<StoreFile> {
     const file = this.file();
-    if (!file) return (this.data = empty());
+    if (!file) return empty();
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (this.data = empty());
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
       throw new EngineError('internal', `Could not read the presets file ${file}: ${String(error)}`);
     }
     const parsed = safeJson(text);
@@ -87,9 +96,9 @@ export class PresetStore {
       const aside = `${file}.broken-${Date.now()}`;
       await rename(file, aside).catch(() => undefined);
       console.warn(`The presets file was unreadable; it was kept as ${aside} and a new one started.`);
-      return (this.data = empty());
+      return empty();
     }
-    return (this.data = checked.data);
+    return checked.data;
   }
 
   private async update<T>(change: (data: StoreFile) => T): Promise<T> {
