@@ -46,7 +46,5 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'chromium-web', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
-  ],
+  projects,
 });

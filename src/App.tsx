@@ -6,7 +6,9 @@ import { MissingToken } from './app/MissingToken';
 import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
+import { BrokerPanel } from './broker/BrokerPanel';
 import { ConnectionForm } from './connections/ConnectionForm';
+import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
 import { PublishPanel } from './publish/PublishPanel';
@@ -29,6 +31,8 @@ export function App() {
       <div className="workspace">
         <aside className="sidebar">
           <ConnectionForm />
+          <LabPanel />
+          <BrokerPanel />
         </aside>
         <main className="main">
           <SubscriptionsBar />

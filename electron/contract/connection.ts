@@ -171,6 +171,10 @@ export const ConnectionStatusSchema = z.object({
   url: z.string(),
   clientId: z.string(),
   protocolVersion: ProtocolVersionSchema,
+  /** The keepalive this client asked for; the broker may impose another (connack.serverKeepalive). */
+  keepaliveSeconds: z.number().int(),
+  /** The will topic, when the connection has a will. */
+  willTopic: z.string().optional(),
   /** Reconnect attempt number while reconnecting (1-based). */
   attempt: z.number().int().optional(),
   /** The last CONNACK of this connection. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
+import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
 import { presetRequests } from './presets';
@@ -20,6 +21,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './common';
 export * from './connection';
 export * from './lab';
+export * from './local-broker';
 export * from './messages';
 export * from './packets';
 export * from './payload';
@@ -43,6 +45,7 @@ export const requests = {
   ...presetRequests,
   ...packetRequests,
   ...labRequests,
+  ...localBrokerRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -70,6 +73,7 @@ export const events = {
   ...subscriptionEvents,
   ...packetEvents,
   ...repeatEvents,
+  ...localBrokerEvents,
 } as const;
 
 export type EventName = keyof typeof events;

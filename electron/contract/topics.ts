@@ -9,6 +9,10 @@ const MAX_TOPIC_BYTES = 65535;
 function commonProblem(topic: string, what: string): string | null {
   if (topic.length === 0) return `The ${what} is empty.`;
   if (topic.includes('\u0000')) return `The ${what} contains a NUL character, which MQTT forbids.`;
+  // A lone surrogate cannot be encoded as UTF-8; mqtt.js would send replacement bytes instead.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(topic)) {
+    return `The ${what} is not valid UTF-8 (it contains a lone surrogate character).`;
+  }
   if (new TextEncoder().encode(topic).length > MAX_TOPIC_BYTES) {
     return `The ${what} is longer than ${MAX_TOPIC_BYTES} bytes.`;
   }

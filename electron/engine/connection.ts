@@ -63,7 +63,7 @@ export class MqttConnection {
 
   constructor(
     readonly id: string,
-    private readonly options: ParsedConnectOptions,
+    readonly options: ParsedConnectOptions,
     private readonly sink: ConnectionSink,
   ) {
     this.mqttVersion = protocolFields(options.protocolVersion).protocolVersion ?? 5;
@@ -74,6 +74,8 @@ export class MqttConnection {
       url: brokerUrl(options),
       clientId: options.clientId || generateClientId(),
       protocolVersion: options.protocolVersion,
+      keepaliveSeconds: options.keepaliveSeconds,
+      ...(options.will && { willTopic: options.will.topic }),
       insecure: isTls(options) && options.tls?.verifyServer === false,
       since: Date.now(),
     };
@@ -328,6 +330,11 @@ export class MqttConnection {
     return this.packets.list();
   }
 
+  /** Epoch ms of the last packet this client sent: where the broker's keepalive clock starts. */
+  lastSentAt(): number | null {
+    return this.packets.lastOutAt;
+  }
+
   private requireConnected(): MqttClient {
     if (this.stalled) {
       throw new EngineError(
@@ -386,6 +393,9 @@ export class MqttConnection {
         message: 'The broker closed the connection before accepting it.',
       };
       this.setState('failed', 'Could not connect.', problem);
+    } else if (this.lastProblem?.code.startsWith('DISCONNECT')) {
+      // The broker said goodbye with a reason (MQTT 5): not a lost connection.
+      this.setState('disconnected', 'Disconnected by the broker.', this.lastProblem);
     } else {
       const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
       this.setState('disconnected', 'Connection lost.', problem);
@@ -401,6 +411,8 @@ export class MqttConnection {
       url: this.current.url,
       clientId: connack?.assignedClientId ?? this.current.clientId,
       protocolVersion: this.current.protocolVersion,
+      keepaliveSeconds: this.current.keepaliveSeconds,
+      ...(this.current.willTopic !== undefined && { willTopic: this.current.willTopic }),
       insecure: this.current.insecure,
       since: Date.now(),
     };

@@ -1,5 +1,7 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { WillLab } from './lab/will-lab';
+import { LocalBroker } from './local-broker';
 import { PresetStore } from './presets/preset-store';
 import { PublishRepeater } from './publish/repeater';
 
@@ -37,6 +39,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     if (event.name === 'connection.status') repeater.onStatus(event.payload);
   });
   const presets = new PresetStore(options.dataDir);
+  const lab = new WillLab(manager);
+  const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -63,20 +67,33 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
+    'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
+    'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
+    'localBroker.start': (options) => localBroker.start(options),
+    'localBroker.stop': () => localBroker.stop(),
+    'localBroker.status': async () => localBroker.statusWithActivity(),
+    'localBroker.clients': async () => localBroker.clients(),
+    'localBroker.retained': () => localBroker.retained(),
+    'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
   };
   return {
     handlers,
     onEvent: (listener) => {
       listeners.add(listener);
-      const stopManager = manager.onEvent(listener);
+      const stopConnections = manager.onEvent(listener);
+      const stopBroker = localBroker.onEvent(listener);
       return () => {
         listeners.delete(listener);
-        stopManager();
+        stopConnections();
+        stopBroker();
       };
     },
-    dispose: () => {
+    // Repeats stop first; our own connections close with a proper DISCONNECT; then the
+    // broker they may be using.
+    dispose: async () => {
       repeater.stopAll('Stopped because MQScope is shutting down.');
-      return manager.closeAll('Closed because MQScope is shutting down.');
+      await manager.closeAll('Closed because MQScope is shutting down.');
+      await localBroker.stop();
     },
   };
 }

@@ -76,6 +76,8 @@ export class PacketLog {
   private start = 0;
   private seq = 0;
   private droppedCount = 0;
+  /** Epoch ms of the newest outgoing packet, or null before the first. */
+  lastOutAt: number | null = null;
   private readonly batcher: MessageBatcher<PacketRecord>;
 
   constructor(
@@ -90,6 +92,7 @@ export class PacketLog {
   record(packet: Packet, direction: 'in' | 'out'): void {
     const record = packetRecord(packet, direction, ++this.seq, performance.timeOrigin + performance.now());
     if (!record) return;
+    if (direction === 'out') this.lastOutAt = record.at;
     if (this.ring.length < this.capacity) {
       this.ring.push(record);
     } else {

@@ -5,15 +5,20 @@ import { parseArgs } from 'node:util';
 export interface WebHostArgs {
   /** 0 asks the system for a free port. */
   port: number;
-  /** Where the host keeps its files (presets). */
+  /** Start the built-in local broker (127.0.0.1, 1883 + 8083 or the next free ports). */
+  localBroker: boolean;
+  /** Where the host keeps its files (publish presets, for now). */
   dataDir: string;
 }
 
 export const USAGE =
-  'Usage: npm run web -- [--port N] [--data-dir DIR]   (default: a free port, and ' +
-  '$XDG_CONFIG_HOME/mqscope or ~/.config/mqscope; the host binds 127.0.0.1 only)';
+  'Usage: npm run web -- [--port N] [--local-broker] [--data-dir DIR]\n' +
+  '  --port N          the port of the web host (default: a free one; it binds 127.0.0.1 only)\n' +
+  '  --local-broker    also start the built-in MQTT broker on 127.0.0.1 (TCP 1883, WebSocket 8083 /mqtt,\n' +
+  '                    or the next free ports)\n' +
+  '  --data-dir DIR    where presets are kept (default: $XDG_CONFIG_HOME/mqscope or ~/.config/mqscope)';
 
-/** The XDG config home, as Linux desktop apps use it; Electron's userData lives there too. */
+/** The XDG config home, as Linux desktop apps use it. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const configHome = env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
   return join(configHome, 'mqscope');
@@ -25,6 +30,7 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     args: argv,
     options: {
       port: { type: 'string' },
+      'local-broker': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -39,5 +45,9 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   if (dataDirArg !== undefined && dataDirArg.trim() === '') {
     throw new Error('--data-dir needs a folder path.');
   }
-  return { port, dataDir: dataDirArg === undefined ? defaultDataDir(env) : resolve(dataDirArg) };
+  return {
+    port,
+    localBroker: values['local-broker'],
+    dataDir: dataDirArg === undefined ? defaultDataDir(env) : resolve(dataDirArg),
+  };
 }

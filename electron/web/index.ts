@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
-import { createEngine } from '../engine';
+import { LocalBrokerOptionsSchema } from '../contract';
+import { createEngine, type Engine } from '../engine';
 import { parseWebHostArgs } from './args';
 import { startWebHost } from './server';
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   // Tests read this line to find the URL; keep its shape.
   console.log(`MQScope web host: ${host.url}`);
   console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
+  if (args.localBroker) await startLocalBroker(engine);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +53,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** `--local-broker`: the default ports, or the next free ones when they are taken. */
+async function startLocalBroker(engine: Engine): Promise<void> {
+  const start = engine.handlers['localBroker.start'];
+  let status = await start(LocalBrokerOptionsSchema.parse({}));
+  if (status.state === 'failed' && status.suggestedPorts) {
+    status = await start(LocalBrokerOptionsSchema.parse(status.suggestedPorts));
+  }
+  const { listeners } = status;
+  if (status.state !== 'running' || !listeners) {
+    console.error(`Local broker not started: ${status.problem?.message ?? status.state}`);
+    return;
+  }
+  const host = listeners.bindAddress;
+  console.log(
+    `Local broker: mqtt://${host}:${listeners.tcpPort} and ws://${host}:${listeners.wsPort}${listeners.wsPath}`,
+  );
 }
 
 void main();

@@ -69,13 +69,9 @@ export function createWsTransport(url: string | null): Transport {
     }
   }
 
-  function dispatchEvent(frame: WireEvent): void {
-    switch (frame.name) {
-      case 'connection.status':
-        return emit(frame.name, frame.payload);
-      case 'messages.batch':
-        return emit(frame.name, frame.payload);
-    }
+  /** Every event of the contract, without a list to keep in step: WireEvent pairs each name with its payload. */
+  function dispatchEvent<N extends EventName>(frame: Extract<WireEvent, { name: N }>): void {
+    emit<N>(frame.name as N, frame.payload as EventPayload<N>);
   }
 
   function onFrame(data: unknown): void {

@@ -1,5 +1,6 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
+import { useKeepaliveFeed } from '../lab/use-keepalive-feed';
 import { useMessageFeed } from '../messages/use-message-feed';
 
 /**
@@ -10,5 +11,6 @@ export function PushFeeds() {
   const { connectionId } = useCurrentConnection();
   useConnectionStatusFeed();
   useMessageFeed(connectionId);
+  useKeepaliveFeed();
   return null;
 }

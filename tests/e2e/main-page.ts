@@ -39,8 +39,8 @@ export class MainPage {
     await p.getByLabel('Port', { exact: true }).fill(String(fields.port));
     if (fields.path !== undefined) await p.getByLabel('WebSocket path').fill(fields.path);
     if (fields.clientId !== undefined) await p.getByLabel('Client ID').fill(fields.clientId);
-    await p.getByLabel('Username').fill(fields.username ?? '');
-    await p.getByLabel('Password').fill(fields.password ?? '');
+    await p.getByLabel('Username', { exact: true }).fill(fields.username ?? '');
+    await p.getByLabel('Password', { exact: true }).fill(fields.password ?? '');
     await p.getByRole('button', { name: 'Connect' }).click();
   }
 
@@ -58,9 +58,14 @@ export class MainPage {
     await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
   }
 
+  /** The publish panel, for controls whose names other panels share (QoS). */
+  get publishPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Publish', exact: true });
+  }
+
   /** The payload format of the publish panel (JSON, Text, Hex, Base64, File). */
   get payloadFormat(): Locator {
-    return this.page.getByLabel('Format', { exact: true });
+    return this.publishPanel.getByLabel('Format', { exact: true });
   }
 
   /** The Monaco payload editor's input (its hidden textarea, named "Payload"). */

@@ -398,6 +398,20 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       expect(seen?.properties?.['message-expiry-interval']).toBeLessThanOrEqual(120);
     });
 
+    it('No Local keeps our own messages away and lets others through', async () => {
+      const id = await openConnected(base());
+      await call('subscription.add', { connectionId: id, filter: 'demo/nolocal', noLocal: true });
+      await call('message.publish', { connectionId: id, topic: 'demo/nolocal', payload: 'mine', qos: 1 });
+      await mosquittoPub(broker, { topic: 'demo/nolocal', message: 'theirs' });
+      await nextMessage(id, 'demo/nolocal');
+      // Ours was published first; had it come back it would be first in the list.
+      expect(
+        messagesOf(id)
+          .filter((m) => m.topic === 'demo/nolocal')
+          .map((m) => text(m.payload)),
+      ).toEqual(['theirs']);
+    });
+
     it('receives the properties mosquitto_pub sends', async () => {
       const id = await openConnected(base());
       await call('subscription.add', {

@@ -254,3 +254,11 @@ describe('names and channels', () => {
     );
   });
 });
+
+describe('topic UTF-8', () => {
+  it('refuses a lone surrogate, which has no UTF-8 form, and accepts a real pair', () => {
+    expect(topicNameProblem('bad/\uD800/x')).toMatch(/not valid UTF-8/);
+    expect(topicFilterProblem('bad/\uDC00')).toMatch(/not valid UTF-8/);
+    expect(topicNameProblem('emoji/\uD83D\uDE00')).toBeNull();
+  });
+});

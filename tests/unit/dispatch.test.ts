@@ -19,6 +19,7 @@ const status: ConnectionStatus = {
   url: 'mqtt://localhost:1883',
   clientId: 'mqscope_test',
   protocolVersion: '5.0',
+  keepaliveSeconds: 60,
   insecure: false,
   since: 0,
 };

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { LabAction, LabResult, ReceivedMessage } from '../../contract';
+import type { ConnectionManager } from '../connection-manager';
+import { MqttConnection } from '../connection';
+import { EngineError } from '../errors';
+import { expectationFor, judge, observationMs } from './expectations';
+
+/** Results kept per broker: enough to compare two brokers, small enough to forget about. */
+const HISTORY_PER_BROKER = 20;
+
+/**
+ * Runs a lab action on a live connection while a separate observer connection watches the
+ * will topic, and says whether the broker did what the specification says.
+ */
+export class WillLab {
+  private readonly history = new Map<string, LabResult[]>();
+  private runs = 0;
+
+  constructor(private readonly manager: ConnectionManager) {}
+
+  async run(connectionId: string, action: LabAction): Promise<LabResult> {
+    const subject = this.manager.get(connectionId);
+    const { options, status } = subject;
+    const will = options.will;
+    if (!will) {
+      throw new EngineError(
+        'invalid-input',
+        'This connection has no last will: set one in the connection form to watch what the broker does with it.',
+      );
+    }
+    if (status.state !== 'connected') {
+      throw new EngineError(
+        'not-connected',
+        `Connection ${connectionId} is not connected (it is ${status.state}).`,
+      );
+    }
+    const v5 = options.protocolVersion === '5.0';
+    const keepaliveSeconds = status.connack?.serverKeepalive ?? options.keepaliveSeconds;
+    if (action === 'stall' && keepaliveSeconds === 0) {
+      throw new EngineError(
+        'invalid-input',
+        'With keepalive 0 the broker never times a client out: set a keepalive to stall.',
+      );
+    }
+    if (action === 'disconnectWithWill' && !v5) {
+      throw new EngineError(
+        'invalid-input',
+        'Disconnect with will (reason 0x04) needs an MQTT 5 connection.',
+      );
+    }
+    const willDelaySeconds = v5 ? (will.properties?.willDelayInterval ?? 0) : 0;
+    const expected = expectationFor(action, {
+      keepaliveSeconds,
+      willDelaySeconds,
+      effectiveDelaySeconds: Math.min(willDelaySeconds, options.sessionExpirySeconds ?? 0),
+    });
+
+    const arrivals: ReceivedMessage[] = [];
+    let onArrival: () => void = () => undefined;
+    const observer = new MqttConnection(
+      `${connectionId}-observer-${++this.runs}`,
+      {
+        ...options,
+        clientId: `${status.clientId.slice(0, 40)}-observer`,
+        will: undefined,
+        clean: true,
+        sessionExpirySeconds: undefined,
+        reconnect: { maxAttempts: 0, periodMs: 3000 },
+      },
+      {
+        onStatus: () => undefined,
+        onSubscriptions: () => undefined,
+        onPackets: () => undefined,
+        onMessages: (_id, messages) => {
+          // A retained copy of an earlier will says nothing about this run.
+          arrivals.push(...messages.filter((m) => !m.retain));
+          if (arrivals.length > 0) onArrival();
+        },
+      },
+    );
+    const opened = await observer.open();
+    try {
+      if (opened.state !== 'connected') {
+        throw new EngineError(
+          'mqtt-error',
+          `The will observer could not connect: ${opened.problem?.message ?? opened.reason}`,
+        );
+      }
+      await observer.subscribe(will.topic, {
+        qos: will.qos,
+        noLocal: false,
+        retainAsPublished: false,
+        // MQTT 5: do not send a retained will from an earlier run at all.
+        retainHandling: 2,
+      });
+
+      const lastPacketAt = subject.lastSentAt();
+      const actionAt = Date.now();
+      const observeFor = observationMs(action, expected);
+      const arrived = new Promise<void>((resolve) => {
+        onArrival = resolve;
+        if (arrivals.length > 0) resolve();
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const windowClosed = new Promise<void>((resolve) => (timer = setTimeout(resolve, observeFor)));
+      await this.act(subject, action);
+      await Promise.race([arrived, windowClosed]);
+      clearTimeout(timer);
+
+      const first = arrivals[0];
+      const willSeen = first
+        ? {
+            arrivedAt: first.receivedAt,
+            afterActionMs: first.receivedAt - actionAt,
+            afterLastPacketMs: lastPacketAt === null ? null : Math.round(first.receivedAt - lastPacketAt),
+            payload: first.payload,
+            ...(first.properties && { properties: first.properties }),
+          }
+        : null;
+      const observedForMs = first ? first.receivedAt - actionAt : observeFor;
+      const result: LabResult = {
+        id: randomUUID(),
+        connectionId,
+        brokerUrl: status.url,
+        clientId: status.clientId,
+        action,
+        willTopic: will.topic,
+        keepaliveSeconds,
+        willDelaySeconds,
+        lastPacketAt,
+        actionAt,
+        observedForMs,
+        will: willSeen,
+        expected,
+        ...judge(expected, willSeen, observedForMs, action),
+      };
+      this.remember(result);
+      return result;
+    } finally {
+      await observer.close('The will observer is done.');
+    }
+  }
+
+  list(brokerUrl?: string): LabResult[] {
+    if (brokerUrl !== undefined) return [...(this.history.get(brokerUrl) ?? [])];
+    return [...this.history.values()].flat().sort((a, b) => b.actionAt - a.actionAt);
+  }
+
+  private async act(subject: MqttConnection, action: LabAction): Promise<void> {
+    switch (action) {
+      case 'drop':
+        await subject.drop();
+        return;
+      case 'stall':
+        subject.stall();
+        return;
+      case 'disconnectWithWill':
+        await subject.disconnectWithWill();
+        return;
+      case 'disconnect':
+        await subject.close();
+        return;
+    }
+  }
+
+  private remember(result: LabResult): void {
+    const list = this.history.get(result.brokerUrl) ?? [];
+    list.unshift(result);
+    this.history.set(result.brokerUrl, list.slice(0, HISTORY_PER_BROKER));
+  }
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { brokerActivity } from './activity-store';
+import { useTransportStatus } from '../api/use-transport-status';
+import { DEFAULT_BROKER_FORM, type BrokerFieldProblems, type BrokerFormValues } from './broker-form-values';
+import { useBrokerStatus } from './broker-queries';
+import { BrokerStartForm } from './BrokerStartForm';
+import { RunningBroker } from './RunningBroker';
+import { useBrokerFeed } from './use-broker-feed';
+import './broker.css';
+
+const STATE_WORDS = {
+  stopped: 'Stopped',
+  starting: 'Starting',
+  running: 'Running',
+  stopping: 'Stopping',
+  failed: 'Could not start',
+} as const;
+
+/**
+ * MQScope's own broker, in a collapsible sidebar section: start it, connect to it in one
+ * click, and watch who is connected and what is retained.
+ */
+export function BrokerPanel() {
+  useBrokerFeed();
+  const transportOpen = useTransportStatus().state === 'open';
+  const status = useBrokerStatus(transportOpen).data;
+  // The form lives here so its values (and the password) survive a start/stop round trip.
+  const [values, setValues] = useState<BrokerFormValues>(DEFAULT_BROKER_FORM);
+  const [problems, setProblems] = useState<BrokerFieldProblems>({});
+  // A window opened while the broker runs starts from the counters the status answer carries.
+  const seed = status?.activity;
+  useEffect(() => {
+    if (seed && brokerActivity.getSnapshot() === null) brokerActivity.set(seed);
+  }, [seed]);
+  const state = status?.state ?? 'stopped';
+  const up = state === 'running' || state === 'stopping';
+  const listening = up && status?.listeners ? ` on ${status.listeners.tcpPort}` : '';
+
+  return (
+    <details className="broker-panel" open>
+      <summary>
+        <h2 className="section-title">Local broker</h2>
+        <span
+          className={`broker-state state-${up ? 'connected' : state === 'failed' ? 'failed' : 'idle'}`}
+          role="status"
+          aria-label="Local broker status"
+        >
+          <span className="status-dot" aria-hidden="true" />
+          {STATE_WORDS[state]}
+          {listening}
+        </span>
+      </summary>
+      {up && status ? (
+        <RunningBroker status={status} password={values.password} />
+      ) : (
+        <BrokerStartForm
+          values={values}
+          onChange={setValues}
+          problems={problems}
+          onProblems={setProblems}
+          status={status}
+        />
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,116 @@
+import { useId, type ComponentProps, type FormEvent } from 'react';
+import type { LocalBrokerStatus } from '../../electron/contract';
+import { errorText } from '../api/client';
+import { Field, invalidProps } from '../ui/field';
+import {
+  toBrokerOptions,
+  type BrokerField,
+  type BrokerFieldProblems,
+  type BrokerFormValues,
+} from './broker-form-values';
+import { useStartBroker } from './broker-queries';
+
+interface Props {
+  values: BrokerFormValues;
+  onChange(values: BrokerFormValues): void;
+  problems: BrokerFieldProblems;
+  onProblems(problems: BrokerFieldProblems): void;
+  status: LocalBrokerStatus | undefined;
+}
+
+/** Ports, path, optional credentials and the bind choice; then Start. */
+export function BrokerStartForm({ values, onChange, problems, onProblems, status }: Props) {
+  const start = useStartBroker();
+  const baseId = useId();
+  const id = (field: string) => `${baseId}-${field}`;
+  const starting = start.isPending || status?.state === 'starting';
+
+  const startWith = (next: BrokerFormValues) => {
+    const checked = toBrokerOptions(next);
+    if (!checked.ok) return onProblems(checked.problems);
+    onProblems({});
+    start.mutate(checked.options);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!starting) startWith(values);
+  };
+
+  const useSuggested = () => {
+    const suggested = status?.suggestedPorts;
+    if (!suggested || starting) return;
+    const next = { ...values, tcpPort: String(suggested.tcpPort), wsPort: String(suggested.wsPort) };
+    onChange(next);
+    startWith(next);
+  };
+
+  const text = (field: BrokerField, label: string, extra: ComponentProps<'input'> = {}) => (
+    <Field id={id(field)} label={label} problem={problems[field]}>
+      <input
+        {...invalidProps(id(field), problems[field])}
+        value={values[field]}
+        onChange={(e) => {
+          onChange({ ...values, [field]: e.target.value });
+          onProblems({ ...problems, [field]: undefined });
+        }}
+        spellCheck={false}
+        autoComplete="off"
+        {...extra}
+      />
+    </Field>
+  );
+
+  const suggested = status?.state === 'failed' ? status.suggestedPorts : undefined;
+  return (
+    <form className="broker-form" onSubmit={onSubmit} noValidate aria-label="Start the local broker">
+      <div className="broker-ports">
+        {text('tcpPort', 'TCP port', { inputMode: 'numeric', className: 'mono' })}
+        {text('wsPort', 'WebSocket port', { inputMode: 'numeric', className: 'mono' })}
+        {text('wsPath', 'Path', { className: 'mono' })}
+      </div>
+      <div className="field-row">
+        {text('username', 'Broker username', { placeholder: 'none' })}
+        {text('password', 'Broker password', { type: 'password', autoComplete: 'new-password' })}
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={values.bindAllInterfaces}
+          onChange={(e) => onChange({ ...values, bindAllInterfaces: e.target.checked })}
+        />
+        Listen on all network interfaces
+      </label>
+      {values.bindAllInterfaces && (
+        <p className="broker-warning" role="note">
+          Other machines on your network will be able to connect
+          {values.username === '' ? ', publish and subscribe without a password' : ''}. Leave this off unless
+          a device on the network must reach the broker.
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button-primary" aria-disabled={starting}>
+          Start broker
+        </button>
+        {starting && <span className="muted">Starting…</span>}
+      </div>
+      {status?.state === 'failed' && status.problem && (
+        <div className="broker-problem" role="alert">
+          <p>
+            {status.problem.message} <span className="mono">({status.problem.code})</span>
+          </p>
+          {suggested && (
+            <button type="button" className="button-small" onClick={useSuggested}>
+              Start on ports {suggested.tcpPort} and {suggested.wsPort}
+            </button>
+          )}
+        </div>
+      )}
+      {start.isError && (
+        <p className="field-problem" role="alert">
+          {errorText(start.error)}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { LocalBrokerStatus } from '../../electron/contract';
+import { errorText } from '../api/client';
+import { useCurrentConnection, useOpenConnection } from '../connections/connection-queries';
+
+interface Props {
+  status: LocalBrokerStatus;
+  /** Typed into the start form in this window; the host never sends a password back. */
+  password: string;
+}
+
+/**
+ * One click from a running local broker to a working connection, through the same
+ * connect request the connection form uses. (A saved "Local broker" profile replaces this
+ * once profiles exist.)
+ */
+export function ConnectToLocalBroker({ status, password }: Props) {
+  const open = useOpenConnection();
+  const { status: current, opening } = useCurrentConnection();
+  const listeners = status.listeners;
+  const live = opening || current?.state === 'connected' || current?.state === 'reconnecting';
+  const busy = live || open.isPending || !listeners;
+
+  const connect = () => {
+    if (busy) return;
+    open.mutate({
+      transport: 'mqtt',
+      host: '127.0.0.1',
+      port: listeners.tcpPort,
+      clientId: '',
+      ...(status.username ? { username: status.username } : {}),
+      ...(status.username && password ? { password } : {}),
+    });
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button-primary"
+        aria-disabled={busy}
+        title={live ? 'Disconnect the current connection first' : undefined}
+        onClick={connect}
+      >
+        Connect to local broker
+      </button>
+      {open.isError && (
+        <p className="field-problem" role="alert">
+          {errorText(open.error)}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { LocalBrokerStatus } from '../../electron/contract';
+import { errorText } from '../api/client';
+import { BrokerClients } from './BrokerClients';
+import { BrokerCounters } from './BrokerCounters';
+import { useStopBroker } from './broker-queries';
+import { ConnectToLocalBroker } from './ConnectToLocalBroker';
+import { RetainedList } from './RetainedList';
+
+interface Props {
+  status: LocalBrokerStatus;
+  password: string;
+}
+
+/** Where the broker listens, the one-click connect, Stop, traffic, clients and retained. */
+export function RunningBroker({ status, password }: Props) {
+  const stop = useStopBroker();
+  const listeners = status.listeners;
+  const running = status.state === 'running';
+  const exposed = listeners?.bindAddress === '0.0.0.0';
+  return (
+    <div className="broker-running">
+      {listeners && (
+        <dl className="status-facts broker-urls" aria-label="Local broker addresses">
+          <dt>TCP</dt>
+          <dd className="mono">
+            mqtt://{listeners.bindAddress}:{listeners.tcpPort}
+          </dd>
+          <dt>WebSocket</dt>
+          <dd className="mono">
+            ws://{listeners.bindAddress}:{listeners.wsPort}
+            {listeners.wsPath}
+          </dd>
+          <dt>Login</dt>
+          <dd>
+            {status.username ? <span className="mono">{status.username}</span> : 'anyone (no password)'}
+          </dd>
+          <dt>MQTT</dt>
+          <dd>{status.protocolVersions.join(', ')}</dd>
+        </dl>
+      )}
+      {exposed && (
+        <p className="broker-warning" role="note">
+          Listening on all network interfaces: other machines can reach this broker.
+        </p>
+      )}
+      <div className="button-row">
+        <ConnectToLocalBroker status={status} password={password} />
+        <button
+          type="button"
+          aria-disabled={!running || stop.isPending}
+          onClick={() => running && !stop.isPending && stop.mutate()}
+        >
+          Stop broker
+        </button>
+      </div>
+      {stop.isError && (
+        <p className="field-problem" role="alert">
+          {errorText(stop.error)}
+        </p>
+      )}
+      <BrokerCounters />
+      <BrokerClients running={running} />
+      <RetainedList running={running} />
+    </div>
+  );
+}

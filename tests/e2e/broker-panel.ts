@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The local broker section of the sidebar, by role and label. */
+export class BrokerPanel {
+  readonly state: Locator;
+  readonly clients: Locator;
+  readonly retained: Locator;
+  readonly problem: Locator;
+
+  constructor(readonly page: Page) {
+    this.state = page.getByRole('status', { name: 'Local broker status' });
+    this.clients = page.getByRole('list', { name: 'Connected clients' });
+    this.retained = page.getByRole('list', { name: 'Retained messages' });
+    this.problem = page.getByRole('form', { name: 'Start the local broker' }).getByRole('alert');
+  }
+
+  async start(ports: { tcpPort: number; wsPort: number }): Promise<void> {
+    await this.page.getByLabel('TCP port').fill(String(ports.tcpPort));
+    await this.page.getByLabel('WebSocket port').fill(String(ports.wsPort));
+    await this.page.getByRole('button', { name: 'Start broker' }).click();
+  }
+
+  async expectRunningOn(tcpPort: number): Promise<void> {
+    await expect(this.state).toHaveText(`Running on ${tcpPort}`);
+  }
+
+  async connectToIt(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Connect to local broker' }).click();
+  }
+
+  async stop(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Stop broker' }).click();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The will lab against a real Mosquitto: each way of leaving the broker, the observer's
+ * measurement, and the verdict — checked against an independent mosquitto_sub.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ConnectOptions,
+  ConnectionStatus,
+  LabAction,
+  LabResult,
+  RequestInput,
+  RequestName,
+  RequestResult,
+} from '../../electron/contract';
+import { createEngine, type Engine } from '../../electron/engine';
+import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import {
+  MOSQUITTO_MISSING,
+  mosquittoAvailable,
+  mosquittoSub,
+  startMosquitto,
+  type MosquittoBroker,
+} from '../support/mosquitto';
+
+const available = mosquittoAvailable();
+if (!available) console.warn(MOSQUITTO_MISSING);
+
+describe.skipIf(!available)('will lab against a real Mosquitto', () => {
+  let broker: MosquittoBroker;
+  let engine: Engine;
+  let dispatch: Dispatch;
+  const opened = new Set<string>();
+
+  beforeAll(async () => {
+    broker = await startMosquitto();
+    engine = createEngine({ host: 'web', version: 'test' });
+    dispatch = createDispatch(engine.handlers);
+  });
+
+  afterEach(async () => {
+    await Promise.all([...opened].map((connectionId) => dispatch('connection.close', { connectionId })));
+    opened.clear();
+  });
+
+  afterAll(async () => {
+    await engine?.dispose();
+    await broker?.stop();
+  });
+
+  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
+    const envelope = await dispatch(name, input);
+    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.value as RequestResult<N>;
+  }
+
+  async function connectWithWill(topic: string, extra: Partial<ConnectOptions> = {}): Promise<string> {
+    const status: ConnectionStatus = await call('connection.open', {
+      transport: 'mqtt',
+      host: broker.host,
+      port: broker.ports.mqtt,
+      username: broker.username,
+      password: broker.password,
+      will: { topic, payload: { format: 'json', text: '{"online":false}' }, qos: 1 },
+      ...extra,
+    });
+    opened.add(status.connectionId);
+    expect(status.state).toBe('connected');
+    return status.connectionId;
+  }
+
+  const run = (connectionId: string, action: LabAction): Promise<LabResult> =>
+    call('lab.run', { connectionId, action });
+
+  it('drop: the will arrives within 1 s, as specified', async () => {
+    const id = await connectWithWill('lab/drop');
+    const result = await run(id, 'drop');
+    expect(result.will?.afterActionMs).toBeLessThan(1000);
+    expect(new TextDecoder().decode(result.will?.payload)).toBe('{"online":false}');
+    expect(result).toMatchObject({ verdict: 'as-specified', action: 'drop', willTopic: 'lab/drop' });
+    expect(result.verdictText).toMatch(/^The will arrived 0\.\d s after the action, as specified/);
+  });
+
+  it('stall with keepalive 2 s: measured from the last packet, in agreement with mosquitto_sub', async () => {
+    const id = await connectWithWill('lab/stall', { keepaliveSeconds: 2 });
+    const independent = await mosquittoSub(broker, { topic: 'lab/stall', count: 1, timeoutMs: 20_000 });
+    const result = await run(id, 'stall');
+    const [seen] = await independent.messages;
+    const measured = result.will?.afterLastPacketMs ?? NaN;
+    const lastPacketAt = result.lastPacketAt ?? NaN;
+    // Two clocks read by two processes on one machine: they agree within a quarter second.
+    expect(Math.abs((seen?.receivedAt ?? 0) - lastPacketAt - measured)).toBeLessThan(250);
+    // Never before 1.5 × keepalive (whole seconds at the broker); Mosquitto 2.0's 5 s check makes it up to ~6 s late.
+    expect(measured).toBeGreaterThanOrEqual(2000);
+    expect(measured).toBeLessThan(9500);
+    const inWindow = measured <= 4000;
+    expect(result.verdict).toBe(inWindow ? 'as-specified' : 'not-as-specified');
+    if (!inWindow) expect(result.verdictText).toMatch(/later than specified .*Mosquitto 2\.0: every 5 s/);
+  });
+
+  it('normal disconnect: no will, as specified', async () => {
+    const id = await connectWithWill('lab/normal');
+    const result = await run(id, 'disconnect');
+    expect(result.will).toBeNull();
+    expect(result).toMatchObject({ verdict: 'as-specified', expected: { window: null } });
+    expect(result.verdictText).toBe('No will within 5.0 s, as specified: a normal DISCONNECT discards it.');
+  });
+
+  it('MQTT 5 will delay 3 s with a drop: the will comes after about 3 s, not before', async () => {
+    const id = await connectWithWill('lab/delay', {
+      sessionExpirySeconds: 30,
+      will: {
+        topic: 'lab/delay',
+        payload: 'late',
+        qos: 1,
+        properties: { willDelayInterval: 3 },
+      },
+    });
+    const result = await run(id, 'drop');
+    expect(result.will?.afterActionMs).toBeGreaterThanOrEqual(2800);
+    expect(result.will?.afterActionMs).toBeLessThan(4500);
+    expect(result.verdict).toBe('as-specified');
+  });
+
+  it('disconnect with reason 0x04 publishes the will at once', async () => {
+    const id = await connectWithWill('lab/0x04');
+    const result = await run(id, 'disconnectWithWill');
+    expect(result.will?.afterActionMs).toBeLessThan(1000);
+    expect(result.verdict).toBe('as-specified');
+  });
+
+  it('refuses a connection without a will, and keeps the history newest first', async () => {
+    const plain = await call('connection.open', {
+      transport: 'mqtt',
+      host: broker.host,
+      port: broker.ports.mqtt,
+      username: broker.username,
+      password: broker.password,
+    });
+    opened.add(plain.connectionId);
+    const refused = await dispatch('lab.run', { connectionId: plain.connectionId, action: 'drop' });
+    expect(refused.ok ? 'ok' : refused.error.message).toMatch(/no last will/);
+
+    const history = await call('lab.history', { brokerUrl: plain.url });
+    expect(history.length).toBeGreaterThanOrEqual(1);
+    const times = history.map((r) => r.actionAt);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
