@@ -8,9 +8,11 @@ import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { BrokerPanel } from './broker/BrokerPanel';
 import { ConnectionForm } from './connections/ConnectionForm';
+import { ConnectionList } from './connections/ConnectionList';
 import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
 import { MessageList } from './messages/MessageList';
+import { PacketsPanel } from './packets/PacketsPanel';
 import { PublishPanel } from './publish/PublishPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
 
@@ -30,6 +32,7 @@ export function App() {
       <HostBanner status={transport} />
       <div className="workspace">
         <aside className="sidebar">
+          <ConnectionList />
           <ConnectionForm />
           <LabPanel />
           <BrokerPanel />
@@ -38,6 +41,7 @@ export function App() {
           <SubscriptionsBar />
           <MessageList />
           <PublishPanel />
+          <PacketsPanel />
         </main>
       </div>
     </div>

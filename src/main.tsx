@@ -1,3 +1,5 @@
+// First: modules below may parse with zod while they load.
+import './zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,6 +12,8 @@ import './connections/connections.css';
 import './subscriptions/subscriptions.css';
 import './messages/messages.css';
 import './publish/publish.css';
+import './ui/form-controls.css';
+import './packets/packets.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -1,18 +1,22 @@
-import { useId, useState, type ComponentProps, type FormEvent } from 'react';
-import type { Transport } from '../../electron/contract';
+import { useId, useState, type FormEvent } from 'react';
 import { RequestFailure, errorText } from '../api/client';
-import { Field, invalidProps } from '../ui/field';
 import {
   DEFAULT_FORM,
-  isConnectField,
+  fieldForIssuePath,
   toConnectOptions,
-  type ConnectField,
   type ConnectFormValues,
   type FieldProblems,
 } from './connect-form-values';
+import { ConnackPanel } from './ConnackPanel';
 import { useCloseConnection, useCurrentConnection, useOpenConnection } from './connection-queries';
 import { ConnectionStatusLine } from './ConnectionStatusLine';
+import { ConnectFormFields } from './form/ConnectFormFields';
+import { isLive } from './status-words';
 
+/**
+ * The sidebar: every connection option, Connect (which opens another connection when one
+ * is already up), Disconnect for the shown connection, its status and its CONNACK.
+ */
 export function ConnectionForm() {
   const [values, setValues] = useState<ConnectFormValues>(DEFAULT_FORM);
   const [problems, setProblems] = useState<FieldProblems>({});
@@ -20,19 +24,13 @@ export function ConnectionForm() {
   const open = useOpenConnection();
   const close = useCloseConnection();
   const baseId = useId();
-  const id = (field: ConnectField) => `${baseId}-${field}`;
 
-  const live = opening || status?.state === 'connected' || status?.state === 'reconnecting';
+  const live = !!status && isLive(status.state);
   const canDisconnect = !opening && !!connectionId && live;
-
-  const set = (field: ConnectField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setProblems((p) => ({ ...p, [field]: undefined }));
-  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (live) return;
+    if (opening) return;
     const checked = toConnectOptions(values);
     if (!checked.ok) return setProblems(checked.problems);
     setProblems({});
@@ -43,7 +41,8 @@ export function ConnectionForm() {
         if (error instanceof RequestFailure && error.error.issues) {
           const fromHost: FieldProblems = {};
           for (const issue of error.error.issues) {
-            if (isConnectField(issue.path)) fromHost[issue.path] = issue.message;
+            const field = fieldForIssuePath(issue.path);
+            if (field && !fromHost[field]) fromHost[field] = issue.message;
           }
           setProblems(fromHost);
         }
@@ -51,68 +50,38 @@ export function ConnectionForm() {
     });
   };
 
-  const requestProblem = open.isError ? errorText(open.error) : close.isError ? errorText(close.error) : null;
-  const isWs = values.transport === 'ws';
-
-  const text = (field: ConnectField, label: string, extra: ComponentProps<'input'> = {}) => (
-    <Field id={id(field)} label={label} problem={problems[field]}>
-      <input
-        {...invalidProps(id(field), problems[field])}
-        value={values[field]}
-        onChange={(e) => set(field)(e.target.value)}
-        spellCheck={false}
-        autoComplete="off"
-        {...extra}
-      />
-    </Field>
-  );
+  const requestProblem =
+    problems.form ?? (open.isError ? errorText(open.error) : close.isError ? errorText(close.error) : null);
 
   return (
     <form className="connection-form" onSubmit={onSubmit} noValidate aria-labelledby={`${baseId}-title`}>
       <h2 id={`${baseId}-title`} className="section-title">
         Connection
       </h2>
-      <div className="field-row">
-        {text('host', 'Host', { className: 'mono' })}
-        {text('port', 'Port', { inputMode: 'numeric', className: 'mono port-input' })}
-      </div>
-      <div className="field-row">
-        <Field id={id('transport')} label="Transport">
-          <select
-            id={id('transport')}
-            value={values.transport}
-            onChange={(e) => set('transport')(e.target.value as Transport)}
-          >
-            <option value="mqtt">MQTT (TCP)</option>
-            <option value="ws">WebSocket</option>
-          </select>
-        </Field>
-        {text('path', 'WebSocket path', {
-          className: 'mono',
-          disabled: !isWs,
-          title: isWs ? undefined : 'Only used with the WebSocket transport',
-        })}
-      </div>
-      {text('clientId', 'Client ID', { className: 'mono', placeholder: 'generated if empty' })}
-      <div className="field-row">
-        {text('username', 'Username')}
-        {text('password', 'Password', { type: 'password', autoComplete: 'new-password' })}
-      </div>
+      <ConnectFormFields
+        values={values}
+        problems={problems}
+        onChange={setValues}
+        onProblemsChange={setProblems}
+      />
       <div className="button-row">
-        {/* One button that turns from Connect into Disconnect, so keyboard focus stays on it;
-            aria-disabled rather than disabled for the same reason. */}
-        {canDisconnect ? (
+        {/* aria-disabled rather than disabled, so keyboard focus stays on the button. */}
+        <button
+          type="submit"
+          className="connect-button button-primary"
+          aria-disabled={opening}
+          title={live ? 'Opens another connection; the current one stays open.' : undefined}
+        >
+          Connect
+        </button>
+        {canDisconnect && (
           <button
             type="button"
-            className="connect-toggle"
+            className="connect-button"
             aria-disabled={close.isPending}
             onClick={() => !close.isPending && connectionId && close.mutate(connectionId)}
           >
             Disconnect
-          </button>
-        ) : (
-          <button type="submit" className="connect-toggle button-primary" aria-disabled={live}>
-            Connect
           </button>
         )}
         {opening && <span className="muted">Waiting for the broker…</span>}
@@ -123,6 +92,7 @@ export function ConnectionForm() {
         </p>
       )}
       <ConnectionStatusLine status={status} opening={opening} />
+      {!opening && <ConnackPanel status={status} />}
     </form>
   );
 }

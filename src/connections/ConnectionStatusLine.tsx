@@ -1,27 +1,40 @@
 import type { ConnectionStatus } from '../../electron/contract';
 import { formatTime } from '../messages/format';
-import { STATE_WORDS, displayState } from './status-words';
+import { STATE_WORDS, displayState, isLive } from './status-words';
 
 interface Props {
   status: ConnectionStatus | undefined;
   opening: boolean;
 }
 
-/** The whole truth about the current connection: state, where, as whom, and why. */
+const PROTOCOL_NAMES = { '3.1': 'MQTT 3.1', '3.1.1': 'MQTT 3.1.1', '5.0': 'MQTT 5.0' } as const;
+
+/** The whole truth about the shown connection: state, why, where, as whom. */
 export function ConnectionStatusLine({ status, opening }: Props) {
   const state = displayState(status, opening);
   // While connection.open is in flight the cached status may still be the previous connection's.
   const details = opening ? undefined : status;
+  const attempt = details?.state === 'reconnecting' && details.attempt ? ` (attempt ${details.attempt})` : '';
   return (
     <div className={`status-line state-${state}`} role="status" aria-label="Connection status">
       <div className="status-head">
         <span className="status-dot" aria-hidden="true" />
-        <strong>{STATE_WORDS[state]}</strong>
+        <strong>
+          {STATE_WORDS[state]}
+          {attempt}
+        </strong>
         {details && <span className="muted">since {formatTime(details.since)}</span>}
       </div>
+      {details && <p className="status-reason">{details.reason}</p>}
       {details?.problem && (
         <p className="status-problem">
           {details.problem.message} <span className="mono">({details.problem.code})</span>
+        </p>
+      )}
+      {details?.insecure && isLive(details.state) && (
+        <p className="insecure-warning">
+          TLS verification is off: the broker&rsquo;s certificate is not checked, so this connection could be
+          intercepted.
         </p>
       )}
       {details && (
@@ -34,12 +47,8 @@ export function ConnectionStatusLine({ status, opening }: Props) {
           <dd className="mono" title={details.clientId}>
             {details.clientId}
           </dd>
-          {!details.problem && (
-            <>
-              <dt>Reason</dt>
-              <dd>{details.reason}</dd>
-            </>
-          )}
+          <dt>Protocol</dt>
+          <dd>{PROTOCOL_NAMES[details.protocolVersion]}</dd>
         </dl>
       )}
     </div>

@@ -17,3 +17,8 @@ export function displayState(status: { state: ConnectionState } | undefined, ope
   if (opening) return 'connecting';
   return status?.state ?? 'none';
 }
+
+/** A connection that is up or on its way (again): it can be disconnected. */
+export function isLive(state: ConnectionState): boolean {
+  return state === 'connecting' || state === 'connected' || state === 'reconnecting';
+}

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   useDeferredValue,
   useEffect,
@@ -25,18 +25,21 @@ import { PayloadToolbar } from './PayloadToolbar';
 import { PresetsSection } from './PresetsSection';
 import { PropertiesSection } from './PropertiesSection';
 import { historyStore, type HistoryEntry } from './publish-history';
-import { brokerKey, useClearQueue, usePublishQueue, useTopicSchemas } from './publish-queries';
+import { OutgoingQueue } from './OutgoingQueue';
+import { brokerKey, useTopicSchemas } from './publish-queries';
 import { RepeatSection } from './RepeatSection';
 import { seenTopics } from './seen-topics';
 import { schemaForTopic } from './topic-schemas';
 import { TopicSchemasDialog } from './TopicSchemasDialog';
+import { queueKey } from './use-outgoing-queue';
 import { useDraft } from './use-draft';
 import { useRepeat } from './use-repeat';
-import './publish.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
 const PREVIEW_CHARS = 400;
+/** How long a publish may wait for its acknowledgement before the queue indicator is asked. */
+const QUEUE_LOOK_AFTER_MS = 400;
 
 type Drawer = 'properties' | 'repeat' | 'presets' | 'history';
 
@@ -61,8 +64,7 @@ export function PublishPanel() {
   const schemas = useTopicSchemas().data ?? [];
   const schema = draft.format === 'json' ? schemaForTopic(schemas, draft.topic) : null;
   const broker = brokerKey(status);
-  const queue = usePublishQueue(connectionId, connected);
-  const clearQueue = useClearQueue(connectionId);
+  const queryClient = useQueryClient();
   const ids = { title: useId(), topic: useId(), qos: useId(), topics: useId(), drawer: useId() };
 
   // {{counter}}: 1 for the first templated publish of this page, counting up (repeats too).
@@ -95,6 +97,7 @@ export function PublishPanel() {
     mutationFn: ({ message }: SendArgs): Promise<PublishResult> =>
       call('message.publish', { connectionId: connectionId ?? '', ...message }),
     onSettled: (result, error, args) => {
+      if (connectionId) void queryClient.invalidateQueries({ queryKey: queueKey(connectionId) });
       historyStore.add({
         at: Date.now(),
         message: args.message,
@@ -105,6 +108,17 @@ export function PublishPanel() {
       });
     },
   });
+
+  // A QoS 1/2 publish answers only once acknowledged: while it waits, let the queue show it.
+  const waitingFor = publish.isPending ? connectionId : null;
+  useEffect(() => {
+    if (!waitingFor) return;
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: queueKey(waitingFor) }),
+      QUEUE_LOOK_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [waitingFor, queryClient]);
 
   const repeat = useRepeat((progress) => {
     setCounter((c) => c + progress.sent + progress.failed);
@@ -201,9 +215,11 @@ export function PublishPanel() {
   else if (publish.isError) {
     outcome = errorText(publish.error);
     failed = true;
-  } else if (publish.isSuccess) outcome = `Published · ${publish.data.outcome}`;
+  } else if (publish.isSuccess) {
+    // The engine's own words: "Acknowledged: PUBACK No matching subscribers (0x10)."
+    outcome = publish.data.outcome;
+  }
 
-  const queued = queue.data?.length ?? 0;
   const propertyCount = countProperties(draft.properties);
   const historyCount = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot).length;
   const toggle = (which: Drawer) => setDrawer(drawer === which ? null : which);
@@ -266,21 +282,7 @@ export function PublishPanel() {
         >
           {outcome}
         </span>
-        {queued > 0 && (
-          <span className="publish-queue">
-            <span role="status" aria-label="Outgoing queue">
-              {queued} awaiting ack
-            </span>
-            <button
-              type="button"
-              className="button-small"
-              onClick={() => clearQueue.mutate()}
-              disabled={clearQueue.isPending}
-            >
-              Clear queue
-            </button>
-          </span>
-        )}
+        <OutgoingQueue connectionId={connectionId} connected={connected} />
       </div>
       {topicProblem && (
         <span id={`${ids.topic}-problem`} className="field-problem publish-problem">

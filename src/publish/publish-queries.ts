@@ -50,21 +50,3 @@ export function useSaveTopicSchemas() {
     onSuccess: (list) => client.setQueryData(schemaKey, list),
   });
 }
-
-/** Unacknowledged QoS 1/2 messages: polled while connected, it is one small request. */
-export function usePublishQueue(connectionId: string | null, connected: boolean) {
-  return useQuery({
-    queryKey: ['publish.queue', connectionId],
-    queryFn: () => call('publish.queue', { connectionId: connectionId ?? '' }),
-    enabled: connected && connectionId !== null,
-    refetchInterval: 1000,
-  });
-}
-
-export function useClearQueue(connectionId: string | null) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => call('publish.clearQueue', { connectionId: connectionId ?? '' }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['publish.queue', connectionId] }),
-  });
-}

@@ -4,26 +4,53 @@ import { errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { invalidProps, ScreenReaderOnly } from '../ui/field';
 import { QosSelect } from '../ui/QosSelect';
+import { SubscriptionChip } from './SubscriptionChip';
+import {
+  SubscriptionOptions,
+  DEFAULT_SUBSCRIPTION_OPTIONS,
+  type SubscriptionOptionValues,
+} from './SubscriptionOptions';
+import { subscriptionIdProblem } from './subscription-words';
 import { useSubscriptions } from './use-subscriptions';
 
 export function SubscriptionsBar() {
   const { connectionId, status } = useCurrentConnection();
   const connected = status?.state === 'connected';
+  const live = connected || status?.state === 'reconnecting';
+  const v5 = status?.protocolVersion === '5.0';
   // A closed connection's subscriptions died with its session: show none.
-  const { list, subscribe, unsubscribe } = useSubscriptions(connected ? connectionId : null);
+  const { list, subscribe, unsubscribe } = useSubscriptions(connectionId, live);
   const [filter, setFilter] = useState('');
   const [qos, setQos] = useState<Qos>(0);
+  const [options, setOptions] = useState<SubscriptionOptionValues>(DEFAULT_SUBSCRIPTION_OPTIONS);
+  const [showOptions, setShowOptions] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const filterId = useId();
   const qosId = useId();
+  const optionsId = useId();
+
+  const idProblem = v5 ? subscriptionIdProblem(options.subscriptionIdentifier) : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const filterProblem = topicFilterProblem(filter);
     if (filterProblem) return setProblem(filterProblem);
+    if (idProblem) return setShowOptions(true);
     if (!connectionId || !connected) return setProblem('Connect to a broker first.');
     setProblem(null);
-    subscribe.mutate({ connectionId, filter, qos });
+    const id = options.subscriptionIdentifier.trim();
+    subscribe.mutate({
+      connectionId,
+      filter,
+      qos,
+      // MQTT 3 has none of these options: send none rather than have them refused.
+      ...(v5 && {
+        noLocal: options.noLocal,
+        retainAsPublished: options.retainAsPublished,
+        retainHandling: options.retainHandling,
+        ...(id !== '' && { subscriptionIdentifier: Number(id) }),
+      }),
+    });
   };
 
   const serverProblem = subscribe.isError ? errorText(subscribe.error) : null;
@@ -54,6 +81,16 @@ export function SubscriptionsBar() {
           <ScreenReaderOnly>Subscription </ScreenReaderOnly>QoS
         </label>
         <QosSelect id={qosId} value={qos} onChange={setQos} />
+        <button
+          type="button"
+          className={idProblem ? 'options-toggle has-problem' : 'options-toggle'}
+          aria-expanded={showOptions}
+          aria-controls={optionsId}
+          onClick={() => setShowOptions((s) => !s)}
+        >
+          <ScreenReaderOnly>Subscription </ScreenReaderOnly>Options
+          <span className="options-caret" aria-hidden="true" />
+        </button>
         <button type="submit" className="button-primary" disabled={subscribe.isPending}>
           Subscribe
         </button>
@@ -62,28 +99,25 @@ export function SubscriptionsBar() {
             {shownProblem}
           </span>
         )}
+        {showOptions && (
+          <SubscriptionOptions
+            id={optionsId}
+            values={options}
+            onChange={setOptions}
+            enabled={v5 || !connected}
+            idProblem={idProblem}
+          />
+        )}
       </form>
       <div className="subscription-row">
         <ul className="subscription-list" aria-label="Subscriptions">
           {list.map((s) => (
-            <li key={s.filter} className="chip">
-              <span className="mono chip-text" title={s.filter}>
-                {s.filter}
-              </span>
-              <span className="chip-qos" title={`Granted QoS ${s.grantedQos}`}>
-                QoS {s.grantedQos}
-              </span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Unsubscribe ${s.filter}`}
-                title={`Unsubscribe ${s.filter}`}
-                disabled={unsubscribe.isPending && unsubscribe.variables.filter === s.filter}
-                onClick={() => connectionId && unsubscribe.mutate({ connectionId, filter: s.filter })}
-              >
-                ×
-              </button>
-            </li>
+            <SubscriptionChip
+              key={s.filter}
+              subscription={s}
+              removing={unsubscribe.isPending && unsubscribe.variables.filter === s.filter}
+              onRemove={() => connectionId && unsubscribe.mutate({ connectionId, filter: s.filter })}
+            />
           ))}
         </ul>
         {list.length === 0 && (

@@ -1,49 +1,35 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { Qos } from '../../electron/contract';
-import { RequestFailure, call } from '../api/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RequestInput, Subscription } from '../../electron/contract';
+import { call } from '../api/client';
+import { subscriptionKeys } from './subscription-cache';
 
-export interface ActiveSubscription {
-  filter: string;
-  grantedQos: Qos;
-}
-
-type ByConnection = Readonly<Record<string, readonly ActiveSubscription[]>>;
+const NONE: Subscription[] = [];
 
 /**
- * Subscriptions the broker granted, per connection. The engine does not list them, so the
- * renderer remembers what it asked for and what the broker answered.
+ * The engine's subscriptions of one connection: listed once when it is shown, then kept
+ * current by `subscriptions.changed` pushes (pending → active or refused, restored after a
+ * reconnect). A refusal is a result the list shows, not an error.
  */
-export function useSubscriptions(connectionId: string | null) {
-  const [byConnection, setByConnection] = useState<ByConnection>({});
-
-  const update = (
-    id: string,
-    change: (list: readonly ActiveSubscription[]) => readonly ActiveSubscription[],
-  ) => setByConnection((all) => ({ ...all, [id]: change(all[id] ?? []) }));
+export function useSubscriptions(connectionId: string | null, live: boolean) {
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: subscriptionKeys.list(connectionId ?? ''),
+    queryFn: () => call('subscription.list', { connectionId: connectionId ?? '' }),
+    enabled: !!connectionId && live,
+  });
 
   const subscribe = useMutation({
-    mutationFn: async (input: { connectionId: string; filter: string; qos: Qos }) => {
-      const result = await call('subscription.add', input);
-      if (result.grantedQos === null) {
-        throw new RequestFailure({
-          code: 'mqtt-error',
-          message: `The broker refused the subscription to "${result.filter}": ${result.reasonText}.`,
-        });
-      }
-      return { connectionId: input.connectionId, filter: result.filter, grantedQos: result.grantedQos };
-    },
-    onSuccess: ({ connectionId: id, filter, grantedQos }) =>
-      // Subscribing again to the same filter replaces it (MQTT §3.8.4), so the list does too.
-      update(id, (list) => [...list.filter((s) => s.filter !== filter), { filter, grantedQos }]),
+    mutationFn: (input: RequestInput<'subscription.add'>) => call('subscription.add', input),
   });
 
   const unsubscribe = useMutation({
     mutationFn: (input: { connectionId: string; filter: string }) => call('subscription.remove', input),
+    // The push says the same; this keeps the list right if the push raced ahead of a refetch.
     onSuccess: (_result, { connectionId: id, filter }) =>
-      update(id, (list) => list.filter((s) => s.filter !== filter)),
+      queryClient.setQueryData<Subscription[]>(subscriptionKeys.list(id), (old) =>
+        old?.filter((s) => s.filter !== filter),
+      ),
   });
 
-  const list = connectionId ? (byConnection[connectionId] ?? []) : [];
-  return { list, subscribe, unsubscribe };
+  return { list: live ? (list.data ?? NONE) : NONE, subscribe, unsubscribe };
 }

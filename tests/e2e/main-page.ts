@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export interface ConnectFields {
   host: string;
   port: number;
-  transport?: 'mqtt' | 'ws';
+  transport?: 'mqtt' | 'mqtts' | 'ws' | 'wss';
+  protocol?: '5.0' | '3.1.1' | '3.1';
   path?: string;
   clientId?: string;
   username?: string;
@@ -15,11 +16,38 @@ export class MainPage {
   readonly status: Locator;
   readonly messages: Locator;
   readonly publishResult: Locator;
+  readonly connack: Locator;
+  readonly subscriptions: Locator;
+  readonly outgoingQueue: Locator;
+  readonly openConnections: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status', { name: 'Connection status' });
     this.messages = page.getByLabel('Messages');
     this.publishResult = page.getByRole('status', { name: 'Publish result' });
+    this.connack = page.getByRole('region', { name: 'CONNACK' });
+    this.subscriptions = page.getByRole('list', { name: 'Subscriptions' });
+    this.outgoingQueue = page.getByRole('status', { name: 'Outgoing queue' });
+    this.openConnections = page.getByRole('list', { name: 'Open connections' });
+  }
+
+  /** Opens a folded section of the connection form (TLS, Last will, Advanced, MQTT 5). */
+  async openSection(title: 'TLS' | 'Last will' | 'Advanced' | 'MQTT 5'): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: title, exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  /** One CONNACK row's value, by its label ("Session present", "Receive maximum"). */
+  connackValue(label: string): Locator {
+    return this.connack
+      .locator('div')
+      .filter({ has: this.page.getByRole('term').getByText(label, { exact: true }) })
+      .getByRole('definition');
+  }
+
+  /** A subscription chip, by its filter. */
+  subscription(filter: string): Locator {
+    return this.subscriptions.getByRole('listitem').filter({ hasText: filter });
   }
 
   async open(url: string): Promise<void> {
@@ -35,18 +63,20 @@ export class MainPage {
   async connect(fields: ConnectFields): Promise<void> {
     const p = this.page;
     await p.getByLabel('Transport').selectOption(fields.transport ?? 'mqtt');
+    if (fields.protocol) await p.getByLabel('Protocol', { exact: true }).selectOption(fields.protocol);
     await p.getByLabel('Host', { exact: true }).fill(fields.host);
     await p.getByLabel('Port', { exact: true }).fill(String(fields.port));
     if (fields.path !== undefined) await p.getByLabel('WebSocket path').fill(fields.path);
     if (fields.clientId !== undefined) await p.getByLabel('Client ID').fill(fields.clientId);
     await p.getByLabel('Username', { exact: true }).fill(fields.username ?? '');
     await p.getByLabel('Password', { exact: true }).fill(fields.password ?? '');
-    await p.getByRole('button', { name: 'Connect' }).click();
+    // exact: "Disconnect" and "Connected" contain the word too.
+    await p.getByRole('button', { name: 'Connect', exact: true }).click();
   }
 
   async subscribe(filter: string): Promise<void> {
     await this.page.getByLabel('Topic filter').fill(filter);
-    await this.page.getByRole('button', { name: 'Subscribe' }).click();
+    await this.page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await expect(this.page.getByRole('list', { name: 'Subscriptions' }).getByText(filter)).toBeVisible();
   }
 

@@ -23,7 +23,7 @@ test('connect over TCP, subscribe, publish from the UI and from mosquitto_pub, d
 
   const thirdParty = await mosquittoSub(broker, { topic: 'demo/#', count: 1 });
   await app.publish('demo/ui', '{"hello":"world"}');
-  await expect(app.publishResult).toContainText('Published');
+  await expect(app.publishResult).toContainText('Sent (QoS 0: no acknowledgement)');
   await expect(app.message('demo/ui', '{"hello":"world"}')).toBeVisible();
   const [seen] = await thirdParty.messages;
   expect(seen).toMatchObject({ topic: 'demo/ui', payload: '{"hello":"world"}' });
@@ -35,7 +35,7 @@ test('connect over TCP, subscribe, publish from the UI and from mosquitto_pub, d
   await app.page.screenshot({ path: screenshot });
   await testInfo.attach('main-screen', { path: screenshot, contentType: 'image/png' });
 
-  await app.page.getByRole('button', { name: 'Disconnect' }).click();
+  await app.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await expect(app.status).toContainText('Disconnected');
 });
 
@@ -78,7 +78,7 @@ test('a wrong password fails with a clear sentence, and the window keeps working
 
 test('invalid input is refused in the form, not sent', async ({ app }) => {
   await app.page.getByLabel('Port', { exact: true }).fill('70000');
-  await app.page.getByRole('button', { name: 'Connect' }).click();
+  await app.page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(app.page.getByText(/1 to 65535/)).toBeVisible();
   await expect(app.status).toContainText('Not connected');
 });

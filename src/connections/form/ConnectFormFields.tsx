@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+import { Section } from '../../ui/Section';
+import {
+  SECTION_OF,
+  type ConnectField,
+  type ConnectFormValues,
+  type FieldProblems,
+  type FormSection,
+} from '../connect-form-values';
+import { AdvancedFields } from './AdvancedFields';
+import type { FormBinding } from './binding';
+import { GeneralFields } from './GeneralFields';
+import { Mqtt5Fields } from './Mqtt5Fields';
+import { sectionSummary } from './section-summaries';
+import { TlsFields } from './TlsFields';
+import { WillFields } from './WillFields';
+
+interface Props {
+  values: ConnectFormValues;
+  problems: FieldProblems;
+  /** Receives an updater, so two changes in one event (transport and port) both land. */
+  onChange: (update: (values: ConnectFormValues) => ConnectFormValues) => void;
+  onProblemsChange: (update: (problems: FieldProblems) => FieldProblems) => void;
+}
+
+const FOLDABLE: { section: FormSection; title: string }[] = [
+  { section: 'tls', title: 'TLS' },
+  { section: 'will', title: 'Last will' },
+  { section: 'advanced', title: 'Advanced' },
+  { section: 'mqtt5', title: 'MQTT 5' },
+];
+
+function problemCount(problems: FieldProblems, section: FormSection): number {
+  return Object.entries(problems).filter(
+    ([field, problem]) => problem && field !== 'form' && SECTION_OF[field as ConnectField] === section,
+  ).length;
+}
+
+/**
+ * Every connection option, controlled from outside: the connection form uses it, and the
+ * profile form can use the same. General fields are always shown; the rest fold away.
+ */
+export function ConnectFormFields({ values, problems, onChange, onProblemsChange }: Props) {
+  const baseId = useId();
+  const [open, setOpen] = useState<Partial<Record<FormSection, boolean>>>({});
+
+  const form: FormBinding = {
+    values,
+    problems,
+    set: (field, value) => {
+      onChange((v) => ({ ...v, [field]: value }));
+      onProblemsChange((p) => (p[field] ? { ...p, [field]: undefined } : p));
+    },
+    id: (field) => `${baseId}-${field}`,
+  };
+
+  const body = (section: FormSection) => {
+    switch (section) {
+      case 'tls':
+        return <TlsFields form={form} />;
+      case 'will':
+        return <WillFields form={form} />;
+      case 'advanced':
+        return <AdvancedFields form={form} />;
+      default:
+        return <Mqtt5Fields form={form} />;
+    }
+  };
+
+  return (
+    <>
+      <GeneralFields form={form} />
+      <div className="form-sections">
+        {FOLDABLE.map(({ section, title }) => {
+          const count = problemCount(problems, section);
+          return (
+            <Section
+              key={section}
+              title={title}
+              // A section with a problem stays open until the problem is fixed.
+              open={open[section] === true || count > 0}
+              onToggle={(next) => setOpen((o) => ({ ...o, [section]: next }))}
+              summary={sectionSummary(section, values)}
+              problemCount={count}
+            >
+              {body(section)}
+            </Section>
+          );
+        })}
+      </div>
+    </>
+  );
+}

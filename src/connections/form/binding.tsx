@@ -1,0 +1,78 @@
+import type { ComponentProps, ReactNode } from 'react';
+import { Field, invalidProps } from '../../ui/field';
+import type { ConnectField, ConnectFormValues, FieldProblems } from '../connect-form-values';
+
+/** What every section of the connection form gets: the values, their problems, and a setter. */
+export interface FormBinding {
+  values: ConnectFormValues;
+  problems: FieldProblems;
+  set: <F extends ConnectField>(field: F, value: ConnectFormValues[F]) => void;
+  /** A stable DOM id per field, unique per form instance. */
+  id: (field: ConnectField) => string;
+}
+
+/** Fields whose value is text, for the generic text input. */
+type TextField = {
+  [F in ConnectField]: ConnectFormValues[F] extends string ? F : never;
+}[ConnectField];
+
+interface TextInputProps {
+  form: FormBinding;
+  field: TextField;
+  label: ReactNode;
+  className?: string;
+  input?: ComponentProps<'input'>;
+}
+
+export function TextInput({ form, field, label, className, input = {} }: TextInputProps) {
+  const id = form.id(field);
+  const problem = form.problems[field];
+  return (
+    <Field id={id} label={label} problem={problem} className={className}>
+      <input
+        {...invalidProps(id, problem)}
+        value={form.values[field]}
+        onChange={(e) => form.set(field, e.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+        {...input}
+      />
+    </Field>
+  );
+}
+
+type BooleanField = {
+  [F in ConnectField]: ConnectFormValues[F] extends boolean ? F : never;
+}[ConnectField];
+
+export function CheckboxInput({
+  form,
+  field,
+  label,
+  disabled,
+}: {
+  form: FormBinding;
+  field: BooleanField;
+  label: ReactNode;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        id={form.id(field)}
+        checked={form.values[field]}
+        disabled={disabled}
+        onChange={(e) => form.set(field, e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** A numeric text box: text as typed (the module checks it), a narrow mono look. */
+export const numeric = (extra: ComponentProps<'input'> = {}): ComponentProps<'input'> => ({
+  inputMode: 'numeric',
+  className: 'mono',
+  ...extra,
+});

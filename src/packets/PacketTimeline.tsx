@@ -1,0 +1,143 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PacketRecord } from '../../electron/contract';
+import { packetDelta, packetSummary, packetTime } from './packet-summary';
+
+const ROW_HEIGHT = 20;
+
+interface Props {
+  packets: readonly PacketRecord[];
+  selectedSeq: number | null;
+  onSelect: (seq: number | null) => void;
+}
+
+/**
+ * The packets, one line each, windowed by @tanstack/react-virtual so a full ring of 5000
+ * costs as much as a screenful. A listbox: arrow keys move the selection, and the view
+ * follows the tail while it is scrolled to the end.
+ */
+export function PacketTimeline({ packets, selectedSeq, onSelect }: Props) {
+  const baseId = useId();
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const followingRef = useRef(true);
+  const [following, setFollowing] = useState(true);
+  const virtualizer = useVirtualizer({
+    count: packets.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (el && followingRef.current) el.scrollTop = el.scrollHeight;
+  }, [packets]);
+
+  const onScroll = useCallback(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
+    followingRef.current = atEnd;
+    setFollowing(atEnd);
+  }, []);
+
+  const selectedIndex = selectedSeq === null ? -1 : packets.findIndex((p) => p.seq === selectedSeq);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowDown: selectedIndex + 1,
+      ArrowUp: selectedIndex === -1 ? packets.length - 1 : selectedIndex - 1,
+      Home: 0,
+      End: packets.length - 1,
+      PageDown: selectedIndex + 10,
+      PageUp: selectedIndex - 10,
+    };
+    const target = moves[event.key];
+    if (target === undefined || packets.length === 0) return;
+    event.preventDefault();
+    const index = Math.max(0, Math.min(packets.length - 1, target));
+    onSelect(packets[index]?.seq ?? null);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const rowId = (seq: number) => `${baseId}-p${seq}`;
+  const first = packets[0];
+
+  return (
+    <div className="packet-timeline">
+      <div className="packet-row packet-head" aria-hidden="true">
+        <span>Time</span>
+        <span>Δ</span>
+        <span />
+        <span>Type</span>
+        <span>Id</span>
+        <span>Fields</span>
+      </div>
+      <div
+        ref={scrollerRef}
+        className="packet-scroller"
+        role="listbox"
+        aria-label="Packets"
+        tabIndex={0}
+        aria-activedescendant={selectedIndex >= 0 && selectedSeq !== null ? rowId(selectedSeq) : undefined}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const p = packets[item.index];
+            if (!p) return null;
+            const previous = packets[item.index - 1];
+            const selected = p.seq === selectedSeq;
+            const arrow = p.direction === 'out' ? '→' : '←';
+            return (
+              <div
+                key={p.seq}
+                id={rowId(p.seq)}
+                role="option"
+                aria-selected={selected}
+                className={`packet-row dir-${p.direction} type-${p.type}${selected ? ' is-selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={() => onSelect(selected ? null : p.seq)}
+              >
+                <span className="mono">{packetTime(p.at)}</span>
+                <span
+                  className="mono muted"
+                  title={
+                    first ? `+${Math.round(p.at - first.at)} ms since the first packet shown` : undefined
+                  }
+                >
+                  {packetDelta(previous ? p.at - previous.at : null)}
+                </span>
+                <span
+                  className="packet-dir"
+                  title={p.direction === 'out' ? 'Sent by MQScope' : 'Received from the broker'}
+                >
+                  <span aria-hidden="true">{arrow}</span>
+                  <span className="sr-only">{p.direction === 'out' ? 'out' : 'in'}</span>
+                </span>
+                <span className="packet-type">{p.type.toUpperCase()}</span>
+                <span className="mono muted">{p.messageId ?? ''}</span>
+                <span className="mono packet-summary">{packetSummary(p)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!following && packets.length > 0 && (
+        <button
+          type="button"
+          className="button-small packet-jump"
+          onClick={() => {
+            followingRef.current = true;
+            setFollowing(true);
+            const el = scrollerRef.current;
+            if (el) el.scrollTop = el.scrollHeight;
+          }}
+        >
+          Jump to newest
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { PacketTypeSchema, type PacketRecord } from '../../electron/contract';
+import { call, errorText } from '../api/client';
+import { useCurrentConnection } from '../connections/connection-queries';
+import { PacketDetail } from './PacketDetail';
+import { packetStore } from './packet-store';
+import { PacketTimeline } from './PacketTimeline';
+
+type TypeFilter = 'all' | 'no-pings' | PacketRecord['type'];
+
+function matches(filter: TypeFilter, packet: PacketRecord): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'no-pings') return packet.type !== 'pingreq' && packet.type !== 'pingresp';
+  return packet.type === filter;
+}
+
+/**
+ * A foldable bottom panel with the shown connection's packet log. Folded, it costs
+ * nothing: the store follows no connection and batches are dropped on arrival.
+ */
+export function PacketsPanel() {
+  const { connectionId } = useCurrentConnection();
+  const [open, setOpen] = useState(false);
+  const [filter, setFilter] = useState<TypeFilter>('all');
+  // Both belong to one connection: switching connections leaves them behind without an effect.
+  const [selection, setSelection] = useState<{ connectionId: string | null; seq: number | null }>({
+    connectionId: null,
+    seq: null,
+  });
+  const [problem, setProblem] = useState<{ connectionId: string; message: string } | null>(null);
+  const snapshot = useSyncExternalStore(packetStore.subscribe, packetStore.getSnapshot);
+  const bodyId = useId();
+  const filterId = useId();
+
+  const following = open ? connectionId : null;
+  useEffect(() => {
+    packetStore.follow(following);
+    if (!following) return;
+    call('packets.list', { connectionId: following })
+      .then((listed) => packetStore.load(following, listed))
+      .catch((error: unknown) => setProblem({ connectionId: following, message: errorText(error) }));
+  }, [following]);
+
+  const selectedSeq = selection.connectionId === following ? selection.seq : null;
+  const setSelectedSeq = (seq: number | null) => setSelection({ connectionId: following, seq });
+  const loadProblem = problem && problem.connectionId === following ? problem.message : null;
+
+  const shown = useMemo(() => snapshot.packets.filter((p) => matches(filter, p)), [snapshot.packets, filter]);
+  const selected = selectedSeq === null ? undefined : snapshot.packets.find((p) => p.seq === selectedSeq);
+  const dropped = snapshot.engineDropped + snapshot.viewDropped;
+
+  return (
+    <section className={open ? 'packets-panel is-open' : 'packets-panel'} aria-labelledby={`${bodyId}-title`}>
+      <div className="packets-bar">
+        <button
+          type="button"
+          className="section-toggle packets-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="section-chevron" aria-hidden="true" />
+          <span id={`${bodyId}-title`} className="section-title">
+            Packets
+          </span>
+        </button>
+        {open && (
+          <>
+            <span className="muted">
+              {shown.length === snapshot.packets.length
+                ? snapshot.packets.length
+                : `${shown.length} of ${snapshot.packets.length}`}
+            </span>
+            <label htmlFor={filterId} className="muted">
+              Packet type
+            </label>
+            <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as TypeFilter)}>
+              <option value="all">All</option>
+              <option value="no-pings">All but pings</option>
+              {PacketTypeSchema.options.map((type) => (
+                <option key={type} value={type}>
+                  {type.toUpperCase()}
+                </option>
+              ))}
+            </select>
+            {dropped > 0 && (
+              <span className="notice" role="note">
+                Dropped {dropped.toLocaleString()} oldest packet{dropped === 1 ? '' : 's'} to stay within the
+                log size.
+              </span>
+            )}
+            {snapshot.notStreamed > 0 && (
+              <span className="notice" role="note">
+                {snapshot.notStreamed.toLocaleString()} packets of a burst were not streamed live; close and
+                reopen to list them.
+              </span>
+            )}
+            {loadProblem && <span className="field-problem">{loadProblem}</span>}
+            {!connectionId && <span className="muted">No connection.</span>}
+          </>
+        )}
+      </div>
+      {open && (
+        <div id={bodyId} className="packets-body">
+          <PacketTimeline packets={shown} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+          <PacketDetail packet={selected} />
+        </div>
+      )}
+    </section>
+  );
+}
