@@ -323,6 +323,9 @@ export function PublishPanel() {
             {warningCount > 0 && `${warningCount} schema warning${warningCount === 1 ? '' : 's'}`}
             {': '}
             line {markers[0]?.line}, column {markers[0]?.column}: {markers[0]?.message}
+            {errorCount > 0 &&
+              hasTemplate(draft.text) &&
+              ' (marked before {{variables}} are expanded; the expanded payload is what is checked and sent)'}
           </span>
         )}
         {shown &&
