@@ -14,6 +14,7 @@ import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
 import { presetRequests } from './presets';
+import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
@@ -24,6 +25,7 @@ export * from './lab';
 export * from './local-broker';
 export * from './messages';
 export * from './packets';
+export * from './profiles';
 export * from './payload';
 export * from './properties';
 export * from './presets';
@@ -45,6 +47,7 @@ export const requests = {
   ...presetRequests,
   ...packetRequests,
   ...labRequests,
+  ...profileRequests,
   ...localBrokerRequests,
 } as const;
 
@@ -73,6 +76,7 @@ export const events = {
   ...subscriptionEvents,
   ...packetEvents,
   ...repeatEvents,
+  ...profileEvents,
   ...localBrokerEvents,
 } as const;
 

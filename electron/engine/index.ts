@@ -4,19 +4,32 @@ import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
 import { PresetStore } from './presets/preset-store';
 import { PublishRepeater } from './publish/repeater';
+import {
+  FileKeySecretBox,
+  ProfileStore,
+  noProfileHandlers,
+  profileHandlers,
+  type SecretBox,
+} from './profiles';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
+export { FileKeySecretBox, ProfileStore, type SecretBox } from './profiles';
+
+export interface EngineOptions {
+  /**
+   * Where profiles (and the web host's secret key) and publish presets live; without it,
+   * profiles cannot be kept and presets stay in memory.
+   */
+  dataDir?: string;
+  /** How secrets are sealed; the web host's file-key box in dataDir when left out. */
+  secretBox?: SecretBox;
+}
 
 export interface Engine {
   handlers: RequestHandlers;
   onEvent(listener: EngineListener): () => void;
   dispose(): Promise<void>;
-}
-
-export interface EngineOptions {
-  /** Where the engine keeps files (presets); asked lazily. None: kept in memory only. */
-  dataDir?: () => string;
 }
 
 /** The engine behind both hosts: one request handler per contract request. */
@@ -38,7 +51,12 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   manager.onEvent((event) => {
     if (event.name === 'connection.status') repeater.onStatus(event.payload);
   });
-  const presets = new PresetStore(options.dataDir);
+  const { dataDir } = options;
+  // Presets keep their own small file until the profile store takes them over.
+  const presets = new PresetStore(dataDir ? () => dataDir : undefined);
+  const store = dataDir
+    ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
+    : null;
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
@@ -67,6 +85,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
+    ...(store ? profileHandlers(store, manager) : noProfileHandlers()),
     'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
     'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
     'localBroker.start': (options) => localBroker.start(options),
@@ -81,10 +100,12 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     onEvent: (listener) => {
       listeners.add(listener);
       const stopConnections = manager.onEvent(listener);
+      const stopProfiles = store?.onChanged((payload) => listener({ name: 'profiles.changed', payload }));
       const stopBroker = localBroker.onEvent(listener);
       return () => {
         listeners.delete(listener);
         stopConnections();
+        stopProfiles?.();
         stopBroker();
       };
     },

@@ -2,16 +2,17 @@
  * Electron main: window, lifecycle and the IPC binding. Everything that would work in
  * plain Node lives in the engine; this file only wires it to Electron.
  */
-import { BrowserWindow, app, ipcMain } from 'electron';
-import { createEngine } from '../engine';
+import { BrowserWindow, app, ipcMain, safeStorage } from 'electron';
+import { FileKeySecretBox, createEngine } from '../engine';
 import { createDispatch } from '../host/dispatch';
 import { bindRequests, forwardEvents } from './ipc';
+import { createSafeStorageSecretBox } from './safe-storage-box';
 import { createMainWindow } from './window';
 
+const dataDir = app.getPath('userData');
 const engine = createEngine(
   { host: 'electron', version: app.getVersion() },
-  // Asked only when presets are first read, once Electron knows its paths.
-  { dataDir: () => app.getPath('userData') },
+  { dataDir, secretBox: createSafeStorageSecretBox(safeStorage, new FileKeySecretBox(dataDir)) },
 );
 const windows = () => BrowserWindow.getAllWindows();
 

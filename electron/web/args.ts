@@ -5,23 +5,26 @@ import { parseArgs } from 'node:util';
 export interface WebHostArgs {
   /** 0 asks the system for a free port. */
   port: number;
+  /** Where profiles and the secret key live (absolute). */
+  dataDir: string;
   /** Start the built-in local broker (127.0.0.1, 1883 + 8083 or the next free ports). */
   localBroker: boolean;
-  /** Where the host keeps its files (publish presets, for now). */
-  dataDir: string;
 }
 
 export const USAGE =
-  'Usage: npm run web -- [--port N] [--local-broker] [--data-dir DIR]\n' +
+  'Usage: npm run web -- [--port N] [--data-dir DIR] [--local-broker]\n' +
   '  --port N          the port of the web host (default: a free one; it binds 127.0.0.1 only)\n' +
+  '  --data-dir DIR    where profiles and the secret key live (default: $XDG_CONFIG_HOME/mqscope or\n' +
+  '                    ~/.config/mqscope; %APPDATA%\\mqscope on Windows; ~/Library/Application Support/mqscope on macOS)\n' +
   '  --local-broker    also start the built-in MQTT broker on 127.0.0.1 (TCP 1883, WebSocket 8083 /mqtt,\n' +
-  '                    or the next free ports)\n' +
-  '  --data-dir DIR    where presets are kept (default: $XDG_CONFIG_HOME/mqscope or ~/.config/mqscope)';
+  '                    or the next free ports)';
 
-/** The XDG config home, as Linux desktop apps use it. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const configHome = env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
-  return join(configHome, 'mqscope');
+/** The user's config folder for MQScope, by platform convention. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32' && env['APPDATA']) return join(env['APPDATA'], 'mqscope');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'mqscope');
+  const xdg = env['XDG_CONFIG_HOME'];
+  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.config'), 'mqscope');
 }
 
 /** Parses the web host's command line; throws a one-sentence Error on bad input. */
@@ -30,8 +33,8 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     args: argv,
     options: {
       port: { type: 'string' },
-      'local-broker': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      'local-broker': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -41,13 +44,11 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port takes a whole number from 0 to 65535, not "${values.port}".`);
   }
-  const dataDirArg = values['data-dir'];
-  if (dataDirArg !== undefined && dataDirArg.trim() === '') {
-    throw new Error('--data-dir needs a folder path.');
-  }
+  const given = values['data-dir'];
+  if (given !== undefined && given.trim() === '') throw new Error('--data-dir needs a folder path.');
   return {
     port,
+    dataDir: given === undefined ? defaultDataDir(env) : resolve(given),
     localBroker: values['local-broker'],
-    dataDir: dataDirArg === undefined ? defaultDataDir(env) : resolve(dataDirArg),
   };
 }

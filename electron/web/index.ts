@@ -2,7 +2,7 @@
  * `npm run web`: MQScope in a browser, for a machine without a desktop session and for
  * the end-to-end tests. The same engine and contract as the Electron app.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { LocalBrokerOptionsSchema } from '../contract';
@@ -23,8 +23,16 @@ async function main(): Promise<void> {
     console.error('The renderer is not built yet: run `npm run build` (or use `npm run web`, which builds).');
     process.exit(1);
   }
-  const dataDir = args.dataDir;
-  const engine = createEngine({ host: 'web', version }, { dataDir: () => dataDir });
+  try {
+    // 0700: the folder holds the secret key and the profiles.
+    mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    console.error(
+      `The data folder ${args.dataDir} could not be created: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
   let host;
   try {
     host = await startWebHost({ engine, staticDir, port: args.port });
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
   }
   // Tests read this line to find the URL; keep its shape.
   console.log(`MQScope web host: ${host.url}`);
+  console.log(`Profiles are kept in ${args.dataDir}.`);
   console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
   if (args.localBroker) await startLocalBroker(engine);
 

@@ -3,7 +3,7 @@
  * (the built one in out/web, started the way a user starts it), and a page object.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
@@ -19,21 +19,22 @@ const HOST_START_TIMEOUT_MS = 15_000;
 
 export interface RunningWebHost {
   url: string;
+  /** Where this host keeps profiles: a fresh temp folder unless one was given. */
+  dataDir: string;
   process: ChildProcess;
   output(): string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startBuiltWebHost(): Promise<RunningWebHost> {
-  // A data dir per host: tests run in parallel and never touch the user's ~/.config.
-  const dataDir = mkdtempSync(join(tmpdir(), 'mqscope-e2e-data-'));
+export async function startBuiltWebHost(
+  dataDir = mkdtempSync(join(tmpdir(), 'mqscope-e2e-data-')),
+): Promise<RunningWebHost> {
   const child = spawn(process.execPath, ['out/web/index.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The web host printed no URL within ${HOST_START_TIMEOUT_MS} ms:\n${output}`)),
@@ -55,6 +56,7 @@ export async function startBuiltWebHost(): Promise<RunningWebHost> {
   });
   return {
     url,
+    dataDir,
     process: child,
     output: () => output,
     async stop(signal = 'SIGTERM') {

@@ -5,6 +5,9 @@
  * wiring and the security defaults without an Electron binary.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -39,8 +42,15 @@ export const recorded = {
 
 const appEvents = new EventEmitter();
 
+/** A fresh userData folder per test file (each file loads its own copy of this module). */
+const userData = mkdtempSync(join(tmpdir(), 'mqscope-glue-userdata-'));
+
 export const app = {
   getVersion: () => '0.0.0-glue',
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`stand-in: getPath("${name}") is not recorded`);
+    return userData;
+  },
   whenReady: () => Promise.resolve(),
   on(event: string, listener: Listener) {
     appEvents.on(event, listener);
@@ -112,5 +122,28 @@ export const ipcRenderer = {
   },
   removeListener(channel: string, listener: Listener): void {
     recorded.rendererListeners.get(channel)?.delete(listener);
+  },
+};
+
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+/** What the stand-in's safeStorage reports; tests change it to play other machines. */
+export const safeStorageState = { available: true, backend: 'gnome_libsecret' as StorageBackend };
+
+/** Reversible but not plain: enough to show the bytes on disk went through safeStorage. */
+function scramble(bytes: Buffer): Buffer {
+  return Buffer.from(bytes.map((b) => b ^ 0x5a));
+}
+
+export const safeStorage = {
+  isEncryptionAvailable: () => safeStorageState.available,
+  getSelectedStorageBackend: () => safeStorageState.backend,
+  encryptString(plain: string): Buffer {
+    if (!safeStorageState.available) throw new Error('stand-in: encryption is not available');
+    return Buffer.concat([Buffer.from('SS'), scramble(Buffer.from(plain, 'utf8'))]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (encrypted.subarray(0, 2).toString() !== 'SS') throw new Error('stand-in: not ours');
+    return scramble(encrypted.subarray(2)).toString('utf8');
   },
 };

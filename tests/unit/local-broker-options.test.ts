@@ -5,8 +5,11 @@ import { parseWebHostArgs } from '../../electron/web/args';
 
 describe('--local-broker', () => {
   it('is off unless given', () => {
-    expect(parseWebHostArgs([])).toEqual({ port: 0, localBroker: false });
-    expect(parseWebHostArgs(['--local-broker', '--port', '8080'])).toEqual({ port: 8080, localBroker: true });
+    expect(parseWebHostArgs([])).toMatchObject({ port: 0, localBroker: false });
+    expect(parseWebHostArgs(['--local-broker', '--port', '8080'])).toMatchObject({
+      port: 8080,
+      localBroker: true,
+    });
   });
 
   it('takes no value', () => {

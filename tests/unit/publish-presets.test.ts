@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Preset } from '../../electron/contract';
 import { PRESETS_FILE, PresetStore } from '../../electron/engine/presets/preset-store';
-import { defaultDataDir, parseWebHostArgs } from '../../electron/web/args';
 import { emptyProperties } from '../../src/publish/draft';
 
 const preset = (name: string, topic = 'devices/1/cmd'): Preset => ({
@@ -71,19 +70,5 @@ describe('preset store', () => {
     const store = new PresetStore(undefined);
     await store.save('c:1', preset('Mem'));
     expect((await store.list('c:1')).map((p) => p.name)).toEqual(['Mem']);
-  });
-});
-
-describe('web host --data-dir', () => {
-  it('defaults to $XDG_CONFIG_HOME/mqscope, else ~/.config/mqscope', () => {
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/config' })).toBe('/x/config/mqscope');
-    expect(defaultDataDir({})).toMatch(/\.config[/\\]mqscope$/);
-    expect(parseWebHostArgs([], { XDG_CONFIG_HOME: '/x/config' }).dataDir).toBe('/x/config/mqscope');
-  });
-
-  it('takes a folder, made absolute', () => {
-    expect(parseWebHostArgs(['--data-dir', '/tmp/mq']).dataDir).toBe('/tmp/mq');
-    expect(parseWebHostArgs(['--data-dir', 'rel']).dataDir).toBe(join(process.cwd(), 'rel'));
-    expect(() => parseWebHostArgs(['--data-dir', ' '])).toThrow('--data-dir needs a folder path');
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * Secrets (passwords, key passphrases, pasted private keys) are stored only as the output
+ * of a SecretBox. The host chooses the box: Electron's safeStorage, or for the web host
+ * AES-256-GCM with a key in a 0600 file beside the profiles.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SecretProtection } from '../../contract';
+import { EngineError } from '../errors';
+
+export interface SecretBox {
+  readonly protection: SecretProtection;
+  /** Ciphertext as text, safe to keep in a JSON file. */
+  encrypt(plain: string): string;
+  /** Throws EngineError when the ciphertext cannot be opened (other key, damaged text). */
+  decrypt(cipher: string): string;
+}
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const PREFIX = 'fk1:';
+
+export const SECRET_KEY_FILE = 'secret.key';
+
+/** AES-256-GCM with a random key kept in `secret.key` (mode 0600) in the data directory. */
+export class FileKeySecretBox implements SecretBox {
+  private key: Buffer | null = null;
+  readonly keyPath: string;
+  readonly protection: SecretProtection;
+
+  constructor(dataDir: string) {
+    this.keyPath = join(dataDir, SECRET_KEY_FILE);
+    this.protection = {
+      kind: 'file-key',
+      sentence: `Secrets are encrypted (AES-256-GCM) with a key kept in ${this.keyPath}, readable only by your user: anyone who can read that file can read them.`,
+      warning: false,
+    };
+  }
+
+  /** Created on first use, never replaced: a new key would make every stored secret unreadable. */
+  private loadKey(): Buffer {
+    if (this.key) return this.key;
+    let fd: number;
+    try {
+      mkdirSync(dirname(this.keyPath), { recursive: true, mode: 0o700 });
+      fd = openSync(this.keyPath, 'wx', 0o600);
+      try {
+        writeSync(fd, randomBytes(KEY_BYTES));
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new EngineError(
+          'internal',
+          `The secret key file ${this.keyPath} could not be created: ${String(error)}`,
+        );
+      }
+    }
+    fd = openSync(this.keyPath, 'r');
+    try {
+      // A key file others can read is no protection: tighten it rather than refuse to work.
+      if (process.platform !== 'win32' && (fstatSync(fd).mode & 0o077) !== 0) chmodSync(this.keyPath, 0o600);
+    } finally {
+      closeSync(fd);
+    }
+    const key = readFileSync(this.keyPath);
+    if (key.length !== KEY_BYTES) {
+      throw new EngineError(
+        'internal',
+        `The secret key file ${this.keyPath} is damaged (${key.length} bytes instead of ${KEY_BYTES}); it was left as it is. Stored secrets cannot be read without it.`,
+      );
+    }
+    this.key = key;
+    return key;
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.loadKey(), iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  decrypt(text: string): string {
+    if (!text.startsWith(PREFIX)) {
+      throw new EngineError(
+        'invalid-input',
+        'This secret was not encrypted by this MQScope: enter it again.',
+      );
+    }
+    const raw = Buffer.from(text.slice(PREFIX.length), 'base64');
+    if (raw.length < IV_BYTES + TAG_BYTES)
+      throw new EngineError('invalid-input', 'A stored secret is damaged: enter it again.');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.loadKey(), raw.subarray(0, IV_BYTES));
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+        'utf8',
+      );
+    } catch (error) {
+      if (error instanceof EngineError) throw error;
+      throw new EngineError(
+        'invalid-input',
+        `A stored secret could not be decrypted with the key in ${this.keyPath} (was the key file replaced?): enter it again.`,
+      );
+    }
+  }
+}

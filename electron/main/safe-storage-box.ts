@@ -1,0 +1,72 @@
+/**
+ * Secrets in the desktop app: Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet).
+ * Where safeStorage cannot encrypt at all, the web host's key-file box takes over, and the
+ * UI says so. Each ciphertext carries its box's prefix, so either can still be opened later.
+ */
+import type { SafeStorage } from 'electron';
+import type { SecretProtection } from '../contract';
+import type { SecretBox } from '../engine';
+import { EngineError } from '../engine/errors';
+
+const PREFIX = 'ss1:';
+
+type SafeStorageApi = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
+
+const BASIC_TEXT: SecretProtection = {
+  kind: 'safeStorage-basic-text',
+  sentence:
+    'Secrets are only obfuscated, not protected: no system keyring was found (safeStorage fell back to its basic_text store), so anyone who can read your files can recover them. Install and unlock a keyring (GNOME Keyring, KWallet) to protect them.',
+  warning: true,
+};
+
+const KEYRING: SecretProtection = {
+  kind: 'safeStorage',
+  sentence:
+    "Secrets are encrypted with your system's keyring (Electron safeStorage), and readable only by your user.",
+  warning: false,
+};
+
+export function createSafeStorageSecretBox(
+  safeStorage: SafeStorageApi,
+  fallback: SecretBox,
+  platform: NodeJS.Platform = process.platform,
+): SecretBox {
+  // safeStorage answers only once the app is ready, so every question is asked when it is used.
+  const available = () => safeStorage.isEncryptionAvailable();
+  return {
+    get protection(): SecretProtection {
+      if (!available()) {
+        return {
+          ...fallback.protection,
+          sentence: `The system keyring is not available to MQScope. ${fallback.protection.sentence}`,
+        };
+      }
+      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return BASIC_TEXT;
+      return KEYRING;
+    },
+    encrypt(plain: string): string {
+      if (!available()) return fallback.encrypt(plain);
+      return PREFIX + safeStorage.encryptString(plain).toString('base64');
+    },
+    decrypt(text: string): string {
+      if (!text.startsWith(PREFIX)) return fallback.decrypt(text);
+      if (!available()) {
+        throw new EngineError(
+          'invalid-input',
+          'The system keyring is not available, so this secret cannot be opened now.',
+        );
+      }
+      try {
+        return safeStorage.decryptString(Buffer.from(text.slice(PREFIX.length), 'base64'));
+      } catch {
+        throw new EngineError(
+          'invalid-input',
+          'The system keyring could not decrypt this secret (another user or machine?): enter it again.',
+        );
+      }
+    },
+  };
+}
