@@ -10,6 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // aedes is ESM-only: bundle it into the CommonJS main rather than rely on require(esm).
+      externalizeDeps: { exclude: ['aedes', 'aedes-persistence'] },
       lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'] },
     },
   },
