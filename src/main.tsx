@@ -1,3 +1,5 @@
+// First: modules below may parse with zod while they load.
+import './zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

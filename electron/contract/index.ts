@@ -13,8 +13,10 @@ import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
+import { presetRequests } from './presets';
 import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
+import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './common';
@@ -26,8 +28,11 @@ export * from './packets';
 export * from './profiles';
 export * from './payload';
 export * from './properties';
+export * from './presets';
 export * from './publish';
+export * from './publish-repeat';
 export * from './subscriptions';
+export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 
 /** Every IPC channel starts with this; main refuses anything else. */
@@ -38,6 +43,8 @@ export const requests = {
   ...messageRequests,
   ...subscriptionRequests,
   ...publishRequests,
+  ...repeatRequests,
+  ...presetRequests,
   ...packetRequests,
   ...labRequests,
   ...profileRequests,
@@ -68,6 +75,7 @@ export const events = {
   ...messageEvents,
   ...subscriptionEvents,
   ...packetEvents,
+  ...repeatEvents,
   ...profileEvents,
   ...localBrokerEvents,
 } as const;

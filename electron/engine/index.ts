@@ -2,6 +2,8 @@ import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
+import { PresetStore } from './presets/preset-store';
+import { PublishRepeater } from './publish/repeater';
 import {
   FileKeySecretBox,
   ProfileStore,
@@ -15,7 +17,10 @@ export { EngineError } from './errors';
 export { FileKeySecretBox, ProfileStore, type SecretBox } from './profiles';
 
 export interface EngineOptions {
-  /** Where profiles (and the web host's secret key) live; without it, profiles cannot be kept. */
+  /**
+   * Where profiles (and the web host's secret key) and publish presets live; without it,
+   * profiles cannot be kept and presets stay in memory.
+   */
   dataDir?: string;
   /** How secrets are sealed; the web host's file-key box in dataDir when left out. */
   secretBox?: SecretBox;
@@ -30,7 +35,25 @@ export interface Engine {
 /** The engine behind both hosts: one request handler per contract request. */
 export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine {
   const manager = new ConnectionManager();
+  const listeners = new Set<EngineListener>();
+  const repeater = new PublishRepeater(
+    (id) => manager.get(id),
+    (payload) => {
+      for (const listener of listeners) {
+        try {
+          listener({ name: 'publish.repeat.progress', payload });
+        } catch {
+          /* a host's broken listener must not stop the run */
+        }
+      }
+    },
+  );
+  manager.onEvent((event) => {
+    if (event.name === 'connection.status') repeater.onStatus(event.payload);
+  });
   const { dataDir } = options;
+  // Presets keep their own small file until the profile store takes them over.
+  const presets = new PresetStore(dataDir ? () => dataDir : undefined);
   const store = dataDir
     ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
     : null;
@@ -51,6 +74,13 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'message.publish': (input) => manager.get(input.connectionId).publish(input),
     'publish.queue': async ({ connectionId }) => manager.get(connectionId).queued(),
     'publish.clearQueue': async ({ connectionId }) => ({ removed: manager.get(connectionId).clearQueue() }),
+    'publish.repeat.start': async (input) => repeater.start(input),
+    'publish.repeat.stop': async ({ repeatId }) => repeater.stop(repeatId),
+    'presets.list': ({ broker }) => presets.list(broker),
+    'presets.save': ({ broker, preset }) => presets.save(broker, preset),
+    'presets.delete': ({ broker, name }) => presets.remove(broker, name),
+    'topicSchemas.list': () => presets.listSchemas(),
+    'topicSchemas.save': ({ schemas }) => presets.saveSchemas(schemas),
     'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
@@ -68,17 +98,21 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   return {
     handlers,
     onEvent: (listener) => {
+      listeners.add(listener);
       const stopConnections = manager.onEvent(listener);
       const stopProfiles = store?.onChanged((payload) => listener({ name: 'profiles.changed', payload }));
       const stopBroker = localBroker.onEvent(listener);
       return () => {
+        listeners.delete(listener);
         stopConnections();
         stopProfiles?.();
         stopBroker();
       };
     },
-    // Our own connections first, with a proper DISCONNECT; then the broker they may be using.
+    // Repeats stop first; our own connections close with a proper DISCONNECT; then the
+    // broker they may be using.
     dispose: async () => {
+      repeater.stopAll('Stopped because MQScope is shutting down.');
       await manager.closeAll('Closed because MQScope is shutting down.');
       await localBroker.stop();
     },

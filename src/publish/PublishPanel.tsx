@@ -1,44 +1,116 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { topicNameProblem, type Qos } from '../../electron/contract';
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
+import type { Preset, PublishResult } from '../../electron/contract';
+import { hasTemplate, liveTemplateContext } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { invalidProps } from '../ui/field';
 import { QosSelect } from '../ui/QosSelect';
+import { buildPublish, type BuildField, type OutgoingMessage } from './build-publish';
+import { countProperties, toPublishDraft, type EditorDraft } from './draft';
+import { draftStore } from './draft-store';
+import { PayloadEditor, preloadPayloadEditor } from './editor/PayloadEditor';
+import type { EditorMarker, PayloadEditorHandle } from './editor/payload-editor-props';
+import { HistorySection } from './HistorySection';
+import { onOpenInPublisher } from './open-in-publisher';
+import { PayloadToolbar } from './PayloadToolbar';
+import { PresetsSection } from './PresetsSection';
+import { PropertiesSection } from './PropertiesSection';
+import { historyStore, type HistoryEntry } from './publish-history';
 import { OutgoingQueue } from './OutgoingQueue';
+import { brokerKey, useTopicSchemas } from './publish-queries';
+import { RepeatSection } from './RepeatSection';
+import { seenTopics } from './seen-topics';
+import { schemaForTopic } from './topic-schemas';
+import { TopicSchemasDialog } from './TopicSchemasDialog';
 import { queueKey } from './use-outgoing-queue';
-
-interface PublishInput {
-  connectionId: string;
-  topic: string;
-  payload: string;
-  qos: Qos;
-  retain: boolean;
-}
+import { useDraft } from './use-draft';
+import { useRepeat } from './use-repeat';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
+const PREVIEW_CHARS = 400;
 /** How long a publish may wait for its acknowledgement before the queue indicator is asked. */
 const QUEUE_LOOK_AFTER_MS = 400;
 
+type Drawer = 'properties' | 'repeat' | 'presets' | 'history';
+
+interface Refusal {
+  field: BuildField | null;
+  message: string;
+}
+
+interface SendArgs {
+  message: OutgoingMessage;
+  draft: EditorDraft;
+  size: number;
+}
+
 export function PublishPanel() {
   const { connectionId, status } = useCurrentConnection();
-  const [topic, setTopic] = useState('');
-  const [payload, setPayload] = useState('');
-  const [qos, setQos] = useState<Qos>(0);
-  const [retain, setRetain] = useState(false);
-  const [topicProblem, setTopicProblem] = useState<string | null>(null);
-  const [notConnected, setNotConnected] = useState(false);
-  const ids = { topic: useId(), payload: useId(), qos: useId() };
-
+  const draft = useDraft();
+  const deferred = useDeferredValue(draft);
+  const connected = status?.state === 'connected';
+  const v5 = (status?.protocolVersion ?? '5.0') === '5.0';
+  const clientId = status?.clientId ?? '';
+  const schemas = useTopicSchemas().data ?? [];
+  const schema = draft.format === 'json' ? schemaForTopic(schemas, draft.topic) : null;
+  const broker = brokerKey(status);
   const queryClient = useQueryClient();
+  const ids = { title: useId(), topic: useId(), qos: useId(), topics: useId(), drawer: useId() };
+
+  // {{counter}}: 1 for the first templated publish of this page, counting up (repeats too).
+  const [counter, setCounter] = useState(1);
+  const editor = useRef<PayloadEditorHandle | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const [markers, setMarkers] = useState<EditorMarker[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [drawer, setDrawer] = useState<Drawer | null>(null);
+  const [schemasOpen, setSchemasOpen] = useState(false);
+  const [topics, setTopics] = useState<string[]>([]);
+
+  useEffect(() => {
+    // Monaco loads while the user looks at the first screen, not when they first click.
+    const idle = window.setTimeout(preloadPayloadEditor, 300);
+    return () => window.clearTimeout(idle);
+  }, []);
+
+  useEffect(
+    () =>
+      onOpenInPublisher(() => {
+        setRefusal(null);
+        panel.current?.scrollIntoView({ block: 'nearest' });
+        editor.current?.focus();
+      }),
+    [],
+  );
+
   const publish = useMutation({
-    mutationFn: (input: PublishInput) => call('message.publish', input),
-    onSettled: (_r, _e, input) => queryClient.invalidateQueries({ queryKey: queueKey(input.connectionId) }),
+    mutationFn: ({ message }: SendArgs): Promise<PublishResult> =>
+      call('message.publish', { connectionId: connectionId ?? '', ...message }),
+    onSettled: (result, error, args) => {
+      if (connectionId) void queryClient.invalidateQueries({ queryKey: queueKey(connectionId) });
+      historyStore.add({
+        at: Date.now(),
+        message: args.message,
+        draft: args.draft,
+        size: args.size,
+        ok: !error,
+        outcome: result ? result.outcome : errorText(error),
+      });
+    },
   });
 
   // A QoS 1/2 publish answers only once acknowledged: while it waits, let the queue show it.
-  const waitingFor = publish.isPending ? publish.variables.connectionId : null;
+  const waitingFor = publish.isPending ? connectionId : null;
   useEffect(() => {
     if (!waitingFor) return;
     const timer = setTimeout(
@@ -48,63 +120,152 @@ export function PublishPanel() {
     return () => clearTimeout(timer);
   }, [waitingFor, queryClient]);
 
-  const submit = () => {
-    const problem = topicNameProblem(topic);
-    setTopicProblem(problem);
-    // A fresh attempt: never leave an earlier "Published" next to a new problem.
-    setNotConnected(false);
-    publish.reset();
-    if (problem) return;
-    if (!connectionId || status?.state !== 'connected') return setNotConnected(true);
-    publish.mutate({ connectionId, topic, payload, qos, retain });
+  const repeat = useRepeat((progress) => {
+    setCounter((c) => c + progress.sent + progress.failed);
+  });
+
+  const patch = (change: Partial<EditorDraft>) => {
+    draftStore.patch(change);
+    setRefusal(null);
   };
 
-  // Ctrl/Cmd+Enter publishes from anywhere in the panel; plain Enter stays a newline.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      submit();
-    }
+  const submit = () => {
+    const current = draftStore.getSnapshot();
+    const built = buildPublish(current, { v5, templates: liveTemplateContext(counter, clientId) });
+    publish.reset();
+    if (!built.ok) return setRefusal(built);
+    if (!connectionId || !connected)
+      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+    setRefusal(null);
+    if (built.expanded) setCounter((c) => c + 1);
+    publish.mutate({ message: built.message, draft: current, size: built.bytes.length });
   };
+
+  const startRepeat = (intervalMs: number, count: number | undefined) => {
+    const current = draftStore.getSnapshot();
+    // Checked here with the first message's values; the engine expands each message itself.
+    const built = buildPublish(current, { v5, templates: liveTemplateContext(counter, clientId) });
+    if (!built.ok) return setRefusal(built);
+    if (!connectionId || !connected)
+      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+    setRefusal(null);
+    const payload =
+      current.format === 'file' ? built.message.payload : { format: current.format, text: current.text };
+    void repeat.start({
+      connectionId,
+      topic: built.message.topic,
+      payload,
+      qos: built.message.qos,
+      retain: built.message.retain,
+      ...(built.message.properties && { properties: built.message.properties }),
+      intervalMs,
+      ...(count !== undefined && { count }),
+      counterStart: counter,
+    });
+  };
+
+  const resend = (entry: HistoryEntry) => {
+    publish.reset();
+    if (!connectionId || !connected)
+      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+    setRefusal(null);
+    publish.mutate({ message: entry.message, draft: entry.draft, size: entry.size });
+  };
+
+  const loadPreset = (preset: Preset) => {
+    const { name: _name, ...body } = preset;
+    draftStore.replace({ ...body, file: null });
+    setRefusal(null);
+    editor.current?.focus();
+  };
+
+  // Ctrl/Cmd+Enter publishes from anywhere in the panel; the editor has its own binding.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    if (event.target instanceof Element && event.target.closest('.monaco-editor')) return;
+    event.preventDefault();
+    submit();
+  };
+
+  // Live checks on what is typed: payload and properties (the topic only once sending).
+  const live = buildPublish(deferred, {
+    v5,
+    templates: liveTemplateContext(counter, clientId),
+  });
+  const liveProblem = !live.ok && live.field !== 'topic' && deferred.text !== '' ? live : null;
+  const shown = refusal ?? liveProblem;
+  const topicProblem = refusal?.field === 'topic' ? refusal.message : null;
+  const showPreview = live.ok && live.expanded && draft.format !== 'file' && hasTemplate(deferred.text);
+  const preview =
+    showPreview && live.ok && typeof live.message.payload === 'object' && 'text' in live.message.payload
+      ? live.message.payload.text
+      : '';
+  const errorCount = markers.filter((m) => m.severity === 'error').length;
+  const warningCount = markers.length - errorCount;
 
   let outcome = '';
-  let outcomeTitle: string | undefined;
-  if (notConnected) outcome = 'Connect to a broker first.';
-  else if (publish.isPending) outcome = 'Publishing…';
-  else if (publish.isError) outcome = errorText(publish.error);
-  else if (publish.isSuccess) {
+  let failed = false;
+  if (refusal && refusal.field !== 'properties') {
+    outcome = refusal.field === null ? refusal.message : `Not published: ${refusal.message}`;
+    failed = true;
+  } else if (refusal) {
+    outcome = `Not published: ${refusal.message}`;
+    failed = true;
+  } else if (publish.isPending) outcome = 'Publishing…';
+  else if (publish.isError) {
+    outcome = errorText(publish.error);
+    failed = true;
+  } else if (publish.isSuccess) {
     // The engine's own words: "Acknowledged: PUBACK No matching subscribers (0x10)."
     outcome = publish.data.outcome;
-    const id = publish.data.messageId;
-    outcomeTitle = id === undefined ? outcome : `${outcome} Packet id ${id}.`;
   }
-  const failed = notConnected || publish.isError;
+
+  const propertyCount = countProperties(draft.properties);
+  const historyCount = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot).length;
+  const toggle = (which: Drawer) => setDrawer(drawer === which ? null : which);
+  const tab = (which: Drawer, label: string) => (
+    <button
+      type="button"
+      className={drawer === which ? 'drawer-tab is-open' : 'drawer-tab'}
+      aria-expanded={drawer === which}
+      aria-controls={drawer === which ? ids.drawer : undefined}
+      onClick={() => toggle(which)}
+    >
+      {label}
+    </button>
+  );
 
   return (
-    <section className="publish" aria-labelledby={`${ids.topic}-title`} onKeyDown={onKeyDown}>
-      <h2 id={`${ids.topic}-title`} className="section-title publish-title">
-        Publish
-      </h2>
-      <label htmlFor={ids.topic} className="publish-label">
-        Topic
-      </label>
+    <section ref={panel} className="publish" aria-labelledby={ids.title} onKeyDown={onKeyDown}>
       <div className="publish-bar">
+        <h2 id={ids.title} className="section-title">
+          Publish
+        </h2>
+        <label htmlFor={ids.topic}>Topic</label>
         <input
           {...invalidProps(ids.topic, topicProblem)}
           className="mono publish-topic"
-          value={topic}
+          value={draft.topic}
           placeholder="devices/42/cmd"
           spellCheck={false}
           autoComplete="off"
-          onChange={(e) => {
-            setTopic(e.target.value);
-            setTopicProblem(null);
-          }}
+          list={ids.topics}
+          onFocus={() => setTopics(seenTopics(connectionId))}
+          onChange={(e) => patch({ topic: e.target.value })}
         />
+        <datalist id={ids.topics}>
+          {topics.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
         <label htmlFor={ids.qos}>QoS</label>
-        <QosSelect id={ids.qos} value={qos} onChange={setQos} />
+        <QosSelect id={ids.qos} value={draft.qos} onChange={(qos) => patch({ qos })} />
         <label className="checkbox">
-          <input type="checkbox" checked={retain} onChange={(e) => setRetain(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.retain}
+            onChange={(e) => patch({ retain: e.target.checked })}
+          />
           Retain
         </label>
         <button type="button" className="button-primary" onClick={submit} disabled={publish.isPending}>
@@ -117,27 +278,115 @@ export function PublishPanel() {
           className={failed ? 'publish-result is-error' : 'publish-result'}
           role="status"
           aria-label="Publish result"
-          title={outcomeTitle}
+          title={outcome}
         >
           {outcome}
         </span>
-        <OutgoingQueue connectionId={connectionId} connected={status?.state === 'connected'} />
+        <OutgoingQueue connectionId={connectionId} connected={connected} />
       </div>
       {topicProblem && (
         <span id={`${ids.topic}-problem`} className="field-problem publish-problem">
           {topicProblem}
         </span>
       )}
-      <label htmlFor={ids.payload} className="publish-label">
-        Payload
-      </label>
-      <textarea
-        id={ids.payload}
-        className="mono payload-input"
-        value={payload}
-        placeholder={`Text or JSON. ${SHORTCUT} publishes.`}
-        spellCheck={false}
-        onChange={(e) => setPayload(e.target.value)}
+
+      <PayloadToolbar
+        draft={draft}
+        schema={schema}
+        size={live.ok ? live.bytes.length : null}
+        onPatch={patch}
+        onProblem={(message) => setRefusal(message ? { field: 'payload', message } : null)}
+        onInsert={(text) => editor.current?.insert(text)}
+        onOpenSchemas={() => setSchemasOpen(true)}
+      />
+      {draft.format === 'file' ? null : (
+        <PayloadEditor
+          value={draft.text}
+          onChange={(text) => patch({ text })}
+          language={draft.format === 'json' ? 'json' : 'plaintext'}
+          schema={schema}
+          onSubmit={submit}
+          onMarkers={setMarkers}
+          placeholder={
+            draft.format === 'json'
+              ? `{"command": "ping", "at": {{timestamp}}}  —  ${SHORTCUT} publishes`
+              : `${SHORTCUT} publishes`
+          }
+          onReady={(handle) => (editor.current = handle)}
+        />
+      )}
+      <div className="publish-notes">
+        {draft.format === 'json' && markers.length > 0 && (
+          <span className={errorCount > 0 ? 'note-error' : 'note-warn'}>
+            {errorCount > 0 && `${errorCount} syntax error${errorCount === 1 ? '' : 's'}`}
+            {errorCount > 0 && warningCount > 0 && ', '}
+            {warningCount > 0 && `${warningCount} schema warning${warningCount === 1 ? '' : 's'}`}
+            {': '}
+            line {markers[0]?.line}, column {markers[0]?.column}: {markers[0]?.message}
+            {errorCount > 0 &&
+              hasTemplate(draft.text) &&
+              ' (marked before {{variables}} are expanded; the expanded payload is what is checked and sent)'}
+          </span>
+        )}
+        {shown &&
+          shown.field !== 'topic' &&
+          shown.field !== null &&
+          !(markers.length > 0 && shown === liveProblem) && (
+            <span className="note-error" role="alert">
+              {shown.message}
+            </span>
+          )}
+        {showPreview && (
+          <span className="publish-preview">
+            <span className="muted">Preview (message {counter}):</span>{' '}
+            <span className="mono" aria-label="Expanded payload preview">
+              {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}…` : preview}
+            </span>
+          </span>
+        )}
+      </div>
+
+      <div className="drawer-tabs" role="group" aria-label="Publish options">
+        {tab('properties', propertyCount > 0 ? `MQTT 5 properties (${propertyCount})` : 'MQTT 5 properties')}
+        {tab('repeat', repeat.progress?.state === 'running' ? 'Repeat (running)' : 'Repeat')}
+        {tab('presets', 'Presets')}
+        {tab('history', historyCount > 0 ? `History (${historyCount})` : 'History')}
+      </div>
+      {drawer === 'properties' && (
+        <PropertiesSection
+          id={ids.drawer}
+          value={draft.properties}
+          onChange={(properties) => patch({ properties })}
+          enabled={v5}
+          problem={shown?.field === 'properties' ? shown.message : null}
+        />
+      )}
+      {drawer === 'repeat' && (
+        <RepeatSection id={ids.drawer} repeat={repeat} onStart={startRepeat} disabled={!connected} />
+      )}
+      {drawer === 'presets' && (
+        <PresetsSection
+          id={ids.drawer}
+          broker={broker}
+          current={() => toPublishDraft(draftStore.getSnapshot())}
+          onLoad={loadPreset}
+        />
+      )}
+      {drawer === 'history' && (
+        <HistorySection
+          id={ids.drawer}
+          onResend={resend}
+          onEdit={(entry) => {
+            draftStore.replace(entry.draft);
+            setRefusal(null);
+            editor.current?.focus();
+          }}
+        />
+      )}
+      <TopicSchemasDialog
+        open={schemasOpen}
+        onClose={() => setSchemasOpen(false)}
+        suggestedPattern={draft.topic}
       />
     </section>
   );

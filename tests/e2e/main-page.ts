@@ -80,13 +80,73 @@ export class MainPage {
     await expect(this.page.getByRole('list', { name: 'Subscriptions' }).getByText(filter)).toBeVisible();
   }
 
+  /** Publishes as JSON when the payload parses, as text otherwise (so any text goes out). */
   async publish(topic: string, payload: string): Promise<void> {
     await this.page.getByLabel('Topic', { exact: true }).fill(topic);
-    await this.page.getByLabel('Payload', { exact: true }).fill(payload);
+    await this.payloadFormat.selectOption(isJson(payload) ? 'json' : 'text');
+    await this.fillPayload(payload);
     await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  }
+
+  /** The publish panel, for controls whose names other panels share (QoS). */
+  get publishPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Publish', exact: true });
+  }
+
+  /** The payload format of the publish panel (JSON, Text, Hex, Base64, File). */
+  get payloadFormat(): Locator {
+    return this.publishPanel.getByLabel('Format', { exact: true });
+  }
+
+  /** The Monaco payload editor's input (its hidden textarea, named "Payload"). */
+  get payloadEditor(): Locator {
+    return this.page.getByRole('textbox', { name: 'Payload', exact: true });
+  }
+
+  /**
+   * Replaces the editor's text with a paste: typing would get Monaco's auto-closed brackets
+   * and auto-indent, a paste arrives exactly as given (as when a user pastes a payload).
+   */
+  async fillPayload(text: string): Promise<void> {
+    await this.payloadEditor.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    // Runs in the page; this file is type-checked without the DOM library, hence the casts.
+    await this.payloadEditor.evaluate((element, pasted) => {
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { setData(type: string, value: string): void };
+        ClipboardEvent: new (type: string, init: object) => Event;
+      };
+      const data = new page.DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(
+        new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+    await expect.poll(() => this.payloadText()).toBe(text);
+  }
+
+  /** The editor's visible text, line by line in screen order. */
+  async payloadText(): Promise<string> {
+    return this.page.getByTestId('payload-editor').evaluate((element) => {
+      const top = (line: { getAttribute(name: string): string | null }) =>
+        parseFloat(line.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0');
+      const lines = [...element.querySelectorAll('.view-line')]
+        .sort((a, b) => top(a) - top(b))
+        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+      return lines.join('\n');
+    });
   }
 
   message(topic: string, payload: string): Locator {
     return this.messages.getByRole('row').filter({ hasText: topic }).filter({ hasText: payload });
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }

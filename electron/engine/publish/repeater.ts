@@ -1,0 +1,180 @@
+import type { ConnectionStatus, ParsedRequestInput, PayloadInput, RepeatProgress } from '../../contract';
+import { encodePayload, expandTemplate, liveTemplateContext } from '../../contract';
+import type { MqttConnection } from '../connection';
+import { EngineError } from '../errors';
+
+type RepeatInput = ParsedRequestInput<'publish.repeat.start'>;
+
+interface Run {
+  progress: RepeatProgress;
+  input: RepeatInput;
+  stopReason: string | null;
+  /** Cuts the wait before the next message short when the run is stopped. */
+  wake: (() => void) | null;
+  lastEmit: number;
+}
+
+export interface RepeaterOptions {
+  /** How often progress may be pushed while a run is busy. */
+  progressEveryMs?: number;
+}
+
+/**
+ * Repeat publishing, in the engine: sends each message when it is due (start + i × interval,
+ * so a slow acknowledgement does not add up to drift) and awaits it before the next, so a
+ * slow broker slows the run instead of piling up a queue. Progress leaves a few times a
+ * second and once at the end: the renderer never renders once per message.
+ */
+export class PublishRepeater {
+  private readonly runs = new Map<string, Run>();
+  private nextId = 1;
+  private readonly progressEveryMs: number;
+
+  constructor(
+    private readonly connection: (connectionId: string) => MqttConnection,
+    private readonly emit: (progress: RepeatProgress) => void,
+    options: RepeaterOptions = {},
+  ) {
+    this.progressEveryMs = options.progressEveryMs ?? 250;
+  }
+
+  start(input: RepeatInput): RepeatProgress {
+    const connection = this.connection(input.connectionId);
+    if (connection.status.state !== 'connected') {
+      throw new EngineError('not-connected', 'Connect to the broker before starting a repeat.');
+    }
+    // A broken template or payload fails the request now, not as a run of failures.
+    const first = messagePayload(input, input.counterStart, connection.status.clientId);
+    if (!first.ok) throw new EngineError('invalid-input', first.message);
+    if (input.properties && connection.status.protocolVersion !== '5.0') {
+      throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
+    }
+    const repeatId = `repeat-${this.nextId++}`;
+    const run: Run = {
+      input,
+      stopReason: null,
+      wake: null,
+      lastEmit: 0,
+      progress: {
+        repeatId,
+        connectionId: input.connectionId,
+        state: 'running',
+        sent: 0,
+        failed: 0,
+        ...(input.count !== undefined && { total: input.count }),
+        detail: 'Started.',
+      },
+    };
+    this.runs.set(repeatId, run);
+    void this.loop(run, connection);
+    return { ...run.progress };
+  }
+
+  stop(repeatId: string, reason = 'Stopped by you.'): RepeatProgress {
+    const run = this.runs.get(repeatId);
+    if (!run) throw new EngineError('not-found', `There is no running repeat "${repeatId}".`);
+    this.requestStop(run, reason);
+    return { ...run.progress, state: 'stopped', detail: reason };
+  }
+
+  /** A connection that is no longer connected ends its repeats at once, with the reason. */
+  onStatus(status: ConnectionStatus): void {
+    if (status.state === 'connected') return;
+    for (const run of this.runs.values()) {
+      if (run.input.connectionId === status.connectionId) {
+        this.requestStop(run, `Stopped: the connection is ${status.state} (${status.reason})`);
+      }
+    }
+  }
+
+  stopAll(reason: string): void {
+    for (const run of this.runs.values()) this.requestStop(run, reason);
+  }
+
+  private requestStop(run: Run, reason: string): void {
+    if (run.stopReason !== null) return;
+    run.stopReason = reason;
+    run.wake?.();
+  }
+
+  private async loop(run: Run, connection: MqttConnection): Promise<void> {
+    const { input } = run;
+    const startedAt = Date.now();
+    const clientId = connection.status.clientId;
+    let ended: { state: RepeatProgress['state']; detail: string } | null = null;
+    for (let i = 0; input.count === undefined || i < input.count; i++) {
+      await this.waitUntil(run, startedAt + i * input.intervalMs);
+      if (run.stopReason !== null) break;
+      const payload = messagePayload(input, input.counterStart + i, clientId);
+      if (!payload.ok) {
+        ended = { state: 'failed', detail: payload.message };
+        break;
+      }
+      try {
+        const result = await connection.publish({
+          connectionId: input.connectionId,
+          topic: input.topic,
+          payload: payload.payload,
+          qos: input.qos,
+          retain: input.retain,
+          properties: input.properties,
+        });
+        run.progress.sent++;
+        run.progress.detail = result.outcome;
+      } catch (error) {
+        run.progress.failed++;
+        run.progress.detail = error instanceof Error ? error.message : String(error);
+        if (error instanceof EngineError && error.code === 'not-connected') {
+          ended = { state: 'stopped', detail: `Stopped: ${run.progress.detail}` };
+          break;
+        }
+      }
+      this.maybeEmit(run);
+    }
+    this.runs.delete(run.progress.repeatId);
+    if (!ended) {
+      ended =
+        run.stopReason !== null
+          ? { state: 'stopped', detail: run.stopReason }
+          : { state: 'finished', detail: `Done: ${run.progress.sent} sent, ${run.progress.failed} failed.` };
+    }
+    run.progress.state = ended.state;
+    run.progress.detail = ended.detail;
+    this.emit({ ...run.progress });
+  }
+
+  private maybeEmit(run: Run): void {
+    const now = Date.now();
+    if (now - run.lastEmit < this.progressEveryMs) return;
+    run.lastEmit = now;
+    this.emit({ ...run.progress });
+  }
+
+  private waitUntil(run: Run, due: number): Promise<void> {
+    const delay = due - Date.now();
+    if (delay <= 0 || run.stopReason !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, delay);
+      function done() {
+        clearTimeout(timer);
+        run.wake = null;
+        resolve();
+      }
+      run.wake = done;
+    });
+  }
+}
+
+type MessagePayload = { ok: true; payload: PayloadInput } | { ok: false; message: string };
+
+/** The payload of message number `counter`: templates expanded, then checked like a publish. */
+function messagePayload(input: RepeatInput, counter: number, clientId: string): MessagePayload {
+  const source =
+    typeof input.payload === 'string' ? { format: 'text' as const, text: input.payload } : input.payload;
+  if (source.format === 'bytes') return { ok: true, payload: source };
+  const expanded = expandTemplate(source.text, liveTemplateContext(counter, clientId));
+  if (!expanded.ok) return { ok: false, message: expanded.message };
+  const payload = { format: source.format, text: expanded.text };
+  const encoded = encodePayload(payload);
+  return encoded.ok ? { ok: true, payload } : { ok: false, message: encoded.message };
+}

@@ -1,0 +1,153 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TopicSchema } from '../../electron/contract';
+import { jsonSchemaTextProblem, topicFilterProblem } from '../../electron/contract';
+import { errorText } from '../api/client';
+import { useSaveTopicSchemas, useTopicSchemas } from './publish-queries';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Prefills a new pattern from the topic being edited. */
+  suggestedPattern: string;
+}
+
+const STARTER_SCHEMA = `{
+  "type": "object",
+  "properties": {
+    "command": { "enum": ["reboot", "ping", "set"] },
+    "value": { "type": "number" }
+  },
+  "required": ["command"]
+}`;
+
+function rowProblem(row: TopicSchema): string | null {
+  return topicFilterProblem(row.pattern) ?? jsonSchemaTextProblem(row.schema);
+}
+
+/**
+ * JSON Schemas per topic pattern: the first pattern matching the publish topic gives the
+ * payload editor its validation and completion. Edited here, saved together.
+ */
+export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const saved = useTopicSchemas();
+  const save = useSaveTopicSchemas();
+  const [rows, setRows] = useState<TopicSchema[]>([]);
+  const [selected, setSelected] = useState(0);
+  const ids = { pattern: useId(), schema: useId() };
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      setRows(saved.data ?? []);
+      setSelected(0);
+      save.reset();
+      element.showModal();
+    } else if (!open && element.open) {
+      element.close();
+    }
+    // Open with the saved list each time; later refetches must not overwrite edits.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const row = rows[selected];
+  const update = (change: Partial<TopicSchema>) =>
+    setRows(rows.map((r, i) => (i === selected ? { ...r, ...change } : r)));
+  const firstProblem = rows.map(rowProblem).findIndex((p) => p !== null);
+
+  return (
+    <dialog ref={dialog} className="schema-dialog" aria-label="Topic schemas" onClose={onClose}>
+      <header className="schema-dialog-head">
+        <h2 className="section-title">Topic schemas</h2>
+        <p className="publish-hint">
+          A JSON Schema per MQTT topic pattern (+ and # allowed). Publishing to a matching topic in JSON mode
+          validates the payload and completes its properties. The first matching pattern wins.
+        </p>
+      </header>
+      <div className="schema-dialog-body">
+        <ul className="schema-list" aria-label="Schema patterns">
+          {rows.map((r, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={i === selected ? 'schema-item is-selected' : 'schema-item'}
+                aria-current={i === selected}
+                onClick={() => setSelected(i)}
+              >
+                <span className="mono">{r.pattern || '(no pattern)'}</span>
+                {rowProblem(r) && <span className="schema-bad">!</span>}
+              </button>
+            </li>
+          ))}
+          <li>
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => {
+                setRows([...rows, { pattern: suggestedPattern || 'devices/+/cmd', schema: STARTER_SCHEMA }]);
+                setSelected(rows.length);
+              }}
+            >
+              + Add schema
+            </button>
+          </li>
+        </ul>
+        {row ? (
+          <div className="schema-editor">
+            <label htmlFor={ids.pattern}>Topic pattern</label>
+            <input
+              id={ids.pattern}
+              className="mono"
+              value={row.pattern}
+              onChange={(e) => update({ pattern: e.target.value })}
+            />
+            {topicFilterProblem(row.pattern) && (
+              <span className="field-problem">{topicFilterProblem(row.pattern)}</span>
+            )}
+            <label htmlFor={ids.schema}>JSON Schema</label>
+            <textarea
+              id={ids.schema}
+              className="mono schema-text"
+              spellCheck={false}
+              value={row.schema}
+              onChange={(e) => update({ schema: e.target.value })}
+            />
+            {jsonSchemaTextProblem(row.schema) && (
+              <span className="field-problem">{jsonSchemaTextProblem(row.schema)}</span>
+            )}
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => {
+                setRows(rows.filter((_, i) => i !== selected));
+                setSelected(Math.max(0, selected - 1));
+              }}
+            >
+              Remove this schema
+            </button>
+          </div>
+        ) : (
+          <p className="publish-hint schema-editor">No schemas yet: add one for a topic pattern.</p>
+        )}
+      </div>
+      <footer className="schema-dialog-foot">
+        {save.isError && <span className="field-problem">{errorText(save.error)}</span>}
+        {firstProblem !== -1 && (
+          <span className="field-problem">Fix schema {firstProblem + 1} before saving.</span>
+        )}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={firstProblem !== -1 || save.isPending}
+          onClick={() => save.mutate(rows, { onSuccess: onClose })}
+        >
+          Save schemas
+        </button>
+      </footer>
+    </dialog>
+  );
+}

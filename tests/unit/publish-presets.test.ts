@@ -1,0 +1,74 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Preset } from '../../electron/contract';
+import { PRESETS_FILE, PresetStore } from '../../electron/engine/presets/preset-store';
+import { emptyProperties } from '../../src/publish/draft';
+
+const preset = (name: string, topic = 'devices/1/cmd'): Preset => ({
+  name,
+  topic,
+  format: 'json',
+  text: '{"cmd":"ping","n":{{counter}}}',
+  qos: 1,
+  retain: false,
+  properties: { ...emptyProperties(), userProperties: [{ key: 'k', value: 'v' }] },
+});
+
+describe('preset store', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mqscope-presets-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('saves per broker, replaces by name and survives a restart', async () => {
+    const store = new PresetStore(() => dir);
+    await store.save('127.0.0.1:1883', preset('Ping'));
+    await store.save('127.0.0.1:1883', preset('Reboot'));
+    await store.save('127.0.0.1:1883', preset('Ping', 'devices/2/cmd'));
+    await store.save('other:1883', preset('Elsewhere'));
+    await store.saveSchemas([{ pattern: 'devices/+/cmd', schema: '{"type":"object"}' }]);
+
+    const reopened = new PresetStore(() => dir);
+    const list = await reopened.list('127.0.0.1:1883');
+    expect(list.map((p) => [p.name, p.topic])).toEqual([
+      ['Ping', 'devices/2/cmd'],
+      ['Reboot', 'devices/1/cmd'],
+    ]);
+    expect(list[0]?.properties.userProperties).toEqual([{ key: 'k', value: 'v' }]);
+    expect(await reopened.list('nobody:1')).toEqual([]);
+    expect(await reopened.listSchemas()).toEqual([{ pattern: 'devices/+/cmd', schema: '{"type":"object"}' }]);
+
+    expect(await reopened.remove('other:1883', 'Elsewhere')).toEqual([]);
+    const file = JSON.parse(await readFile(join(dir, PRESETS_FILE), 'utf8')) as { presets: object };
+    expect(Object.keys(file.presets)).toEqual(['127.0.0.1:1883']);
+    // Atomic writes leave no temp files behind.
+    expect(await readdir(dir)).toEqual([PRESETS_FILE]);
+  });
+
+  it('keeps an unreadable file aside instead of losing it, and starts fresh', async () => {
+    await writeFile(join(dir, PRESETS_FILE), '{ this is not json');
+    const store = new PresetStore(() => dir);
+    expect(await store.list('a:1')).toEqual([]);
+    const files = await readdir(dir);
+    expect(files.some((f) => f.startsWith(`${PRESETS_FILE}.broken-`))).toBe(true);
+    await store.save('a:1', preset('Fresh'));
+    expect((await new PresetStore(() => dir).list('a:1')).map((p) => p.name)).toEqual(['Fresh']);
+  });
+
+  it('serialises concurrent saves: none is lost', async () => {
+    const store = new PresetStore(() => dir);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('b:1', preset(`P${i}`))));
+    expect(await new PresetStore(() => dir).list('b:1')).toHaveLength(20);
+  });
+
+  it('works in memory without a data dir', async () => {
+    const store = new PresetStore(undefined);
+    await store.save('c:1', preset('Mem'));
+    expect((await store.list('c:1')).map((p) => p.name)).toEqual(['Mem']);
+  });
+});
