@@ -117,7 +117,8 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
     });
     const result = await run(id, 'drop');
     expect(result.will?.afterActionMs).toBeGreaterThanOrEqual(2800);
-    expect(result.will?.afterActionMs).toBeLessThan(4500);
+    // Mosquitto times will delays in whole seconds: up to about a second over.
+    expect(result.will?.afterActionMs).toBeLessThan(5000);
     expect(result.verdict).toBe('as-specified');
   });
 

@@ -25,7 +25,7 @@ describe('lab expectations', () => {
       willDelaySeconds: 3,
       effectiveDelaySeconds: 3,
     });
-    expect(delayed.window).toEqual({ from: 'action', earliestMs: 2800, latestMs: 4000 });
+    expect(delayed.window).toEqual({ from: 'action', earliestMs: 2800, latestMs: 5000 });
     const cut = expectationFor('drop', {
       keepaliveSeconds: 2,
       willDelaySeconds: 3,

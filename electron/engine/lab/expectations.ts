@@ -18,8 +18,12 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Brokers time a will delay in whole seconds (Mosquitto does), so it may run up to a second over. */
+const DELAY_GRANULARITY_MS = 1000;
+
 export function expectationFor(action: LabAction, t: WillTiming): LabExpectation {
   const delayMs = t.effectiveDelaySeconds * 1000;
+  const delaySlack = delayMs > 0 ? DELAY_GRANULARITY_MS : 0;
   const delayNote =
     t.willDelaySeconds > 0
       ? t.effectiveDelaySeconds === t.willDelaySeconds
@@ -30,12 +34,20 @@ export function expectationFor(action: LabAction, t: WillTiming): LabExpectation
     case 'drop':
       return {
         description: `The connection closed without DISCONNECT: the broker must publish the will${delayNote}.`,
-        window: { from: 'action', earliestMs: Math.max(0, delayMs - 200), latestMs: delayMs + TOLERANCE_MS },
+        window: {
+          from: 'action',
+          earliestMs: Math.max(0, delayMs - 200),
+          latestMs: delayMs + delaySlack + TOLERANCE_MS,
+        },
       };
     case 'disconnectWithWill':
       return {
         description: `DISCONNECT with reason 0x04 asks the broker to publish the will${delayNote}.`,
-        window: { from: 'action', earliestMs: Math.max(0, delayMs - 200), latestMs: delayMs + TOLERANCE_MS },
+        window: {
+          from: 'action',
+          earliestMs: Math.max(0, delayMs - 200),
+          latestMs: delayMs + delaySlack + TOLERANCE_MS,
+        },
       };
     case 'stall': {
       const limitMs = t.keepaliveSeconds * 1500;
@@ -44,7 +56,7 @@ export function expectationFor(action: LabAction, t: WillTiming): LabExpectation
         window: {
           from: 'lastPacket',
           earliestMs: Math.max(0, limitMs + delayMs - TOLERANCE_MS),
-          latestMs: limitMs + delayMs + TOLERANCE_MS,
+          latestMs: limitMs + delayMs + delaySlack + TOLERANCE_MS,
         },
       };
     }
