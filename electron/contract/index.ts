@@ -20,6 +20,7 @@ export * from './properties';
 export * from './publish';
 export * from './subscriptions';
 export { topicFilterProblem, topicNameProblem } from './topics';
+export * from './topic-match';
 
 /** Every IPC channel starts with this; main refuses anything else. */
 export const CHANNEL_PREFIX = 'mqscope:';

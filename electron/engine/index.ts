@@ -1,5 +1,6 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { streamHandlers } from './stream/handlers';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -25,6 +26,7 @@ export function createEngine(info: AppInfo): Engine {
     },
     'message.publish': ({ connectionId, topic, payload, qos, retain }) =>
       manager.get(connectionId).publish(topic, payload, qos, retain),
+    ...streamHandlers(manager),
   };
   return {
     handlers,

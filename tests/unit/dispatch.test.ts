@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus, Envelope, RequestHandlers } from '../../electron/contract';
 import { EngineError } from '../../electron/engine/errors';
 import { createDispatch } from '../../electron/host/dispatch';
+import { unusedStreamHandlers } from '../support/unused-stream-handlers';
 
 const status: ConnectionStatus = {
   connectionId: 'conn-1',
@@ -26,6 +27,7 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
     'subscription.add': vi.fn(async ({ filter, qos }) => ({ filter, grantedQos: qos, reasonCode: qos })),
     'subscription.remove': vi.fn(async ({ filter }) => ({ filter })),
     'message.publish': vi.fn(async () => ({ messageId: 7 })),
+    ...unusedStreamHandlers(),
     ...overrides,
   };
 }
