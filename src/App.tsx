@@ -8,9 +8,13 @@ import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { useConnections } from './connections/connection-queries';
+import { Inspector } from './inspector/Inspector';
 import { MessageList } from './messages/MessageList';
+import { StreamToolbar } from './messages/StreamToolbar';
 import { PublishPanel } from './publish/PublishPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
+import { FilterBar } from './topics/FilterBar';
+import { TopicTree } from './topics/TopicTree';
 
 export function App() {
   const transport = useTransportStatus();
@@ -32,7 +36,15 @@ export function App() {
         </aside>
         <main className="main">
           <SubscriptionsBar />
-          <MessageList />
+          <StreamToolbar />
+          <FilterBar />
+          <div className="stream-panes">
+            <TopicTree />
+            <div className="stream-detail">
+              <MessageList />
+              <Inspector />
+            </div>
+          </div>
           <PublishPanel />
         </main>
       </div>

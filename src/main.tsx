@@ -9,6 +9,8 @@ import './styles/layout.css';
 import './connections/connections.css';
 import './subscriptions/subscriptions.css';
 import './messages/messages.css';
+import './topics/topics.css';
+import './inspector/inspector.css';
 import './publish/publish.css';
 
 const container = document.getElementById('root');

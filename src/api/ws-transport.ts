@@ -73,8 +73,6 @@ export function createWsTransport(url: string | null): Transport {
     switch (frame.name) {
       case 'connection.status':
         return emit(frame.name, frame.payload);
-      case 'messages.batch':
-        return emit(frame.name, frame.payload);
     }
   }
 

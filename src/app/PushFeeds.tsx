@@ -1,14 +1,16 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
-import { useMessageFeed } from '../messages/use-message-feed';
+import { useListFilter } from '../messages/use-list-filter';
+import { useStreamFeed } from '../messages/use-stream-feed';
 
 /**
- * Where host pushes enter the renderer, mounted once. A component of its own so that
+ * Where host data enters the renderer, mounted once. A component of its own so that
  * following the current connection re-renders nothing else.
  */
 export function PushFeeds() {
   const { connectionId } = useCurrentConnection();
   useConnectionStatusFeed();
-  useMessageFeed(connectionId);
+  useStreamFeed(connectionId);
+  useListFilter(connectionId);
   return null;
 }
