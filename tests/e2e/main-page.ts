@@ -15,11 +15,29 @@ export class MainPage {
   readonly status: Locator;
   readonly messages: Locator;
   readonly publishResult: Locator;
+  readonly topics: Locator;
+  readonly messageCounts: Locator;
+  readonly detail: Locator;
+  readonly filterText: Locator;
+  readonly filterKind: Locator;
+  readonly filterExclude: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status', { name: 'Connection status' });
     this.messages = page.getByLabel('Messages');
     this.publishResult = page.getByRole('status', { name: 'Publish result' });
+    this.topics = page.getByRole('tree', { name: 'Topics' });
+    this.messageCounts = page.getByRole('status', { name: 'Message counts' });
+    this.detail = page.getByRole('region', { name: 'Message detail' });
+    const filter = page.getByRole('search', { name: 'Filter the tree and the list' });
+    this.filterText = filter.getByRole('searchbox');
+    this.filterKind = filter.getByLabel('Filter kind');
+    this.filterExclude = filter.getByLabel('Exclude');
+  }
+
+  /** A topic level in the tree, by its full topic (the name shows the last level, the title all). */
+  topic(path: string): Locator {
+    return this.topics.getByRole('treeitem').filter({ has: this.page.getByTitle(path, { exact: true }) });
   }
 
   async open(url: string): Promise<void> {
@@ -54,6 +72,25 @@ export class MainPage {
     await this.page.getByLabel('Topic', { exact: true }).fill(topic);
     await this.page.getByLabel('Payload').fill(payload);
     await this.page.getByRole('button', { name: 'Publish' }).click();
+  }
+
+  /** Connects to the harness broker and subscribes to `filter`. */
+  async connectAndSubscribe(
+    broker: { host: string; ports: { mqtt: number }; username: string; password: string },
+    filter: string,
+  ) {
+    await this.connect({
+      host: broker.host,
+      port: broker.ports.mqtt,
+      username: broker.username,
+      password: broker.password,
+    });
+    await expect(this.status).toContainText('Connected');
+    await this.subscribe(filter);
+  }
+
+  detailTab(name: string): Locator {
+    return this.detail.getByRole('tab', { name, exact: true });
   }
 
   message(topic: string, payload: string): Locator {

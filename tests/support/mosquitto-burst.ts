@@ -61,3 +61,61 @@ export function mosquittoPubFile(
 ): Promise<void> {
   return runPub([...baseArgs(broker, topic, options.qos ?? 1, options.retain ?? false), '-f', file]);
 }
+
+export interface Flood {
+  /** Messages written to the publishers so far. */
+  sent(): number;
+  /** Stops every publisher and resolves with the number of messages sent. */
+  stop(): Promise<number>;
+}
+
+/**
+ * A sustained stream until stopped: one mosquitto_pub per topic, fed lines as fast as it
+ * takes them (QoS 0). For "the UI stays usable while traffic runs" checks, which must not
+ * depend on how long a fixed burst happens to last on a given machine.
+ */
+export function startFlood(broker: MosquittoBroker, topics: readonly string[]): Flood {
+  let sent = 0;
+  let stopped = false;
+  const chunk = (topic: string, from: number) =>
+    Array.from({ length: 200 }, (_, i) => `{"topic":"${topic}","n":${from + i}}`).join('\n') + '\n';
+  const children = topics.map((topic) => {
+    const child = spawn('mosquitto_pub', [...baseArgs(broker, topic, 0, false), '-l'], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    let n = 0;
+    const pump = () => {
+      while (!stopped) {
+        const ok = child.stdin.write(chunk(topic, n));
+        n += 200;
+        sent += 200;
+        if (!ok) {
+          child.stdin.once('drain', pump);
+          return;
+        }
+      }
+    };
+    child.stdin.on('error', () => undefined);
+    setImmediate(pump);
+    return child;
+  });
+  return {
+    sent: () => sent,
+    async stop() {
+      stopped = true;
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.stdin.end();
+              // mosquitto_pub exits at end of input; make sure, bounded.
+              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            }),
+        ),
+      );
+      return sent;
+    },
+  };
+}
