@@ -206,3 +206,39 @@ describe('MessageStream', () => {
     expect(() => stream.match({ text: '(', mode: 'regex', exclude: [] })).toThrow(/regular expression/);
   });
 });
+
+describe('MessageStream and clear during a long poll', () => {
+  it('a poll waiting when the stream is cleared answers for the new epoch, and later topics reach it', async () => {
+    const stream = new MessageStream('c', DEFAULT_STREAM_LIMITS);
+    stream.ingest(Array.from({ length: 50 }, (_, i) => message(`old/${i}`)));
+    const caughtUp = await stream.poll({
+      epoch: 1,
+      topicCursor: 0,
+      afterSeq: 0,
+      waitMs: 0,
+      maxTopics: 2000,
+      maxTail: 500,
+    });
+    const waiting = stream.poll({
+      epoch: 1,
+      topicCursor: caughtUp.topicCursor,
+      afterSeq: caughtUp.stats.lastSeq,
+      waitMs: 5000,
+      maxTopics: 2000,
+      maxTail: 500,
+    });
+    stream.clear();
+    const answer = await waiting;
+    expect(answer.stats.epoch).toBe(2);
+    stream.ingest([message('new/topic')]);
+    const next = await stream.poll({
+      epoch: answer.stats.epoch,
+      topicCursor: answer.topicCursor,
+      afterSeq: answer.stats.lastSeq,
+      waitMs: 0,
+      maxTopics: 2000,
+      maxTail: 500,
+    });
+    expect(next.topics.map((t) => t.path)).toEqual(['new/topic', 'new']);
+  });
+});

@@ -72,12 +72,11 @@ export class MessageStream {
    * news first (a long poll), so an idle connection costs one request per waitMs.
    */
   async poll(input: PollInput): Promise<StreamPollResult> {
+    if (!this.hasNews(input) && input.waitMs > 0) await this.waitForNews(input.waitMs);
+    // Decided after the wait: a clear while waiting starts a new epoch for this answer.
     const fresh = input.epoch !== this.epoch;
     const topicCursor = fresh ? 0 : input.topicCursor;
     const afterSeq = fresh ? 0 : input.afterSeq;
-    const hasNews = () => fresh || this.index.cursor > topicCursor || this.log.lastSeq > afterSeq;
-    if (!hasNews() && input.waitMs > 0) await this.waitForNews(input.waitMs);
-
     if (this.paused && !fresh) {
       return { stats: this.stats(), topics: [], topicCursor, moreTopics: false, tail: [] };
     }
@@ -89,6 +88,12 @@ export class MessageStream {
       moreTopics: changes.more,
       tail: this.log.tailAfter(afterSeq, input.maxTail).map(summarize),
     };
+  }
+
+  private hasNews(input: PollInput): boolean {
+    return (
+      input.epoch !== this.epoch || this.index.cursor > input.topicCursor || this.log.lastSeq > input.afterSeq
+    );
   }
 
   setPaused(paused: boolean): StreamStats {
