@@ -26,18 +26,19 @@ import { ingestOnly } from './ingest-only';
 import { runEndToEnd } from './e2e';
 
 const LOAD = { count: 300_000, topics: 10_000 };
+const ROUNDS = 2;
 
 function cpuPerMessage(used: NodeJS.CpuUsage, messages: number): string {
   return `${((used.user + used.system) / messages).toFixed(1)} µs/msg`;
 }
 
-async function rawSubscriber(broker: MosquittoBroker): Promise<number> {
+async function rawSubscriber(broker: MosquittoBroker, prefix: string): Promise<number> {
   const client = await mqtt.connectAsync(`mqtt://${broker.host}:${broker.ports.mqtt}`, {
     username: broker.username,
     password: broker.password,
     protocolVersion: 5,
   });
-  await client.subscribeAsync('l1/#', { qos: 0 });
+  await client.subscribeAsync(`${prefix}/#`, { qos: 0 });
   let received = 0;
   let first = 0;
   let last = 0;
@@ -46,7 +47,7 @@ async function rawSubscriber(broker: MosquittoBroker): Promise<number> {
     if (received++ === 0) first = last;
   });
   const cpu = process.cpuUsage();
-  const run = await publish(broker, { ...LOAD, prefix: 'l1' });
+  const run = await publish(broker, { ...LOAD, prefix });
   await waitFor(() => received >= run.sent, 20_000);
   const used = process.cpuUsage(cpu);
   await client.endAsync();
@@ -102,10 +103,10 @@ async function openEngine(broker: MosquittoBroker, filter: string) {
   return { engine, call, connectionId: status.connectionId, stats };
 }
 
-async function engineIngest(broker: MosquittoBroker): Promise<number> {
-  const { engine, call, connectionId, stats } = await openEngine(broker, 'l2/#');
+async function engineIngest(broker: MosquittoBroker, prefix: string): Promise<number> {
+  const { engine, call, connectionId, stats } = await openEngine(broker, `${prefix}/#`);
   const cpu = process.cpuUsage();
-  const running = publish(broker, { ...LOAD, prefix: 'l2' });
+  const running = publish(broker, { ...LOAD, prefix });
   let done = await stats();
   for (let i = 0; i < 400 && done.received === 0; i++) done = await stats();
   // Seq 1 is still kept this early: its receive time is the start of the run.
@@ -197,13 +198,25 @@ async function main(): Promise<void> {
   );
   const broker = await startMosquitto();
   try {
+    if (process.env['BENCH_ONLY'] === 'ingest') {
+      ingestOnly();
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'l3') {
       await runEndToEnd(broker);
       return;
     }
-    const l1 = await rawSubscriber(broker);
-    const l2 = await engineIngest(broker);
-    console.log(`  ratio L2/L1 = ${(l2 / l1).toFixed(2)} (target >= 0.9)`);
+    // Alternate the two, twice, and keep the best of each: on a small shared machine one
+    // run can lose a second to a neighbour, which says nothing about either path.
+    let l1 = 0;
+    let l2 = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      l1 = Math.max(l1, await rawSubscriber(broker, `l1r${round}`));
+      l2 = Math.max(l2, await engineIngest(broker, `l2r${round}`));
+    }
+    console.log(
+      `  best of ${ROUNDS}: L1 ${perSecond(l1)}, L2 ${perSecond(l2)}; ratio L2/L1 = ${(l2 / l1).toFixed(2)} (target >= 0.9)`,
+    );
     ingestOnly();
     console.log('');
     await topics(broker);
@@ -211,7 +224,8 @@ async function main(): Promise<void> {
     await memory(broker);
     console.log('');
     const l3 = await runEndToEnd(broker);
-    if (l3) console.log(`  ratio L3/L1 = ${(l3 / l1).toFixed(2)}`);
+    if (l3)
+      console.log(`  ratio L3/L1 = ${(l3 / l1).toFixed(2)} (L3 is paced at the rate above, not flat out)`);
   } finally {
     await broker.stop();
   }
