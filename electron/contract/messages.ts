@@ -147,6 +147,13 @@ export interface MessageDetail extends MessageSummary {
   previous?: { seq: number; receivedAt: number; size: number; payload: Uint8Array };
 }
 
+export interface ExportResult {
+  /** JSON Lines, or CSV with a header row. Payloads as UTF-8 text, or base64 when not UTF-8. */
+  content: string;
+  count: number;
+  format: 'jsonl' | 'csv';
+}
+
 export interface ClearRetainedResult {
   /** Topics that got an empty retained message. */
   cleared: string[];
@@ -195,6 +202,10 @@ export const messageRequests = {
   /** The last message on a topic, kept by the topic index even after the log evicted it. */
   'topics.detail': request<MessageDetail>()(
     OnConnection.extend({ topic: z.string().min(1).max(65535), maxBytes: MaxDetailBytes }).strict(),
+  ),
+  /** The kept messages (all, or those matching), as JSON Lines or CSV. */
+  'messages.export': request<ExportResult>()(
+    OnConnection.extend({ format: z.enum(['jsonl', 'csv']), match: TopicMatchSchema.optional() }).strict(),
   ),
   /** Publishes an empty retained message to the topic (or every topic below it) that holds one. */
   'topics.clearRetained': request<ClearRetainedResult>()(

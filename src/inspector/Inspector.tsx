@@ -4,6 +4,7 @@ import type { MessageDetail } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { formatBytes, formatTime } from '../messages/format';
+import { download } from '../ui/download';
 import { decodeUtf8, parseJson, toBase64 } from './decode';
 import { DiffView } from './DiffView';
 import { HexView } from './HexView';
@@ -74,7 +75,7 @@ export function Inspector() {
         <DetailBody
           key={key}
           detail={detail.data}
-          connectionId={connectionId ?? ''}
+          loadWhole={(bytes) => fetchDetail(connectionId ?? '', selection, bytes)}
           onShowAll={() => setFullFor(key)}
         />
       )}
@@ -84,11 +85,12 @@ export function Inspector() {
 
 function DetailBody({
   detail,
-  connectionId,
+  loadWhole,
   onShowAll,
 }: {
   detail: MessageDetail;
-  connectionId: string;
+  /** Fetches this message again with up to `maxBytes` of payload. */
+  loadWhole(maxBytes: number): Promise<MessageDetail>;
   onShowAll(): void;
 }) {
   const utf8 = useMemo(() => decodeUtf8(detail.payload), [detail.payload]);
@@ -102,15 +104,8 @@ function DetailBody({
   const save = async () => {
     setSaving('Preparing…');
     try {
-      const full = partial
-        ? await call('messages.detail', { connectionId, seq: detail.seq, maxBytes: kept })
-        : detail;
-      const url = URL.createObjectURL(new Blob([new Uint8Array(full.payload)]));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${detail.topic.replace(/[^\w.-]+/g, '_')}-${detail.seq}.bin`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const full = partial ? await loadWhole(kept) : detail;
+      download(`${detail.topic.replace(/[^\w.-]+/g, '_')}-${detail.seq}.bin`, new Uint8Array(full.payload));
       setSaving(null);
     } catch (error) {
       setSaving(errorText(error));

@@ -8,7 +8,9 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import { useCurrentConnection } from '../connections/connection-queries';
 import { selectionStore, useSelection } from '../inspector/selection';
+import { DeleteRetained } from './DeleteRetained';
 import { flattenTree, type TopicSort } from './flatten';
 import { topicFilter } from './topic-filter';
 import { topicStore, type TreeNode } from './topic-store';
@@ -60,6 +62,8 @@ export function TopicTree() {
   });
 
   const selectedPath = selection?.kind === 'topic' ? selection.path : null;
+  const selectedNode = selectedPath === null ? undefined : topicStore.find(selectedPath);
+  const { connectionId, status } = useCurrentConnection();
   const focusedIndex = focusedId === null ? -1 : rows.findIndex((n) => n.id === focusedId);
 
   const toggle = useCallback(
@@ -122,20 +126,33 @@ export function TopicTree() {
 
   return (
     <section className="topics" aria-labelledby={`${baseId}-title`}>
-      <div className="toolbar">
-        <h2 id={`${baseId}-title`} className="section-title">
-          Topics
-        </h2>
-        <span className="muted">{snapshot.nodeCount > 0 ? `${rows.length.toLocaleString()} shown` : ''}</span>
-        <span className="toolbar-spacer" />
-        <label htmlFor={sortId} className="muted">
-          Sort
-        </label>
-        <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as TopicSort)}>
-          <option value="name">Name</option>
-          <option value="count">Count</option>
-          <option value="recent">Last update</option>
-        </select>
+      <div>
+        <div className="toolbar">
+          <h2 id={`${baseId}-title`} className="section-title">
+            Topics
+          </h2>
+          <span className="muted">
+            {snapshot.nodeCount > 0 ? `${rows.length.toLocaleString()} shown` : ''}
+          </span>
+          <span className="toolbar-spacer" />
+          <label htmlFor={sortId} className="muted">
+            Sort
+          </label>
+          <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as TopicSort)}>
+            <option value="name">Name</option>
+            <option value="count">Count</option>
+            <option value="recent">Last update</option>
+          </select>
+        </div>
+        {selectedNode && (
+          <DeleteRetained
+            key={selectedNode.path}
+            connectionId={connectionId}
+            path={selectedNode.path}
+            retainedBelow={selectedNode.state?.retainedBelow ?? 0}
+            connected={status?.state === 'connected'}
+          />
+        )}
       </div>
       <div
         ref={scrollerRef}

@@ -3,10 +3,11 @@
  * and a real Mosquitto, fed by the real mosquitto_pub.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mosquittoPub } from '../support/mosquitto';
+import type { Download } from '@playwright/test';
+import { mosquittoPub, mosquittoSub } from '../support/mosquitto';
 import { mosquittoPubFile, mosquittoPubLines, startFlood } from '../support/mosquitto-burst';
 import { expect, requireMosquitto, test } from './fixtures';
 
@@ -209,3 +210,87 @@ test('a flood keeps the window answering clicks while it runs', async ({ app, br
     await flood.stop();
   }
 });
+
+test('delete retained on a subtree, confirmed, leaves a fresh subscriber nothing retained there', async ({
+  app,
+  broker,
+}) => {
+  const r = root();
+  await mosquittoPub(broker, { topic: `${r}/dev/1/state`, message: 'on', retain: true, qos: 1 });
+  await mosquittoPub(broker, { topic: `${r}/dev/2/state`, message: 'off', retain: true, qos: 1 });
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  await expect(app.messageCounts).toContainText('2 received');
+
+  await app.topics.focus();
+  await app.page.keyboard.press('Home');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press('ArrowDown');
+  await expect(app.topic(`${r}/dev`)).toHaveAttribute('aria-selected', 'true');
+  await app.page.getByRole('button', { name: 'Delete retained…' }).click();
+  const confirm = app.page.getByRole('group', { name: 'Confirm deleting retained values' });
+  await expect(confirm).toContainText('2 topics');
+  await confirm.getByRole('button', { name: 'Delete 2 retained' }).click();
+  await expect(app.page.getByRole('status', { name: 'Delete retained result' })).toHaveText(
+    'Cleared 2 retained values.',
+  );
+  await expect(app.topic(`${r}/dev`).getByTitle('Holds a retained value')).toHaveCount(0);
+
+  // Retained copies come right after SUBACK: if the live marker is first, none are left.
+  const fresh = await mosquittoSub(broker, { topic: `${r}/dev/#`, count: 1 });
+  await mosquittoPub(broker, { topic: `${r}/dev/marker`, message: 'live' });
+  expect((await fresh.messages).map((m) => m.topic)).toEqual([`${r}/dev/marker`]);
+});
+
+test('export writes the filtered messages as JSON Lines and CSV', async ({ app, broker }) => {
+  const r = root();
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  await mosquittoPubLines(broker, `${r}/keep`, ['{"a":1}', 'plain, "quoted"']);
+  await mosquittoPub(broker, { topic: `${r}/skip`, message: 'no' });
+  await expect(app.messageCounts).toContainText('3 received');
+  await app.filterKind.selectOption('wildcard');
+  await app.filterText.fill(`${r}/keep`);
+  await expect(app.messages.getByRole('row').filter({ hasText: `${r}/` })).toHaveCount(2);
+
+  const exportSelect = app.page.getByLabel('Export the list');
+  const [jsonl] = await Promise.all([app.page.waitForEvent('download'), exportSelect.selectOption('jsonl')]);
+  const lines = (await readDownload(jsonl))
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { topic: string; payload: string });
+  expect(lines.map((l) => [l.topic, l.payload])).toEqual([
+    [`${r}/keep`, '{"a":1}'],
+    [`${r}/keep`, 'plain, "quoted"'],
+  ]);
+  await expect(app.page.getByRole('status', { name: 'Export result' })).toHaveText('Exported 2 messages');
+
+  const [csv] = await Promise.all([app.page.waitForEvent('download'), exportSelect.selectOption('csv')]);
+  const text = await readDownload(csv);
+  expect(text.split('\n')[0]).toBe('seq,time,topic,qos,retain,size,truncated_at,encoding,payload');
+  expect(text).toContain('"plain, ""quoted"""');
+  expect(text).not.toContain(`${r}/skip`);
+});
+
+test('lower log limits evict the oldest and the toolbar says how many', async ({ app, broker }) => {
+  const r = root();
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  await app.page.getByRole('button', { name: 'Limits' }).click();
+  const limits = app.page.getByRole('form', { name: 'Message log limits' });
+  await limits.getByLabel('Messages kept').fill('100');
+  await limits.getByRole('button', { name: 'Apply' }).click();
+  await expect(limits).toHaveCount(0);
+  await mosquittoPubLines(
+    broker,
+    `${r}/many`,
+    Array.from({ length: 150 }, (_, n) => `m${n}`),
+  );
+  await expect(app.messageCounts).toContainText('150 received · 100 kept');
+  await expect(app.page.getByRole('note').filter({ hasText: 'oldest dropped' })).toContainText(
+    '50 oldest dropped to stay within 100 messages',
+  );
+  await expect(app.messages).toHaveAttribute('aria-rowcount', '101');
+});
+
+async function readDownload(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}

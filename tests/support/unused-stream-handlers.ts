@@ -17,6 +17,7 @@ export function unusedStreamHandlers(): StreamHandlers {
     'messages.summaries': unused,
     'messages.match': unused,
     'messages.detail': unused,
+    'messages.export': unused,
     'topics.detail': unused,
     'topics.clearRetained': unused,
   };

@@ -242,3 +242,41 @@ describe('MessageStream and clear during a long poll', () => {
     expect(next.topics.map((t) => t.path)).toEqual(['new/topic', 'new']);
   });
 });
+
+describe('export', () => {
+  function stream() {
+    const s = new MessageStream('c', DEFAULT_STREAM_LIMITS);
+    s.ingest([
+      message('a/1', '{"v":1}', { receivedAt: Date.UTC(2026, 0, 2, 3, 4, 5) }),
+      message('b/1', 'say "hi", then\nbye'),
+      message('a/2', new Uint8Array([0xff, 0x00, 0x41])),
+    ]);
+    return s;
+  }
+
+  it('writes JSON Lines, UTF-8 payloads as text and others as base64', () => {
+    const result = stream().export('jsonl', undefined);
+    expect(result.count).toBe(3);
+    const lines = result.content
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({
+      seq: 1,
+      topic: 'a/1',
+      time: '2026-01-02T03:04:05.000Z',
+      encoding: 'utf8',
+      payload: '{"v":1}',
+    });
+    expect(lines[2]).toMatchObject({ topic: 'a/2', encoding: 'base64', payload: '/wBB' });
+  });
+
+  it('writes CSV with a header and quoted fields, only for matching topics', () => {
+    const result = stream().export('csv', { text: 'b/#', mode: 'wildcard' });
+    expect(result.count).toBe(1);
+    const [header, row] = result.content.split('\n');
+    expect(header).toBe('seq,time,topic,qos,retain,size,truncated_at,encoding,payload');
+    expect(row).toContain(',b/1,0,false,');
+    expect(result.content).toContain('"say ""hi"", then\nbye"');
+  });
+});

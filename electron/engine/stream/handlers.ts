@@ -10,6 +10,7 @@ type StreamRequest =
   | 'messages.summaries'
   | 'messages.match'
   | 'messages.detail'
+  | 'messages.export'
   | 'topics.detail'
   | 'topics.clearRetained';
 
@@ -26,6 +27,8 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
     'messages.match': async ({ connectionId, match }) => streams.get(connectionId).match(match),
     'messages.detail': async ({ connectionId, seq, maxBytes }) =>
       streams.get(connectionId).messageDetail(seq, maxBytes),
+    'messages.export': async ({ connectionId, format, match }) =>
+      streams.get(connectionId).export(format, match),
     'topics.detail': async ({ connectionId, topic, maxBytes }) =>
       streams.get(connectionId).topicDetail(topic, maxBytes),
     'topics.clearRetained': async ({ connectionId, topic, subtree }) => {

@@ -1,5 +1,6 @@
 import {
   compileTopicMatch,
+  type ExportResult,
   type MessageDetail,
   type MessageSummary,
   type ParsedRequestInput,
@@ -8,8 +9,10 @@ import {
   type StreamPollResult,
   type StreamStats,
   type TopicMatch,
+  type TopicMatchInput,
 } from '../../contract';
 import { EngineError } from '../errors';
+import { exportEntries } from './export';
 import { MessageLog } from './message-log';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
@@ -142,6 +145,10 @@ export class MessageStream {
       if (verdict) seqs.push(entry.seq);
     }
     return { seqs, lastSeq: this.log.lastSeq, epoch: this.epoch };
+  }
+
+  export(format: 'jsonl' | 'csv', match: TopicMatchInput | undefined): ExportResult {
+    return exportEntries(this.log.entriesFrom(this.log.firstSeq), format, match);
   }
 
   messageDetail(seq: number, maxBytes: number): MessageDetail {
