@@ -28,7 +28,7 @@ export function StreamToolbar() {
   const problem = pause.error ?? clear.error;
 
   return (
-    <>
+    <div className="stream-bar">
       <div className="toolbar stream-toolbar">
         <h2 className="section-title">Messages</h2>
         <span className="muted" role="status" aria-label="Message counts">
@@ -91,6 +91,6 @@ export function StreamToolbar() {
           <LimitsEditor limits={stats.limits} onDone={() => setEditingLimits(false)} />
         </div>
       )}
-    </>
+    </div>
   );
 }
