@@ -9,6 +9,7 @@ import { decodeUtf8, parseJson, toBase64 } from './decode';
 import { DiffView } from './DiffView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
+import { TextLines } from './TextLines';
 import { topicStore } from '../topics/topic-store';
 import { PropertiesView } from './PropertiesView';
 import { useSelection, type Selection } from './selection';
@@ -99,6 +100,12 @@ function DetailBody({
   const partial = detail.payload.byteLength < kept;
   const initial: View = json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
   const [view, setView] = useState<View>(initial);
+  // Each reading is built only when shown: for megabytes they cost real time.
+  const pretty = useMemo(
+    () => (view === 'json' && json.ok ? JSON.stringify(json.value, null, 2) : ''),
+    [view, json],
+  );
+  const base64 = useMemo(() => (view === 'base64' ? toBase64(detail.payload) : ''), [view, detail.payload]);
   const [saving, setSaving] = useState<string | null>(null);
 
   const save = async () => {
@@ -163,7 +170,7 @@ function DetailBody({
       <div className="inspector-view" role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
         {view === 'json' &&
           (json.ok ? (
-            <pre className="payload-text">{JSON.stringify(json.value, null, 2)}</pre>
+            <TextLines text={pretty} label="Pretty JSON" />
           ) : (
             <p className="muted inspector-note">
               {partial ? 'Only part of this payload is loaded: show all to read it as JSON.' : 'Not JSON.'}
@@ -171,11 +178,11 @@ function DetailBody({
           ))}
         {view === 'tree' &&
           (json.ok ? <JsonTree value={json.value} /> : <p className="muted inspector-note">Not JSON.</p>)}
-        {view === 'text' && <pre className="payload-text">{utf8.text}</pre>}
+        {view === 'text' && <TextLines text={utf8.text} label="Payload text" />}
         {view === 'hex' && (
           <HexView bytes={detail.payload} highlight={utf8.valid ? undefined : utf8.offset} />
         )}
-        {view === 'base64' && <pre className="payload-text payload-wrap">{toBase64(detail.payload)}</pre>}
+        {view === 'base64' && <TextLines text={base64} label="Payload in base64" width={128} />}
         {view === 'properties' && <PropertiesView detail={detail} />}
         {view === 'diff' && <DiffView current={detail.payload} previous={detail.previous?.payload} />}
       </div>

@@ -294,3 +294,39 @@ async function readDownload(download: Download): Promise<string> {
   const path = await download.path();
   return readFile(path, 'utf8');
 }
+
+test('a 5 MB payload shows a 1 MB preview, then all of it on request, and the window keeps answering', async ({
+  app,
+  broker,
+}) => {
+  const r = root();
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  // A JSON array of 5 MB: pretty-printing and the tree must not freeze the page.
+  const item = JSON.stringify({ id: 0, name: 'sensor', values: [1, 2, 3, 4, 5, 6, 7, 8] });
+  const count = Math.ceil((5 * 1024 * 1024) / (item.length + 1));
+  const dir = await mkdtemp(join(tmpdir(), 'mqscope-e2e-'));
+  try {
+    const file = join(dir, 'big.json');
+    await writeFile(file, `[${Array.from({ length: count }, () => item).join(',')}]`);
+    await mosquittoPubFile(broker, `${r}/big`, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await app.messages
+    .getByRole('row')
+    .filter({ hasText: `${r}/big` })
+    .click();
+  const partial = app.detail.getByRole('note').filter({ hasText: 'Showing the first' });
+  await expect(partial).toContainText('Showing the first 1.0 MB of 5.0 MB');
+  await expect(app.detail.getByRole('region', { name: 'Payload text' })).toContainText('"sensor"');
+
+  await partial.getByRole('button', { name: 'Show all' }).click();
+  await expect(partial).toHaveCount(0);
+  await expect(app.detailTab('JSON')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.detail.getByRole('region', { name: 'Pretty JSON' })).toContainText('"name": "sensor"');
+  await app.detailTab('Tree').click();
+  await expect(app.detail.getByRole('tree', { name: 'JSON tree' })).toContainText(`(root) [${count}]`);
+  // Still answering: another click changes the view at once.
+  await app.detailTab('Hex').click();
+  await expect(app.detail.getByRole('region', { name: 'Hex dump' })).toContainText('00000000');
+});
