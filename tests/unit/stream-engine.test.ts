@@ -25,12 +25,16 @@ function message(
   } satisfies ReceivedMessage;
 }
 
+/** Appends under the message's own topic string (the stream passes the index's interned one). */
+const keep = (log: MessageLog, m: ReceivedMessage, previousSeq: number) =>
+  log.append(m, m.topic, previousSeq);
+
 const limits = (over: Partial<StreamLimits> = {}): StreamLimits => ({ ...DEFAULT_STREAM_LIMITS, ...over });
 
 describe('MessageLog', () => {
   it('keeps the newest messages within the count bound and counts what it evicted', () => {
     const log = new MessageLog(limits({ maxMessages: 100 }));
-    for (let i = 0; i < 250; i++) log.append(message('t', String(i)), 0);
+    for (let i = 0; i < 250; i++) keep(log, message('t', String(i)), 0);
     expect(log.count).toBe(100);
     expect(log.evicted).toBe(150);
     expect(log.firstSeq).toBe(151);
@@ -42,7 +46,7 @@ describe('MessageLog', () => {
   it('keeps the byte total within the byte bound', () => {
     const mib = 1024 * 1024;
     const log = new MessageLog(limits({ maxBytes: mib }));
-    for (let i = 0; i < 20; i++) log.append(message('t', new Uint8Array(100 * 1024)), 0);
+    for (let i = 0; i < 20; i++) keep(log, message('t', new Uint8Array(100 * 1024)), 0);
     expect(log.bytes).toBeLessThanOrEqual(mib);
     expect(log.count).toBe(10);
     expect(log.evicted).toBe(10);
@@ -50,16 +54,28 @@ describe('MessageLog', () => {
 
   it('keeps an oversize payload truncated, marked with where it was cut', () => {
     const log = new MessageLog(limits({ maxPayloadBytes: 1024 }));
-    const entry = log.append(message('big', new Uint8Array(5000).fill(7)), 0);
+    const entry = keep(log, message('big', new Uint8Array(5000).fill(7)), 0);
     expect(entry.size).toBe(5000);
     expect(entry.truncatedAt).toBe(1024);
     expect(entry.payload.byteLength).toBe(1024);
     expect(log.truncated).toBe(1);
   });
 
+  it('packs small payloads into shared chunks, and gives the last one of a topic its own bytes on eviction', () => {
+    const log = new MessageLog(limits({ maxMessages: 100 }));
+    const first = keep(log, message('kept/last', 'first'), 0);
+    first.isLast = true;
+    expect(first.payload.buffer.byteLength).toBeGreaterThan(first.payload.byteLength);
+    for (let i = 0; i < 100; i++) keep(log, message('other', String(i)), 0);
+    expect(log.get(1)).toBeUndefined();
+    // Evicted, but still the topic index's last message: detached from the chunk, intact.
+    expect(first.payload.buffer.byteLength).toBe(5);
+    expect(new TextDecoder().decode(first.payload)).toBe('first');
+  });
+
   it('evicts at once when a limit is lowered, and survives compaction', () => {
     const log = new MessageLog(limits({ maxMessages: 100_000 }));
-    for (let i = 0; i < 20_000; i++) log.append(message('t', String(i)), 0);
+    for (let i = 0; i < 20_000; i++) keep(log, message('t', String(i)), 0);
     log.setLimits(limits({ maxMessages: 100 }));
     expect(log.count).toBe(100);
     expect(log.evicted).toBe(19_900);
@@ -72,7 +88,7 @@ describe('TopicIndex', () => {
   function index(...topics: string[]) {
     const log = new MessageLog(limits());
     const idx = new TopicIndex();
-    for (const topic of topics) idx.add(log.append(message(topic), idx.lastSeqOf(topic)));
+    for (const topic of topics) idx.add(keep(log, message(topic), idx.find(topic)?.last?.seq ?? 0));
     return { idx, log };
   }
 
@@ -95,7 +111,7 @@ describe('TopicIndex', () => {
     const log = new MessageLog(limits());
     const idx = new TopicIndex();
     const add = (topic: string, payload: string, retain: boolean) =>
-      idx.add(log.append(message(topic, payload, { retain }), 0));
+      idx.add(keep(log, message(topic, payload, { retain }), 0));
     add('dev/1/state', 'on', true);
     add('dev/2/state', 'off', true);
     add('dev/3/state', 'live', false);
@@ -126,7 +142,7 @@ describe('TopicIndex', () => {
     const log = new MessageLog(limits());
     const idx = new TopicIndex();
     // 10 messages per second for 10 s.
-    for (let i = 0; i < 100; i++) idx.add(log.append(message('r', 'x', { receivedAt: i * 100 }), 0));
+    for (let i = 0; i < 100; i++) idx.add(keep(log, message('r', 'x', { receivedAt: i * 100 }), 0));
     const node = idx.find('r');
     expect(node?.rate).toBeGreaterThan(8);
     expect(node?.rate).toBeLessThan(12);

@@ -1,24 +1,46 @@
 import type { MessageProperties, Qos, ReceivedMessage, StreamLimits } from '../../contract';
+import { PayloadStore } from './payload-store';
 
-/** One kept message. The payload is our own copy (never a view of a socket chunk). */
-export interface LogEntry {
-  seq: number;
-  topic: string;
-  qos: Qos;
-  retain: boolean;
-  /** Size as received; payload.byteLength is smaller when truncated. */
-  size: number;
-  truncatedAt: number | undefined;
-  payload: Uint8Array;
-  properties: MessageProperties | undefined;
-  receivedAt: number;
-  /** Seq of the previous message on the same topic (0: none), for diffs. */
-  previousSeq: number;
-  /** What this entry counts against the byte limit. */
-  cost: number;
+/** One kept message. Its payload bytes sit in a shared chunk (see PayloadStore). */
+export class LogEntry {
+  /** The topic index holds this as its topic's last message (it may outlive eviction). */
+  isLast = false;
+
+  constructor(
+    readonly seq: number,
+    /** Interned: the topic index's own string for this topic, not one string per message. */
+    readonly topic: string,
+    readonly qos: Qos,
+    readonly retain: boolean,
+    /** Size as received; the kept payload is shorter when truncated. */
+    readonly size: number,
+    readonly truncatedAt: number | undefined,
+    private chunk: Uint8Array,
+    private offset: number,
+    /** Bytes kept. */
+    readonly length: number,
+    readonly properties: MessageProperties | undefined,
+    readonly receivedAt: number,
+    /** Seq of the previous message on the same topic (0: none), for diffs. */
+    readonly previousSeq: number,
+    /** What this entry counts against the byte limit. */
+    readonly cost: number,
+  ) {}
+
+  /** The kept bytes (a view: copy before keeping or sending them). */
+  get payload(): Uint8Array {
+    return this.chunk.subarray(this.offset, this.offset + this.length);
+  }
+
+  /** Moves the bytes into a buffer of their own, so the shared chunk can be freed. */
+  detach(): void {
+    if (this.chunk.byteLength === this.length) return;
+    this.chunk = this.payload.slice();
+    this.offset = 0;
+  }
 }
 
-/** Rough per-entry bookkeeping beyond the payload (object, fields, topic string header). */
+/** Rough per-entry bookkeeping beyond the payload bytes (the entry object and its slot). */
 const ENTRY_OVERHEAD_BYTES = 120;
 /** Compact the backing array once this many evicted slots lead it. */
 const COMPACT_AFTER = 4096;
@@ -37,6 +59,7 @@ export class MessageLog {
   bytes = 0;
   evicted = 0;
   truncated = 0;
+  private readonly store = new PayloadStore();
 
   constructor(private limits: StreamLimits) {}
 
@@ -53,25 +76,29 @@ export class MessageLog {
     return this.nextSeq - 1;
   }
 
-  append(message: ReceivedMessage, previousSeq: number): LogEntry {
+  /** Keeps a message; `topic` is the caller's interned copy of message.topic. */
+  append(message: ReceivedMessage, topic: string, previousSeq: number): LogEntry {
     const max = this.limits.maxPayloadBytes;
     const oversize = message.payload.byteLength > max;
     // slice() copies just the kept part, so the oversize original can be collected.
-    const payload = oversize ? message.payload.slice(0, max) : message.payload;
+    const kept = oversize ? message.payload.slice(0, max) : message.payload;
     if (oversize) this.truncated++;
-    const entry: LogEntry = {
-      seq: this.nextSeq++,
-      topic: message.topic,
-      qos: message.qos,
-      retain: message.retain,
-      size: message.payload.byteLength,
-      truncatedAt: oversize ? max : undefined,
-      payload,
-      properties: message.properties,
-      receivedAt: message.receivedAt,
+    const { chunk, offset } = this.store.put(kept);
+    const entry = new LogEntry(
+      this.nextSeq++,
+      topic,
+      message.qos,
+      message.retain,
+      message.payload.byteLength,
+      oversize ? max : undefined,
+      chunk,
+      offset,
+      kept.byteLength,
+      message.properties,
+      message.receivedAt,
       previousSeq,
-      cost: payload.byteLength + message.topic.length * 2 + ENTRY_OVERHEAD_BYTES,
-    };
+      kept.byteLength + ENTRY_OVERHEAD_BYTES,
+    );
     this.entries.push(entry);
     this.bytes += entry.cost;
     this.enforce();
@@ -127,6 +154,8 @@ export class MessageLog {
       this.head++;
       this.bytes -= oldest.cost;
       this.evicted++;
+      // The topic index keeps its topic's last message: it must not pin a whole chunk.
+      if (oldest.isLast) oldest.detach();
     }
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.entries.length) {
       this.entries = this.entries.slice(this.head);

@@ -46,8 +46,8 @@ export class MessageStream {
 
   ingest(messages: readonly ReceivedMessage[]): void {
     for (const message of messages) {
-      const entry = this.log.append(message, this.index.lastSeqOf(message.topic));
-      this.index.add(entry);
+      const node = this.index.nodeFor(message.topic);
+      this.index.add(this.log.append(message, node.path, node.last?.seq ?? 0), node);
     }
     this.received += messages.length;
     this.wake();

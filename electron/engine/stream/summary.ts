@@ -1,5 +1,6 @@
 import { PREVIEW_BYTES, type MessageDetail, type MessageSummary } from '../../contract';
 import type { LogEntry } from './message-log';
+import { ownBytes } from './payload-store';
 
 /** What a list row needs. The preview is a copy: a view would drag the whole payload along. */
 export function summarize(entry: LogEntry): MessageSummary {
@@ -17,9 +18,9 @@ export function summarize(entry: LogEntry): MessageSummary {
   return summary;
 }
 
-/** Up to `maxBytes` of the kept payload (a copy when cut, so only those bytes travel). */
+/** Up to `maxBytes` of the kept payload, in a buffer of its own (only those bytes travel). */
 function head(payload: Uint8Array, maxBytes: number): Uint8Array {
-  return payload.byteLength > maxBytes ? payload.slice(0, maxBytes) : payload;
+  return payload.byteLength > maxBytes ? payload.slice(0, maxBytes) : ownBytes(payload);
 }
 
 export function detail(entry: LogEntry, previous: LogEntry | undefined, maxBytes: number): MessageDetail {

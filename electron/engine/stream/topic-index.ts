@@ -51,12 +51,18 @@ export class TopicIndex {
     return this.clock;
   }
 
-  add(entry: LogEntry): void {
-    const node = this.byTopic.get(entry.topic) ?? this.create(entry.topic);
+  /** The node for a topic, created with its missing levels. */
+  nodeFor(topic: string): TopicNode {
+    return this.byTopic.get(topic) ?? this.create(topic);
+  }
+
+  add(entry: LogEntry, node: TopicNode = this.nodeFor(entry.topic)): void {
     const now = entry.receivedAt;
     if (node.messages === 0) this.topicCount++;
     node.messages++;
+    if (node.last) node.last.isLast = false;
     node.last = entry;
+    entry.isLast = true;
     // A replayed retained message marks the topic; an empty one clears the broker's copy.
     // A live message (retain flag off) says nothing about what the broker holds.
     let retainedDelta = 0;
@@ -87,10 +93,6 @@ export class TopicIndex {
       n.retainedBelow--;
       this.touch(n);
     }
-  }
-
-  lastSeqOf(topic: string): number {
-    return this.byTopic.get(topic)?.last?.seq ?? 0;
   }
 
   find(topic: string): TopicNode | undefined {
