@@ -128,8 +128,9 @@ class TopicFilter implements ReadableStore<TopicFilterState> {
 
   private post(request: FilterWorkerRequest): void {
     if (!this.worker) {
-      // Until a filter is used there is no worker; it gets every node at once when created.
-      if (request.type !== 'match') return;
+      // Started with the first topics and kept in step as the tree grows, so even the first
+      // filter over a large tree needs no bulk copy of its paths.
+      if (request.type === 'reset') return;
       this.worker = new Worker(new URL('./topic-filter.worker.ts', import.meta.url), { type: 'module' });
       this.worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => this.onReply(event.data);
       // The worker starts empty: give it every node the tree already has.
@@ -139,6 +140,7 @@ class TopicFilter implements ReadableStore<TopicFilterState> {
         if (n) all.push({ id, path: n.path, parentId: n.parent?.id ?? -1 });
       }
       this.worker.postMessage({ type: 'add', nodes: all } satisfies FilterWorkerRequest);
+      if (request.type === 'add') return;
     }
     this.worker.postMessage(request);
   }
