@@ -203,6 +203,10 @@ async function main(): Promise<void> {
       ingestOnly();
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'l2') {
+      await engineIngest(broker, 'l2only');
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'l3') {
       await runEndToEnd(broker);
       return;

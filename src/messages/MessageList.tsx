@@ -1,7 +1,7 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { selectionStore, useSelection } from '../inspector/selection';
 import { MessageRow, PlaceholderRow } from './MessageRow';
-import { streamStore } from './stream-store';
+import { lowerBound, streamStore } from './stream-store';
 import { useMissingRows } from './use-missing-rows';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -27,6 +27,26 @@ export function MessageList() {
   const onSelect = useCallback((seq: number) => selectionStore.set({ kind: 'message', seq }), []);
 
   const firstKept = stats?.firstSeq ?? 1;
+
+  // Up and Down move the selection (and the detail pane with it), scrolling as needed.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (count === 0) return;
+    event.preventDefault();
+    const current =
+      selectedSeq === null ? -1 : filtered ? lowerBound(filtered, selectedSeq) : selectedSeq - viewFirst;
+    const known = current >= 0 && current < count && seqAt(current) === selectedSeq;
+    const next = known
+      ? Math.max(0, Math.min(count - 1, current + (event.key === 'ArrowDown' ? 1 : -1)))
+      : first;
+    selectionStore.set({ kind: 'message', seq: seqAt(next) });
+    const el = scrollerRef.current;
+    if (!el) return;
+    if (next * ROW_HEIGHT < el.scrollTop) el.scrollTop = next * ROW_HEIGHT;
+    else if ((next + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+      el.scrollTop = (next + 1) * ROW_HEIGHT - el.clientHeight;
+    }
+  };
   const seqs: number[] = [];
   for (let i = first; i < last; i++) seqs.push(seqAt(i));
   useMissingRows(
@@ -58,9 +78,11 @@ export function MessageList() {
           ref={scrollerRef}
           className="message-scroller"
           role="rowgroup"
-          // Scrollable content must be reachable by keyboard (arrows, Page Up/Down).
+          // Reachable by keyboard: Up/Down select, Page Up/Down and Home/End scroll.
           tabIndex={0}
+          aria-label="Message rows"
           onScroll={onScroll}
+          onKeyDown={onKeyDown}
         >
           <div className="message-canvas" style={{ height: count * ROW_HEIGHT }}>
             <div style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>

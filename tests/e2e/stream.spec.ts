@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download } from '@playwright/test';
 import { mosquittoPub, mosquittoSub } from '../support/mosquitto';
-import { mosquittoPubFile, mosquittoPubLines, startFlood } from '../support/mosquitto-burst';
+import {
+  mosquittoPubFile,
+  mosquittoPubLines,
+  mosquittoPubWithProperties,
+  startFlood,
+} from '../support/mosquitto-burst';
 import { expect, requireMosquitto, test } from './fixtures';
 
 requireMosquitto();
@@ -112,6 +117,12 @@ test('the detail pane: pretty JSON, JSON tree, diff with the previous message, h
   const diff = app.detail.getByRole('table', { name: 'Changes since the previous message' });
   await expect(diff.getByRole('row').filter({ hasText: '/temp' })).toContainText('replace');
   await expect(diff.getByRole('row').filter({ hasText: '/fan' })).toContainText('add');
+  // In the list, Up moves the selection to the message before, keyboard only.
+  await app.messages.getByRole('rowgroup', { name: 'Message rows' }).focus();
+  await app.page.keyboard.press('ArrowUp');
+  await expect(app.message(`${r}/dev`, '"temp":21')).toHaveAttribute('aria-selected', 'true');
+  await app.detailTab('JSON').click();
+  await expect(panel).not.toContainText('fan');
 
   const dir = await mkdtemp(join(tmpdir(), 'mqscope-e2e-'));
   try {
@@ -132,6 +143,23 @@ test('the detail pane: pretty JSON, JSON tree, diff with the previous message, h
   await expect(app.detail.getByRole('region', { name: 'Hex dump' })).toContainText('41 42 ff fe 00 43');
   await app.detailTab('Base64').click();
   await expect(panel).toContainText('QUL//gBD');
+
+  // MQTT 5 properties, as mosquitto_pub sent them.
+  await mosquittoPubWithProperties(broker, `${r}/props`, '{"ok":true}', [
+    ['content-type', 'application/json'],
+    ['user-property', 'origin', 'lab-7'],
+    ['message-expiry-interval', '120'],
+  ]);
+  await app.messages
+    .getByRole('row')
+    .filter({ hasText: `${r}/props` })
+    .click();
+  await app.detailTab('Properties').click();
+  const properties = app.detail.getByRole('table', { name: 'MQTT 5 properties' });
+  await expect(properties.getByRole('row', { name: /Content type/ })).toContainText('application/json');
+  await expect(properties.getByRole('row', { name: /User: origin/ })).toContainText('lab-7');
+  // The broker passes on what is left of the expiry interval.
+  await expect(properties.getByRole('row', { name: /Message expiry/ })).toContainText(/(119|120) s/);
 });
 
 test('pause freezes the view while counts run on; resume shows what came meanwhile', async ({

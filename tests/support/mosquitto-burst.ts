@@ -52,6 +52,21 @@ export function mosquittoPubLines(
   return runPub([...baseArgs(broker, topic, qos, false), '-l'], `${lines.join('\n')}\n`);
 }
 
+/**
+ * Publishes one message with MQTT 5 properties, each given as mosquitto_pub's `-D publish`
+ * arguments, e.g. ['content-type', 'application/json'] or ['user-property', 'k', 'v'].
+ */
+export function mosquittoPubWithProperties(
+  broker: MosquittoBroker,
+  topic: string,
+  message: string,
+  properties: readonly (readonly string[])[],
+): Promise<void> {
+  const args = [...baseArgs(broker, topic, 1, false), '-m', message];
+  for (const property of properties) args.push('-D', 'publish', ...property);
+  return runPub(args);
+}
+
 /** Publishes the bytes of a file as one message (binary-safe, any size the broker takes). */
 export function mosquittoPubFile(
   broker: MosquittoBroker,
