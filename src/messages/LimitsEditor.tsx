@@ -20,8 +20,15 @@ export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(
       }),
     onSuccess: onDone,
   });
+  const [problem, setProblem] = useState<string | null>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const whole = [maxMessages, maxMiB, payloadKiB].every((v) => /^\d+$/.test(v.trim()));
+    if (!whole) return setProblem('Enter whole numbers.');
+    if (Number(maxMessages) < 100) return setProblem('Keep at least 100 messages.');
+    if (Number(maxMiB) < 1) return setProblem('Give the log at least 1 MB.');
+    if (Number(payloadKiB) < 1) return setProblem('The payload limit is at least 1 KB.');
+    setProblem(null);
     apply.mutate();
   };
   return (
@@ -48,7 +55,11 @@ export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(
       <button type="button" className="button-small" onClick={onDone}>
         Cancel
       </button>
-      {apply.isError && <span className="field-problem">{errorText(apply.error)}</span>}
+      {(problem ?? apply.isError) && (
+        <span className="field-problem" role="alert">
+          {problem ?? errorText(apply.error)}
+        </span>
+      )}
     </form>
   );
 }
