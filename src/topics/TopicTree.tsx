@@ -44,14 +44,18 @@ export function TopicTree() {
     (node: TreeNode) => (filtering ? !foldedWhileFiltering.has(node.id) : expanded.has(node.id)),
     [filtering, foldedWhileFiltering, expanded],
   );
+  // Rows read their counts from the nodes at render time; only the order needs recomputing.
+  // By name it changes when nodes are added; by count or recency, re-sorting on every poll
+  // would cost a long task with 100k topics, so twice a second is enough.
+  const orderKey = sort === 'name' ? snapshot.structure : `${snapshot.structure}:${now}`;
   const rows = useMemo(
     () =>
       filter.active && filter.visible === null
         ? []
         : flattenTree(topicStore.root, { sort, isExpanded, visible: filtering ? filter.visible : null }),
-    // snapshot.version: node states changed (counts reorder a count or recency sort).
+    // orderKey stands for the tree's mutable nodes, which React cannot see change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [snapshot.version, sort, isExpanded, filter.visible, filter.active, filtering],
+    [orderKey, sort, isExpanded, filter.visible, filter.active, filtering],
   );
 
   const virtualizer = useVirtualizer({
