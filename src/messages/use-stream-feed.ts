@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { call, errorText, RequestFailure } from '../api/client';
+import { selectionStore } from '../inspector/selection';
 import { topicStore } from '../topics/topic-store';
 import { streamStore } from './stream-store';
 
@@ -23,6 +24,8 @@ export function useStreamFeed(connectionId: string | null): void {
   useEffect(() => {
     streamStore.reset(connectionId);
     topicStore.reset();
+    // A seq or topic of the previous connection means nothing in this one.
+    selectionStore.set(null);
     if (!connectionId) return;
     const loop = { stopped: false };
     void pollLoop(connectionId, loop);
@@ -56,7 +59,11 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
       continue;
     }
     if (loop.stopped) return;
-    if (epoch !== 0 && result.stats.epoch !== epoch) topicStore.reset();
+    if (epoch !== 0 && result.stats.epoch !== epoch) {
+      // Cleared (here or in another window): old seqs and topics are gone.
+      topicStore.reset();
+      selectionStore.set(null);
+    }
     streamStore.apply(result);
     topicStore.apply(result.topics);
     epoch = result.stats.epoch;
