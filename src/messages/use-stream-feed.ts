@@ -70,9 +70,10 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
     topicCursor = result.topicCursor;
     // While paused the engine sends no rows; keep the cursor so they come on resume.
     if (!result.stats.paused) afterSeq = result.stats.lastSeq;
-    if (result.moreTopics) continue;
     await nextFrame();
+    // Catching up on a large tree (more topics waiting) goes at frame rate; otherwise at
+    // most 20 polls a second.
     const elapsed = performance.now() - started;
-    if (elapsed < MIN_POLL_INTERVAL_MS) await wait(MIN_POLL_INTERVAL_MS - elapsed);
+    if (!result.moreTopics && elapsed < MIN_POLL_INTERVAL_MS) await wait(MIN_POLL_INTERVAL_MS - elapsed);
   }
 }

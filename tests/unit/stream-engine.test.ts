@@ -296,3 +296,24 @@ describe('export', () => {
     expect(result.content).toContain('"say ""hi"", then\nbye"');
   });
 });
+
+describe('TopicIndex paging under constant change', () => {
+  it('a topic that changes all the time is in every page, while the others still come in order', () => {
+    const log = new MessageLog(DEFAULT_STREAM_LIMITS);
+    const idx = new TopicIndex();
+    const add = (topic: string) => idx.add(keep(log, message(topic), 0));
+    for (let i = 0; i < 20; i++) add(`cold${i}`);
+    add('hot');
+    let cursor = 0;
+    const seen = new Set<string>();
+    for (let page = 0; page < 4; page++) {
+      const answer = idx.changesSince(cursor, 5);
+      expect(answer.nodes.map((n) => n.path)).toContain('hot');
+      for (const n of answer.nodes) seen.add(n.path);
+      cursor = answer.cursor;
+      add('hot');
+    }
+    // Four pages of four in order each: the first sixteen cold topics, none skipped.
+    expect(Array.from({ length: 16 }, (_, i) => seen.has(`cold${i}`))).toEqual(Array(16).fill(true));
+  });
+});

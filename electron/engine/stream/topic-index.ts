@@ -114,17 +114,26 @@ export class TopicIndex {
     return out;
   }
 
-  /** Nodes changed after `cursor`, oldest change first, at most `max` of them. */
+  /**
+   * Nodes changed after `cursor`, oldest change first, at most `max` of them. When more are
+   * waiting, a fifth of the answer goes to the most recently changed ones (sent again later
+   * in order): a topic that changes all the time would otherwise stay at the far end of a
+   * reader that never quite catches up, and its count would look frozen.
+   */
   changesSince(cursor: number, max: number): { nodes: TopicNodeState[]; cursor: number; more: boolean } {
-    const changed: TopicNode[] = [];
-    for (let n = this.newest; n !== null && n.version > cursor; n = n.older) changed.push(n);
-    changed.reverse();
-    const taken = changed.length > max ? changed.slice(0, max) : changed;
-    const lastTaken = taken[taken.length - 1];
+    const newestFirst: TopicNode[] = [];
+    for (let n = this.newest; n !== null && n.version > cursor; n = n.older) newestFirst.push(n);
+    if (newestFirst.length <= max) {
+      const newestVersion = newestFirst[0]?.version ?? cursor;
+      return { nodes: newestFirst.reverse().map(nodeState), cursor: newestVersion, more: false };
+    }
+    const hot = Math.floor(max / 5);
+    const inOrder = newestFirst.slice(newestFirst.length - (max - hot)).reverse();
+    const latest = newestFirst.slice(0, hot).reverse();
     return {
-      nodes: taken.map(nodeState),
-      cursor: lastTaken ? lastTaken.version : cursor,
-      more: changed.length > taken.length,
+      nodes: [...inOrder, ...latest].map(nodeState),
+      cursor: inOrder[inOrder.length - 1]?.version ?? cursor,
+      more: true,
     };
   }
 
