@@ -101,7 +101,10 @@ class TopicFilter implements ReadableStore<TopicFilterState> {
       nodes: added.map((n) => ({ id: n.id, path: n.path, parentId: n.parent?.id ?? -1 })),
     });
     const { visible, predicate } = this.state;
-    if (visible && predicate) this.publish({ ...this.state, ...markNew(visible, predicate, added) });
+    if (visible && predicate) {
+      const marked = markNew(visible, predicate, added);
+      this.publish({ ...this.state, visible: marked.visible, matched: this.state.matched + marked.matched });
+    }
   }
 
   private onReply(reply: FilterWorkerReply): void {

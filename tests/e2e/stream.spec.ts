@@ -82,6 +82,14 @@ test('wildcard, regex and exclude filters narrow the tree and the list', async (
   await expect(app.topic(`${r}/home/kitchen/temp`)).toBeVisible();
   await expect(app.topic(`${r}/debug`)).toHaveCount(0);
   await expect(app.messages.getByRole('row').filter({ hasText: `${r}/` })).toHaveCount(2);
+  const result = app.page.getByRole('status', { name: 'Filter result' });
+  await expect(result).toHaveText('2 matching topics');
+  // Topics arriving while a filter is on are matched as they come.
+  await mosquittoPub(broker, { topic: `${r}/home/attic/temp`, message: 'a' });
+  await mosquittoPub(broker, { topic: `${r}/debug/more`, message: 'x' });
+  await expect(app.topic(`${r}/home/attic/temp`)).toBeVisible();
+  await expect(app.messages.getByRole('row').filter({ hasText: `${r}/` })).toHaveCount(3);
+  await expect(result).toHaveText('3 matching topics');
 
   await app.filterKind.selectOption('regex');
   await app.filterText.fill('kitchen|trace$');
@@ -94,7 +102,7 @@ test('wildcard, regex and exclude filters narrow the tree and the list', async (
   await expect(app.topic(r)).toBeVisible();
   await expect(app.topic(`${r}/debug`)).toHaveCount(0);
   await expect(app.messages.getByRole('row').filter({ hasText: `${r}/debug` })).toHaveCount(0);
-  await expect(app.messages.getByRole('row').filter({ hasText: `${r}/home` })).toHaveCount(2);
+  await expect(app.messages.getByRole('row').filter({ hasText: `${r}/home` })).toHaveCount(3);
 
   await app.filterKind.selectOption('regex');
   await app.filterText.fill('(');
