@@ -11,13 +11,17 @@ import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
 import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
+import { Inspector } from './inspector/Inspector';
 import { MessageList } from './messages/MessageList';
 import { PacketsPanel } from './packets/PacketsPanel';
 import { ProfileEditorProvider } from './profiles/profile-editor';
 import { ProfileLoadBanner } from './profiles/ProfileLoadBanner';
 import { ProfilesPanel } from './profiles/ProfilesPanel';
+import { StreamToolbar } from './messages/StreamToolbar';
 import { PublishPanel } from './publish/PublishPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
+import { FilterBar } from './topics/FilterBar';
+import { TopicTree } from './topics/TopicTree';
 
 export function App() {
   const transport = useTransportStatus();
@@ -45,7 +49,15 @@ export function App() {
           </aside>
           <main className="main">
             <SubscriptionsBar />
-            <MessageList />
+            <StreamToolbar />
+            <FilterBar />
+            <div className="stream-panes">
+              <TopicTree />
+              <div className="stream-detail">
+                <MessageList />
+                <Inspector />
+              </div>
+            </div>
             <PublishPanel />
             <PacketsPanel />
           </main>

@@ -11,6 +11,8 @@ import './styles/layout.css';
 import './connections/connections.css';
 import './subscriptions/subscriptions.css';
 import './messages/messages.css';
+import './topics/topics.css';
+import './inspector/inspector.css';
 import './publish/publish.css';
 import './ui/form-controls.css';
 import './packets/packets.css';

@@ -34,6 +34,7 @@ export * from './publish-repeat';
 export * from './subscriptions';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
+export * from './topic-match';
 
 /** Every IPC channel starts with this; main refuses anything else. */
 export const CHANNEL_PREFIX = 'mqscope:';

@@ -1,7 +1,17 @@
-/** The messages the engine receives and pushes to the renderer. */
+/**
+ * The message path: what the engine receives, what it keeps per connection (a bounded
+ * message log and a live topic index), and how the renderer reads it.
+ *
+ * The renderer pulls: `stream.poll` answers with what changed since the caller's cursors,
+ * coalesced (each changed topic once, with its latest state) and capped in size, and may
+ * wait briefly for news. A slow renderer simply polls less often; nothing queues up on the
+ * socket or in IPC, and the engine keeps ingesting at the broker's pace.
+ */
 import { z } from 'zod';
-import { ConnectionIdSchema, QosSchema } from './common';
-import { MessagePropertiesSchema } from './properties';
+import { EmptyInput, OnConnection, QosSchema, TopicNameSchema, request } from './common';
+import type { Qos } from './common';
+import { MessagePropertiesSchema, type MessageProperties } from './properties';
+import { TopicMatchSchema } from './topic-match';
 
 export const ReceivedMessageSchema = z.object({
   topic: z.string(),
@@ -16,12 +26,191 @@ export const ReceivedMessageSchema = z.object({
 });
 export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
 
-export const messageRequests = {} as const;
+const MiB = 1024 * 1024;
 
-export const messageEvents = {
-  /** Messages in batches (at most about 20 a second per connection), never one event each. */
-  'messages.batch': z.object({
-    connectionId: ConnectionIdSchema,
-    messages: z.array(ReceivedMessageSchema),
-  }),
+/** What the engine keeps per connection. Older messages beyond a bound are evicted and counted. */
+export const StreamLimitsSchema = z.object({
+  maxMessages: z.number().int().min(100).max(10_000_000),
+  maxBytes: z
+    .number()
+    .int()
+    .min(MiB)
+    .max(16 * 1024 * MiB),
+  /** A payload above this is kept truncated to it, and marked so. */
+  maxPayloadBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * MiB),
+});
+export type StreamLimits = z.infer<typeof StreamLimitsSchema>;
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  maxMessages: 100_000,
+  maxBytes: 256 * MiB,
+  maxPayloadBytes: 16 * MiB,
+};
+
+/** Bytes of payload each summary carries for one-line previews. */
+export const PREVIEW_BYTES = 160;
+
+/** One message as lists show it: everything but the full payload. */
+export interface MessageSummary {
+  /** Increasing per connection, without gaps: the log's row number. */
+  seq: number;
+  topic: string;
+  qos: Qos;
+  retain: boolean;
+  /** Payload size as the broker sent it. */
+  size: number;
+  /** Set when only the first `truncatedAt` bytes were kept (the payload limit). */
+  truncatedAt?: number;
+  /** The first PREVIEW_BYTES of the payload. */
+  preview: Uint8Array;
+  receivedAt: number;
+  hasProperties: boolean;
+}
+
+/** One node of the topic tree (a topic level), with its subtree totals. */
+export interface TopicNodeState {
+  /** The topic up to this level, e.g. "home/kitchen". */
+  path: string;
+  /** Messages on exactly this topic. */
+  messages: number;
+  /** Messages on this topic and every topic below it. */
+  total: number;
+  /** This topic holds a retained value (the broker replayed one; an empty one clears it). */
+  retained: boolean;
+  /** Topics at or below this level holding a retained value. */
+  retainedBelow: number;
+  /**
+   * Exponentially decaying rates (messages/s) as of `rateAt`, for this topic and for its
+   * subtree. Readers decay them to "now" with RATE_TAU_MS, so an idle topic drops to 0
+   * without the engine sending anything.
+   */
+  rate: number;
+  rateTotal: number;
+  rateAt: number;
+  /** The last message on exactly this topic. */
+  last?: MessageSummary;
+}
+
+/** Time constant of the topic rates: a topic that stops reads ~0 after a few of these. */
+export const RATE_TAU_MS = 2000;
+
+export function decayedRate(rate: number, rateAt: number, now: number): number {
+  return now <= rateAt ? rate : rate * Math.exp(-(now - rateAt) / RATE_TAU_MS);
+}
+
+export interface StreamStats {
+  connectionId: string;
+  /** Changes on clear: a reader holding another epoch starts over. */
+  epoch: number;
+  /** Oldest and newest seq still in the log (firstSeq > lastSeq when it is empty). */
+  firstSeq: number;
+  lastSeq: number;
+  /** Messages in the log now, and the bytes they take (payloads plus bookkeeping). */
+  count: number;
+  bytes: number;
+  /** The oldest messages dropped to stay within the limits, since the last clear. */
+  evicted: number;
+  /** Messages kept truncated because of the payload limit, since the last clear. */
+  truncated: number;
+  /** Messages received since the last clear (keeps counting while paused). */
+  received: number;
+  /** Distinct topics seen since the last clear. */
+  topics: number;
+  paused: boolean;
+  limits: StreamLimits;
+}
+
+export interface StreamPollResult {
+  stats: StreamStats;
+  /** Topic nodes changed since the cursor, each once with its latest state, oldest change first. */
+  topics: TopicNodeState[];
+  /** Pass back as `topicCursor` on the next poll. */
+  topicCursor: number;
+  /** More changed topics are waiting than one answer carries: poll again at once. */
+  moreTopics: boolean;
+  /**
+   * The newest messages after `afterSeq` (at most `maxTail`, ascending). Rows skipped
+   * between `afterSeq` and the first of these are still in the log: fetch them by seq.
+   */
+  tail: MessageSummary[];
+}
+
+export interface MessageDetail extends MessageSummary {
+  /** The kept payload, or its first `maxBytes` when the caller asked for less. */
+  payload: Uint8Array;
+  properties?: MessageProperties;
+  /** The message before this one on the same topic, when it is still kept (for a diff). */
+  previous?: { seq: number; receivedAt: number; size: number; payload: Uint8Array };
+}
+
+export interface MessageExportResult {
+  /** JSON Lines, or CSV with a header row. Payloads as UTF-8 text, or base64 when not UTF-8. */
+  content: string;
+  count: number;
+  format: 'jsonl' | 'csv';
+}
+
+export interface ClearRetainedResult {
+  /** Topics that got an empty retained message. */
+  cleared: string[];
+  failed: { topic: string; message: string }[];
+}
+
+const Seq = z.number().int().min(1);
+const MaxDetailBytes = z
+  .number()
+  .int()
+  .min(1)
+  .max(256 * MiB)
+  .default(MiB);
+
+export const messageRequests = {
+  'stream.poll': request<StreamPollResult>()(
+    OnConnection.extend({
+      /** The epoch the caller's cursors belong to; another one starts from scratch. */
+      epoch: z.number().int().min(0).default(0),
+      topicCursor: z.number().int().min(0).default(0),
+      afterSeq: z.number().int().min(0).default(0),
+      /** Wait up to this long for news before answering (a long poll). */
+      waitMs: z.number().int().min(0).max(5000).default(0),
+      maxTopics: z.number().int().min(1).max(20_000).default(2000),
+      maxTail: z.number().int().min(1).max(5000).default(500),
+    }).strict(),
+  ),
+  /** While paused the log and counts keep running; polls carry stats only, so views freeze. */
+  'stream.pause': request<StreamStats>()(OnConnection.extend({ paused: z.boolean() }).strict()),
+  /** Empties the log and the topic index, and starts a new epoch. */
+  'stream.clear': request<StreamStats>()(OnConnection),
+  'stream.limits': request<StreamLimits>()(EmptyInput),
+  /** Applies to every connection at once; a lower bound evicts (and counts) right away. */
+  'stream.setLimits': request<StreamLimits>()(StreamLimitsSchema.partial().strict()),
+  /** Summaries of the given seqs that are still in the log, ascending. */
+  'messages.summaries': request<MessageSummary[]>()(
+    OnConnection.extend({ seqs: z.array(Seq).max(2000) }).strict(),
+  ),
+  /** Seqs of every kept message whose topic matches, ascending. */
+  'messages.match': request<{ seqs: number[]; lastSeq: number; epoch: number }>()(
+    OnConnection.extend({ match: TopicMatchSchema }).strict(),
+  ),
+  'messages.detail': request<MessageDetail>()(
+    OnConnection.extend({ seq: Seq, maxBytes: MaxDetailBytes }).strict(),
+  ),
+  /** The last message on a topic, kept by the topic index even after the log evicted it. */
+  'topics.detail': request<MessageDetail>()(
+    OnConnection.extend({ topic: z.string().min(1).max(65535), maxBytes: MaxDetailBytes }).strict(),
+  ),
+  /** The kept messages (all, or those matching), as JSON Lines or CSV. */
+  'messages.export': request<MessageExportResult>()(
+    OnConnection.extend({ format: z.enum(['jsonl', 'csv']), match: TopicMatchSchema.optional() }).strict(),
+  ),
+  /** Publishes an empty retained message to the topic (or every topic below it) that holds one. */
+  'topics.clearRetained': request<ClearRetainedResult>()(
+    OnConnection.extend({ topic: TopicNameSchema, subtree: z.boolean().default(false) }).strict(),
+  ),
 } as const;
+
+export const messageEvents = {} as const;

@@ -2,6 +2,7 @@ import type { ConnectOptions, ConnectionStatus, EngineEvent } from '../contract'
 import { ConnectOptionsSchema } from '../contract';
 import { EngineError } from './errors';
 import { MqttConnection } from './connection';
+import { MessageStreams } from './stream/message-streams';
 
 export type EngineListener = (event: EngineEvent) => void;
 
@@ -13,6 +14,8 @@ export class ConnectionManager {
   private readonly connections = new Map<string, MqttConnection>();
   private readonly listeners = new Set<EngineListener>();
   private nextId = 1;
+  /** Each connection's message log and topic index (see stream/). */
+  readonly streams = new MessageStreams();
 
   onEvent(listener: EngineListener): () => void {
     this.listeners.add(listener);
@@ -22,10 +25,11 @@ export class ConnectionManager {
   /** Opens a connection and resolves with its first outcome (connected or failed). */
   async open(options: ConnectOptions): Promise<ConnectionStatus> {
     const id = `conn-${this.nextId++}`;
+    const stream = this.streams.create(id);
     const connection = new MqttConnection(id, ConnectOptionsSchema.parse(options), {
       onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
-      onMessages: (connectionId, messages) =>
-        this.emit({ name: 'messages.batch', payload: { connectionId, messages } }),
+      // Messages reach the renderer by its polls of the stream, never one event each.
+      onMessages: (_connectionId, messages) => stream.ingest(messages),
       onSubscriptions: (connectionId, subscriptions) =>
         this.emit({ name: 'subscriptions.changed', payload: { connectionId, subscriptions } }),
       onPackets: (connectionId, packets) =>
@@ -44,6 +48,7 @@ export class ConnectionManager {
   async close(connectionId: string, reason?: string): Promise<ConnectionStatus> {
     const status = await this.get(connectionId).close(reason);
     this.connections.delete(connectionId);
+    this.streams.end(connectionId);
     return status;
   }
 

@@ -11,6 +11,7 @@ import {
   profileHandlers,
   type SecretBox,
 } from './profiles';
+import { streamHandlers } from './stream/handlers';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -94,6 +95,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.clients': async () => localBroker.clients(),
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
+    ...streamHandlers(manager),
   };
   return {
     handlers,

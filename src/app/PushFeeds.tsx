@@ -1,22 +1,24 @@
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
 import { useKeepaliveFeed } from '../lab/use-keepalive-feed';
-import { useMessageFeed } from '../messages/use-message-feed';
 import { usePacketFeed } from '../packets/use-packet-feed';
 import { useProfilesFeed } from '../profiles/profile-queries';
 import { useSubscriptionsFeed } from '../subscriptions/use-subscriptions-feed';
+import { useListFilter } from '../messages/use-list-filter';
+import { useStreamFeed } from '../messages/use-stream-feed';
 
 /**
- * Where host pushes enter the renderer, mounted once. A component of its own so that
+ * Where host data enters the renderer, mounted once. A component of its own so that
  * following the current connection re-renders nothing else.
  */
 export function PushFeeds() {
   const { connectionId } = useCurrentConnection();
   useConnectionStatusFeed();
-  useMessageFeed(connectionId);
   useSubscriptionsFeed();
   usePacketFeed();
   useProfilesFeed();
   useKeepaliveFeed();
+  useStreamFeed(connectionId);
+  useListFilter(connectionId);
   return null;
 }

@@ -1,49 +1,63 @@
-import { useSyncExternalStore } from 'react';
-import { MessageRow } from './MessageRow';
-import { messageStore } from './message-store';
+import { useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { selectionStore, useSelection } from '../inspector/selection';
+import { MessageRow, PlaceholderRow } from './MessageRow';
+import { lowerBound, streamStore } from './stream-store';
+import { useMissingRows } from './use-missing-rows';
 import { useVirtualRows } from './use-virtual-rows';
 
 /** Must match .message-row's height in messages.css: windowing computes with it. */
 const ROW_HEIGHT = 20;
 
+/**
+ * The engine's message log, windowed: the list is as long as the log (or the filter's
+ * matches), but only the rows on screen exist, in the DOM and in memory.
+ */
 export function MessageList() {
-  const snapshot = useSyncExternalStore(messageStore.subscribe, messageStore.getSnapshot);
-  const { messages, dropped, limit, version } = snapshot;
+  const snapshot = useSyncExternalStore(streamStore.subscribe, streamStore.getSnapshot);
+  const { viewFirst, viewLast, filtered, version, stats, connectionId } = snapshot;
+  const count = filtered ? filtered.length : Math.max(0, viewLast - viewFirst + 1);
+  const seqAt = (index: number) => (filtered ? (filtered[index] ?? 0) : viewFirst + index);
   const { scrollerRef, first, last, following, onScroll, jumpToEnd } = useVirtualRows(
-    messages.length,
+    count,
     ROW_HEIGHT,
     version,
   );
-  const visible = messages.slice(first, last);
+  const selection = useSelection();
+  const selectedSeq = selection?.kind === 'message' ? selection.seq : null;
+  const onSelect = useCallback((seq: number) => selectionStore.set({ kind: 'message', seq }), []);
+
+  const firstKept = stats?.firstSeq ?? 1;
+
+  // Up and Down move the selection (and the detail pane with it), scrolling as needed.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (count === 0) return;
+    event.preventDefault();
+    const current =
+      selectedSeq === null ? -1 : filtered ? lowerBound(filtered, selectedSeq) : selectedSeq - viewFirst;
+    const known = current >= 0 && current < count && seqAt(current) === selectedSeq;
+    const next = known
+      ? Math.max(0, Math.min(count - 1, current + (event.key === 'ArrowDown' ? 1 : -1)))
+      : first;
+    selectionStore.set({ kind: 'message', seq: seqAt(next) });
+    const el = scrollerRef.current;
+    if (!el) return;
+    if (next * ROW_HEIGHT < el.scrollTop) el.scrollTop = next * ROW_HEIGHT;
+    else if ((next + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+      el.scrollTop = (next + 1) * ROW_HEIGHT - el.clientHeight;
+    }
+  };
+  const seqs: number[] = [];
+  for (let i = first; i < last; i++) seqs.push(seqAt(i));
+  useMissingRows(
+    connectionId,
+    seqs.filter((seq) => seq >= firstKept),
+  );
 
   return (
     // No accessible name on the section: "Messages" names the table alone, one match for tests.
     <section className="messages">
-      <div className="toolbar">
-        <h2 className="section-title">Messages</h2>
-        <span className="muted">{messages.length.toLocaleString()}</span>
-        {dropped > 0 && (
-          <span className="notice" role="note">
-            {dropped.toLocaleString()} older {dropped === 1 ? 'message was' : 'messages were'} dropped: only
-            the newest {limit.toLocaleString()} are kept.
-          </span>
-        )}
-        <span className="toolbar-spacer" />
-        {!following && messages.length > 0 && (
-          <button type="button" className="button-small" onClick={jumpToEnd}>
-            Jump to newest
-          </button>
-        )}
-        <button
-          type="button"
-          className="button-small"
-          onClick={() => messageStore.clear()}
-          disabled={messages.length === 0 && dropped === 0}
-        >
-          Clear messages
-        </button>
-      </div>
-      <div className="message-table" role="table" aria-label="Messages" aria-rowcount={messages.length + 1}>
+      <div className="message-table" role="table" aria-label="Messages" aria-rowcount={count + 1}>
         <div role="rowgroup">
           <div role="row" className="message-head" aria-rowindex={1}>
             <span role="columnheader">Time</span>
@@ -64,22 +78,45 @@ export function MessageList() {
           ref={scrollerRef}
           className="message-scroller"
           role="rowgroup"
-          // Scrollable content must be reachable by keyboard (arrows, Page Up/Down).
+          // Reachable by keyboard: Up/Down select, Page Up/Down and Home/End scroll.
           tabIndex={0}
+          aria-label="Message rows"
           onScroll={onScroll}
+          onKeyDown={onKeyDown}
         >
-          <div className="message-canvas" style={{ height: messages.length * ROW_HEIGHT }}>
+          <div className="message-canvas" style={{ height: count * ROW_HEIGHT }}>
             <div style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-              {visible.map((message, i) => (
+              {seqs.map((seq, i) => {
+                const row = streamStore.row(seq);
                 // Row 1 is the header, so message n is row n + 1.
-                <MessageRow key={message.seq} message={message} rowIndex={first + i + 2} />
-              ))}
+                const rowIndex = first + i + 2;
+                return row ? (
+                  <MessageRow
+                    key={seq}
+                    message={row}
+                    rowIndex={rowIndex}
+                    selected={seq === selectedSeq}
+                    onSelect={onSelect}
+                  />
+                ) : (
+                  <PlaceholderRow key={seq} rowIndex={rowIndex} evicted={seq < firstKept} />
+                );
+              })}
             </div>
           </div>
         </div>
       </div>
-      {messages.length === 0 && (
-        <p className="empty-state">No messages yet. Messages matching your subscriptions appear here.</p>
+      {!following && count > 0 && (
+        <button type="button" className="button-small jump-to-newest" onClick={jumpToEnd}>
+          Jump to newest
+        </button>
+      )}
+      {count === 0 && (
+        <p className="empty-state">
+          {filtered
+            ? 'No kept message matches the filter.'
+            : 'No messages yet. Messages matching your subscriptions appear here.'}
+        </p>
       )}
     </section>
   );

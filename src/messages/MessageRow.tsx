@@ -1,21 +1,28 @@
 import { memo } from 'react';
-import { decodePayload, formatBytes, formatTime } from './format';
-import type { StoredMessage } from './message-store';
+import type { MessageSummary } from '../../electron/contract';
+import { formatBytes, formatTime, previewText } from './format';
 
 interface Props {
-  message: StoredMessage;
+  message: MessageSummary;
   /** 1-based among all rows, header included: virtualised rows still say where they are. */
   rowIndex: number;
+  selected: boolean;
+  onSelect(seq: number): void;
 }
 
 /** One received message on one line. Memoised: a row renders once, however long it stays. */
-export const MessageRow = memo(function MessageRow({ message, rowIndex }: Props) {
-  const payload = decodePayload(message);
-  const time = formatTime(message.receivedAt);
+export const MessageRow = memo(function MessageRow({ message, rowIndex, selected, onSelect }: Props) {
+  const preview = previewText(message);
   return (
-    <div role="row" className="message-row" aria-rowindex={rowIndex}>
+    <div
+      role="row"
+      className="message-row"
+      aria-rowindex={rowIndex}
+      aria-selected={selected}
+      onClick={() => onSelect(message.seq)}
+    >
       <span role="cell" className="message-time">
-        {time}
+        {formatTime(message.receivedAt)}
       </span>
       <span role="cell" className="message-qos" title={`QoS ${message.qos}`}>
         {message.qos}
@@ -26,12 +33,32 @@ export const MessageRow = memo(function MessageRow({ message, rowIndex }: Props)
       <span role="cell" className="message-topic" title={message.topic}>
         {message.topic}
       </span>
-      <span role="cell" className="message-payload" title={payload.full}>
-        {payload.preview || <span className="message-empty">(empty)</span>}
+      <span role="cell" className="message-payload">
+        {preview || <span className="message-empty">(empty)</span>}
       </span>
-      <span role="cell" className="message-size">
-        {formatBytes(message.payload.byteLength)}
+      <span
+        role="cell"
+        className="message-size"
+        title={
+          message.truncatedAt !== undefined
+            ? `Truncated at ${message.truncatedAt.toLocaleString()} bytes of ${message.size.toLocaleString()}`
+            : undefined
+        }
+      >
+        {message.truncatedAt !== undefined && <span className="truncated-mark">✂ </span>}
+        {formatBytes(message.size)}
       </span>
     </div>
   );
 });
+
+/** A row whose summary is on its way from the engine, or was evicted from its log. */
+export function PlaceholderRow({ rowIndex, evicted }: { rowIndex: number; evicted: boolean }) {
+  return (
+    <div role="row" className="message-row message-placeholder" aria-rowindex={rowIndex}>
+      <span role="cell" className="message-empty">
+        {evicted ? 'dropped (log limit)' : '…'}
+      </span>
+    </div>
+  );
+}

@@ -1,33 +1,22 @@
-import type { StoredMessage } from './message-store';
+import type { MessageSummary } from '../../electron/contract';
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const lenient = new TextDecoder('utf-8', { fatal: false });
 
-/** Longest text put in a row's tooltip; longer payloads say how much is left out. */
-const TOOLTIP_CHARS = 20_000;
 /** The row shows one line; CSS ellipsis does the rest, this only bounds the DOM text. */
-const PREVIEW_CHARS = 400;
+const PREVIEW_CHARS = 200;
 
-export interface DecodedPayload {
-  preview: string;
-  full: string;
-}
+// Decoding is lazy (only rows on screen) and done once per summary.
+const cache = new WeakMap<MessageSummary, string>();
 
-// Decoding is lazy (only rows on screen) and done once per message.
-const cache = new WeakMap<StoredMessage, DecodedPayload>();
-
-export function decodePayload(message: StoredMessage): DecodedPayload {
-  const known = cache.get(message);
-  if (known) return known;
-  const text = decoder.decode(message.payload);
-  const oneLine = text.slice(0, PREVIEW_CHARS).replace(/\r?\n/g, '⏎').replace(/\t/g, ' ');
-  const preview = text.length > PREVIEW_CHARS ? `${oneLine}…` : oneLine;
-  const full =
-    text.length > TOOLTIP_CHARS
-      ? `${text.slice(0, TOOLTIP_CHARS)}\n… ${(text.length - TOOLTIP_CHARS).toLocaleString()} more characters not shown here`
-      : text;
-  const decoded = { preview, full };
-  cache.set(message, decoded);
-  return decoded;
+/** A one-line preview of a payload's first bytes (control characters made visible). */
+export function previewText(summary: MessageSummary): string {
+  const known = cache.get(summary);
+  if (known !== undefined) return known;
+  const text = lenient.decode(summary.preview).slice(0, PREVIEW_CHARS);
+  const oneLine = text.replace(/\r?\n/g, '⏎').replace(/\p{Cc}/gu, ' ');
+  const preview = summary.size > summary.preview.byteLength ? `${oneLine}…` : oneLine;
+  cache.set(summary, preview);
+  return preview;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -41,5 +30,13 @@ export function formatTime(epochMs: number): string {
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+export function formatRate(perSecond: number): string {
+  if (perSecond < 0.05) return '';
+  if (perSecond < 10) return `${perSecond.toFixed(1)}/s`;
+  if (perSecond < 10_000) return `${Math.round(perSecond)}/s`;
+  return `${(perSecond / 1000).toFixed(0)}k/s`;
 }

@@ -35,6 +35,17 @@ export function useVirtualRows(count: number, rowHeight: number, version: number
     if (el && followingRef.current) el.scrollTop = el.scrollHeight;
   }, [version, count]);
 
+  // The pane shrinks or grows (a bar opens above it): stay at the tail if following it.
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;

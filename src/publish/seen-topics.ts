@@ -1,20 +1,12 @@
-import { messageStore } from '../messages/message-store';
+import { topicStore } from '../topics/topic-store';
 
 /**
- * Topics seen on a connection, newest first, for the topic box's suggestions. Read on
- * demand (when the box gets focus), never subscribed: the message stream must not
- * re-render the publish panel.
- *
- * Seam: this reads the renderer's bounded message store; when the topic index lands, ask
- * it instead (it knows every topic, not only the newest messages).
+ * Topics seen on the shown connection, most recently updated first, for the topic box's
+ * suggestions. Read on demand (when the box gets focus), never subscribed: the message
+ * stream must not re-render the publish panel. The topic store follows the connection
+ * the main area shows, which is the one the publish panel publishes on.
  */
 export function seenTopics(connectionId: string | null, limit = 200): string[] {
   if (!connectionId) return [];
-  const { messages } = messageStore.getSnapshot();
-  const seen = new Set<string>();
-  for (let i = messages.length - 1; i >= 0 && seen.size < limit; i--) {
-    const message = messages[i];
-    if (message && message.connectionId === connectionId) seen.add(message.topic);
-  }
-  return [...seen];
+  return topicStore.seenTopics(limit);
 }

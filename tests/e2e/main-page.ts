@@ -20,6 +20,12 @@ export class MainPage {
   readonly subscriptions: Locator;
   readonly outgoingQueue: Locator;
   readonly openConnections: Locator;
+  readonly topics: Locator;
+  readonly messageCounts: Locator;
+  readonly detail: Locator;
+  readonly filterText: Locator;
+  readonly filterKind: Locator;
+  readonly filterExclude: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status', { name: 'Connection status' });
@@ -29,6 +35,13 @@ export class MainPage {
     this.subscriptions = page.getByRole('list', { name: 'Subscriptions' });
     this.outgoingQueue = page.getByRole('status', { name: 'Outgoing queue' });
     this.openConnections = page.getByRole('list', { name: 'Open connections' });
+    this.topics = page.getByRole('tree', { name: 'Topics' });
+    this.messageCounts = page.getByRole('status', { name: 'Message counts' });
+    this.detail = page.getByRole('region', { name: 'Message detail' });
+    const filter = page.getByRole('search', { name: 'Filter the tree and the list' });
+    this.filterText = filter.getByRole('searchbox');
+    this.filterKind = filter.getByLabel('Filter kind');
+    this.filterExclude = filter.getByLabel('Exclude');
   }
 
   /** Opens a folded section of the connection form (TLS, Last will, Advanced, MQTT 5). */
@@ -48,6 +61,11 @@ export class MainPage {
   /** A subscription chip, by its filter. */
   subscription(filter: string): Locator {
     return this.subscriptions.getByRole('listitem').filter({ hasText: filter });
+  }
+
+  /** A topic level in the tree, by its full topic (the name shows the last level, the title all). */
+  topic(path: string): Locator {
+    return this.topics.getByRole('treeitem').filter({ has: this.page.getByTitle(path, { exact: true }) });
   }
 
   async open(url: string): Promise<void> {
@@ -135,6 +153,25 @@ export class MainPage {
         .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
       return lines.join('\n');
     });
+  }
+
+  /** Connects to the harness broker and subscribes to `filter`. */
+  async connectAndSubscribe(
+    broker: { host: string; ports: { mqtt: number }; username: string; password: string },
+    filter: string,
+  ) {
+    await this.connect({
+      host: broker.host,
+      port: broker.ports.mqtt,
+      username: broker.username,
+      password: broker.password,
+    });
+    await expect(this.status).toContainText('Connected');
+    await this.subscribe(filter);
+  }
+
+  detailTab(name: string): Locator {
+    return this.detail.getByRole('tab', { name, exact: true });
   }
 
   message(topic: string, payload: string): Locator {

@@ -28,6 +28,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { receivedMessages } from '../support/engine-log';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -88,10 +89,8 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
     return status.connectionId;
   }
 
-  function messagesOf(connectionId: string): ReceivedMessage[] {
-    return events.flatMap((e) =>
-      e.name === 'messages.batch' && e.payload.connectionId === connectionId ? e.payload.messages : [],
-    );
+  function messagesOf(connectionId: string, topic?: string): Promise<ReceivedMessage[]> {
+    return receivedMessages(dispatch, connectionId, topic);
   }
 
   function statusesOf(connectionId: string): ConnectionStatus[] {
@@ -101,8 +100,8 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
   }
 
   async function nextMessage(connectionId: string, topic: string): Promise<ReceivedMessage> {
-    return vi.waitFor(() => {
-      const found = messagesOf(connectionId).find((m) => m.topic === topic);
+    return vi.waitFor(async () => {
+      const [found] = await messagesOf(connectionId, topic);
       if (!found) throw new Error(`no message on ${topic} yet`);
       return found;
     }, WAIT);
@@ -405,11 +404,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       await mosquittoPub(broker, { topic: 'demo/nolocal', message: 'theirs' });
       await nextMessage(id, 'demo/nolocal');
       // Ours was published first; had it come back it would be first in the list.
-      expect(
-        messagesOf(id)
-          .filter((m) => m.topic === 'demo/nolocal')
-          .map((m) => text(m.payload)),
-      ).toEqual(['theirs']);
+      expect((await messagesOf(id, 'demo/nolocal')).map((m) => text(m.payload))).toEqual(['theirs']);
     });
 
     it('receives the properties mosquitto_pub sends', async () => {

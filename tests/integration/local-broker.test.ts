@@ -20,6 +20,7 @@ import type {
 import { createEngine, type Engine } from '../../electron/engine';
 import { STOP_REASON } from '../../electron/engine/local-broker';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { receivedMessages } from '../support/engine-log';
 import { localPub, localSub } from '../support/local-broker-tools';
 import { MOSQUITTO_MISSING, freePort, mosquittoAvailable } from '../support/mosquitto';
 
@@ -60,17 +61,13 @@ describe.skipIf(!available)('local broker', () => {
     return status.connectionId;
   }
 
-  function received(connectionId: string, topic: string): ReceivedMessage[] {
-    return events.flatMap((e) =>
-      e.name === 'messages.batch' && e.payload.connectionId === connectionId
-        ? e.payload.messages.filter((m) => m.topic === topic)
-        : [],
-    );
+  function received(connectionId: string, topic: string): Promise<ReceivedMessage[]> {
+    return receivedMessages(dispatch, connectionId, topic);
   }
 
   function nextOn(connectionId: string, topic: string, nth = 0): Promise<ReceivedMessage> {
-    return vi.waitFor(() => {
-      const message = received(connectionId, topic)[nth];
+    return vi.waitFor(async () => {
+      const message = (await received(connectionId, topic))[nth];
       if (!message) throw new Error(`${connectionId} has no message ${nth} on ${topic} yet`);
       return message;
     }, WAIT);
@@ -201,7 +198,7 @@ describe.skipIf(!available)('local broker', () => {
     // A marker published after the subscription proves the retained message would have come first.
     await localPub({ port: ports.tcpPort, topic: 'retained/marker', message: 'x' });
     await nextOn(connectionId, 'retained/marker');
-    expect(received(connectionId, 'retained/lamp')).toEqual([]);
+    expect(await received(connectionId, 'retained/lamp')).toEqual([]);
   });
 
   it('fires the will of a client whose socket drops, and lists its will topic and keepalive', async () => {

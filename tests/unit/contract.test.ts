@@ -9,6 +9,7 @@ import {
   eventChannel,
   eventNames,
   events,
+  ReceivedMessageSchema,
   isEventName,
   isRequestName,
   requestChannel,
@@ -239,19 +240,13 @@ describe('names and channels', () => {
     for (const channel of channels) expect(channel.startsWith(CHANNEL_PREFIX)).toBe(true);
     expect(new Set(channels).size).toBe(channels.length);
     expect(requestChannel('app.info')).toBe('mqscope:request:app.info');
-    expect(eventChannel('messages.batch')).toBe('mqscope:event:messages.batch');
+    expect(eventChannel('connection.status')).toBe('mqscope:event:connection.status');
   });
 
-  it('wants raw bytes in a message batch, not a string', () => {
+  it('wants raw bytes in a received message, not a string', () => {
     const message = { topic: 't', qos: 0, retain: false, receivedAt: 1 };
-    const schema = events['messages.batch'];
-    expect(
-      schema.safeParse({ connectionId: 'c', messages: [{ ...message, payload: new Uint8Array([1]) }] })
-        .success,
-    ).toBe(true);
-    expect(schema.safeParse({ connectionId: 'c', messages: [{ ...message, payload: 'text' }] }).success).toBe(
-      false,
-    );
+    expect(ReceivedMessageSchema.safeParse({ ...message, payload: new Uint8Array([1]) }).success).toBe(true);
+    expect(ReceivedMessageSchema.safeParse({ ...message, payload: 'text' }).success).toBe(false);
   });
 });
 

@@ -1,0 +1,189 @@
+/**
+ * L3: the whole product in one run. The web host (in this process, as `npm run web` runs
+ * it) and the built renderer in headless Chromium, subscribed to `#`, under a paced
+ * stream; then 100 000 topics into the tree and a filter over them.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { createEngine } from '../electron/engine';
+import { startWebHost } from '../electron/web/server';
+import type { MosquittoBroker } from '../tests/support/mosquitto';
+import { mib, perSecond, publish } from './bench-support';
+
+const RATE = 20_000;
+const SECONDS = 10;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Long tasks and publish-to-visible latencies, recorded inside the page. */
+const PROBE = `
+  window.__bench = { longTasks: [], latencies: [], seen: new Set() };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const sample = () => {
+    for (const row of document.querySelectorAll('.message-row')) {
+      const m = /"n":(\\d+),"t":(\\d+)/.exec(row.textContent || '');
+      if (m && !window.__bench.seen.has(m[1])) {
+        window.__bench.seen.add(m[1]);
+        window.__bench.latencies.push(Date.now() - Number(m[2]));
+      }
+    }
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+`;
+
+interface Probe {
+  longTasks: number[];
+  latencies: number[];
+}
+
+async function receivedInPage(page: Page): Promise<number> {
+  const text = (await page.getByRole('status', { name: 'Message counts' }).textContent()) ?? '';
+  return Number(/([\d,]+) received/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
+}
+
+async function waitForReceived(page: Page, count: number, timeoutMs: number): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let received = await receivedInPage(page);
+  while (received < count && Date.now() < until) {
+    await page.waitForTimeout(50);
+    received = await receivedInPage(page);
+  }
+  return received;
+}
+
+/**
+ * Types a filter the way a user does (one input event) and measures, inside the page, the
+ * time until the tree's filter result is on screen: worker round trip and render included.
+ */
+async function filterInPage(page: Page, text: string): Promise<{ ms: number; result: string }> {
+  return (await page.evaluate(`(${FILTER_IN_PAGE})(${JSON.stringify(text)})`)) as {
+    ms: number;
+    result: string;
+  };
+}
+
+/** Runs in the page (this file is type-checked without DOM types, hence a string). */
+const FILTER_IN_PAGE = `async (value) => {
+  const input = document.querySelector('input[type="search"]');
+  const status = () => document.querySelector('[aria-label="Filter result"]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const started = performance.now();
+  setValue.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  // Let React commit the input first, so the previous result is off screen.
+  await new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const check = () => {
+      const text = status()?.textContent ?? '';
+      if (/^\\d[\\d,]* matching topics$/.test(text)) resolve({ ms: performance.now() - started, result: text });
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}`;
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export async function runEndToEnd(broker: MosquittoBroker): Promise<number | null> {
+  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  if (!existsSync(`${staticDir}index.html`)) {
+    console.log('L3 end to end       not run: the renderer is not built (npm run build)');
+    return null;
+  }
+  const engine = createEngine({ host: 'web', version: 'bench' });
+  const host = await startWebHost({ engine, staticDir, port: 0 });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(PROBE);
+    await page.goto(host.url);
+    await page.locator('html[data-app-ready="true"]').waitFor();
+    await page.getByLabel('Host', { exact: true }).fill(broker.host);
+    await page.getByLabel('Port', { exact: true }).fill(String(broker.ports.mqtt));
+    await page.getByLabel('Username').fill(broker.username);
+    await page.getByLabel('Password').fill(broker.password);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page
+      .getByRole('status', { name: 'Connection status' })
+      .getByText('Connected', { exact: true })
+      .waitFor();
+    await page.getByLabel('Topic filter').fill('#');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('list', { name: 'Subscriptions' }).getByText('#').waitFor();
+
+    // Page load and connecting are not part of the stream: count long tasks from here.
+    await page.evaluate('window.__bench.longTasks.length = 0');
+    const run = await publish(broker, { count: RATE * SECONDS, topics: 10_000, prefix: 'l3', rate: RATE });
+    const started = Date.now() - run.ms;
+    const received = await waitForReceived(page, run.sent, 30_000);
+    const shownAt = Date.now();
+    const probe = (await page.evaluate(
+      '({ longTasks: window.__bench.longTasks, latencies: window.__bench.latencies })',
+    )) as Probe;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const rate = received / ((shownAt - started) / 1000);
+    const longest = probe.longTasks.length > 0 ? Math.max(...probe.longTasks) : 0;
+    console.log(
+      `L3 end to end       ${perSecond(rate)} shown; publisher reached ${perSecond(run.sent / (run.ms / 1000))} for ${(run.ms / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  displayed total ${received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} published (${received === run.sent ? 'equal' : 'NOT EQUAL'})`,
+    );
+    console.log(
+      `  long tasks: ${probe.longTasks.filter((d) => d > 100).length} over 100 ms, ${probe.longTasks.length} over 50 ms, longest ${longest.toFixed(0)} ms`,
+    );
+    console.log(
+      `  publish to visible row: p50 ${percentile(probe.latencies, 50)} ms, p99 ${percentile(probe.latencies, 99)} ms (${probe.latencies.length.toLocaleString('en-US')} rows sampled as drawn)`,
+    );
+    console.log(`  renderer JS heap ${mib(heap.usedSize)}, engine RSS ${mib(process.memoryUsage().rss)}`);
+
+    // 100 000 topics into the tree, then a filter over them.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page
+      .getByRole('status', { name: 'Message counts' })
+      .getByText(/^0 received/)
+      .waitFor();
+    const topicsStart = Date.now();
+    await publish(broker, { count: 100_000, topics: 100_000, prefix: 'l3t/site' });
+    // Usable: the tree holds every topic (100,000 leaves under "l3t/site") and shows the total.
+    await page
+      .locator('[role="tree"][data-node-count="100002"]')
+      .getByRole('treeitem')
+      .filter({ hasText: '100,000' })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const usable = Date.now() - topicsStart;
+    await page.getByRole('tree', { name: 'Topics' }).getByRole('treeitem').first().click();
+    const first = await filterInPage(page, '/9999');
+    const second = await filterInPage(page, 'site/12');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap2 = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    console.log(
+      `Topics in the UI    100,000 topics: tree shows them all ${usable} ms after publishing began; ` +
+        `filter "/9999" shown ${first.ms.toFixed(0)} ms after typing (${first.result}), "site/12" ${second.ms.toFixed(0)} ms (${second.result}); ` +
+        `renderer JS heap ${mib(heap2.usedSize)}`,
+    );
+    return rate;
+  } finally {
+    await browser.close();
+    await host.close();
+    await engine.dispose();
+  }
+}

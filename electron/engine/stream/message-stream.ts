@@ -1,0 +1,204 @@
+import {
+  compileTopicMatch,
+  type MessageExportResult,
+  type MessageDetail,
+  type MessageSummary,
+  type ParsedRequestInput,
+  type ReceivedMessage,
+  type StreamLimits,
+  type StreamPollResult,
+  type StreamStats,
+  type TopicMatch,
+  type TopicMatchInput,
+} from '../../contract';
+import { EngineError } from '../errors';
+import { exportEntries } from './export';
+import { MessageLog } from './message-log';
+import { detail, summarize } from './summary';
+import { TopicIndex } from './topic-index';
+
+type PollInput = Omit<ParsedRequestInput<'stream.poll'>, 'connectionId'>;
+
+/**
+ * Everything the engine keeps for one connection's messages: the bounded log and the
+ * topic index, plus pause and clear. Ingest runs off the mqtt.js handler (the connection
+ * hands over batches from a timer), and is O(topic depth) per message.
+ */
+export class MessageStream {
+  private log: MessageLog;
+  private index = new TopicIndex();
+  private epoch = 1;
+  private received = 0;
+  private paused = false;
+  private ended = false;
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    readonly connectionId: string,
+    private limits: StreamLimits,
+  ) {
+    this.log = new MessageLog(limits);
+  }
+
+  ingest(messages: readonly ReceivedMessage[]): void {
+    for (const message of messages) {
+      const node = this.index.nodeFor(message.topic);
+      this.index.add(this.log.append(message, node.path, node.last?.seq ?? 0), node);
+    }
+    this.received += messages.length;
+    this.wake();
+  }
+
+  stats(): StreamStats {
+    return {
+      connectionId: this.connectionId,
+      epoch: this.epoch,
+      firstSeq: this.log.firstSeq,
+      lastSeq: this.log.lastSeq,
+      count: this.log.count,
+      bytes: this.log.bytes,
+      evicted: this.log.evicted,
+      truncated: this.log.truncated,
+      received: this.received,
+      topics: this.index.topicCount,
+      paused: this.paused,
+      limits: this.limits,
+    };
+  }
+
+  /**
+   * What changed since the caller's cursors, coalesced and capped. With waitMs, waits for
+   * news first (a long poll), so an idle connection costs one request per waitMs.
+   */
+  async poll(input: PollInput): Promise<StreamPollResult> {
+    if (!this.hasNews(input) && input.waitMs > 0) await this.waitForNews(input.waitMs);
+    // Decided after the wait: a clear while waiting starts a new epoch for this answer.
+    const fresh = input.epoch !== this.epoch;
+    const topicCursor = fresh ? 0 : input.topicCursor;
+    const afterSeq = fresh ? 0 : input.afterSeq;
+    if (this.paused && !fresh) {
+      return { stats: this.stats(), topics: [], topicCursor, moreTopics: false, tail: [] };
+    }
+    const changes = this.index.changesSince(topicCursor, input.maxTopics);
+    return {
+      stats: this.stats(),
+      topics: changes.nodes,
+      topicCursor: changes.cursor,
+      moreTopics: changes.more,
+      tail: this.log.tailAfter(afterSeq, input.maxTail).map(summarize),
+    };
+  }
+
+  private hasNews(input: PollInput): boolean {
+    return (
+      input.epoch !== this.epoch || this.index.cursor > input.topicCursor || this.log.lastSeq > input.afterSeq
+    );
+  }
+
+  setPaused(paused: boolean): StreamStats {
+    this.paused = paused;
+    this.wake();
+    return this.stats();
+  }
+
+  clear(): StreamStats {
+    this.log.clear();
+    this.index = new TopicIndex();
+    this.received = 0;
+    this.epoch++;
+    this.wake();
+    return this.stats();
+  }
+
+  setLimits(limits: StreamLimits): void {
+    this.limits = limits;
+    this.log.setLimits(limits);
+    this.wake();
+  }
+
+  summaries(seqs: readonly number[]): MessageSummary[] {
+    const sorted = [...seqs].sort((a, b) => a - b);
+    const out: MessageSummary[] = [];
+    for (const seq of sorted) {
+      const entry = this.log.get(seq);
+      if (entry) out.push(summarize(entry));
+    }
+    return out;
+  }
+
+  match(match: TopicMatch): { seqs: number[]; lastSeq: number; epoch: number } {
+    const compiled = compileTopicMatch(match);
+    if (!compiled.ok) throw new EngineError('invalid-input', compiled.error);
+    const seqs: number[] = [];
+    // One test per distinct topic, not per message: logs repeat topics a lot.
+    const verdicts = new Map<string, boolean>();
+    for (const entry of this.log.entriesFrom(this.log.firstSeq)) {
+      let verdict = verdicts.get(entry.topic);
+      if (verdict === undefined) {
+        verdict = compiled.test(entry.topic);
+        verdicts.set(entry.topic, verdict);
+      }
+      if (verdict) seqs.push(entry.seq);
+    }
+    return { seqs, lastSeq: this.log.lastSeq, epoch: this.epoch };
+  }
+
+  export(format: 'jsonl' | 'csv', match: TopicMatchInput | undefined): MessageExportResult {
+    return exportEntries(this.log.entriesFrom(this.log.firstSeq), format, match);
+  }
+
+  messageDetail(seq: number, maxBytes: number): MessageDetail {
+    const entry = this.log.get(seq);
+    if (!entry) {
+      throw new EngineError(
+        'not-found',
+        seq < this.log.firstSeq
+          ? `Message #${seq} is no longer kept: the log dropped it to stay within its limits.`
+          : `There is no message #${seq}.`,
+      );
+    }
+    return detail(entry, this.log.get(entry.previousSeq), maxBytes);
+  }
+
+  topicDetail(topic: string, maxBytes: number): MessageDetail {
+    const last = this.index.find(topic)?.last;
+    if (!last) throw new EngineError('not-found', `No message has arrived on "${topic}".`);
+    return detail(last, this.log.get(last.previousSeq), maxBytes);
+  }
+
+  retainedTopics(topic: string, subtree: boolean): string[] {
+    if (subtree) return this.index.retainedAtOrBelow(topic);
+    return this.index.find(topic)?.retained ? [topic] : [];
+  }
+
+  forgetRetained(topics: readonly string[]): void {
+    for (const topic of topics) this.index.forgetRetained(topic);
+    this.wake();
+  }
+
+  /** The connection is gone: answer waiting polls now, keep the data for inspection. */
+  end(): void {
+    this.ended = true;
+    this.wake();
+  }
+
+  private waitForNews(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

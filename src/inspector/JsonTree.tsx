@@ -1,0 +1,57 @@
+import { useState } from 'react';
+
+/** Children drawn per open node before a "show more" button: huge arrays stay cheap. */
+const PAGE = 200;
+
+function preview(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.length}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.keys(value).length}}`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
+  const container = value !== null && typeof value === 'object';
+  const [open, setOpen] = useState(depth < 2);
+  const [limit, setLimit] = useState(PAGE);
+  if (!container) {
+    return (
+      <li role="treeitem" aria-level={depth + 1} className="json-leaf">
+        <span className="json-key">{name}</span>:{' '}
+        <span className={`json-${typeof value}`}>{preview(value)}</span>
+      </li>
+    );
+  }
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return (
+    <li role="treeitem" aria-level={depth + 1} aria-expanded={open}>
+      <button type="button" className="json-toggle" onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} <span className="json-key">{name}</span>{' '}
+        <span className="muted">{preview(value)}</span>
+      </button>
+      {open && (
+        <ul role="group">
+          {entries.slice(0, limit).map(([k, v]) => (
+            <JsonNode key={k} name={k} value={v} depth={depth + 1} />
+          ))}
+          {entries.length > limit && (
+            <li>
+              <button type="button" className="button-small" onClick={() => setLimit(limit + PAGE * 5)}>
+                Show {Math.min(PAGE * 5, entries.length - limit).toLocaleString()} more of{' '}
+                {(entries.length - limit).toLocaleString()}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A collapsible JSON tree; nodes open lazily so a big document renders its top only. */
+export function JsonTree({ value }: { value: unknown }) {
+  return (
+    <ul className="json-tree" role="tree" aria-label="JSON tree">
+      <JsonNode name="(root)" value={value} depth={0} />
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { call, errorText, RequestFailure } from '../api/client';
+import { selectionStore } from '../inspector/selection';
+import { topicStore } from '../topics/topic-store';
+import { streamStore } from './stream-store';
+
+/** At most this many polls a second: the renderer never asks for more than it can draw. */
+const MIN_POLL_INTERVAL_MS = 50;
+/** How long the engine may hold a poll when nothing is new. */
+const LONG_POLL_MS = 1000;
+const RETRY_MS = 1000;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Resolves after the browser has painted what the last poll changed. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Where the message stream enters the renderer. Mount once. The renderer pulls: each poll
+ * asks the engine for what changed since the last one (coalesced and capped), applies it,
+ * waits for the frame to be painted, and only then asks again. A busy page therefore asks
+ * less often instead of letting pushes pile up, and the engine never waits for it.
+ */
+export function useStreamFeed(connectionId: string | null): void {
+  useEffect(() => {
+    streamStore.reset(connectionId);
+    topicStore.reset();
+    // A seq or topic of the previous connection means nothing in this one.
+    selectionStore.set(null);
+    if (!connectionId) return;
+    const loop = { stopped: false };
+    void pollLoop(connectionId, loop);
+    return () => {
+      loop.stopped = true;
+    };
+  }, [connectionId]);
+}
+
+async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promise<void> {
+  let epoch = 0;
+  let topicCursor = 0;
+  let afterSeq = 0;
+  while (!loop.stopped) {
+    const started = performance.now();
+    let result;
+    try {
+      result = await call('stream.poll', {
+        connectionId,
+        epoch,
+        topicCursor,
+        afterSeq,
+        waitMs: LONG_POLL_MS,
+      });
+    } catch (error) {
+      if (loop.stopped) return;
+      // The stream is gone (the host let it go) or the host is: nothing more will come.
+      if (error instanceof RequestFailure && ['not-found', 'internal'].includes(error.error.code)) return;
+      console.error(`Polling messages failed: ${errorText(error)}`);
+      await wait(RETRY_MS);
+      continue;
+    }
+    if (loop.stopped) return;
+    if (epoch !== 0 && result.stats.epoch !== epoch) {
+      // Cleared (here or in another window): old seqs and topics are gone.
+      topicStore.reset();
+      selectionStore.set(null);
+    }
+    streamStore.apply(result);
+    topicStore.apply(result.topics);
+    epoch = result.stats.epoch;
+    topicCursor = result.topicCursor;
+    // While paused the engine sends no rows; keep the cursor so they come on resume.
+    if (!result.stats.paused) afterSeq = result.stats.lastSeq;
+    await nextFrame();
+    // Catching up on a large tree (more topics waiting) goes at frame rate; otherwise at
+    // most 20 polls a second.
+    const elapsed = performance.now() - started;
+    if (!result.moreTopics && elapsed < MIN_POLL_INTERVAL_MS) await wait(MIN_POLL_INTERVAL_MS - elapsed);
+  }
+}

@@ -1,0 +1,67 @@
+import { decayedRate } from '../../electron/contract';
+import { formatRate, previewText } from '../messages/format';
+import type { TreeNode } from './topic-store';
+
+/** A node counts as active this long after its last update. */
+const ACTIVITY_MS = 1000;
+
+interface Props {
+  node: TreeNode;
+  domId: string;
+  expanded: boolean;
+  selected: boolean;
+  focused: boolean;
+  now: number;
+  onClick(node: TreeNode): void;
+  onToggle(node: TreeNode): void;
+}
+
+/** One topic level: name, retained marker, last value, rate and count. */
+export function TopicRow({ node, domId, expanded, selected, focused, now, onClick, onToggle }: Props) {
+  const state = node.state;
+  const hasChildren = node.children.length > 0;
+  const rate = state ? decayedRate(state.rateTotal, state.rateAt, now) : 0;
+  const active = now - node.touchedAt < ACTIVITY_MS;
+  const last = state?.last;
+  const className = ['topic-row', focused && 'focused', active && 'active'].filter(Boolean).join(' ');
+
+  return (
+    <div
+      id={domId}
+      role="treeitem"
+      aria-level={node.depth + 1}
+      aria-expanded={hasChildren ? expanded : undefined}
+      aria-selected={selected}
+      className={className}
+      style={{ paddingLeft: 6 + node.depth * 14 }}
+      onClick={() => onClick(node)}
+    >
+      <span
+        className="topic-twisty"
+        aria-hidden="true"
+        onClick={(event) => {
+          event.stopPropagation();
+          if (hasChildren) onToggle(node);
+        }}
+      >
+        {hasChildren ? (expanded ? '▾' : '▸') : ''}
+      </span>
+      <span className="topic-name" title={node.path}>
+        {node.name === '' ? <em className="muted">(empty)</em> : node.name}
+      </span>
+      {state?.retained && (
+        <span className="topic-retained" title="Holds a retained value">
+          R
+        </span>
+      )}
+      <span className="topic-value">{last ? previewText(last) : ''}</span>
+      <span className="topic-rate">{formatRate(rate)}</span>
+      <span
+        className="topic-count"
+        title={`${state?.messages ?? 0} on this topic, ${state?.total ?? 0} in all`}
+      >
+        {(state?.total ?? 0).toLocaleString()}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// `npm run bench` is a plain Node program: built like the web host (an SSR bundle), so it
+// needs no TypeScript runner. Dependencies stay in node_modules.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/bench',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: { stream: 'bench/stream.bench.ts', publisher: 'bench/publisher.ts' },
+      output: { entryFileNames: '[name].js', format: 'es' },
+    },
+  },
+});
