@@ -35,7 +35,9 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
       const stream = streams.get(connectionId);
       const topics = stream.retainedTopics(topic, subtree);
       const connection = manager.get(connectionId);
-      const outcomes = await Promise.allSettled(topics.map((t) => connection.publish({ connectionId, topic: t, payload: '', qos: 1, retain: true })));
+      const outcomes = await Promise.allSettled(
+        topics.map((t) => connection.publish({ connectionId, topic: t, payload: '', qos: 1, retain: true })),
+      );
       const cleared: string[] = [];
       const failed: { topic: string; message: string }[] = [];
       outcomes.forEach((outcome, i) => {
