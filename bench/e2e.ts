@@ -115,15 +115,15 @@ export async function runEndToEnd(broker: MosquittoBroker): Promise<number | nul
     await page.locator('html[data-app-ready="true"]').waitFor();
     await page.getByLabel('Host', { exact: true }).fill(broker.host);
     await page.getByLabel('Port', { exact: true }).fill(String(broker.ports.mqtt));
-    await page.getByLabel('Username').fill(broker.username);
-    await page.getByLabel('Password').fill(broker.password);
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByLabel('Username', { exact: true }).fill(broker.username);
+    await page.getByLabel('Password', { exact: true }).fill(broker.password);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page
       .getByRole('status', { name: 'Connection status' })
       .getByText('Connected', { exact: true })
       .waitFor();
     await page.getByLabel('Topic filter').fill('#');
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await page.getByRole('list', { name: 'Subscriptions' }).getByText('#').waitFor();
 
     // Page load and connecting are not part of the stream: count long tasks from here.
@@ -155,7 +155,7 @@ export async function runEndToEnd(broker: MosquittoBroker): Promise<number | nul
     console.log(`  renderer JS heap ${mib(heap.usedSize)}, engine RSS ${mib(process.memoryUsage().rss)}`);
 
     // 100 000 topics into the tree, then a filter over them.
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page
       .getByRole('status', { name: 'Message counts' })
       .getByText(/^0 received/)
