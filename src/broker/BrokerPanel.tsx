@@ -37,7 +37,7 @@ export function BrokerPanel() {
   const listening = up && status?.listeners ? ` on ${status.listeners.tcpPort}` : '';
 
   return (
-    <details className="broker-panel" open>
+    <details className="sidebar-section broker-panel" open>
       <summary>
         <h2 className="section-title">Local broker</h2>
         <span

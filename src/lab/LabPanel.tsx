@@ -48,7 +48,7 @@ export function LabPanel() {
   const latest = run.data;
 
   return (
-    <details className="lab-panel" open>
+    <details className="sidebar-section lab-panel" open>
       <summary>
         <h2 className="section-title">Keepalive &amp; will lab</h2>
       </summary>

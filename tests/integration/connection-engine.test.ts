@@ -7,18 +7,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  ConnectOptions,
-  ConnectionStatus,
-  EngineEvent,
-  ReceivedMessage,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
-import { createEngine, type Engine } from '../../electron/engine';
-import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionStatus, ReceivedMessage } from '../../electron/contract';
 import {
   MOSQUITTO_MISSING,
   freePort,
@@ -26,9 +16,9 @@ import {
   mosquittoPub,
   mosquittoSub,
   startMosquitto,
-  type MosquittoBroker,
 } from '../support/mosquitto';
 import { receivedMessages } from '../support/engine-log';
+import { useEngineSession } from '../support/engine-session';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -37,66 +27,12 @@ const WAIT = { timeout: 10_000, interval: 20 };
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 describe.skipIf(!available)('connection engine against a real Mosquitto', () => {
-  let broker: MosquittoBroker;
-  let engine: Engine;
-  let dispatch: Dispatch;
-  const events: EngineEvent[] = [];
-  const opened = new Set<string>();
-
-  beforeAll(async () => {
-    broker = await startMosquitto();
-    engine = createEngine({ host: 'web', version: 'test' });
-    dispatch = createDispatch(engine.handlers);
-    engine.onEvent((event) => events.push(event));
-  });
-
-  afterEach(async () => {
-    await Promise.all([...opened].map((connectionId) => dispatch('connection.close', { connectionId })));
-    opened.clear();
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    await broker?.stop();
-  });
-
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
-
-  function base(extra: Partial<ConnectOptions> = {}): ConnectOptions {
-    return {
-      transport: 'mqtt',
-      host: broker.host,
-      port: broker.ports.mqtt,
-      username: broker.username,
-      password: broker.password,
-      ...extra,
-    };
-  }
-
-  async function open(options: ConnectOptions): Promise<ConnectionStatus> {
-    const status = await call('connection.open', options);
-    opened.add(status.connectionId);
-    return status;
-  }
-
-  async function openConnected(options: ConnectOptions): Promise<string> {
-    const status = await open(options);
-    expect(status, JSON.stringify(status.problem)).toMatchObject({ state: 'connected' });
-    return status.connectionId;
-  }
+  const session = useEngineSession();
+  const { call, open, openConnected, statusesOf, opened } = session;
+  const base = session.tcp;
 
   function messagesOf(connectionId: string, topic?: string): Promise<ReceivedMessage[]> {
-    return receivedMessages(dispatch, connectionId, topic);
-  }
-
-  function statusesOf(connectionId: string): ConnectionStatus[] {
-    return events.flatMap((e) =>
-      e.name === 'connection.status' && e.payload.connectionId === connectionId ? [e.payload] : [],
-    );
+    return receivedMessages(session.dispatch, connectionId, topic);
   }
 
   async function nextMessage(connectionId: string, topic: string): Promise<ReceivedMessage> {
@@ -125,14 +61,14 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       '%s with MQTT %s connects, subscribes and round-trips a message',
       async (transport, version) => {
         const port = {
-          mqtt: broker.ports.mqtt,
-          mqtts: broker.ports.mqtts,
-          ws: broker.ports.ws,
-          wss: broker.ports.wss,
+          mqtt: session.broker.ports.mqtt,
+          mqtts: session.broker.ports.mqtts,
+          ws: session.broker.ports.ws,
+          wss: session.broker.ports.wss,
         }[transport];
         const tls =
           transport === 'mqtts' || transport === 'wss'
-            ? { ca: { kind: 'pem' as const, pem: broker.caPem } }
+            ? { ca: { kind: 'pem' as const, pem: session.broker.caPem } }
             : {};
         const id = await openConnected(
           base({ transport, port, protocolVersion: version, host: 'localhost', ...(tls.ca && { tls }) }),
@@ -154,15 +90,17 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
         base({
           transport: 'mqtts',
           host: 'localhost',
-          port: broker.ports.mqtts,
-          tls: { ca: { kind: 'file', path: broker.caFile } },
+          port: session.broker.ports.mqtts,
+          tls: { ca: { kind: 'file', path: session.broker.caFile } },
         }),
       );
       expect(statusesOf(id).at(-1)?.insecure).toBe(false);
     });
 
     it('fails against an unknown CA with the sentence that says so', async () => {
-      const status = await open(base({ transport: 'mqtts', host: 'localhost', port: broker.ports.mqtts }));
+      const status = await open(
+        base({ transport: 'mqtts', host: 'localhost', port: session.broker.ports.mqtts }),
+      );
       expect(status.state).toBe('failed');
       expect(status.problem?.code).toMatch(
         /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER/,
@@ -175,8 +113,11 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
         base({
           transport: 'mqtts',
           host: 'localhost',
-          port: broker.ports.mqtts,
-          tls: { ca: { kind: 'pem', pem: broker.caPem }, servername: 'not-this-broker.example' },
+          port: session.broker.ports.mqtts,
+          tls: {
+            ca: { kind: 'pem', pem: session.broker.caPem },
+            servername: 'not-this-session.broker.example',
+          },
         }),
       );
       expect(status.state).toBe('failed');
@@ -186,7 +127,12 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
 
     it('connects to the test CA listener with verification off, and says it is insecure', async () => {
       const status = await open(
-        base({ transport: 'wss', host: 'localhost', port: broker.ports.wss, tls: { verifyServer: false } }),
+        base({
+          transport: 'wss',
+          host: 'localhost',
+          port: session.broker.ports.wss,
+          tls: { verifyServer: false },
+        }),
       );
       expect(status).toMatchObject({ state: 'connected', insecure: true });
     });
@@ -196,8 +142,8 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
         base({
           transport: 'mqtts',
           host: 'localhost',
-          port: broker.ports.mqttsMutual,
-          tls: { ca: { kind: 'pem', pem: broker.caPem } },
+          port: session.broker.ports.mqttsMutual,
+          tls: { ca: { kind: 'pem', pem: session.broker.caPem } },
         }),
       );
       expect(without.state).toBe('failed');
@@ -207,11 +153,11 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
         base({
           transport: 'mqtts',
           host: 'localhost',
-          port: broker.ports.mqttsMutual,
+          port: session.broker.ports.mqttsMutual,
           tls: {
-            ca: { kind: 'pem', pem: broker.caPem },
-            cert: { kind: 'pem', pem: broker.clientCertPem },
-            key: { kind: 'pem', pem: broker.clientKeyPem },
+            ca: { kind: 'pem', pem: session.broker.caPem },
+            cert: { kind: 'pem', pem: session.broker.clientCertPem },
+            key: { kind: 'pem', pem: session.broker.clientKeyPem },
           },
         }),
       );
@@ -221,7 +167,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       const status = await open(
         base({
           transport: 'mqtts',
-          port: broker.ports.mqtts,
+          port: session.broker.ports.mqtts,
           tls: { ca: { kind: 'file', path: '/nonexistent/ca.pem' } },
         }),
       );
@@ -270,17 +216,17 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
     it('refuses invalid topics and filters locally and keeps the connection up', async () => {
       const id = await openConnected(base());
       for (const filter of ['a/#/b', 'a/b#', 'a+/b']) {
-        const envelope = await dispatch('subscription.add', { connectionId: id, filter });
+        const envelope = await session.dispatch('subscription.add', { connectionId: id, filter });
         expect(envelope.ok ? 'ok' : envelope.error.code).toBe('invalid-input');
       }
-      const bad = await dispatch('message.publish', {
+      const bad = await session.dispatch('message.publish', {
         connectionId: id,
         topic: 'a/+/b',
         payload: 'x',
         qos: 1,
       });
       expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid-input');
-      const badHex = await dispatch('message.publish', {
+      const badHex = await session.dispatch('message.publish', {
         connectionId: id,
         topic: 'demo/hex',
         payload: { format: 'hex', text: '0a zz' },
@@ -334,7 +280,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       }
       const connect = packets.find((p) => p.type === 'connect');
       expect(connect?.fields['password']).toBe('••••••');
-      expect(JSON.stringify(packets)).not.toContain(broker.password);
+      expect(JSON.stringify(packets)).not.toContain(session.broker.password);
       const publish = packets.find((p) => p.type === 'publish' && p.direction === 'out');
       expect(publish?.fields).toMatchObject({ topic: 'demo/log/a', qos: 1, payloadSize: 5 });
     });
@@ -346,7 +292,12 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
           base({ port: own.ports.mqtt, password: own.password, keepaliveSeconds: 0 }),
         );
         own.pause();
-        const pending = dispatch('message.publish', { connectionId, topic: 'demo/q', payload: 'x', qos: 1 });
+        const pending = session.dispatch('message.publish', {
+          connectionId,
+          topic: 'demo/q',
+          payload: 'x',
+          qos: 1,
+        });
         const queued = await vi.waitFor(async () => {
           const queue = await call('publish.queue', { connectionId });
           if (queue.length === 0) throw new Error('not queued yet');
@@ -368,7 +319,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
   describe('MQTT 5 properties', () => {
     it('sends publish properties that mosquitto_sub reads back', async () => {
       const id = await openConnected(base());
-      const sub = await mosquittoSub(broker, { topic: 'demo/props/out', count: 1 });
+      const sub = await mosquittoSub(session.broker, { topic: 'demo/props/out', count: 1 });
       await call('message.publish', {
         connectionId: id,
         topic: 'demo/props/out',
@@ -401,7 +352,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       const id = await openConnected(base());
       await call('subscription.add', { connectionId: id, filter: 'demo/nolocal', noLocal: true });
       await call('message.publish', { connectionId: id, topic: 'demo/nolocal', payload: 'mine', qos: 1 });
-      await mosquittoPub(broker, { topic: 'demo/nolocal', message: 'theirs' });
+      await mosquittoPub(session.broker, { topic: 'demo/nolocal', message: 'theirs' });
       await nextMessage(id, 'demo/nolocal');
       // Ours was published first; had it come back it would be first in the list.
       expect((await messagesOf(id, 'demo/nolocal')).map((m) => text(m.payload))).toEqual(['theirs']);
@@ -414,7 +365,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
         filter: 'demo/props/in',
         subscriptionIdentifier: 7,
       });
-      await mosquittoPub(broker, {
+      await mosquittoPub(session.broker, {
         topic: 'demo/props/in',
         message: 'x',
         extraArgs: [
@@ -448,7 +399,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
 
     it('a dropped connection delivers its will to a second client', async () => {
       const id = await openConnected(base({ will: will('demo/will/drop') }));
-      const watcher = await mosquittoSub(broker, { topic: 'demo/will/drop', count: 1 });
+      const watcher = await mosquittoSub(session.broker, { topic: 'demo/will/drop', count: 1 });
       const status = await call('connection.drop', { connectionId: id });
       expect(status).toMatchObject({
         state: 'disconnected',
@@ -461,19 +412,23 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
     it('a graceful disconnect does not deliver the will', async () => {
       const clientId = `mqscope-graceful-${Date.now()}`;
       const id = await openConnected(base({ clientId, will: will('demo/will/graceful') }));
-      const watcher = await mosquittoSub(broker, { topic: 'demo/will/graceful', count: 1 });
+      const watcher = await mosquittoSub(session.broker, { topic: 'demo/will/graceful', count: 1 });
       await call('connection.close', { connectionId: id });
       opened.delete(id);
-      await broker.waitForLog(new RegExp(`Client ${clientId} disconnected\\.`));
+      await session.broker.waitForLog(new RegExp(`Client ${clientId} disconnected\\.`));
       // Anything the broker sent for that client's departure would arrive before this sentinel.
-      await mosquittoPub(broker, { topic: 'demo/will/graceful', message: 'sentinel' });
+      await mosquittoPub(session.broker, { topic: 'demo/will/graceful', message: 'sentinel' });
       const [first] = await watcher.messages;
       expect(first?.payload).toBe('sentinel');
     });
 
     it('a stalled connection with keepalive 2 s is dropped by the broker, which then delivers the will', async () => {
       const id = await openConnected(base({ keepaliveSeconds: 2, will: will('demo/will/stall') }));
-      const watcher = await mosquittoSub(broker, { topic: 'demo/will/stall', count: 1, timeoutMs: 20_000 });
+      const watcher = await mosquittoSub(session.broker, {
+        topic: 'demo/will/stall',
+        count: 1,
+        timeoutMs: 20_000,
+      });
       const stalledAt = Date.now();
       await call('connection.stall', { connectionId: id });
       const [seen] = await watcher.messages;
@@ -584,7 +539,9 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
     const [victim, ...others] = ids;
     await call('connection.drop', { connectionId: victim ?? '' });
     await Promise.all(
-      others.map((_, i) => mosquittoPub(broker, { topic: `demo/ten/${i + 1}`, message: `to ${i + 1}` })),
+      others.map((_, i) =>
+        mosquittoPub(session.broker, { topic: `demo/ten/${i + 1}`, message: `to ${i + 1}` }),
+      ),
     );
     for (const [i, id] of others.entries()) {
       expect(text((await nextMessage(id, `demo/ten/${i + 1}`)).payload)).toBe(`to ${i + 1}`);

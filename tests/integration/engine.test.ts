@@ -5,20 +5,12 @@
  * bounded poll for a condition.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  ConnectOptions,
-  ConnectionStatus,
-  EngineEvent,
-  ReceivedMessage,
-  RequestError,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
-import { createEngine, type Engine } from '../../electron/engine';
-import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConnectOptions, ConnectionStatus, ReceivedMessage } from '../../electron/contract';
+import { createEngine } from '../../electron/engine';
+import { createDispatch } from '../../electron/host/dispatch';
 import { receivedMessages } from '../support/engine-log';
+import { useEngineSession } from '../support/engine-session';
 import {
   MOSQUITTO_MISSING,
   freePort,
@@ -26,7 +18,6 @@ import {
   mosquittoPub,
   mosquittoSub,
   startMosquitto,
-  type MosquittoBroker,
 } from '../support/mosquitto';
 
 const available = mosquittoAvailable();
@@ -38,83 +29,18 @@ const WAIT = { timeout: 10_000, interval: 20 };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe.skipIf(!available)('engine against a real Mosquitto', () => {
-  let broker: MosquittoBroker;
-  let engine: Engine;
-  let dispatch: Dispatch;
-  const events: EngineEvent[] = [];
-  /** Connections a test opened; closed after it so no test sees another's traffic. */
-  const opened = new Set<string>();
-
-  beforeAll(async () => {
-    broker = await startMosquitto();
-    engine = createEngine({ host: 'web', version: 'test' });
-    dispatch = createDispatch(engine.handlers);
-    engine.onEvent((event) => events.push(event));
-  });
-
-  afterEach(async () => {
-    await Promise.all([...opened].map((connectionId) => dispatch('connection.close', { connectionId })));
-    opened.clear();
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    await broker?.stop();
-  });
-
-  // -------------------------------------------------------------------------------------
-  // Helpers: calls go through the contract's dispatch, never straight to the engine.
-
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    // The envelope carries the result of request `name` (the dispatcher's contract).
-    return envelope.value as RequestResult<N>;
-  }
-
-  async function callError(name: RequestName, input: unknown): Promise<RequestError> {
-    const envelope = await dispatch(name, input);
-    if (envelope.ok)
-      throw new Error(`${name} succeeded, expected an error: ${JSON.stringify(envelope.value)}`);
-    return envelope.error;
-  }
-
-  function tcp(extra: Partial<ConnectOptions> = {}): ConnectOptions {
-    return {
-      transport: 'mqtt',
-      host: broker.host,
-      port: broker.ports.mqtt,
-      username: broker.username,
-      password: broker.password,
-      ...extra,
-    };
-  }
+  const session = useEngineSession();
+  const { call, callError, open, openConnected, opened, events } = session;
+  const tcp = session.tcp;
+  const statusEvents = session.statusesOf;
 
   function ws(extra: Partial<ConnectOptions> = {}): ConnectOptions {
-    return tcp({ transport: 'ws', port: broker.ports.ws, path: '/mqtt', ...extra });
-  }
-
-  async function open(options: ConnectOptions): Promise<ConnectionStatus> {
-    const status = await call('connection.open', options);
-    opened.add(status.connectionId);
-    return status;
-  }
-
-  async function openConnected(options: ConnectOptions): Promise<string> {
-    const status = await open(options);
-    expect(status, JSON.stringify(status.problem)).toMatchObject({ state: 'connected' });
-    return status.connectionId;
-  }
-
-  function statusEvents(connectionId: string): ConnectionStatus[] {
-    return events.flatMap((e) =>
-      e.name === 'connection.status' && e.payload.connectionId === connectionId ? [e.payload] : [],
-    );
+    return tcp({ transport: 'ws', port: session.broker.ports.ws, path: '/mqtt', ...extra });
   }
 
   /** Every message the connection's log holds, read back through the contract. */
   function received(connectionId: string, topic?: string): Promise<ReceivedMessage[]> {
-    return receivedMessages(dispatch, connectionId, topic);
+    return receivedMessages(session.dispatch, connectionId, topic);
   }
 
   /** Waits until `connectionId` has received a message on `topic`, and returns it. */
@@ -137,13 +63,15 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     expect(status).toMatchObject({
       state: 'connected',
       reason: 'Connected.',
-      url: `mqtt://${broker.host}:${broker.ports.mqtt}`,
+      url: `mqtt://${session.broker.host}:${session.broker.ports.mqtt}`,
     });
     expect(status.problem).toBeUndefined();
     expect(status.clientId).toMatch(/^mqscope_[0-9a-f]{8}$/);
     expect(statusEvents(status.connectionId).map((s) => s.state)).toEqual(['connecting', 'connected']);
     // The broker saw the same client, authenticated as our user, speaking MQTT 5.
-    await broker.waitForLog(new RegExp(`as ${status.clientId} \\(p5, .*u'${broker.username}'\\)`));
+    await session.broker.waitForLog(
+      new RegExp(`as ${status.clientId} \\(p5, .*u'${session.broker.username}'\\)`),
+    );
 
     const list = await call('connection.list', {});
     expect(list.find((s) => s.connectionId === status.connectionId)?.state).toBe('connected');
@@ -153,12 +81,12 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     const status = await open(ws({ clientId: 'mqscope-ws-test' }));
     expect(status).toMatchObject({
       state: 'connected',
-      url: `ws://${broker.host}:${broker.ports.ws}/mqtt`,
+      url: `ws://${session.broker.host}:${session.broker.ports.ws}/mqtt`,
       clientId: 'mqscope-ws-test',
     });
     const id = status.connectionId;
     await call('subscription.add', { connectionId: id, filter: 'demo/ws/#' });
-    await mosquittoPub(broker, { topic: 'demo/ws/1', message: 'over websocket' });
+    await mosquittoPub(session.broker, { topic: 'demo/ws/1', message: 'over websocket' });
     expect((await nextOn(id, 'demo/ws/1')).payload).toEqual(bytes('over websocket'));
   });
 
@@ -235,17 +163,22 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     const id = await openConnected(tcp());
     await call('subscription.add', { connectionId: id, filter: 'demo/#', qos: 2 });
 
-    await mosquittoPub(broker, { topic: 'demo/device/1', message: 'héllo ✓', qos: 1 });
+    await mosquittoPub(session.broker, { topic: 'demo/device/1', message: 'héllo ✓', qos: 1 });
     const first = await nextOn(id, 'demo/device/1');
     expect(first).toMatchObject({ qos: 1, retain: false, payload: bytes('héllo ✓') });
 
-    await mosquittoPub(broker, { topic: 'demo/device/2', message: 'via tls', qos: 2, transport: 'mqtts' });
+    await mosquittoPub(session.broker, {
+      topic: 'demo/device/2',
+      message: 'via tls',
+      qos: 2,
+      transport: 'mqtts',
+    });
     expect(await nextOn(id, 'demo/device/2')).toMatchObject({ qos: 2, payload: bytes('via tls') });
   });
 
   it('publishes so that mosquitto_sub sees it', async () => {
     const id = await openConnected(tcp());
-    const subscriber = await mosquittoSub(broker, { topic: 'demo/to-sub/#', count: 2, qos: 1 });
+    const subscriber = await mosquittoSub(session.broker, { topic: 'demo/to-sub/#', count: 2, qos: 1 });
     await call('message.publish', { connectionId: id, topic: 'demo/to-sub/a', payload: 'first', qos: 1 });
     await call('message.publish', {
       connectionId: id,
@@ -287,8 +220,8 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     expect(await call('subscription.remove', { connectionId: id, filter: 'demo/unsub/a' })).toMatchObject({
       filter: 'demo/unsub/a',
     });
-    await mosquittoPub(broker, { topic: 'demo/unsub/a', message: 'should not arrive', qos: 1 });
-    await mosquittoPub(broker, { topic: 'demo/unsub/b', message: 'marker', qos: 1 });
+    await mosquittoPub(session.broker, { topic: 'demo/unsub/a', message: 'should not arrive', qos: 1 });
+    await mosquittoPub(session.broker, { topic: 'demo/unsub/b', message: 'marker', qos: 1 });
     // Mosquitto forwards in order: once the later marker is here, the earlier message never will be.
     await nextOn(id, 'demo/unsub/b');
     expect(await received(id, 'demo/unsub/a')).toEqual([]);
@@ -367,7 +300,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     expect(status.problem).toBeUndefined();
     expect(statusEvents(id).at(-1)).toMatchObject({ state: 'disconnected', reason: 'Disconnected by you.' });
     // A clean DISCONNECT, not a dropped socket, from the broker's point of view.
-    await broker.waitForLog(new RegExp(`Client ${clientId} disconnected\\.$`));
+    await session.broker.waitForLog(new RegExp(`Client ${clientId} disconnected\\.$`));
 
     expect((await call('connection.list', {})).some((s) => s.connectionId === id)).toBe(false);
     expect((await callError('connection.close', { connectionId: id })).code).toBe('not-found');
@@ -386,7 +319,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     // MQTT 5 has DISCONNECT 0x8e "session taken over" for this, but Mosquitto 2.0.11 closes the
     // old socket without it ever reaching the client: mqtt.js sees only the close.
     expect(['DISCONNECT 0x8e', 'CONNECTION_LOST']).toContain(lost.problem?.code);
-    await broker.waitForLog(/Client mqscope-takeover already connected, closing old connection\./);
+    await session.broker.waitForLog(/Client mqscope-takeover already connected, closing old connection\./);
     // The newcomer is unaffected, and the lost one refuses work instead of queueing it.
     expect(statusEvents(second).at(-1)?.state).toBe('connected');
     expect(
@@ -418,7 +351,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
       const id = await openConnected(tcp({ port: frozen.ports.mqtt, password: frozen.password }));
       frozen.pause();
       // A QoS 1 publish the frozen broker will never acknowledge.
-      const pending = dispatch('message.publish', {
+      const pending = session.dispatch('message.publish', {
         connectionId: id,
         topic: 'demo/frozen',
         payload: 'x',
@@ -529,13 +462,16 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     for (const { connectionId } of healthy) {
       await call('subscription.add', { connectionId, filter: 'demo/ten/#', qos: 1 });
     }
-    await mosquittoPub(broker, { topic: 'demo/ten/all', message: 'to everyone', qos: 1 });
+    await mosquittoPub(session.broker, { topic: 'demo/ten/all', message: 'to everyone', qos: 1 });
     for (const { connectionId } of healthy) {
       expect((await nextOn(connectionId, 'demo/ten/all')).payload).toEqual(bytes('to everyone'));
     }
 
     // Each can still talk on its own, and the failure is still listed as failed.
-    const subscriber = await mosquittoSub(broker, { topic: 'demo/ten/from/+', count: healthy.length });
+    const subscriber = await mosquittoSub(session.broker, {
+      topic: 'demo/ten/from/+',
+      count: healthy.length,
+    });
     await Promise.all(
       healthy.map(({ connectionId }) =>
         call('message.publish', {

@@ -2,64 +2,21 @@
  * The will lab against a real Mosquitto: each way of leaving the broker, the observer's
  * measurement, and the verdict — checked against an independent mosquitto_sub.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ConnectOptions,
-  ConnectionStatus,
-  LabAction,
-  LabResult,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
-import { createEngine, type Engine } from '../../electron/engine';
-import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
-import {
-  MOSQUITTO_MISSING,
-  mosquittoAvailable,
-  mosquittoSub,
-  startMosquitto,
-  type MosquittoBroker,
-} from '../support/mosquitto';
+import { describe, expect, it } from 'vitest';
+import type { ConnectOptions, ConnectionStatus, LabAction, LabResult } from '../../electron/contract';
+import { useEngineSession } from '../support/engine-session';
+import { MOSQUITTO_MISSING, mosquittoAvailable, mosquittoSub } from '../support/mosquitto';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
 
 describe.skipIf(!available)('will lab against a real Mosquitto', () => {
-  let broker: MosquittoBroker;
-  let engine: Engine;
-  let dispatch: Dispatch;
-  const opened = new Set<string>();
-
-  beforeAll(async () => {
-    broker = await startMosquitto();
-    engine = createEngine({ host: 'web', version: 'test' });
-    dispatch = createDispatch(engine.handlers);
-  });
-
-  afterEach(async () => {
-    await Promise.all([...opened].map((connectionId) => dispatch('connection.close', { connectionId })));
-    opened.clear();
-  });
-
-  afterAll(async () => {
-    await engine?.dispose();
-    await broker?.stop();
-  });
-
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const session = useEngineSession();
+  const { call, opened } = session;
 
   async function connectWithWill(topic: string, extra: Partial<ConnectOptions> = {}): Promise<string> {
     const status: ConnectionStatus = await call('connection.open', {
-      transport: 'mqtt',
-      host: broker.host,
-      port: broker.ports.mqtt,
-      username: broker.username,
-      password: broker.password,
+      ...session.tcp(),
       will: { topic, payload: { format: 'json', text: '{"online":false}' }, qos: 1 },
       ...extra,
     });
@@ -82,7 +39,11 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
 
   it('stall with keepalive 2 s: measured from the last packet, in agreement with mosquitto_sub', async () => {
     const id = await connectWithWill('lab/stall', { keepaliveSeconds: 2 });
-    const independent = await mosquittoSub(broker, { topic: 'lab/stall', count: 1, timeoutMs: 20_000 });
+    const independent = await mosquittoSub(session.broker, {
+      topic: 'lab/stall',
+      count: 1,
+      timeoutMs: 20_000,
+    });
     const result = await run(id, 'stall');
     const [seen] = await independent.messages;
     const measured = result.will?.afterLastPacketMs ?? NaN;
@@ -130,15 +91,9 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
   });
 
   it('refuses a connection without a will, and keeps the history newest first', async () => {
-    const plain = await call('connection.open', {
-      transport: 'mqtt',
-      host: broker.host,
-      port: broker.ports.mqtt,
-      username: broker.username,
-      password: broker.password,
-    });
+    const plain = await call('connection.open', session.tcp());
     opened.add(plain.connectionId);
-    const refused = await dispatch('lab.run', { connectionId: plain.connectionId, action: 'drop' });
+    const refused = await session.dispatch('lab.run', { connectionId: plain.connectionId, action: 'drop' });
     expect(refused.ok ? 'ok' : refused.error.message).toMatch(/no last will/);
 
     const history = await call('lab.history', { brokerUrl: plain.url });
