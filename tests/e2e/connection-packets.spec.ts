@@ -9,13 +9,7 @@ test('the packet timeline shows CONNECT with the password masked, CONNACK, SUBSC
   broker,
 }) => {
   const p = app.page;
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
   await app.subscribe('pk/#');
 
   // Opened after the fact: what happened so far comes from packets.list.

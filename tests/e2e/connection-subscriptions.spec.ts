@@ -9,13 +9,7 @@ requireMosquitto();
 
 test('shows the SUBACK per filter and refuses invalid filters before sending', async ({ app, broker }) => {
   const p = app.page;
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 
   await p.getByLabel('Topic filter').fill('lab/#');
   await p.getByLabel('Subscription QoS').selectOption('2');
@@ -40,13 +34,7 @@ test('No Local is honoured by the broker; a subscription identifier is checked, 
   broker,
 }) => {
   const p = app.page;
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 
   await p.getByRole('button', { name: 'Subscription Options' }).click();
   await p.getByLabel('No Local').check();
@@ -75,13 +63,7 @@ test('publish outcome in the broker’s words, and the outgoing queue with Clear
   broker,
 }) => {
   const p = app.page;
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 
   await p.getByLabel('QoS', { exact: true }).selectOption('1');
   await app.publish('nobody/listens', 'x');
@@ -108,13 +90,7 @@ test('a broker restart shows Reconnecting with the attempt, then Reconnected, wi
   await app.openSection('Advanced');
   await p.getByLabel('Reconnect attempts').fill('20');
   await p.getByLabel('Reconnect every (s)').fill('0.5');
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
   await app.subscribe('restart/#');
 
   await broker.restart(async () => {

@@ -16,13 +16,7 @@ async function connectWithWill(app: MainPage, broker: MosquittoBroker, willTopic
   await p.getByLabel('Will payload').fill('{"online":false}');
   await app.openSection('Advanced');
   await p.getByLabel('Keepalive (s)').fill(keepalive);
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 }
 
 const lab = (p: Page) => p.getByRole('group', { name: 'Lab actions' });

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { MosquittoBroker } from '../support/mosquitto';
 
 export interface ConnectFields {
   host: string;
@@ -90,6 +91,18 @@ export class MainPage {
     await p.getByLabel('Password', { exact: true }).fill(fields.password ?? '');
     // exact: "Disconnect" and "Connected" contain the word too.
     await p.getByRole('button', { name: 'Connect', exact: true }).click();
+  }
+
+  /** Connects to the harness broker over TCP with its credentials, and waits for Connected. */
+  async connectTo(broker: MosquittoBroker, extra: Partial<ConnectFields> = {}): Promise<void> {
+    await this.connect({
+      host: broker.host,
+      port: broker.ports.mqtt,
+      username: broker.username,
+      password: broker.password,
+      ...extra,
+    });
+    await expect(this.status).toContainText('Connected');
   }
 
   async subscribe(filter: string): Promise<void> {

@@ -256,13 +256,7 @@ test('a corrupt profiles file shows a banner, is set aside, and the backup can b
     await expect(profiles.region).toContainText('No saved profiles yet');
 
     // The app still works while the banner stands.
-    await app.connect({
-      host: broker.host,
-      port: broker.ports.mqtt,
-      username: broker.username,
-      password: broker.password,
-    });
-    await expect(app.status).toContainText('Connected');
+    await app.connectTo(broker);
 
     await profiles.loadBanner.getByRole('button', { name: 'Restore backup' }).click();
     await expect(profiles.loadBanner).toBeHidden();

@@ -12,13 +12,7 @@ requireMosquitto();
 const SENT = /Sent \(QoS 0|Acknowledged/;
 
 async function connect(app: MainPage, broker: MosquittoBroker): Promise<void> {
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 }
 
 async function compose(app: MainPage, topic: string, format: string, payload: string): Promise<void> {

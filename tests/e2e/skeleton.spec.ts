@@ -12,13 +12,7 @@ test('connect over TCP, subscribe, publish from the UI and from mosquitto_pub, d
   app,
   broker,
 }, testInfo) => {
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
   await app.subscribe('demo/#');
 
   const thirdParty = await mosquittoSub(broker, { topic: 'demo/#', count: 1 });
@@ -67,13 +61,7 @@ test('a wrong password fails with a clear sentence, and the window keeps working
   await expect(app.status).toContainText('Failed');
   await expect(app.page.getByText(/user name or password|not authorized/i)).toBeVisible();
 
-  await app.connect({
-    host: broker.host,
-    port: broker.ports.mqtt,
-    username: broker.username,
-    password: broker.password,
-  });
-  await expect(app.status).toContainText('Connected');
+  await app.connectTo(broker);
 });
 
 test('invalid input is refused in the form, not sent', async ({ app }) => {
