@@ -4,6 +4,7 @@ import type { MessageDetail } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { formatBytes, formatTime } from '../messages/format';
+import { openInPublisher } from '../publish/open-in-publisher';
 import { download } from '../ui/download';
 import { decodeUtf8, parseJson, toBase64 } from './decode';
 import { DiffView } from './DiffView';
@@ -108,6 +109,22 @@ function DetailBody({
   const base64 = useMemo(() => (view === 'base64' ? toBase64(detail.payload) : ''), [view, detail.payload]);
   const [saving, setSaving] = useState<string | null>(null);
 
+  // The whole payload goes to the publisher, never the preview of a large one.
+  const republish = async () => {
+    try {
+      const full = partial ? await loadWhole(kept) : detail;
+      openInPublisher({
+        topic: full.topic,
+        payload: new Uint8Array(full.payload),
+        qos: full.qos,
+        retain: full.retain,
+        properties: full.properties,
+      });
+    } catch (error) {
+      setSaving(errorText(error));
+    }
+  };
+
   const save = async () => {
     setSaving('Preparing…');
     try {
@@ -140,6 +157,19 @@ function DetailBody({
           </span>
         )}
         <span className="toolbar-spacer" />
+        <button
+          type="button"
+          className="button-small"
+          onClick={() => void republish()}
+          disabled={detail.truncatedAt !== undefined}
+          title={
+            detail.truncatedAt !== undefined
+              ? 'The log kept only part of this payload: it cannot be sent again as it was.'
+              : 'Fill the publish panel with this message (topic, payload, QoS, retain, properties).'
+          }
+        >
+          Re-publish…
+        </button>
         <button type="button" className="button-small" onClick={() => void save()}>
           Save to file
         </button>

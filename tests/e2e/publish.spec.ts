@@ -2,7 +2,7 @@
  * The publish panel end to end: the Monaco payload editor in Chromium against the web host
  * and a real Mosquitto, with mosquitto_sub on the other side checking what arrived.
  */
-import { mosquittoSub, type MosquittoBroker } from '../support/mosquitto';
+import { mosquittoPub, mosquittoSub, type MosquittoBroker } from '../support/mosquitto';
 import { expect, requireMosquitto, test } from './fixtures';
 import type { MainPage } from './main-page';
 
@@ -283,4 +283,27 @@ test('Monaco and its JSON worker load under the CSP without a single violation',
   await publishButton(app).click();
   await expect(app.publishResult).toContainText(SENT);
   expect(problems).toEqual([]);
+});
+
+test('re-publish fills the panel from a received message, properties included, and sends it again', async ({
+  app,
+  broker,
+}) => {
+  await connect(app, broker);
+  await app.subscribe('pub/again/#');
+  await mosquittoPub(broker, {
+    topic: 'pub/again/in',
+    message: '{"level":3}',
+    extraArgs: ['-D', 'publish', 'content-type', 'application/json'],
+  });
+  await app.messages.getByRole('row').filter({ hasText: 'pub/again/in' }).first().click();
+  await app.detail.getByRole('button', { name: 'Re-publish…' }).click();
+  await expect(app.page.getByLabel('Topic', { exact: true })).toHaveValue('pub/again/in');
+  await expect.poll(() => app.payloadText()).toBe('{"level":3}');
+
+  const sub = await mosquittoSub(broker, { topic: 'pub/again/out', count: 1 });
+  await app.page.getByLabel('Topic', { exact: true }).fill('pub/again/out');
+  await publishButton(app).click();
+  const [seen] = await sub.messages;
+  expect(seen).toMatchObject({ payload: '{"level":3}', properties: { 'content-type': 'application/json' } });
 });
