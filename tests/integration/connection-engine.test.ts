@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus, ReceivedMessage } from '../../electron/contract';
 import {
+  FORBIDDEN_PREFIX,
   MOSQUITTO_MISSING,
   freePort,
   mosquittoAvailable,
@@ -211,6 +212,19 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       const status = await open(base({ protocolVersion: version, password: 'wrong' }));
       expect(status).toMatchObject({ state: 'failed', problem: { code } });
       expect(status.problem?.message).toMatch(/not authorized.*check the user name and password/);
+    });
+
+    it('a publish the broker refuses (PUBACK 0x87) fails with the reason', async () => {
+      const id = await openConnected(base());
+      const refused = await session.dispatch('message.publish', {
+        connectionId: id,
+        topic: `${FORBIDDEN_PREFIX}x`,
+        payload: 'no',
+        qos: 1,
+      });
+      expect(refused.ok ? 'ok' : refused.error.message).toBe(
+        'The broker refused the message: Not authorized (0x87).',
+      );
     });
 
     it('refuses invalid topics and filters locally and keeps the connection up', async () => {

@@ -278,13 +278,23 @@ interface Ports {
   mqttsMutual: number;
 }
 
-function configText(ports: Ports, files: { passwordFile: string; dataDir: string } & Certificates) {
+/**
+ * A subtree the test user may not use: a QoS 1 PUBLISH there gets PUBACK 0x87. (Mosquitto
+ * 2.0.11 still grants a SUBSCRIBE there and simply delivers nothing, so no SUBACK refusal.)
+ */
+export const FORBIDDEN_PREFIX = 'forbidden/';
+
+function configText(
+  ports: Ports,
+  files: { passwordFile: string; aclFile: string; dataDir: string } & Certificates,
+) {
   const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
   return [
     // One password file and one anonymous rule for every listener.
     'per_listener_settings false',
     'allow_anonymous false',
     `password_file ${files.passwordFile}`,
+    `acl_file ${files.aclFile}`,
     // Persistent sessions survive restart(): how a test checks messages queued while a client was away.
     'persistence true',
     `persistence_location ${files.dataDir}/`,
@@ -448,6 +458,9 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
     const password = randomBytes(12).toString('hex');
     const passwordFile = join(dir, 'passwd');
     await run(tool('mosquitto_passwd'), ['-b', '-c', passwordFile, USERNAME, password]);
+    // Everything allowed but one subtree, so a refused PUBLISH can be tested.
+    const aclFile = join(dir, 'acl');
+    await writeFile(aclFile, `user ${USERNAME}\ntopic deny ${FORBIDDEN_PREFIX}#\ntopic readwrite #\n`);
     const certs = await makeCertificates(dir);
     const [caPem, clientCertPem, clientKeyPem] = await Promise.all([
       readFile(certs.caFile, 'utf8'),
@@ -463,7 +476,7 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       const [mqtt = 0, ws = 0, mqtts = 0, wss = 0, mqttsMutual = 0] = await distinctFreePorts(5);
       const ports: Ports = { mqtt, ws, mqtts, wss, mqttsMutual };
-      await writeFile(configFile, configText(ports, { passwordFile, dataDir, ...certs }));
+      await writeFile(configFile, configText(ports, { passwordFile, aclFile, dataDir, ...certs }));
       await openUpForBrokerUser(dir, dataDir);
 
       let running = spawnBroker(configFile, dir);
