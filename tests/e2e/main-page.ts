@@ -109,6 +109,8 @@ export class MainPage {
     await this.page.getByLabel('Topic filter').fill(filter);
     await this.page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await expect(this.page.getByRole('list', { name: 'Subscriptions' }).getByText(filter)).toBeVisible();
+    // The chip appears while the SUBSCRIBE is in flight: only the SUBACK means the broker has it.
+    await expect(this.subscription(filter)).not.toContainText('Waiting for SUBACK');
   }
 
   /** Publishes as JSON when the payload parses, as text otherwise (so any text goes out). */
