@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionStatus } from '../../electron/contract';
 import { clock } from './format';
 import { keepaliveStore } from './keepalive-store';
+import { RttChart } from './RttChart';
 
 /** Ticks while shown: the countdown is the only thing here that changes without a packet. */
 function useNow(active: boolean): number {
@@ -46,6 +47,10 @@ export function KeepalivePanel({ status }: { status: ConnectionStatus }) {
       <dd className="mono">
         {clock(snapshot.lastPingRespAt)}
         {snapshot.lastPingRttMs !== null && <span className="muted"> ({snapshot.lastPingRttMs} ms)</span>}
+      </dd>
+      <dt>Ping RTT</dt>
+      <dd>
+        <RttChart rtts={snapshot.pingRtts} />
       </dd>
       <dt>Broker may drop</dt>
       <dd className="mono" role="timer" aria-label="Time until the broker may drop this client">

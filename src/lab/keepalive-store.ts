@@ -7,9 +7,15 @@ export interface KeepaliveSnapshot {
   lastPingRespAt: number | null;
   /** Round trip of the newest PINGREQ → PINGRESP pair. */
   lastPingRttMs: number | null;
+  /** The newest round trips, oldest first, for the chart. */
+  pingRtts: readonly number[];
 }
 
+/** Enough pings to see a trend in a sidebar chart. */
+const RTT_HISTORY = 40;
+
 const EMPTY: KeepaliveSnapshot = {
+  pingRtts: [],
   lastOutAt: null,
   lastPingReqAt: null,
   lastPingRespAt: null,
@@ -32,7 +38,8 @@ function createKeepaliveStore() {
         if (p.type === 'pingreq') next = { ...next, lastPingReqAt: p.at };
         if (p.type === 'pingresp') {
           const rtt = next.lastPingReqAt === null ? null : Math.round(p.at - next.lastPingReqAt);
-          next = { ...next, lastPingRespAt: p.at, lastPingRttMs: rtt };
+          const pingRtts = rtt === null ? next.pingRtts : [...next.pingRtts, rtt].slice(-RTT_HISTORY);
+          next = { ...next, lastPingRespAt: p.at, lastPingRttMs: rtt, pingRtts };
         }
       }
       byConnection.set(connectionId, next);

@@ -1,8 +1,16 @@
 import type { PacketRecord } from '../../electron/contract';
+import type { PacketPair } from './packet-pairs';
 import { packetTime } from './packet-summary';
 
 /** The selected packet's decoded fields, as JSON (passwords already masked by the engine). */
-export function PacketDetail({ packet }: { packet: PacketRecord | undefined }) {
+interface Props {
+  packet: PacketRecord | undefined;
+  pair: PacketPair | undefined;
+  partnerType: PacketRecord['type'] | undefined;
+  onShowPartner: (seq: number) => void;
+}
+
+export function PacketDetail({ packet, pair, partnerType, onShowPartner }: Props) {
   if (!packet) {
     return (
       <div className="packet-detail is-empty">
@@ -19,6 +27,15 @@ export function PacketDetail({ packet }: { packet: PacketRecord | undefined }) {
           {packet.messageId !== undefined && ` · id ${packet.messageId}`} · #{packet.seq}
         </span>
       </div>
+      {pair && (
+        <p className="packet-pair">
+          {pair.role === 'request' ? 'Answered by' : 'Answers'}{' '}
+          <button type="button" className="button-small" onClick={() => onShowPartner(pair.partnerSeq)}>
+            {partnerType?.toUpperCase() ?? 'packet'} #{pair.partnerSeq}
+          </button>{' '}
+          after {pair.rttMs} ms.
+        </p>
+      )}
       <pre className="mono packet-json">{JSON.stringify(packet.fields, null, 2)}</pre>
     </section>
   );

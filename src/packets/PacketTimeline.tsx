@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PacketRecord } from '../../electron/contract';
+import type { PacketPair } from './packet-pairs';
 import { packetDelta, packetSummary, packetTime } from './packet-summary';
 
 const ROW_HEIGHT = 20;
 
 interface Props {
   packets: readonly PacketRecord[];
+  pairs: ReadonlyMap<number, PacketPair>;
   selectedSeq: number | null;
   onSelect: (seq: number | null) => void;
 }
@@ -16,7 +18,7 @@ interface Props {
  * costs as much as a screenful. A listbox: arrow keys move the selection, and the view
  * follows the tail while it is scrolled to the end.
  */
-export function PacketTimeline({ packets, selectedSeq, onSelect }: Props) {
+export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props) {
   const baseId = useId();
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   const followingRef = useRef(true);
@@ -71,6 +73,7 @@ export function PacketTimeline({ packets, selectedSeq, onSelect }: Props) {
         <span />
         <span>Type</span>
         <span>Id</span>
+        <span className="packet-rtt">RTT</span>
         <span>Fields</span>
       </div>
       <div
@@ -90,6 +93,7 @@ export function PacketTimeline({ packets, selectedSeq, onSelect }: Props) {
             const previous = packets[item.index - 1];
             const selected = p.seq === selectedSeq;
             const arrow = p.direction === 'out' ? '→' : '←';
+            const pair = pairs.get(p.seq);
             return (
               <div
                 key={p.seq}
@@ -118,6 +122,12 @@ export function PacketTimeline({ packets, selectedSeq, onSelect }: Props) {
                 </span>
                 <span className="packet-type">{p.type.toUpperCase()}</span>
                 <span className="mono muted">{p.messageId ?? ''}</span>
+                <span
+                  className="mono muted packet-rtt"
+                  title={pair ? `Paired with #${pair.partnerSeq}: ${pair.rttMs} ms round trip` : undefined}
+                >
+                  {pair ? `${pair.rttMs} ms` : ''}
+                </span>
                 <span className="mono packet-summary">{packetSummary(p)}</span>
               </div>
             );

@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react
 import { PacketTypeSchema, type PacketRecord } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
+import { download } from '../ui/download';
+import { pairPackets } from './packet-pairs';
 import { PacketDetail } from './PacketDetail';
 import { packetStore } from './packet-store';
 import { PacketTimeline } from './PacketTimeline';
@@ -45,8 +47,31 @@ export function PacketsPanel() {
   const setSelectedSeq = (seq: number | null) => setSelection({ connectionId: following, seq });
   const loadProblem = problem && problem.connectionId === following ? problem.message : null;
 
-  const shown = useMemo(() => snapshot.packets.filter((p) => matches(filter, p)), [snapshot.packets, filter]);
-  const selected = selectedSeq === null ? undefined : snapshot.packets.find((p) => p.seq === selectedSeq);
+  // Paused, the view keeps the packets it had; the store (and the engine's ring) go on.
+  const [frozen, setFrozen] = useState<{
+    connectionId: string | null;
+    packets: readonly PacketRecord[];
+  } | null>(null);
+  const paused = frozen !== null && frozen.connectionId === following;
+  const visible = paused ? frozen.packets : snapshot.packets;
+  const lastSeq = (packets: readonly PacketRecord[]) => packets[packets.length - 1]?.seq ?? 0;
+  const newWhilePaused = paused ? Math.max(0, lastSeq(snapshot.packets) - lastSeq(frozen.packets)) : 0;
+  const pairs = useMemo(() => pairPackets(visible), [visible]);
+  const shown = useMemo(() => visible.filter((p) => matches(filter, p)), [visible, filter]);
+  const selected = selectedSeq === null ? undefined : visible.find((p) => p.seq === selectedSeq);
+  const selectedPair = selected ? pairs.get(selected.seq) : undefined;
+  const partner = selectedPair ? visible.find((p) => p.seq === selectedPair.partnerSeq) : undefined;
+
+  const exportJsonl = async () => {
+    if (!following) return;
+    try {
+      const { packets } = await call('packets.list', { connectionId: following });
+      const lines = packets.map((p) => JSON.stringify(p)).join('\n');
+      download(`packets-${following}.jsonl`, lines ? `${lines}\n` : '', 'application/x-ndjson');
+    } catch (error) {
+      setProblem({ connectionId: following, message: errorText(error) });
+    }
+  };
   const dropped = snapshot.engineDropped + snapshot.viewDropped;
 
   return (
@@ -83,6 +108,25 @@ export function PacketsPanel() {
                 </option>
               ))}
             </select>
+            <button
+              type="button"
+              className="button-small"
+              aria-pressed={paused}
+              onClick={() =>
+                setFrozen(paused ? null : { connectionId: following, packets: snapshot.packets })
+              }
+            >
+              {paused ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" className="button-small" onClick={() => void exportJsonl()}>
+              Export JSON Lines
+            </button>
+            {paused && (
+              <span className="notice" role="note">
+                Paused: {newWhilePaused.toLocaleString()} new packet{newWhilePaused === 1 ? '' : 's'} not
+                shown yet.
+              </span>
+            )}
             {dropped > 0 && (
               <span className="notice" role="note">
                 Dropped {dropped.toLocaleString()} oldest packet{dropped === 1 ? '' : 's'} to stay within the
@@ -102,8 +146,13 @@ export function PacketsPanel() {
       </div>
       {open && (
         <div id={bodyId} className="packets-body">
-          <PacketTimeline packets={shown} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
-          <PacketDetail packet={selected} />
+          <PacketTimeline packets={shown} pairs={pairs} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+          <PacketDetail
+            packet={selected}
+            pair={selectedPair}
+            partnerType={partner?.type}
+            onShowPartner={setSelectedSeq}
+          />
         </div>
       )}
     </section>

@@ -110,7 +110,8 @@ export function packetTime(at: number): string {
 export function packetDelta(ms: number | null): string {
   if (ms === null) return '';
   if (ms < 10) return `+${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `+${Math.round(ms)} ms`;
+  // 999.6 ms would round to "1000 ms": show it as seconds like its neighbours.
+  if (ms < 999.5) return `+${Math.round(ms)} ms`;
   if (ms < 60_000) return `+${(ms / 1000).toFixed(2)} s`;
   return `+${Math.round(ms / 60_000)} min`;
 }

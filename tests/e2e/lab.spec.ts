@@ -2,6 +2,7 @@
  * The keepalive & will lab end to end: a will set in the form, a lab action from the panel,
  * the observer's verdict in the window, and mosquitto_sub on the other side as the witness.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { mosquittoSub, type MosquittoBroker } from '../support/mosquitto';
 import { expect, requireMosquitto, test } from './fixtures';
@@ -69,4 +70,48 @@ test('the timeline shows PINGREQ and PINGRESP in order with keepalive 1 s', asyn
   );
   expect(firstReq).toBeGreaterThan(-1);
   expect(firstReq).toBeLessThan(firstResp);
+});
+
+test('the timeline pairs requests with answers, pauses, and exports JSON Lines; pings are charted', async ({
+  app,
+  broker,
+}) => {
+  await connectWithWill(app, broker, `lab/e2e/pairs/${test.info().workerIndex}`, '1');
+  const p = app.page;
+  await app.subscribe('lab/e2e/pairs/#');
+  await p.getByRole('button', { name: 'Packets', exact: true }).click();
+  const timeline = p.getByRole('listbox', { name: 'Packets' });
+  const row = (type: string) =>
+    timeline.getByRole('option').filter({ has: p.getByText(type, { exact: true }) });
+
+  // SUBSCRIBE is answered by SUBACK: both rows carry the round trip, the detail links them.
+  await expect(row('SUBACK')).toContainText(/\d+(\.\d)? ms/);
+  await row('SUBSCRIBE').click();
+  const fields = p.getByRole('region', { name: 'Packet fields' });
+  await fields.getByRole('button', { name: /^SUBACK #\d+$/ }).click();
+  await expect(fields).toContainText('Answers');
+
+  // Two ping exchanges make a chart.
+  await expect(p.getByRole('img', { name: /^Ping round trips, oldest first: \d+, \d+/ })).toBeVisible({
+    timeout: 10_000,
+  });
+
+  const panel = p.getByRole('region', { name: 'Packets' });
+  await panel.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(
+    panel.getByRole('note').filter({ hasText: /Paused: [1-9]\d* new packets? not shown yet/ }),
+  ).toBeVisible({
+    timeout: 10_000,
+  });
+  await panel.getByRole('button', { name: 'Resume', exact: true }).click();
+
+  const download = p.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export JSON Lines' }).click();
+  const file = await (await download).path();
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string });
+  expect(lines[0]?.type).toBe('connect');
+  expect(lines.map((l) => l.type)).toContain('pingresp');
 });
