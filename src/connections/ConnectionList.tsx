@@ -15,7 +15,7 @@ export function ConnectionList() {
       <h2 id="connection-list-title" className="section-title">
         Connections ({own.length})
       </h2>
-      <ul aria-label="Open connections">
+      <ul className="sidebar-list" aria-label="Open connections">
         {own.map((s) => {
           const selected = s.connectionId === selectedId;
           return (
@@ -25,7 +25,7 @@ export function ConnectionList() {
               <span className="sr-only">{STATE_WORDS[s.state]}:</span>
               <button
                 type="button"
-                className={selected ? 'connection-item is-selected' : 'connection-item'}
+                className="sidebar-item"
                 aria-current={selected ? 'true' : undefined}
                 title={`${s.clientId} · ${s.url}`}
                 onClick={() => select(s.connectionId)}

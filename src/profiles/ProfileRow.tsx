@@ -44,7 +44,7 @@ export function ProfileRow({
       ) : (
         <button
           type="button"
-          className="profile-item"
+          className="sidebar-item"
           aria-current={selected ? 'true' : undefined}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown F2"
           title={`${profile.name} · ${address} (Alt+↑/↓ moves, F2 renames)`}

@@ -159,7 +159,10 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
         {groups.map(({ folder, profiles: inFolder }) => {
           const open = filter.trim() !== '' || !folded.has(folder);
           const rows = (
-            <ul className="profile-rows" aria-label={folder === '' ? 'Profiles' : `Profiles in ${folder}`}>
+            <ul
+              className="sidebar-list profile-rows"
+              aria-label={folder === '' ? 'Profiles' : `Profiles in ${folder}`}
+            >
               {inFolder.map((profile) => (
                 <ProfileRow
                   key={profile.id}

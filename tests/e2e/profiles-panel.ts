@@ -34,7 +34,7 @@ export class ProfilesPanel {
   }
 
   async select(name: string): Promise<void> {
-    await this.row(name).locator('.profile-item').click();
+    await this.row(name).locator('.sidebar-item').click();
   }
 
   async connectFrom(name: string): Promise<void> {

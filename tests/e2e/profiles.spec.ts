@@ -176,7 +176,7 @@ test('unsaved changes are never dropped silently: switching asks, reloading is g
 
   // Saving is the other way out, and reordering from the keyboard moves the row.
   await profiles.select('Second');
-  await profiles.row('Second').locator('.profile-item').press('Alt+ArrowUp');
+  await profiles.row('Second').locator('.sidebar-item').press('Alt+ArrowUp');
   await expect(profiles.region.locator('.profile-name')).toHaveText(['Second', 'First']);
 });
 

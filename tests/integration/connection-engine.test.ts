@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionStatus, ReceivedMessage } from '../../electron/contract';
+import type { ConnectOptions, ConnectionStatus, ReceivedMessage } from '../../electron/contract';
 import {
   FORBIDDEN_PREFIX,
   MOSQUITTO_MISSING,
@@ -86,22 +86,18 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
 
   // ---------------------------------------------------------------------------------------
   describe('TLS', () => {
+    /** mqtts to the harness broker by the name its certificate carries. */
+    const mqtts = (port: number, tls: ConnectOptions['tls'] = {}, extra: Partial<ConnectOptions> = {}) =>
+      base({ transport: 'mqtts', host: 'localhost', port, tls, ...extra });
+
     it('passes with the right CA, given as a file path', async () => {
-      const id = await openConnected(
-        base({
-          transport: 'mqtts',
-          host: 'localhost',
-          port: session.broker.ports.mqtts,
-          tls: { ca: { kind: 'file', path: session.broker.caFile } },
-        }),
-      );
+      const ca = { kind: 'file' as const, path: session.broker.caFile };
+      const id = await openConnected(mqtts(session.broker.ports.mqtts, { ca }));
       expect(statusesOf(id).at(-1)?.insecure).toBe(false);
     });
 
     it('fails against an unknown CA with the sentence that says so', async () => {
-      const status = await open(
-        base({ transport: 'mqtts', host: 'localhost', port: session.broker.ports.mqtts }),
-      );
+      const status = await open(mqtts(session.broker.ports.mqtts));
       expect(status.state).toBe('failed');
       expect(status.problem?.code).toMatch(
         /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER/,
@@ -110,16 +106,9 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
     });
 
     it('fails on a hostname mismatch', async () => {
+      const ca = { kind: 'pem' as const, pem: session.broker.caPem };
       const status = await open(
-        base({
-          transport: 'mqtts',
-          host: 'localhost',
-          port: session.broker.ports.mqtts,
-          tls: {
-            ca: { kind: 'pem', pem: session.broker.caPem },
-            servername: 'not-this-session.broker.example',
-          },
-        }),
+        mqtts(session.broker.ports.mqtts, { ca, servername: 'not-this-broker.example' }),
       );
       expect(status.state).toBe('failed');
       expect(status.problem).toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
@@ -128,38 +117,22 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
 
     it('connects to the test CA listener with verification off, and says it is insecure', async () => {
       const status = await open(
-        base({
-          transport: 'wss',
-          host: 'localhost',
-          port: session.broker.ports.wss,
-          tls: { verifyServer: false },
-        }),
+        mqtts(session.broker.ports.wss, { verifyServer: false }, { transport: 'wss' }),
       );
       expect(status).toMatchObject({ state: 'connected', insecure: true });
     });
 
     it('needs a client certificate where the broker requires one, and connects with it', async () => {
-      const without = await open(
-        base({
-          transport: 'mqtts',
-          host: 'localhost',
-          port: session.broker.ports.mqttsMutual,
-          tls: { ca: { kind: 'pem', pem: session.broker.caPem } },
-        }),
-      );
+      const ca = { kind: 'pem' as const, pem: session.broker.caPem };
+      const without = await open(mqtts(session.broker.ports.mqttsMutual, { ca }));
       expect(without.state).toBe('failed');
       expect(without.problem?.message).toMatch(/client certificate|handshake failed|reset/i);
 
       await openConnected(
-        base({
-          transport: 'mqtts',
-          host: 'localhost',
-          port: session.broker.ports.mqttsMutual,
-          tls: {
-            ca: { kind: 'pem', pem: session.broker.caPem },
-            cert: { kind: 'pem', pem: session.broker.clientCertPem },
-            key: { kind: 'pem', pem: session.broker.clientKeyPem },
-          },
+        mqtts(session.broker.ports.mqttsMutual, {
+          ca,
+          cert: { kind: 'pem', pem: session.broker.clientCertPem },
+          key: { kind: 'pem', pem: session.broker.clientKeyPem },
         }),
       );
     });
