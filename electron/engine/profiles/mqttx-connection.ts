@@ -11,9 +11,9 @@
  *   `getUrl`, `setMQTT5Properties`), src/utils/getFiles.ts (ca/cert/key are file paths).
  */
 import type { ParsedProfileSubscription } from '../../contract';
-import { ProfileSubscriptionSchema } from '../../contract';
 import type { Note } from './fit-options';
 import type { ImportCandidate } from './store';
+import { mapSubscriptions } from './mqttx-subscriptions';
 import {
   bool,
   bytes,
@@ -101,25 +101,6 @@ const WILL_PROPERTIES = [
   'correlationData',
   'userProperties',
 ];
-const SUBSCRIPTION_FIELDS = new Set([
-  'topic',
-  'qos',
-  'disabled',
-  'alias',
-  'color',
-  'nl',
-  'rap',
-  'rh',
-  'subscriptionIdentifier',
-  'userProperties',
-  // Bookkeeping, and `retain`, which MQTTX's subscription form never uses.
-  'id',
-  'createAt',
-  'connectionId',
-  'connection',
-  'retain',
-]);
-
 type Transport = 'mqtt' | 'mqtts' | 'ws' | 'wss';
 const TRANSPORTS = new Set<string>(['mqtt', 'mqtts', 'ws', 'wss']);
 
@@ -263,71 +244,6 @@ function mapConnectProperties(c: Obj, options: Obj, notes: Note[]): void {
       if (!CONNECT_PROPERTIES.includes(name) && holdsSomething(value))
         notes.push({ field: `properties.${name}`, message: 'Not an MQTT 5 CONNECT property: left out.' });
   }
-}
-
-function mapSubscriptions(c: Obj, notes: Note[]): ParsedProfileSubscription[] {
-  const list = Array.isArray(c['subscriptions']) ? c['subscriptions'] : [];
-  const out: ParsedProfileSubscription[] = [];
-  const paused: string[] = [];
-  list.forEach((s, index) => {
-    const topic = isObj(s) ? str(s['topic']) : undefined;
-    if (!isObj(s) || topic === undefined) {
-      notes.push({ field: `subscriptions[${index}]`, message: 'A subscription without a topic: left out.' });
-      return;
-    }
-    const color = str(s['color']);
-    const alias = str(s['alias']);
-    const rh = num(s['rh']);
-    const candidate = {
-      filter: topic,
-      options: compact({
-        qos: num(s['qos']) ?? 0,
-        noLocal: bool(s['nl']),
-        retainAsPublished: bool(s['rap']),
-        retainHandling: rh,
-        subscriptionIdentifier: num(s['subscriptionIdentifier']),
-      }),
-      ...(alias !== undefined ? { alias } : {}),
-      ...(color !== undefined ? { color } : {}),
-    };
-    let parsed = ProfileSubscriptionSchema.safeParse(candidate);
-    if (!parsed.success && color !== undefined) {
-      const { color: _dropped, ...rest } = candidate;
-      parsed = ProfileSubscriptionSchema.safeParse(rest);
-      if (parsed.success)
-        notes.push({
-          field: `subscriptions[${index}].color`,
-          message: `"${color}" is not a colour MQScope reads: left out.`,
-        });
-    }
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      notes.push({
-        field: `subscriptions[${index}]`,
-        message: `"${topic}": ${issue ? `${issue.path.join('.')} ${issue.message}` : 'not valid'}: left out.`,
-      });
-      return;
-    }
-    out.push(parsed.data);
-    if (bool(s['disabled'])) paused.push(topic);
-    if (holdsSomething(s['userProperties']))
-      notes.push({
-        field: `subscriptions[${index}].userProperties`,
-        message: `"${topic}": SUBSCRIBE user properties are not kept with a profile: left out.`,
-      });
-    for (const name of Object.keys(s))
-      if (!SUBSCRIPTION_FIELDS.has(name) && holdsSomething(s[name]))
-        notes.push({
-          field: `subscriptions[${index}].${name}`,
-          message: 'Not a subscription setting MQScope knows: left out.',
-        });
-  });
-  if (paused.length)
-    notes.push({
-      field: 'subscriptions',
-      message: `Paused in MQTTX, active in the profile (profiles have no paused state): ${paused.join(', ')}.`,
-    });
-  return out;
 }
 
 /** Maps one MQTTX connection; what it cannot keep goes to `notes`, with the reason. */
