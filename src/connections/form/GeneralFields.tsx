@@ -2,6 +2,7 @@ import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
 import { DEFAULT_PORTS, isWsTransport } from '../connect-form-values';
 import { TextInput, numeric, type FormBinding } from './binding';
+import { FromCodeMark } from './FromCodeMark';
 import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 const TRANSPORTS: { value: Transport; label: string }[] = [
@@ -49,6 +50,7 @@ export function GeneralFields({ form }: { form: FormBinding }) {
               </option>
             ))}
           </select>
+          <FromCodeMark marks={form.fromCode} field="transport" />
         </Field>
         <TextInput
           form={form}
@@ -74,6 +76,7 @@ export function GeneralFields({ form }: { form: FormBinding }) {
               </option>
             ))}
           </select>
+          <FromCodeMark marks={form.fromCode} field="protocolVersion" />
         </Field>
         <TextInput
           form={form}
