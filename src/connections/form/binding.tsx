@@ -44,9 +44,11 @@ interface TextInputProps {
   label: ReactNode;
   className?: string;
   input?: ComponentProps<'input'>;
+  /** Leave the from-code mark to a shared one (see GeneralFields). */
+  hideMark?: boolean;
 }
 
-export function TextInput({ form, field, label, className, input = {} }: TextInputProps) {
+export function TextInput({ form, field, label, className, input = {}, hideMark }: TextInputProps) {
   const id = form.id(field);
   const problem = form.problems[field];
   return (
@@ -59,7 +61,7 @@ export function TextInput({ form, field, label, className, input = {} }: TextInp
         autoComplete="off"
         {...input}
       />
-      <FromCodeMark marks={form.fromCode} field={field} />
+      {!hideMark && <FromCodeMark marks={form.fromCode} field={field} />}
     </Field>
   );
 }
