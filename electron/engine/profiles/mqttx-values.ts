@@ -30,6 +30,8 @@ export function recover(value: unknown): unknown {
     return empty ? empty() : value;
   }
   if (Array.isArray(value)) return value.map(recover);
+  // Bytes (YAML's !!binary) stay bytes.
+  if (ArrayBuffer.isView(value)) return value;
   if (isObj(value)) {
     // A null-prototype object: keys come from the file ("__proto__" stays a plain key).
     const out = Object.create(null) as Obj;
@@ -89,7 +91,7 @@ export function userProperties(value: unknown): { key: string; value: string }[]
 export function bytes(value: unknown): Uint8Array | undefined {
   if (unset(value)) return undefined;
   if (typeof value === 'string') return new TextEncoder().encode(value);
-  if (value instanceof Uint8Array) return value.length ? value : undefined;
+  if (value instanceof Uint8Array) return value.length ? new Uint8Array(value) : undefined;
   if (isObj(value) && value['type'] === 'Buffer' && Array.isArray(value['data'])) {
     const data = value['data'];
     if (data.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 255))

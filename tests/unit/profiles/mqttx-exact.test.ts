@@ -204,6 +204,28 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     ]);
   });
 
+  it('reads js-yaml’s !!binary (how it writes a Buffer) as bytes, and reports AUTH data as left out', () => {
+    const yaml = [
+      '- name: Binary',
+      '  host: bin.example',
+      '  port: 1883',
+      "  mqttVersion: '5.0'",
+      '  will:',
+      '    lastWillTopic: bin/will',
+      '    lastWillPayload: x',
+      '    properties:',
+      '      correlationData: !!binary AQID',
+      '  properties:',
+      '    authenticationData: !!binary AQID',
+      '',
+    ].join('\n');
+    const [one] = readMqttxExport(yaml, '').candidates;
+    expect(one?.options.will?.properties?.correlationData).toEqual(new Uint8Array([1, 2, 3]));
+    expect(one?.notes).toEqual([
+      { field: 'properties.authenticationMethod', message: expect.stringMatching(/AUTH/) },
+    ]);
+  });
+
   it('sends "never expires" where MQTTX does: MQTT 5, clean start off, no session expiry', () => {
     const [one] = readMqttxExport(
       JSON.stringify([{ name: 'S', host: 'h', port: 1883, mqttVersion: '5.0', clean: false }]),
