@@ -254,5 +254,11 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     expect(result.status).toBe('done');
     const { profiles } = await call('profiles.list', {});
     expect(profiles[0]?.subscriptions).toEqual(MQTT5_SUBSCRIPTIONS);
+    // MQScope's own export carries them on: export, import as a copy, nothing lost.
+    const exported = await call('profiles.export', { scope: { kind: 'all' } });
+    const again = await call('profiles.import', { text: exported.text, onConflict: 'copy' });
+    expect(again.status).toBe('done');
+    const after = await call('profiles.list', {});
+    expect(after.profiles.map((p) => p.subscriptions)).toEqual([MQTT5_SUBSCRIPTIONS, MQTT5_SUBSCRIPTIONS]);
   });
 });
