@@ -63,7 +63,7 @@ describe('mqtt.js code import, always a draft (issue 13 #4)', () => {
     const { lint } = parseMqttjsCode(URL_AS_VARIABLE);
     expect(lint[0]).toMatchObject({ severity: 'error', code: 'not-literal', line: 4, column: 37 });
     expect(lint[0]?.message).toMatch(
-      /^`url` is computed when the code runs: host, port, transport are left empty/,
+      /^`url` is computed when the code runs: the host and port are left empty and the transport is a guess.*before saving\.$/,
     );
     expect(lint.filter((l) => l.severity === 'error')).toHaveLength(1);
     expect(inOrder(lint)).toBe(true);

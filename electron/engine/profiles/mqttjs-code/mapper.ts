@@ -37,10 +37,13 @@ export class Mapper {
     const position = { line: where.line ?? 1, column: where.column ?? 1 };
     for (const field of fields) this.fromCode.push({ field, expression: value.source, position });
     const blocking = fields.some((f) => BLOCKING.has(f));
-    const what = fields.length > 1 ? fields.join(', ') : `\`${name}\``;
+    const left =
+      name === 'url'
+        ? 'the host and port are left empty and the transport is a guess (MQTT over TCP), all marked "from code"; fill them in the form'
+        : `\`${name}\` is left empty in the draft (marked "from code"); fill it in the form`;
     this.warn(
       'not-literal',
-      `\`${value.source}\` is computed when the code runs: ${what} ${fields.length > 1 ? 'are' : 'is'} left empty in the draft (marked "from code"); fill ${fields.length > 1 ? 'them' : 'it'} in the form${blocking ? ' before saving' : ''}.`,
+      `\`${value.source}\` is computed when the code runs: ${left}${blocking ? ' before saving' : ''}.`,
       value.node,
       severity ?? (blocking ? 'error' : 'warning'),
     );
