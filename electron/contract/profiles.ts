@@ -4,8 +4,9 @@
  * only which of them are set, and saving takes them separately (keep, clear or set).
  */
 import { z } from 'zod';
-import { request } from './common';
+import { TopicFilterSchema, request } from './common';
 import { ConnectOptionsSchema, TlsOptionsSchema, type ConnectionStatus } from './connection';
+import { SubscribeOptionsSchema } from './subscriptions';
 
 export const ProfileIdSchema = z.string().min(1).max(64);
 
@@ -32,6 +33,26 @@ export const ProfileOptionsSchema = ConnectOptionsSchema.omit({ password: true, 
   .strict();
 export type ProfileOptions = z.input<typeof ProfileOptionsSchema>;
 export type ParsedProfileOptions = z.output<typeof ProfileOptionsSchema>;
+
+/**
+ * A subscription a profile keeps: the same filter and options `subscription.add` takes,
+ * with the colour and alias MQTTX lets people give one.
+ */
+export const ProfileSubscriptionSchema = z
+  .object({
+    filter: TopicFilterSchema,
+    options: SubscribeOptionsSchema,
+    /** A CSS hex colour, "#rgb" to "#rrggbbaa". */
+    color: z
+      .string()
+      .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/)
+      .optional(),
+    alias: z.string().max(200).optional(),
+  })
+  .strict();
+export type ProfileSubscription = z.input<typeof ProfileSubscriptionSchema>;
+export type ParsedProfileSubscription = z.output<typeof ProfileSubscriptionSchema>;
+export const ProfileSubscriptionsSchema = z.array(ProfileSubscriptionSchema).max(1000);
 
 /** Which secrets a profile holds (never the secrets themselves). */
 export const SecretFlagsSchema = z.object({
@@ -61,6 +82,8 @@ export const ProfileViewSchema = z.object({
   updatedAt: z.number(),
   options: ProfileOptionsSchema,
   secrets: SecretFlagsSchema,
+  /** Left out by profiles that never had any (every profile before they were kept). */
+  subscriptions: ProfileSubscriptionsSchema.optional(),
 });
 export type ProfileView = z.output<typeof ProfileViewSchema>;
 
@@ -209,16 +232,36 @@ export interface LintItem {
   column?: number;
 }
 
+/** A setting the code computes when it runs: the draft leaves it empty for the user to fill. */
+export interface FromCodeField {
+  /**
+   * The option's path in ProfileOptions ("host", "port", "will.payload",
+   * "connectProperties.receiveMaximum", ...); "password" and "tls.passphrase" for secrets.
+   */
+  field: string;
+  /** The code that computes it, as written ("url", "process.env.PASS"). */
+  expression: string;
+  /** Where that code starts in the pasted text (1-based). */
+  position: { line: number; column: number };
+}
+
 export interface MqttjsDraft {
+  /** From the code's variable (`const deviceClient = mqtt.connect(...)`) or client ID; editable. */
   name: string;
+  /**
+   * Every literal the code holds. A field listed in `fromCode` has no value here (an empty
+   * host, no will topic...): the draft is not a valid profile until the user fills it in.
+   */
   options: ProfileOptions;
   /** Secrets found in the pasted code (it is the user's own text coming back). */
   secrets: { password?: string; passphrase?: string; keyPem?: string };
+  fromCode: FromCodeField[];
 }
 
 export interface ParseMqttjsResult {
-  /** null when no connection could be read from the code (the lint says why). */
+  /** null only when the text is not JavaScript or holds no connection at all (the lint says why). */
   draft: MqttjsDraft | null;
+  /** Errors first, then warnings, then notes; in code order within each. */
   lint: LintItem[];
 }
 
@@ -252,6 +295,7 @@ export const profileRequests = {
   ),
   'profiles.export': request<ExportResult>()(ExportInputSchema),
   'profiles.import': request<ImportResult>()(ImportInputSchema),
+  /** MQTTX's JSON or YAML export (CSV, XML and Excel are refused with a sentence). */
   'profiles.importMqttx': request<ImportResult>()(ImportMqttxInputSchema),
   /** Reads connection options from pasted mqtt.js code without running it. */
   'profiles.parseMqttjs': request<ParseMqttjsResult>()(z.object({ code: z.string().max(200_000) }).strict()),

@@ -132,6 +132,7 @@ export function ConnectionForm() {
         onChange={editor.setValues}
         onProblemsChange={editor.setFieldProblems}
         secrets={secrets}
+        fromCode={draft.fromCode}
       />
       <div className="button-row">
         {/* aria-disabled rather than disabled, so keyboard focus stays on the button. */}

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { ProfileView } from '../../electron/contract';
 import { Dialog } from './Dialog';
 import { ImportFileForm } from './ImportFileForm';
 import { MqttjsImportForm } from './MqttjsImportForm';
+import type { ProfileDraft } from './profile-draft';
 
 export type ImportSource = 'mqscope' | 'mqttx' | 'mqttjs';
 
@@ -15,21 +15,21 @@ const SOURCES: { value: ImportSource; label: string }[] = [
 interface Props {
   open: boolean;
   onClose: () => void;
-  /** A profile made from mqtt.js code: the form loads it. */
-  onCreated: (profile: ProfileView) => void;
+  /** A draft read from mqtt.js code: the form opens it, unsaved. */
+  onDraft: (draft: ProfileDraft) => void;
 }
 
-/** One dialog for every way in: our own file, MQTTX's JSON export, pasted mqtt.js code. */
-export function ImportDialog({ open, onClose, onCreated }: Props) {
+/** One dialog for every way in: our own file, MQTTX's JSON or YAML export, pasted mqtt.js code. */
+export function ImportDialog({ open, onClose, onDraft }: Props) {
   return (
     <Dialog open={open} title="Import profiles" onClose={onClose} className="dialog-wide">
       {/* Mounted per opening: nothing half-done from last time. */}
-      <ImportBody onClose={onClose} onCreated={onCreated} />
+      <ImportBody onClose={onClose} onDraft={onDraft} />
     </Dialog>
   );
 }
 
-function ImportBody({ onClose, onCreated }: Omit<Props, 'open'>) {
+function ImportBody({ onClose, onDraft }: Omit<Props, 'open'>) {
   const id = useId();
   const [source, setSource] = useState<ImportSource>('mqscope');
   return (
@@ -49,8 +49,8 @@ function ImportBody({ onClose, onCreated }: Omit<Props, 'open'>) {
       </div>
       {source === 'mqttjs' ? (
         <MqttjsImportForm
-          onCreated={(profile) => {
-            onCreated(profile);
+          onDraft={(draft) => {
+            onDraft(draft);
             onClose();
           }}
         />

@@ -9,7 +9,7 @@ const DECISIONS: { value: ConflictDecision; label: string }[] = [
   { value: 'skip', label: 'Skip them' },
 ];
 
-/** Importing a JSON file: ours (maybe with sealed secrets) or MQTTX's export. */
+/** Importing a file: ours (maybe with sealed secrets) or MQTTX's JSON or YAML export. */
 export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -59,7 +59,7 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
     }
   };
 
-  const what = source === 'mqttx' ? 'MQTTX export (JSON)' : 'MQScope export (JSON)';
+  const what = source === 'mqttx' ? 'MQTTX export (JSON or YAML)' : 'MQScope export (JSON)';
 
   if (result?.status === 'done') return <ImportReport report={result.report} />;
 
@@ -70,7 +70,7 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
         <input
           id={`${id}-file`}
           type="file"
-          accept=".json,application/json"
+          accept={source === 'mqttx' ? '.json,.yaml,.yml,application/json' : '.json,application/json'}
           onChange={(e) => void onFile(e)}
         />
       </div>

@@ -11,11 +11,9 @@ export function LintList({ lint }: { lint: readonly LintItem[] }) {
       {lint.map((item, index) => (
         <li key={index} className={`lint-${item.severity}`}>
           <span className="lint-severity">{SEVERITY[item.severity]}</span>
-          {item.line !== undefined && (
-            <span className="mono muted lint-where">
-              {item.line}:{item.column ?? 1}
-            </span>
-          )}
+          <span className="mono muted lint-where">
+            {item.line !== undefined ? `${item.line}:${item.column ?? 1}` : ''}
+          </span>
           <span className="lint-message">{item.message}</span>
         </li>
       ))}

@@ -1,17 +1,30 @@
 import { useId, useState } from 'react';
-import type { ParseMqttjsResult, ProfileView } from '../../electron/contract';
+import type { MqttjsDraft, ParseMqttjsResult } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { LintList } from './LintList';
+import { draftFromMqttjs, type ProfileDraft } from './profile-draft';
 
-const EXAMPLE = `mqtt.connect('wss://broker.example.com:8084/mqtt', {
+const EXAMPLE = `const deviceClient = mqtt.connect(url, {
   clientId: 'web-1',
   username: 'device',
   password: process.env.MQTT_PASSWORD,
   keepalive: 30,
 })`;
 
-/** Paste a `mqtt.connect(...)` call: read (never run) by the host, linted, then saved. */
-export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileView) => void }) {
+/** The broker as the draft has it; a path only for WebSocket URLs, the code's own words where it computes one. */
+function brokerText(draft: MqttjsDraft): string {
+  const computed = draft.fromCode.find((f) => f.field === 'host');
+  if (computed) return `from code: ${computed.expression}`;
+  const { transport, host, port, path } = draft.options;
+  const ws = transport === 'ws' || transport === 'wss';
+  return `${transport}://${host || '?'}:${port}${ws ? (path ?? '/mqtt') : ''}`;
+}
+
+/**
+ * Paste a `mqtt.connect(...)` call: read (never run) by the host and linted; the draft opens
+ * in the connection form, unsaved, with what the code computes marked for the user to fill.
+ */
+export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) => void }) {
   const id = useId();
   const [code, setCode] = useState('');
   const [parsed, setParsed] = useState<ParseMqttjsResult | null>(null);
@@ -34,24 +47,15 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
     }
   };
 
-  const create = async () => {
+  const open = () => {
     const draft = parsed?.draft;
     if (!draft) return;
     if (name.trim() === '') return setProblem('Give the profile a name.');
-    setBusy(true);
-    setProblem(null);
-    try {
-      onCreated(
-        await call('profiles.save', { name: name.trim(), options: draft.options, secrets: draft.secrets }),
-      );
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    onDraft(draftFromMqttjs(draft, name.trim()));
   };
 
   const draft = parsed?.draft;
+  const toFill = draft ? new Set(draft.fromCode.map((f) => f.field)).size : 0;
   return (
     <div className="import-form">
       <div className="field">
@@ -75,41 +79,33 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
         <section className="mqttjs-draft" aria-label="Draft profile">
           <dl className="status-facts">
             <dt>Broker</dt>
-            <dd className="mono">
-              {draft.options.transport ?? 'mqtt'}://{draft.options.host}:{draft.options.port}
-              {draft.options.path ?? ''}
-            </dd>
+            <dd className="mono">{brokerText(draft)}</dd>
             {draft.options.clientId && (
               <>
                 <dt>Client ID</dt>
                 <dd className="mono">{draft.options.clientId}</dd>
               </>
             )}
-            {draft.options.username && (
-              <>
-                <dt>Username</dt>
-                <dd className="mono">{draft.options.username}</dd>
-              </>
-            )}
-            <dt>Keepalive</dt>
-            <dd>{draft.options.keepaliveSeconds ?? 60} s</dd>
             {draft.options.will && (
               <>
                 <dt>Will</dt>
-                <dd className="mono">{draft.options.will.topic}</dd>
+                <dd className="mono">{draft.options.will.topic || 'topic from code'}</dd>
               </>
             )}
-            {Object.keys(draft.secrets).length > 0 && (
-              <>
-                <dt>Secrets</dt>
-                <dd>{Object.keys(draft.secrets).join(', ')} (saved encrypted)</dd>
-              </>
-            )}
+            <dt>To fill in</dt>
+            <dd>
+              {toFill === 0
+                ? 'nothing: every value is in the code'
+                : `${toFill} field${toFill === 1 ? '' : 's'} marked “from code” in the form`}
+            </dd>
           </dl>
           <div className="field">
             <label htmlFor={`${id}-name`}>Profile name</label>
             <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
+          <p className="section-note">
+            The draft opens in the connection form, not saved yet: fill in what is marked, then Save.
+          </p>
         </section>
       )}
       {parsed && !draft && (
@@ -130,13 +126,8 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
           Read code
         </button>
         {draft && (
-          <button
-            type="button"
-            className="button-primary"
-            aria-disabled={busy}
-            onClick={() => !busy && void create()}
-          >
-            Create profile
+          <button type="button" className="button-primary" onClick={open}>
+            Open in the form
           </button>
         )}
       </div>

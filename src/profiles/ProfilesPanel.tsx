@@ -258,7 +258,7 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
       <ImportDialog
         open={dialog?.kind === 'import'}
         onClose={() => setDialog(null)}
-        onCreated={(profile) => editor.switchTo(profile)}
+        onDraft={(draft) => editor.openDraft(draft)}
       />
       <ExportDialog
         open={dialog?.kind === 'export'}

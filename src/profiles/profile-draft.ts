@@ -8,6 +8,7 @@ import {
   ProfileFolderSchema,
   ProfileNameSchema,
   type ConnectOptions,
+  type MqttjsDraft,
   type ProfileOptions,
   type ProfileView,
   type SaveProfileInput,
@@ -17,9 +18,11 @@ import {
   DEFAULT_FORM,
   fromConnectOptions,
   toConnectOptions,
+  type ConnectField,
   type ConnectFormValues,
   type FieldProblems,
 } from '../connections/connect-form-values';
+import { formFieldOf, type FromCodeMarks } from '../connections/form/from-code';
 
 export type SecretName = 'password' | 'passphrase' | 'keyPem';
 export type SecretFlags = Record<SecretName, boolean>;
@@ -36,6 +39,8 @@ export interface ProfileDraft {
   saved: SecretFlags;
   /** Saved secrets the user asked to remove on the next Save. */
   cleared: SecretFlags;
+  /** Fields a code import could not fill (the code computes them): shown next to each field. */
+  fromCode?: FromCodeMarks;
 }
 
 export interface DraftProblems {
@@ -57,6 +62,41 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
     saved: { ...profile.secrets },
     cleared: NO_SECRETS,
   };
+}
+
+/**
+ * A draft read from mqtt.js code: every literal in the form, the secrets typed in, and the
+ * fields the code computes left empty and marked. Not saved: the user completes it first.
+ */
+export function draftFromMqttjs(parsed: MqttjsDraft, name: string, folder = ''): ProfileDraft {
+  const { tls, ...rest } = parsed.options;
+  const { password, passphrase, keyPem } = parsed.secrets;
+  const options: ConnectOptions = { ...rest, ...(password !== undefined ? { password } : {}) };
+  if (tls || passphrase !== undefined || keyPem !== undefined) {
+    options.tls = {
+      ...(tls ?? { verifyServer: true }),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+      ...(keyPem !== undefined ? { key: { kind: 'pem' as const, pem: keyPem } } : {}),
+    };
+  }
+  const values: ConnectFormValues = { ...fromConnectOptions(options) };
+  const marks: FromCodeMarks = {};
+  for (const { field, expression } of parsed.fromCode) {
+    const formField = formFieldOf(field);
+    if (!formField) continue;
+    marks[formField] ??= expression;
+    blank(values, formField);
+  }
+  return { ...newDraft(folder), name, values, fromCode: marks };
+}
+
+/** Empties a text field the code computes; choices (transport, QoS, flags) keep their default. */
+function blank(values: ConnectFormValues, field: ConnectField): void {
+  const current = values[field];
+  if (typeof current === 'string' && field !== 'transport' && field !== 'protocolVersion')
+    (values as unknown as Record<string, unknown>)[field] = '';
+  else if (typeof current === 'object' && !Array.isArray(current) && current !== null)
+    (values as unknown as Record<string, unknown>)[field] = { ...current, text: '' };
 }
 
 /** True when Save would change something. */

@@ -26,6 +26,8 @@ interface ProfileEditor {
   setCleared: (name: SecretName, cleared: boolean) => void;
   /** Loads a profile (or a new one), asking first when there are unsaved changes. */
   switchTo: (target: ProfileView | { newIn: string }) => void;
+  /** Opens a new, unsaved profile filled in elsewhere (an mqtt.js code import). */
+  openDraft: (draft: ProfileDraft) => void;
   /** After a save: the saved profile is the new starting point. */
   saved: (profile: ProfileView) => void;
   /** A rename or move made outside the form: follow it without losing other edits. */
@@ -42,7 +44,7 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
   const [draft, setDraft] = useState<ProfileDraft>(() => newDraft());
   const [baseline, setBaseline] = useState<ProfileDraft>(draft);
   const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
-  const [pending, setPending] = useState<ProfileDraft | null>(null);
+  const [pending, setPending] = useState<{ draft: ProfileDraft; baseline: ProfileDraft } | null>(null);
   const dirty = isDirty(draft, baseline);
 
   // Reloading or closing the page with unsaved edits asks the browser's own question.
@@ -56,9 +58,9 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
-  const load = (next: ProfileDraft) => {
+  const load = (next: ProfileDraft, base: ProfileDraft = next) => {
     setDraft(next);
-    setBaseline(next);
+    setBaseline(base);
     setProblems(NO_PROBLEMS);
   };
 
@@ -82,8 +84,14 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
       setCleared: (name, cleared) => setDraft((d) => ({ ...d, cleared: { ...d.cleared, [name]: cleared } })),
       switchTo: (target) => {
         const next = 'newIn' in target ? newDraft(target.newIn) : draftFromProfile(target);
-        if (dirty) setPending(next);
+        if (dirty) setPending({ draft: next, baseline: next });
         else load(next);
+      },
+      openDraft: (next) => {
+        // Measured against an empty form, so it shows as unsaved until the user saves it.
+        const base = newDraft(next.folder);
+        if (dirty) setPending({ draft: next, baseline: base });
+        else load(next, base);
       },
       saved: (profile) => load(draftFromProfile(profile)),
       renamed: (profile) => {
@@ -117,7 +125,7 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
               type="button"
               className="button-danger"
               onClick={() => {
-                if (pending) load(pending);
+                if (pending) load(pending.draft, pending.baseline);
                 setPending(null);
               }}
             >

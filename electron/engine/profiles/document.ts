@@ -9,6 +9,8 @@ import {
   ProfileFolderSchema,
   ProfileIdSchema,
   ProfileOptionsSchema,
+  ProfileSubscriptionsSchema,
+  type ParsedProfileSubscription,
   TransportSchema,
   type ParsedProfileOptions,
 } from '../../contract';
@@ -36,6 +38,8 @@ const StoredProfileSchema = z
     updatedAt: z.number(),
     options: z.preprocess(bytesFromJson, ProfileOptionsSchema),
     secrets: StoredSecretsSchema.default({}),
+    /** Optional, so version 1 files without it read as they are (no migration needed). */
+    subscriptions: ProfileSubscriptionsSchema.optional(),
   })
   .strict();
 
@@ -48,6 +52,7 @@ export interface StoredProfile {
   updatedAt: number;
   options: ParsedProfileOptions;
   secrets: StoredSecrets;
+  subscriptions?: ParsedProfileSubscription[];
 }
 
 const DocumentSchema = z

@@ -5,7 +5,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
-import { ProfileFolderSchema, type ImportReportEntry } from '../../contract';
+import { ProfileFolderSchema, ProfileSubscriptionsSchema, type ImportReportEntry } from '../../contract';
 import { EngineError } from '../errors';
 import { fileStamp } from './atomic-file';
 import type { StoredProfile } from './document';
@@ -55,6 +55,8 @@ const ExportedProfileSchema = z.object({
   name: z.string().min(1).max(200),
   folder: z.string().max(512).default(''),
   options: z.record(z.string(), z.unknown()),
+  /** Checked on import on its own, so a bad one costs the subscriptions, not the profile. */
+  subscriptions: z.unknown().optional(),
 });
 
 const ExportFileSchema = z.object({
@@ -91,6 +93,7 @@ export async function buildExport(
       name: profile.name,
       folder: profile.folder,
       options: bytesToJson(profile.options),
+      ...(profile.subscriptions ? { subscriptions: profile.subscriptions } : {}),
     })),
   };
   if (passphrase !== undefined) {
@@ -191,6 +194,12 @@ export async function parseExport(
       return;
     }
     const notes = [...fitted.notes];
+    const subscriptions =
+      profile.subscriptions === undefined
+        ? undefined
+        : ProfileSubscriptionsSchema.safeParse(profile.subscriptions);
+    if (subscriptions && !subscriptions.success)
+      notes.push({ field: 'subscriptions', message: 'The subscriptions are not valid: left out.' });
     if (file.sealedSecrets && ignoreSecrets)
       notes.push({ field: 'secrets', message: 'Imported without its secrets, as asked.' });
     candidates.push({
@@ -200,6 +209,7 @@ export async function parseExport(
       options: fitted.options,
       secrets: secrets?.[index] ?? {},
       notes,
+      ...(subscriptions?.success ? { subscriptions: subscriptions.data } : {}),
     });
   });
   return { status: 'ok', candidates, failed };

@@ -16,6 +16,7 @@ import type {
   ImportReportEntry,
   ImportResult,
   ParsedProfileOptions,
+  ParsedProfileSubscription,
   ProfileList,
   ProfileLoadProblem,
   ProfileView,
@@ -68,6 +69,7 @@ export interface ImportCandidate {
   options: ParsedProfileOptions;
   secrets: PlainSecrets;
   notes: ImportReportEntry['notes'];
+  subscriptions?: ParsedProfileSubscription[];
 }
 
 type Change<T> = (profiles: readonly StoredProfile[]) => { profiles: StoredProfile[] | null; result: T };
@@ -334,8 +336,10 @@ export class ProfileStore {
             name: candidate.name,
             options: candidate.options,
             secrets: this.applySecrets({}, secretsInput, candidate.options),
+            subscriptions: candidate.subscriptions,
             updatedAt: now,
           };
+          if (!updated.subscriptions) delete updated.subscriptions;
           next = next.map((p) => (p.id === existing.id ? updated : p));
           report.push({
             name: candidate.name,
@@ -355,6 +359,7 @@ export class ProfileStore {
           updatedAt: now,
           options: candidate.options,
           secrets: this.applySecrets({}, secretsInput, candidate.options),
+          ...(candidate.subscriptions ? { subscriptions: candidate.subscriptions } : {}),
         };
         next.push(created);
         report.push({
@@ -438,6 +443,7 @@ export class ProfileStore {
         passphrase: profile.secrets.passphrase !== undefined,
         keyPem: profile.secrets.keyPem !== undefined,
       },
+      ...(profile.subscriptions ? { subscriptions: profile.subscriptions } : {}),
     };
   }
 

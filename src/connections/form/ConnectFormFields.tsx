@@ -9,6 +9,7 @@ import {
 } from '../connect-form-values';
 import { AdvancedFields } from './AdvancedFields';
 import type { FormBinding, FormSecrets } from './binding';
+import type { FromCodeMarks } from './from-code';
 import { GeneralFields } from './GeneralFields';
 import { Mqtt5Fields } from './Mqtt5Fields';
 import { sectionSummary } from './section-summaries';
@@ -23,6 +24,8 @@ interface Props {
   onProblemsChange: (update: (problems: FieldProblems) => FieldProblems) => void;
   /** When the form edits a saved profile: its stored secrets and their protection. */
   secrets?: FormSecrets;
+  /** Fields a code import left empty because the code computes them. */
+  fromCode?: FromCodeMarks | undefined;
 }
 
 const FOLDABLE: { section: FormSection; title: string }[] = [
@@ -42,7 +45,14 @@ function problemCount(problems: FieldProblems, section: FormSection): number {
  * Every connection option, controlled from outside: the connection form uses it, and the
  * profile form can use the same. General fields are always shown; the rest fold away.
  */
-export function ConnectFormFields({ values, problems, onChange, onProblemsChange, secrets }: Props) {
+export function ConnectFormFields({
+  values,
+  problems,
+  onChange,
+  onProblemsChange,
+  secrets,
+  fromCode,
+}: Props) {
   const baseId = useId();
   const [open, setOpen] = useState<Partial<Record<FormSection, boolean>>>({});
 
@@ -55,7 +65,10 @@ export function ConnectFormFields({ values, problems, onChange, onProblemsChange
     },
     id: (field) => `${baseId}-${field}`,
     secrets,
+    fromCode,
   };
+  const marked = (section: FormSection) =>
+    Object.keys(fromCode ?? {}).some((field) => SECTION_OF[field as ConnectField] === section);
 
   const body = (section: FormSection) => {
     switch (section) {
@@ -80,8 +93,9 @@ export function ConnectFormFields({ values, problems, onChange, onProblemsChange
             <Section
               key={section}
               title={title}
-              // A section with a problem stays open until the problem is fixed.
-              open={open[section] === true || count > 0}
+              // A section with a problem stays open until the problem is fixed; one with a
+              // field to fill in from code opens until the user closes it.
+              open={open[section] === true || count > 0 || (open[section] === undefined && marked(section))}
               onToggle={(next) => setOpen((o) => ({ ...o, [section]: next }))}
               summary={sectionSummary(section, values)}
               problemCount={count}

@@ -2,6 +2,7 @@ import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
 import { DEFAULT_PORTS, isWsTransport } from '../connect-form-values';
 import { TextInput, numeric, type FormBinding } from './binding';
+import { FromCodeMark } from './FromCodeMark';
 import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 const TRANSPORTS: { value: Transport; label: string }[] = [
@@ -30,12 +31,39 @@ export function GeneralFields({ form }: { form: FormBinding }) {
     }
   };
 
+  // One URL variable fills host, port and transport: one mark under the row says so.
+  const url = form.fromCode?.host;
+  const shared = (['host', 'port', 'transport'] as const).filter(
+    (f) => url !== undefined && form.fromCode?.[f] === url,
+  );
+  const sharedMark = shared.length > 1;
+  const hidden = (f: 'host' | 'port' | 'transport') => sharedMark && shared.includes(f);
+
   return (
     <>
       <div className="field-row host-row">
-        <TextInput form={form} field="host" label="Host" input={{ className: 'mono' }} />
-        <TextInput form={form} field="port" label="Port" input={numeric({ className: 'mono port-input' })} />
+        <TextInput
+          form={form}
+          field="host"
+          label="Host"
+          input={{ className: 'mono' }}
+          hideMark={hidden('host')}
+        />
+        <TextInput
+          form={form}
+          field="port"
+          label="Port"
+          input={numeric({ className: 'mono port-input' })}
+          hideMark={hidden('port')}
+        />
       </div>
+      {sharedMark && (
+        <FromCodeMark
+          marks={form.fromCode}
+          field="host"
+          what={shared.length === 3 ? 'Host, port and transport' : shared.join(' and ')}
+        />
+      )}
       <div className="field-row">
         <Field id={form.id('transport')} label="Transport">
           <select
@@ -49,6 +77,7 @@ export function GeneralFields({ form }: { form: FormBinding }) {
               </option>
             ))}
           </select>
+          {!hidden('transport') && <FromCodeMark marks={form.fromCode} field="transport" />}
         </Field>
         <TextInput
           form={form}
@@ -74,6 +103,7 @@ export function GeneralFields({ form }: { form: FormBinding }) {
               </option>
             ))}
           </select>
+          <FromCodeMark marks={form.fromCode} field="protocolVersion" />
         </Field>
         <TextInput
           form={form}

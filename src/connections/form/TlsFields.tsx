@@ -1,6 +1,7 @@
 import { PemInput } from '../../ui/PemInput';
 import { isTlsTransport } from '../connect-form-values';
 import { CheckboxInput, TextInput, type FormBinding } from './binding';
+import { FromCodeMark } from './FromCodeMark';
 import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 /** Certificates and server checks; only used with mqtts:// and wss://. */
@@ -24,6 +25,7 @@ export function TlsFields({ form }: { form: FormBinding }) {
         problem={problems.ca}
         onChange={(v) => form.set('ca', v)}
       />
+      <FromCodeMark marks={form.fromCode} field="ca" />
       <PemInput
         id={form.id('cert')}
         label="Client certificate"
@@ -31,6 +33,7 @@ export function TlsFields({ form }: { form: FormBinding }) {
         problem={problems.cert}
         onChange={(v) => form.set('cert', v)}
       />
+      <FromCodeMark marks={form.fromCode} field="cert" />
       <PemInput
         id={form.id('key')}
         label="Client key"
@@ -39,6 +42,7 @@ export function TlsFields({ form }: { form: FormBinding }) {
         onChange={(v) => form.set('key', v)}
         placeholder={savedPlaceholder(form.secrets?.keyPem)}
       />
+      <FromCodeMark marks={form.fromCode} field="key" />
       {values.key.mode === 'pem' && (
         <SavedSecret secret={form.secrets?.keyPem} noun="private key" typed={values.key.text.trim() !== ''} />
       )}

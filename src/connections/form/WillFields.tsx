@@ -4,6 +4,7 @@ import { Field } from '../../ui/field';
 import { QosSelect } from '../../ui/QosSelect';
 import { willPayloadProblem } from '../connect-form-values';
 import { CheckboxInput, TextInput, numeric, type FormBinding } from './binding';
+import { FromCodeMark } from './FromCodeMark';
 
 const FORMATS: { value: PayloadFormat; label: string }[] = [
   { value: 'text', label: 'Text' },
@@ -42,6 +43,7 @@ export function WillFields({ form }: { form: FormBinding }) {
           spellCheck={false}
           onChange={(e) => form.set('willPayload', e.target.value)}
         />
+        <FromCodeMark marks={form.fromCode} field="willPayload" />
       </Field>
       <div className="inline-fields">
         <Field id={form.id('willFormat')} label="Payload format">
@@ -63,6 +65,7 @@ export function WillFields({ form }: { form: FormBinding }) {
             value={values.willQos}
             onChange={(q) => form.set('willQos', q)}
           />
+          <FromCodeMark marks={form.fromCode} field="willQos" />
         </Field>
         <CheckboxInput form={form} field="willRetain" label="Retain" />
       </div>

@@ -1,6 +1,8 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { Field, invalidProps } from '../../ui/field';
 import type { ConnectField, ConnectFormValues, FieldProblems } from '../connect-form-values';
+import type { FromCodeMarks } from './from-code';
+import { FromCodeMark } from './FromCodeMark';
 
 /** A secret a saved profile holds: the form knows only that it is there. */
 export interface FormSecret {
@@ -27,6 +29,8 @@ export interface FormBinding {
   /** A stable DOM id per field, unique per form instance. */
   id: (field: ConnectField) => string;
   secrets?: FormSecrets | undefined;
+  /** Fields a code import left for the user: each shows what the code computes there. */
+  fromCode?: FromCodeMarks | undefined;
 }
 
 /** Fields whose value is text, for the generic text input. */
@@ -40,9 +44,11 @@ interface TextInputProps {
   label: ReactNode;
   className?: string;
   input?: ComponentProps<'input'>;
+  /** Leave the from-code mark to a shared one (see GeneralFields). */
+  hideMark?: boolean;
 }
 
-export function TextInput({ form, field, label, className, input = {} }: TextInputProps) {
+export function TextInput({ form, field, label, className, input = {}, hideMark }: TextInputProps) {
   const id = form.id(field);
   const problem = form.problems[field];
   return (
@@ -55,6 +61,7 @@ export function TextInput({ form, field, label, className, input = {} }: TextInp
         autoComplete="off"
         {...input}
       />
+      {!hideMark && <FromCodeMark marks={form.fromCode} field={field} />}
     </Field>
   );
 }
@@ -84,6 +91,7 @@ export function CheckboxInput({
         onChange={(e) => form.set(field, e.target.checked)}
       />
       {label}
+      <FromCodeMark marks={form.fromCode} field={field} />
     </label>
   );
 }

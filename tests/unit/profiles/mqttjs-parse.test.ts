@@ -67,7 +67,12 @@ describe('mqtt.js code import', () => {
       ]),
     );
     expect(draft?.options.username).toBeUndefined();
-    expect(draft?.options.will).toBeUndefined();
+    // Issue 13 #4: the literal will topic and QoS stay; the computed payload is left empty and marked.
+    expect(draft?.options.will).toMatchObject({ topic: 'dev/1/status', payload: '', qos: 1 });
+    expect(draft?.fromCode).toEqual([
+      { field: 'username', expression: 'user', position: { line: 6, column: 19 } },
+      { field: 'will.payload', expression: 'payload', position: { line: 7, column: 49 } },
+    ]);
     expect(draft?.options).toMatchObject({
       transport: 'mqtt',
       host: 'test.mosquitto.org',
@@ -218,8 +223,12 @@ describe('mqtt.js code import', () => {
     );
     expect(resolved.draft?.options).toMatchObject({ transport: 'ws', host: 'b.example', port: 8083 });
     const dynamic = parseMqttjsCode('mqtt.connect(`wss://${location.host}/mqtt`, { keepalive: 20 })');
-    expect(dynamic.draft).toBeNull();
-    expect(codes(dynamic.lint)).toEqual(['not-literal', 'missing', 'defaults']);
+    // Issue 13 #4: still a draft, the URL's fields marked "from code".
+    expect(dynamic.draft?.options).toMatchObject({ host: '', keepaliveSeconds: 20 });
+    expect(dynamic.draft?.fromCode.map((f) => f.field)).toEqual(['host', 'port', 'transport']);
+    expect(dynamic.draft?.fromCode[0]?.expression).toBe('`wss://${location.host}/mqtt`');
+    expect(codes(dynamic.lint)).toEqual(['not-literal', 'defaults']);
+    expect(dynamic.lint[0]?.severity).toBe('error');
   });
 
   it('10. never runs the code', () => {
@@ -253,7 +262,7 @@ describe('mqtt.js code import', () => {
       expect.objectContaining({ code: 'unknown-option', message: expect.stringContaining('`clean`') }),
     );
     const bad = parseMqttjsCode("mqtt.connect('http://a.example')");
-    expect(bad.draft).toBeNull();
+    expect(bad.draft?.options.host).toBe('');
     expect(bad.lint[0]).toMatchObject({ code: 'scheme', severity: 'error' });
   });
 

@@ -27,12 +27,18 @@ describe('MQTTX import', () => {
     expect(plain?.options.will).toBeUndefined();
     expect(plain?.options.connectProperties).toBeUndefined();
     expect(plain?.secrets).toEqual({});
-    expect(plain?.notes).toEqual([
+    // Issue 13 #3: subscriptions come along; nothing was left out, so nothing is reported.
+    expect(plain?.subscriptions).toEqual([
       {
-        field: 'subscriptions',
-        message: expect.stringMatching(/2 saved subscription.*testtopic\/#, devices\/\+\/status/),
+        filter: 'testtopic/#',
+        options: { qos: 0, noLocal: false, retainAsPublished: false, retainHandling: 0 },
+      },
+      {
+        filter: 'devices/+/status',
+        options: { qos: 1, noLocal: false, retainAsPublished: false, retainHandling: 0 },
       },
     ]);
+    expect(plain?.notes).toEqual([]);
   });
 
   it('maps TLS, the will with MQTT 5 properties, CONNECT properties and secrets', () => {
@@ -102,7 +108,7 @@ describe('MQTTX import', () => {
     expect(wss?.secrets).toEqual({});
     expect(wss?.options.will).toBeUndefined();
     const notes = new Map(wss?.notes.map((n) => [n.field, n.message]));
-    expect(notes.get('clientIdWithTime')).toMatch(/timestamp/);
+    expect(notes.get('clientIdWithTime')).toMatch(/_<time>/);
     expect(notes.get('trafficShaping')).toMatch(/Not an option MQScope knows/);
     expect([...notes.keys()].some((k) => k.startsWith('will'))).toBe(true);
   });
@@ -128,8 +134,9 @@ describe('MQTTX import', () => {
   });
 
   it('refuses what is not an MQTTX export', () => {
-    expect(() => readMqttxExport('not json', '')).toThrow(/not valid JSON/);
+    expect(() => readMqttxExport('{ "broken": ', '')).toThrow(/neither JSON nor YAML/);
     expect(() => readMqttxExport('[]', '')).toThrow(/no connections/);
     expect(() => readMqttxExport('42', '')).toThrow(/list of connections/);
+    expect(() => readMqttxExport('not an export', '')).toThrow(/list of connections/);
   });
 });
