@@ -7,7 +7,7 @@ import { decode, encode } from '@msgpack/msgpack';
 import type { Envelope } from '../contract';
 import type { ServerFrame } from '../contract/web-wire';
 import type { Dispatch } from '../host/dispatch';
-import { scanFrame } from './frame-scan';
+import { scanFrame } from '../contract/frame-scan';
 
 /**
  * No contract input comes near this (the deepest are a few levels); the encoder's own

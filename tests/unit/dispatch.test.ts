@@ -97,7 +97,9 @@ describe('createDispatch', () => {
       // The message quotes at most a short prefix of a long name.
       expect(error.message.length).toBeLessThan(200);
     }
-    expect(errorOf(await dispatch('x'.repeat(1_000_000), {})).message).toMatch(/^There is no request "x+…"\.$/);
+    expect(errorOf(await dispatch('x'.repeat(1_000_000), {})).message).toMatch(
+      /^There is no request "x+…"\.$/,
+    );
   });
 
   it('answers a typed error for hostile thrown values and hostile inputs', async () => {

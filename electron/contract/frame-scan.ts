@@ -1,4 +1,5 @@
 /**
+ * Used by both ends of the web host's WebSocket (the host for requests, the page for answers).
  * A look at a MessagePack frame before it is decoded. @msgpack/msgpack decodes nesting
  * with a heap stack and has no depth limit, so a 64 MB frame of `0x91` bytes would build
  * 64 million stack states; this scan walks the bytes with one counter per open container,
