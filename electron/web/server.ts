@@ -21,7 +21,7 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
  * have to be loose enough for a loaded machine.
  */
 export interface WebHostLimits {
-  /** All request headers must arrive within this (also bounds a silent new connection). */
+  /** All request headers must arrive within this; a silent socket is closed after as long idle. */
   headersTimeoutMs: number;
   /** The whole request, body included. */
   requestTimeoutMs: number;
@@ -99,6 +99,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
+  // A socket that connects and sends nothing never starts a request, so the header timeout
+  // never runs for it: an idle bound closes it. The WebSocket clears it on its own sockets.
+  server.timeout = limits.headersTimeoutMs;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   function failed(res: ServerResponse, error: unknown): void {
