@@ -105,9 +105,9 @@ describe('web host security', () => {
 });
 
 /** A socket to the host that has opened its WebSocket with the token; collects responses by id. */
-async function openContractSocket() {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}?token=${host.token}`, {
-    headers: { Origin: ownOrigin() },
+async function openContractSocket(target: WebHost = host) {
+  const ws = new WebSocket(`ws://127.0.0.1:${target.port}${WEB_SOCKET_PATH}?token=${target.token}`, {
+    headers: { Origin: `http://127.0.0.1:${target.port}` },
   });
   const responses = new Map<number, ServerFrame[]>();
   ws.on('message', (data: Buffer) => {
@@ -257,6 +257,8 @@ describe('Trust #20: slow and silent sockets are closed within the bounds', () =
       upgradeTimeoutMs: 1000,
     };
     const slow = await startWebHost({ engine, staticDir: `${staticDir}/`, port: 0, limits });
+    // An open WebSocket is no slow request: it must outlive every bound below.
+    const page = await openContractSocket(slow);
     const sockets: Socket[] = [];
     const timers: NodeJS.Timeout[] = [];
     try {
@@ -294,6 +296,10 @@ describe('Trust #20: slow and silent sockets are closed within the bounds', () =
       const closed = await Promise.all(sockets.map((socket) => closesWithin(socket, bound)));
       expect(closed.filter((c) => !c).length).toBe(0);
       expect((await fetch(`http://127.0.0.1:${slow.port}/`)).status).toBe(200);
+      page.ws.send(encode({ kind: 'request', id: 1, name: 'app.info', input: {} }));
+      await expect.poll(() => page.responses.get(1)?.length, { timeout: 5000 }).toBe(1);
+      expect(page.ws.readyState).toBe(WebSocket.OPEN);
+      page.ws.close();
     } finally {
       timers.forEach(clearInterval);
       sockets.forEach((socket) => socket.destroy());
