@@ -48,6 +48,7 @@ const CASES_PER_REQUEST = 30;
 const RANDOM_PATHS = 150;
 /** Frames in flight at once; each chunk is answered before the next is sent. */
 const CHUNK = 64;
+const EDGE_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, -1, -0, 0.5, 2 ** 53 + 2, 1e308];
 const RSS_HEADROOM = 300 * 1024 * 1024;
 const ANSWER_TIMEOUT_MS = 30_000;
 
@@ -258,6 +259,10 @@ describe('fuzz: the web host under hostile input', () => {
         if (typeof valueAt(base, path) === 'string') {
           for (const key of PROTO_KEYS) inputs.push(withField(base, path, key));
         }
+        // Numbers no form would send, in every number position.
+        if (typeof valueAt(base, path) === 'number') {
+          for (const n of EDGE_NUMBERS) inputs.push(withField(base, path, n));
+        }
       }
       for (let i = 0; i < CASES_PER_REQUEST && paths.length > 0; i++) {
         inputs.push(withField(base, pick(random, paths), pick(random, hostile)));
@@ -271,10 +276,14 @@ describe('fuzz: the web host under hostile input', () => {
         else frames.push(requestFrame(name, safe));
       }
       // 10 000 levels of nesting as the whole input and inside a field: the host must refuse, not recurse.
+      // (The nil that ends each encoded frame is replaced by the deep value.)
+      const field = paths[0]?.[0];
       for (const kind of ['array', 'map'] as const) {
-        const id = nextId++;
-        const head = encode({ kind: 'request', id, name, input: null });
-        frames.push({ id, bytes: Buffer.concat([head.subarray(0, -1), deepBytes(10_000, kind)]) });
+        for (const input of field === undefined ? [null] : [null, { [field]: null }]) {
+          const id = nextId++;
+          const head = encode({ kind: 'request', id, name, input });
+          frames.push({ id, bytes: Buffer.concat([head.subarray(0, -1), deepBytes(10_000, kind)]) });
+        }
       }
       await sendAll(frames);
     }
