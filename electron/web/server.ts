@@ -106,8 +106,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function failed(res: ServerResponse, error: unknown): void {
     log('MQScope web host: a request failed', error);
-    if (res.headersSent) res.destroy();
-    else res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Internal error');
+    try {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Internal error');
+    } catch {
+      res.destroy();
+    }
   }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
