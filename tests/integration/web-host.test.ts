@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode, encode } from '@msgpack/msgpack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { WEB_SOCKET_PATH, type ServerFrame } from '../../electron/contract/web-wire';
 import { createEngine, type Engine } from '../../electron/engine';
@@ -157,6 +157,23 @@ describe('Trust #1: malformed paths never crash the static server', () => {
     expect(await rawStatus(host.port, getRequest('/assets/app.js', own()))).toBe(200);
     // Still up and serving.
     expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(200);
+  });
+});
+
+describe('Trust #1: a failure while serving ends in a 500, not in the event loop', () => {
+  it('answers 500 when serving throws, and keeps serving', async () => {
+    // A static root that makes path resolution throw: the stand-in for any bug in serving.
+    const broken = await startWebHost({ engine, staticDir: undefined as unknown as string, port: 0 });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await rawStatus(broken.port, getRequest('/', `127.0.0.1:${broken.port}`))).toBe(500);
+      }
+      expect(error).toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+      await broken.close();
+    }
   });
 });
 
