@@ -365,7 +365,10 @@ describe('fuzz: the web host under hostile input', () => {
   it('closes a socket that sends an oversized frame, and stays up', async () => {
     const big = await ContractSocket.open();
     big.send(new Uint8Array(64 * 1024 * 1024 + 1));
-    await expect.poll(() => big.closeCode, { timeout: ANSWER_TIMEOUT_MS }).toBe(1009);
+    await expect.poll(() => big.closeCode, { timeout: ANSWER_TIMEOUT_MS }).not.toBeNull();
+    // 1009 "message too big"; 1006 when the host's close frame lost the race with our
+    // still-running write and the connection was reset (seen under load).
+    expect([1006, 1009]).toContain(big.closeCode);
     await assertHealthy();
   }, 60_000);
 
