@@ -12,7 +12,8 @@ export function userPropertiesFromPacket(props: PacketUserProperties): UserPrope
 }
 
 export function userPropertiesToPacket(pairs: UserProperties): PacketUserProperties {
-  const out: Record<string, string | string[]> = {};
+  // Keys are the user's: "constructor" or "__proto__" must be plain keys, not Object's own.
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const { key, value } of pairs) {
     const existing = out[key];
     if (existing === undefined) out[key] = value;

@@ -1,7 +1,6 @@
-import { decode, encode } from '@msgpack/msgpack';
+import { encode } from '@msgpack/msgpack';
 import {
   eventNames,
-  isEventName,
   type Envelope,
   type EventName,
   type EventPayload,
@@ -9,12 +8,9 @@ import {
   type RequestName,
   type RequestResult,
 } from '../../electron/contract';
-import {
-  WEB_SOCKET_PATH,
-  type ClientFrame,
-  type ServerFrame,
-  type WireEvent,
-} from '../../electron/contract/web-wire';
+import { WEB_SOCKET_PATH, type ClientFrame, type WireEvent } from '../../electron/contract/web-wire';
+import { createPendingRequests } from './pending-requests';
+import { readServerFrame, UNREADABLE_ANSWER } from './server-frames';
 import { createValueStore } from './store';
 import { LOST_HOST_MESSAGE, type Transport, type TransportStatus } from './transport';
 
@@ -22,7 +18,7 @@ type Listener<N extends EventName> = (payload: EventPayload<N>) => void;
 type ListenerSets = { [N in EventName]: Set<Listener<N>> };
 
 /** The web host's address for this page, or null when the page was opened without its token. */
-export function webSocketUrl(location: Location): string | null {
+export function webSocketUrl(location: { search: string; protocol: string; host: string }): string | null {
   const token = new URLSearchParams(location.search).get('token');
   if (!token) return null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -45,7 +41,7 @@ export function createWsTransport(url: string | null): Transport {
         },
   );
   const listeners = Object.fromEntries(eventNames.map((name) => [name, new Set()])) as ListenerSets;
-  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const pending = createPendingRequests();
   // Requests made before the socket opens wait here instead of failing.
   const outbox: Uint8Array<ArrayBuffer>[] = [];
   let nextId = 1;
@@ -76,27 +72,26 @@ export function createWsTransport(url: string | null): Transport {
 
   function onFrame(data: unknown): void {
     if (!(data instanceof ArrayBuffer)) return;
-    let frame: unknown;
-    try {
-      frame = decode(new Uint8Array(data));
-    } catch (error) {
-      console.error('The MQScope host sent a frame that is not MessagePack', error);
-      return;
-    }
-    if (!isServerFrame(frame)) {
-      console.error('The MQScope host sent a frame of unknown shape', frame);
-      return;
-    }
+    const frame = readServerFrame(new Uint8Array(data));
     if (frame.kind === 'response') {
-      const resolve = pending.get(frame.id);
-      pending.delete(frame.id);
-      resolve?.(frame.envelope);
+      // An id we are not waiting for (answered already, or never asked) is ignored.
+      if (!pending.settle(frame.id, frame.envelope)) {
+        console.warn(`The MQScope host answered request ${frame.id}, which is not pending`);
+      }
+    } else if (frame.kind === 'event') {
+      dispatchEvent(frame.event);
     } else {
-      dispatchEvent(frame);
+      console.error(`The MQScope host sent a frame this page cannot read: ${frame.why}`);
+      if (frame.id !== undefined) {
+        pending.settle(frame.id, {
+          ok: false,
+          error: { code: 'internal', message: UNREADABLE_ANSWER },
+        });
+      }
     }
   }
 
-  function onClosed(event: CloseEvent, everOpened: boolean): void {
+  function onClosed(event: { code: number }, everOpened: boolean): void {
     status.set(
       everOpened
         ? { state: 'closed', cause: 'lost', reason: LOST_HOST_MESSAGE }
@@ -110,9 +105,8 @@ export function createWsTransport(url: string | null): Transport {
           },
     );
     outbox.length = 0;
-    const envelope = lostEnvelope();
-    for (const resolve of pending.values()) resolve(envelope);
-    pending.clear();
+    // Every request still waiting gets the one "host connection closed" answer, exactly once.
+    pending.close(lostEnvelope());
   }
 
   if (url) {
@@ -124,7 +118,7 @@ export function createWsTransport(url: string | null): Transport {
       status.set({ state: 'open' });
       for (const frame of outbox.splice(0)) ws.send(frame);
     });
-    ws.addEventListener('message', (event: MessageEvent<unknown>) => onFrame(event.data));
+    ws.addEventListener('message', (event: { data: unknown }) => onFrame(event.data));
     ws.addEventListener('close', (event) => onClosed(event, everOpened));
     socket = ws;
   }
@@ -135,12 +129,21 @@ export function createWsTransport(url: string | null): Transport {
       if (!socket || state === 'closed') return Promise.resolve(lostEnvelope());
       const id = nextId++;
       const frame: ClientFrame = { kind: 'request', id, name, input };
-      // Optional fields left undefined must vanish, not arrive as nil (zod would refuse null).
-      // slice(): send() wants bytes over a plain ArrayBuffer, which encode() does not promise.
-      const bytes = encode(frame, { ignoreUndefined: true }).slice();
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        // Optional fields left undefined must vanish, not arrive as nil (zod would refuse null).
+        // slice(): send() wants bytes over a plain ArrayBuffer, which encode() does not promise.
+        bytes = encode(frame, { ignoreUndefined: true }).slice();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : 'unknown';
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-input', message: `This request could not be encoded: ${detail}` },
+        });
+      }
       return new Promise((resolve) => {
         // The host answers this id with the result of this very request.
-        pending.set(id, resolve as (envelope: Envelope<unknown>) => void);
+        pending.add(id, resolve as (envelope: Envelope<unknown>) => void);
         if (state === 'open') socket?.send(bytes);
         else outbox.push(bytes);
       });
@@ -155,20 +158,4 @@ export function createWsTransport(url: string | null): Transport {
   };
 
   return { bridge, status };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/**
- * A structural check only: the host validated these when the engine produced them, and
- * re-parsing every message of every batch with zod would cost more than it protects.
- */
-function isServerFrame(frame: unknown): frame is ServerFrame {
-  if (!isRecord(frame)) return false;
-  if (frame.kind === 'response') {
-    return typeof frame.id === 'number' && isRecord(frame.envelope) && typeof frame.envelope.ok === 'boolean';
-  }
-  return frame.kind === 'event' && isEventName(frame.name) && isRecord(frame.payload);
 }

@@ -14,6 +14,10 @@ const ENTRY = 'out/web/index.js';
 
 export interface WebHostProcess {
   url: string;
+  /** For reading the host's memory (/proc/<pid>/status) and whether it is still alive. */
+  pid: number;
+  /** The exit code once it exited (null for a signal); undefined while it runs. */
+  exitCode(): number | null | undefined;
   output(): string;
   call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Envelope<RequestResult<N>>>;
   /** SIGTERM, then resolves with the exit code. */
@@ -62,8 +66,12 @@ export async function startWebHostProcess(args: string[]): Promise<WebHostProces
     ws.once('error', reject);
   });
   let nextId = 1;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
   return {
     url,
+    pid: child.pid ?? 0,
+    exitCode: () => exitCode,
     output: () => output,
     call(name, input) {
       const id = nextId++;

@@ -75,10 +75,65 @@ describe('createDispatch', () => {
       const handlers = fakeHandlers();
       const error = errorOf(await createDispatch(handlers)(name, {}));
       expect(error.code).toBe('unknown-request');
-      expect(error.message).toMatch(/^There is no request ".*"\.$/);
+      expect(error.message).toMatch(/^There is no request .+\.$/);
       expect(handlers['app.info']).not.toHaveBeenCalled();
     },
   );
+
+  // Trust #2: a name String() cannot convert must not make dispatch throw or reject.
+  it('answers unknown-request for names whose conversion throws, symbols and huge strings', async () => {
+    const dispatch = createDispatch(fakeHandlers());
+    const throwing = {
+      toString() {
+        throw new Error('boom');
+      },
+    };
+    // What msgpack can deliver: a map whose toString is not callable, so String() throws.
+    const decoded = { toString: 1, valueOf: 1 };
+    const names: unknown[] = [throwing, decoded, Symbol('s'), 'x'.repeat(1_000_000), [[[]]], 10n, () => 1];
+    for (const name of names) {
+      const error = errorOf(await dispatch(name, {}));
+      expect(error.code).toBe('unknown-request');
+      // The message quotes at most a short prefix of a long name.
+      expect(error.message.length).toBeLessThan(200);
+    }
+    expect(errorOf(await dispatch('x'.repeat(1_000_000), {})).message).toMatch(
+      /^There is no request "x+…"\.$/,
+    );
+  });
+
+  it('answers a typed error for hostile thrown values and hostile inputs', async () => {
+    const hostile = {
+      toString() {
+        throw new Error('boom');
+      },
+    };
+    const dispatch = createDispatch(
+      fakeHandlers({
+        'app.info': async () => {
+          throw hostile;
+        },
+      }),
+    );
+    const error = errorOf(await dispatch('app.info', {}));
+    expect(error.code).toBe('mqtt-error');
+    expect(error.message).toBe('A request failed with an object.');
+    // An input whose property getter throws (possible in-process, not over the wire).
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const envelope = await dispatch('connection.list', trap);
+    expect(envelope.ok).toBe(false);
+    expect(['invalid-input', 'internal']).toContain(errorOf(envelope).code);
+  });
 
   it('answers invalid-input with each issue, and never calls the handler', async () => {
     const handlers = fakeHandlers();

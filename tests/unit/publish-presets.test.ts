@@ -71,4 +71,31 @@ describe('preset store', () => {
     await store.save('c:1', preset('Mem'));
     expect((await store.list('c:1')).map((p) => p.name)).toEqual(['Mem']);
   });
+
+  // Trust #2: broker keys are user input; Object's own names must be ordinary keys.
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+    'keeps %s as an ordinary broker key, in memory and on disk',
+    async (broker) => {
+      const store = new PresetStore(() => dir);
+      expect(await store.list(broker)).toEqual([]);
+      expect((await store.save(broker, preset('A'))).map((p) => p.name)).toEqual(['A']);
+      expect(await store.list('other:1')).toEqual([]);
+      const reopened = new PresetStore(() => dir);
+      expect((await reopened.list(broker)).map((p) => p.name)).toEqual(['A']);
+      expect(await reopened.remove(broker, 'A')).toEqual([]);
+      expect(await new PresetStore(() => dir).list(broker)).toEqual([]);
+      // Nothing leaked onto Object.prototype.
+      expect(Object.hasOwn(Object.prototype, 'A')).toBe(false);
+    },
+  );
+
+  it('reads a file whose broker key is "__proto__" as that key', async () => {
+    await writeFile(
+      join(dir, PRESETS_FILE),
+      `{"version":1,"presets":{"__proto__":[${JSON.stringify(preset('Proto'))}]},"topicSchemas":[]}`,
+    );
+    const store = new PresetStore(() => dir);
+    expect((await store.list('__proto__')).map((p) => p.name)).toEqual(['Proto']);
+    expect(await store.list('constructor')).toEqual([]);
+  });
 });

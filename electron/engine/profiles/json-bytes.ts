@@ -15,9 +15,12 @@ export function bytesToJson(value: unknown): Json {
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
   if (Array.isArray(value)) return value.map(bytesToJson);
   if (isPlainObject(value)) {
-    const out: { [key: string]: Json } = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = bytesToJson(item);
-    return out;
+    // fromEntries defines own keys: a "__proto__" key from a file stays a key, not a prototype.
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [key, bytesToJson(item)]),
+    );
   }
   if (value === undefined) return null;
   return value as Json;
@@ -30,9 +33,7 @@ export function bytesFromJson(value: unknown): unknown {
     if (keys.length === 1 && keys[0] === '$bytes' && typeof value['$bytes'] === 'string') {
       return new Uint8Array(Buffer.from(value['$bytes'], 'base64'));
     }
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = bytesFromJson(item);
-    return out;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bytesFromJson(item)]));
   }
   return value;
 }

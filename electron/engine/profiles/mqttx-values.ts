@@ -101,8 +101,8 @@ export function bytes(value: unknown): Uint8Array | undefined {
 }
 
 export function compact(value: Obj): Obj | undefined {
-  const out: Obj = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  // fromEntries defines own keys: a "__proto__" key in the file cannot become a prototype.
+  const out: Obj = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
   return Object.keys(out).length ? out : undefined;
 }
 

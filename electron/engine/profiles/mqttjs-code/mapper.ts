@@ -289,7 +289,7 @@ export class Mapper {
               'info',
             );
           } else {
-            const hint = LOOKALIKES[key];
+            const hint = Object.hasOwn(LOOKALIKES, key) ? LOOKALIKES[key] : undefined;
             this.warn(
               'unknown-option',
               `mqtt.js does not know \`${key}\` and silently ignores it${hint ? `: ${hint}` : ''}.`,

@@ -45,7 +45,8 @@ function payload(input: PayloadInput): Printable {
 
 function pairs(list: { key: string; value: string }[] | undefined): Printable | undefined {
   if (!list?.length) return undefined;
-  const out: Record<string, Printable> = {};
+  // User property names are the user's: "constructor" must not find Object's.
+  const out = Object.create(null) as Record<string, Printable>;
   for (const { key, value } of list) {
     const existing = out[key];
     out[key] =
