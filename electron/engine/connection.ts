@@ -27,6 +27,8 @@ const CLOSE_GRACE_MS = 2000;
 export interface ConnectionSink {
   onStatus(status: ConnectionStatus): void;
   onMessages(connectionId: string, messages: ReceivedMessage[]): void;
+  /** Only this much of a payload is copied off the socket; the rest is never kept. */
+  maxPayloadBytes?(): number;
   onSubscriptions(connectionId: string, subscriptions: Subscription[]): void;
   onPackets(connectionId: string, packets: PacketRecord[]): void;
 }
@@ -150,14 +152,18 @@ export class MqttConnection {
       this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
     });
     client.on('message', (topic, payload, packet) => {
-      // Copy the bytes: the Buffer may be a view of a larger socket chunk.
+      // Copy the bytes: the Buffer may be a view of a larger socket chunk. Only the part
+      // the log keeps: a large payload must not be held whole until the batch is ingested.
+      const max = this.sink.maxPayloadBytes?.() ?? Infinity;
+      const cut = payload.byteLength > max;
       const message: ReceivedMessage = {
         topic,
-        payload: new Uint8Array(payload),
+        payload: new Uint8Array(cut ? payload.subarray(0, max) : payload),
         qos: packet.qos,
         retain: packet.retain,
         receivedAt: Date.now(),
       };
+      if (cut) message.size = payload.byteLength;
       const properties = messagePropertiesFromPacket(packet.properties);
       if (properties) message.properties = properties;
       this.batcher.push(message);

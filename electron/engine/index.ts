@@ -65,6 +65,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.open': (input) => manager.open(input),
     'connection.close': ({ connectionId }) => manager.close(connectionId),
     'connection.list': async () => manager.list(),
+    'connection.remove': ({ connectionId }) => manager.remove(connectionId),
     'subscription.add': ({ connectionId, filter, ...options }) =>
       manager.get(connectionId).subscribe(filter, options),
     'subscription.remove': async ({ connectionId, filter }) => ({
