@@ -69,9 +69,11 @@ export class ConnectionManager {
     return [...this.connections.values()].map((c) => c.status);
   }
 
-  /** Closes every connection with a proper DISCONNECT (host shutdown). */
+  /** Closes every connection with a proper DISCONNECT, then forgets them all (host shutdown). */
   async closeAll(reason: string): Promise<void> {
-    await Promise.allSettled([...this.connections.keys()].map((id) => this.close(id, reason)));
+    const ids = [...this.connections.keys()];
+    await Promise.allSettled(ids.map((id) => this.close(id, reason)));
+    await Promise.allSettled(ids.map((id) => this.remove(id)));
   }
 
   private emit(event: EngineEvent): void {
