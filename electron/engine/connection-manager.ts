@@ -69,6 +69,15 @@ export class ConnectionManager {
     return [...this.connections.values()].map((c) => c.status);
   }
 
+  /** Disconnects every running connection with `reason`; they stay listed. Answers how many. */
+  async closeRunning(reason: string): Promise<number> {
+    const running = [...this.connections.values()].filter(
+      (c) => c.status.state !== 'disconnected' && c.status.state !== 'failed',
+    );
+    await Promise.allSettled(running.map((c) => this.close(c.id, reason)));
+    return running.length;
+  }
+
   /** Closes every connection with a proper DISCONNECT, then forgets them all (host shutdown). */
   async closeAll(reason: string): Promise<void> {
     const ids = [...this.connections.keys()];

@@ -21,6 +21,8 @@ export interface WebHostOptions {
   port: number;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
+  /** Told how many pages are connected whenever one connects or goes (the orphan policy). */
+  onPageCount?: (count: number) => void;
 }
 
 export interface WebHost {
@@ -92,6 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function accept(ws: WebSocket): void {
     sockets.add(ws);
+    options.onPageCount?.(sockets.size);
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(encode(frame));
     };
@@ -114,6 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ws.on('close', () => {
       stopEvents();
       sockets.delete(ws);
+      options.onPageCount?.(sockets.size);
     });
     ws.on('error', () => ws.terminate());
   }
