@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { WEB_SOCKET_PATH } from '../../electron/contract/web-wire';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch } from '../../electron/host/dispatch';
@@ -68,15 +69,19 @@ describe.skipIf(!available)('orphan policy in the web host', () => {
 
   it('closes connections once no page watches them, and keeps them listed', async () => {
     const dispatch = createDispatch(engine.handlers);
-    const opened = await dispatch('connection.open', {
+    async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
+      const envelope = await dispatch(name, input);
+      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+      return envelope.value as RequestResult<N>;
+    }
+    const opened = await call('connection.open', {
       transport: 'mqtt',
       host: broker.host,
       port: broker.ports.mqtt,
       username: broker.username,
       password: broker.password,
     });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const id = opened.value.connectionId;
+    const id = opened.connectionId;
 
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WEB_SOCKET_PATH}?token=${host.token}`, {
       headers: { Origin: `http://127.0.0.1:${host.port}` },
@@ -94,12 +99,9 @@ describe.skipIf(!available)('orphan policy in the web host', () => {
     due?.();
 
     await expect
-      .poll(async () => {
-        const list = await dispatch('connection.list', {});
-        return list.ok ? list.value.find((s) => s.connectionId === id) : undefined;
-      })
+      .poll(async () => (await call('connection.list', {})).find((s) => s.connectionId === id))
       .toMatchObject({ state: 'disconnected', reason: expect.stringContaining('no page watched it') });
     // A proper DISCONNECT, seen by the broker.
-    await broker.waitForLog(new RegExp(`Client ${opened.value.clientId} disconnected\\.$`));
+    await broker.waitForLog(new RegExp(`Client ${opened.clientId} disconnected\\.$`));
   });
 });
