@@ -60,13 +60,13 @@ export function ConnectionList() {
               {isOver(s) && (
                 <button
                   type="button"
-                  className="button-small connection-remove"
+                  className="connection-remove"
                   aria-label={`Remove ${s.clientId}`}
-                  title="Forget this connection and free the memory its messages take"
+                  title={`Remove ${s.clientId}: forget it and free the memory its messages take`}
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(s.connectionId)}
                 >
-                  Remove
+                  ×
                 </button>
               )}
             </li>

@@ -50,7 +50,9 @@ export function StreamToolbar() {
             <span className="memory-bar" aria-hidden="true">
               <span style={{ width: `${memoryPercent(stats.totalBytes, stats.limits.maxTotalBytes)}%` }} />
             </span>
-            {formatBytes(stats.totalBytes)} of {formatBytes(stats.limits.maxTotalBytes)} for all connections
+            <span className="memory-text">
+              {formatBytes(stats.totalBytes)} of {formatBytes(stats.limits.maxTotalBytes)} for all connections
+            </span>
           </span>
         )}
         {stats && stats.evicted > 0 && (
