@@ -34,12 +34,3 @@ export function removeStatus(queryClient: QueryClient, connectionId: string): vo
     previous.filter((s) => s.connectionId !== connectionId),
   );
 }
-
-/**
- * The one a page shows after loading: the newest still-running connection, or else the
- * newest one (closed ones stay listed with their messages until removed).
- */
-export function preferredConnection(statuses: readonly ConnectionStatus[]): string | null {
-  const live = statuses.filter((s) => !isOver(s));
-  return (live.at(-1) ?? statuses.at(-1))?.connectionId ?? null;
-}

@@ -2,8 +2,9 @@ import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/
 import { useEffect, useRef } from 'react';
 import type { ConnectOptions, ConnectionStatus } from '../../electron/contract';
 import { call } from '../api/client';
-import { connectionKeys, isOver, preferredConnection, removeStatus, upsertStatus } from './connection-cache';
+import { connectionKeys, isOver, removeStatus, upsertStatus } from './connection-cache';
 import { useConnectionsOfThisPage } from './current-connection';
+import { preferredConnection } from './preferred-connection';
 
 /** Shared by every way of opening a connection (the form, a profile): `opening` follows them all. */
 export const openConnectionKey = ['connection.open'] as const;

@@ -1,13 +1,7 @@
-/** Trust #16: which adopted connection a freshly loaded page shows, and removal from the cache. */
-import { QueryClient } from '@tanstack/react-query';
+/** Trust #16: which of the adopted connections a freshly loaded page shows. */
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../electron/contract';
-import {
-  connectionKeys,
-  preferredConnection,
-  removeStatus,
-  upsertStatus,
-} from '../../src/connections/connection-cache';
+import { preferredConnection } from '../../src/connections/preferred-connection';
 
 function status(connectionId: string, state: ConnectionStatus['state'], since = 1): ConnectionStatus {
   return {
@@ -34,15 +28,5 @@ describe('adopting the engine connections on load (Trust #16)', () => {
     ).toBe('b');
     expect(preferredConnection([status('a', 'failed'), status('b', 'disconnected')])).toBe('b');
     expect(preferredConnection([])).toBeNull();
-  });
-
-  it('drops a removed connection from the cached list, leaving the others', () => {
-    const client = new QueryClient();
-    upsertStatus(client, status('a', 'connected'));
-    upsertStatus(client, status('b', 'disconnected'));
-    removeStatus(client, 'b');
-    expect(client.getQueryData<ConnectionStatus[]>(connectionKeys.list)?.map((s) => s.connectionId)).toEqual([
-      'a',
-    ]);
   });
 });
