@@ -214,4 +214,6 @@ export const connectionRequests = {
 
 export const connectionEvents = {
   'connection.status': ConnectionStatusSchema,
+  /** A connection was removed (by any page): every page drops it from its list. */
+  'connection.removed': z.object({ connectionId: ConnectionIdSchema }),
 } as const;

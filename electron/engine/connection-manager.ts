@@ -61,7 +61,9 @@ export class ConnectionManager {
   async remove(connectionId: string): Promise<ConnectionRemoved> {
     await this.close(connectionId, 'Removed by you.');
     this.connections.delete(connectionId);
-    return { connectionId, freedBytes: this.streams.remove(connectionId) };
+    const freedBytes = this.streams.remove(connectionId);
+    this.emit({ name: 'connection.removed', payload: { connectionId } });
+    return { connectionId, freedBytes };
   }
 
   /** Every connection the engine holds, live or over, oldest first. */

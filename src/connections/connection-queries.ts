@@ -1,5 +1,5 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ConnectOptions, ConnectionStatus } from '../../electron/contract';
 import { call } from '../api/client';
 import { connectionKeys, isOver, removeStatus, upsertStatus } from './connection-cache';
@@ -121,22 +121,33 @@ export function useCloseConnection() {
   });
 }
 
-/** Forgets a connection in the engine (closing it if needed) and frees its message log. */
-export function useRemoveConnection() {
+/**
+ * Drops a removed connection from this page: the cached status, the page's own list, and
+ * the selection (the next one to show is picked as on load). For removals by this page and
+ * by any other (the `connection.removed` push).
+ */
+export function useDropConnection(): (connectionId: string) => void {
   const queryClient = useQueryClient();
   const { ownIds, forget, select } = useConnectionsOfThisPage();
-  return useMutation({
-    mutationFn: (connectionId: string) => call('connection.remove', { connectionId }),
-    onSuccess: ({ connectionId }) => {
+  return useCallback(
+    (connectionId: string) => {
       removeStatus(queryClient, connectionId);
       forget([connectionId]);
       const statuses = queryClient.getQueryData<ConnectionStatus[]>(connectionKeys.list) ?? [];
-      const remaining = statuses.filter(
-        (s) => s.connectionId !== connectionId && ownIds.includes(s.connectionId),
-      );
+      const remaining = statuses.filter((s) => ownIds.includes(s.connectionId));
       select((current) => (current === connectionId ? preferredConnection(remaining) : current));
       void queryClient.invalidateQueries({ queryKey: connectionKeys.memory });
     },
+    [queryClient, ownIds, forget, select],
+  );
+}
+
+/** Forgets a connection in the engine (closing it if needed) and frees its message log. */
+export function useRemoveConnection() {
+  const drop = useDropConnection();
+  return useMutation({
+    mutationFn: (connectionId: string) => call('connection.remove', { connectionId }),
+    onSuccess: ({ connectionId }) => drop(connectionId),
   });
 }
 

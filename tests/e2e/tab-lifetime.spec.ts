@@ -90,9 +90,16 @@ test('close the page and open another: the connection is listed and adoptable, a
   await expect(next.message(`${root}/hall`, 'while no tab was open')).toBeVisible();
   expect((await engineMemory(url)).used).toBe(kept.used);
 
+  // A second tab open at the same time adopts it too, and hears of its removal.
+  const other = new MainPage(await context.newPage());
+  await other.open(url);
+  await expect(other.openConnections.getByRole('listitem').filter({ hasText: clientId })).toHaveCount(1);
+
   await item.getByRole('button', { name: `Remove ${clientId}` }).click();
   await expect(next.openConnections).toHaveCount(0);
   await expect(next.status).toContainText('Not connected');
+  await expect(other.openConnections).toHaveCount(0);
+  await expect(other.status).toContainText('Not connected');
   await expect
     .poll(async () => {
       const memory = await engineMemory(url);

@@ -64,6 +64,10 @@ describe.skipIf(!available)('connection lifetime and the memory budget', () => {
       expect(removed).toEqual({ connectionId: id, freedBytes: shares[i] });
     }
     expect(await memory()).toMatchObject({ used: 0, connections: [] });
+    // Every page hears of it, so none keeps showing a connection that is gone.
+    const removedEvents = session.events.filter((e) => e.name === 'connection.removed');
+    for (const id of ids)
+      expect(removedEvents).toContainEqual({ name: 'connection.removed', payload: { connectionId: id } });
     const after = await call('connection.list', {});
     for (const id of ids) expect(after.some((s) => s.connectionId === id)).toBe(false);
     expect((await session.callError('stream.poll', { connectionId: ids[0] })).code).toBe('not-found');
