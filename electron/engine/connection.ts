@@ -34,6 +34,7 @@ export interface ConnectionSink {
 }
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
+type SubscribeOptions = Subscription['options'];
 
 /**
  * The bytes of a received payload the log may keep, at most `max` of them (Trust #18). A
@@ -48,7 +49,6 @@ function keptBytes(payload: Buffer, max: number): Uint8Array<ArrayBuffer> {
     buffer instanceof ArrayBuffer && payload.byteOffset === 0 && buffer.byteLength === payload.byteLength;
   return owned ? new Uint8Array(buffer, 0, payload.byteLength) : new Uint8Array(payload);
 }
-type SubscribeOptions = Subscription['options'];
 
 /**
  * One broker connection over mqtt.js, and the truth about it: a state machine whose every
