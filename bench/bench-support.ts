@@ -7,10 +7,20 @@ export interface PublishRun {
   ms: number;
 }
 
+/** What a publisher needs of the broker (a child process gets only this). */
+export type BrokerAddress = Pick<MosquittoBroker, 'host' | 'ports' | 'username' | 'password'>;
+
 /** Runs the publisher process to completion. */
 export function publish(
-  broker: MosquittoBroker,
-  options: { count: number; topics: number; prefix: string; rate?: number },
+  broker: BrokerAddress,
+  options: {
+    count: number;
+    topics: number;
+    prefix: string;
+    rate?: number;
+    /** Payloads of this many bytes instead of 100-byte JSON. */
+    payloadBytes?: number;
+  },
 ): Promise<PublishRun> {
   const script = fileURLToPath(new URL('./publisher.js', import.meta.url));
   const args = {
@@ -18,6 +28,7 @@ export function publish(
     username: broker.username,
     password: broker.password,
     rate: 0,
+    payloadBytes: 0,
     ...options,
   };
   return new Promise((resolve, reject) => {

@@ -15,6 +15,8 @@ interface Args {
   prefix: string;
   /** Messages per second; 0 for as fast as possible. */
   rate: number;
+  /** Payload size for the flood levels; 0 for the 100-byte JSON. */
+  payloadBytes: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -24,6 +26,9 @@ function payload(n: number): string {
   const base = JSON.stringify({ n, t: Date.now(), v: 21.5, unit: 'C', pad: '' });
   return base.replace('"pad":""', `"pad":"${'x'.repeat(Math.max(0, 100 - base.length))}"`);
 }
+
+// One buffer, sent again and again: the publisher must not be what runs out of memory.
+const large = args.payloadBytes > 0 ? Buffer.alloc(args.payloadBytes, 0x61) : null;
 
 const client = mqtt.connect(args.url, {
   username: args.username,
@@ -40,10 +45,11 @@ client.on('error', (error) => {
 client.on('connect', () => {
   const started = Date.now();
   let n = 0;
-  const chunk = 500;
+  const chunk = large ? 1 : 500;
   const pump = () => {
     const until = Math.min(args.count, n + chunk);
-    for (; n < until; n++) client.publish(`${args.prefix}/${n % args.topics}`, payload(n), { qos: 0 });
+    for (; n < until; n++)
+      client.publish(`${args.prefix}/${n % args.topics}`, large ?? payload(n), { qos: 0 });
     if (n >= args.count) {
       client.end(false, () => {
         console.log(JSON.stringify({ sent: n, ms: Date.now() - started }));

@@ -186,6 +186,13 @@ export const ConnectionStatusSchema = z.object({
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 
+/** What `connection.remove` let go of. */
+export interface ConnectionRemoved {
+  connectionId: string;
+  /** Bytes its message log held, now free (they no longer count against the memory budget). */
+  freedBytes: number;
+}
+
 export interface AppInfo {
   host: 'electron' | 'web';
   version: string;
@@ -196,9 +203,17 @@ export const connectionRequests = {
   /** Opens a new connection; resolves once it is connected or has failed (never throws for a broker's "no"). */
   'connection.open': request<ConnectionStatus>()(ConnectOptionsSchema),
   'connection.close': request<ConnectionStatus>()(OnConnection),
+  /**
+   * Every connection the engine holds, live or over (a closed one stays listed, with its
+   * messages, until it is removed): a page that loads adopts them (Trust #16).
+   */
   'connection.list': request<ConnectionStatus[]>()(EmptyInput),
+  /** Closes the connection if it is still open, then forgets it and frees its message log. */
+  'connection.remove': request<ConnectionRemoved>()(OnConnection),
 } as const;
 
 export const connectionEvents = {
   'connection.status': ConnectionStatusSchema,
+  /** A connection was removed (by any page): every page drops it from its list. */
+  'connection.removed': z.object({ connectionId: ConnectionIdSchema }),
 } as const;

@@ -23,6 +23,8 @@ export const ReceivedMessageSchema = z.object({
   properties: MessagePropertiesSchema.optional(),
   /** Epoch milliseconds at which the engine received it. */
   receivedAt: z.number(),
+  /** The size as sent, when the connection kept only a prefix of a large payload. */
+  size: z.number().int().min(0).optional(),
 });
 export type ReceivedMessage = z.infer<typeof ReceivedMessageSchema>;
 
@@ -42,6 +44,15 @@ export const StreamLimitsSchema = z.object({
     .int()
     .min(1024)
     .max(256 * MiB),
+  /**
+   * One memory budget for the logs of all connections together: beyond it the oldest
+   * messages (whichever connection holds them) are evicted and counted.
+   */
+  maxTotalBytes: z
+    .number()
+    .int()
+    .min(8 * MiB)
+    .max(64 * 1024 * MiB),
 });
 export type StreamLimits = z.infer<typeof StreamLimitsSchema>;
 
@@ -49,6 +60,9 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   maxMessages: 100_000,
   maxBytes: 256 * MiB,
   maxPayloadBytes: 16 * MiB,
+  // Two full logs at the per-connection default: one busy connection can use all of its
+  // own bound, and three dropped ones no longer keep 3 × 256 MB (Trust #17).
+  maxTotalBytes: 512 * MiB,
 };
 
 /** Bytes of payload each summary carries for one-line previews. */
@@ -112,6 +126,8 @@ export interface StreamStats {
   /** Messages in the log now, and the bytes they take (payloads plus bookkeeping). */
   count: number;
   bytes: number;
+  /** Bytes the logs of all connections take together (bounded by limits.maxTotalBytes). */
+  totalBytes: number;
   /** The oldest messages dropped to stay within the limits, since the last clear. */
   evicted: number;
   /** Messages kept truncated because of the payload limit, since the last clear. */
@@ -137,6 +153,13 @@ export interface StreamPollResult {
    * between `afterSeq` and the first of these are still in the log: fetch them by seq.
    */
   tail: MessageSummary[];
+}
+
+/** The memory budget across connections, and each connection's share of it. */
+export interface StreamMemory {
+  budget: number;
+  used: number;
+  connections: { connectionId: string; bytes: number; count: number }[];
 }
 
 export interface MessageDetail extends MessageSummary {
@@ -186,6 +209,8 @@ export const messageRequests = {
   /** Empties the log and the topic index, and starts a new epoch. */
   'stream.clear': request<StreamStats>()(OnConnection),
   'stream.limits': request<StreamLimits>()(EmptyInput),
+  /** The budget shared by every connection's log, what is used, and by whom. */
+  'stream.memory': request<StreamMemory>()(EmptyInput),
   /** Applies to every connection at once; a lower bound evicts (and counts) right away. */
   'stream.setLimits': request<StreamLimits>()(StreamLimitsSchema.partial().strict()),
   /** Summaries of the given seqs that are still in the log, ascending. */

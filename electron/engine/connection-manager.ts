@@ -1,4 +1,4 @@
-import type { ConnectOptions, ConnectionStatus, EngineEvent } from '../contract';
+import type { ConnectOptions, ConnectionRemoved, ConnectionStatus, EngineEvent } from '../contract';
 import { ConnectOptionsSchema } from '../contract';
 import { EngineError } from './errors';
 import { MqttConnection } from './connection';
@@ -30,6 +30,8 @@ export class ConnectionManager {
       onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
       // Messages reach the renderer by its polls of the stream, never one event each.
       onMessages: (_connectionId, messages) => stream.ingest(messages),
+      // A payload beyond this is cut as it is copied off the socket (Trust #18).
+      maxPayloadBytes: () => this.streams.getLimits().maxPayloadBytes,
       onSubscriptions: (connectionId, subscriptions) =>
         this.emit({ name: 'subscriptions.changed', payload: { connectionId, subscriptions } }),
       onPackets: (connectionId, packets) =>
@@ -45,20 +47,44 @@ export class ConnectionManager {
     return connection;
   }
 
+  /**
+   * Disconnects. The connection stays listed, with its messages and packets, until it is
+   * removed: a page that reloads finds it and can still read what arrived (Trust #16).
+   */
   async close(connectionId: string, reason?: string): Promise<ConnectionStatus> {
     const status = await this.get(connectionId).close(reason);
-    this.connections.delete(connectionId);
     this.streams.end(connectionId);
     return status;
   }
 
+  /** Closes the connection if needed, forgets it and frees its message log (Trust #17). */
+  async remove(connectionId: string): Promise<ConnectionRemoved> {
+    await this.close(connectionId, 'Removed by you.');
+    this.connections.delete(connectionId);
+    const freedBytes = this.streams.remove(connectionId);
+    this.emit({ name: 'connection.removed', payload: { connectionId } });
+    return { connectionId, freedBytes };
+  }
+
+  /** Every connection the engine holds, live or over, oldest first. */
   list(): ConnectionStatus[] {
     return [...this.connections.values()].map((c) => c.status);
   }
 
-  /** Closes every connection with a proper DISCONNECT (host shutdown). */
+  /** Disconnects every running connection with `reason`; they stay listed. Answers how many. */
+  async closeRunning(reason: string): Promise<number> {
+    const running = [...this.connections.values()].filter(
+      (c) => c.status.state !== 'disconnected' && c.status.state !== 'failed',
+    );
+    await Promise.allSettled(running.map((c) => this.close(c.id, reason)));
+    return running.length;
+  }
+
+  /** Closes every connection with a proper DISCONNECT, then forgets them all (host shutdown). */
   async closeAll(reason: string): Promise<void> {
-    await Promise.allSettled([...this.connections.keys()].map((id) => this.close(id, reason)));
+    const ids = [...this.connections.keys()];
+    await Promise.allSettled(ids.map((id) => this.close(id, reason)));
+    await Promise.allSettled(ids.map((id) => this.remove(id)));
   }
 
   private emit(event: EngineEvent): void {

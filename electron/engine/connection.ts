@@ -27,12 +27,28 @@ const CLOSE_GRACE_MS = 2000;
 export interface ConnectionSink {
   onStatus(status: ConnectionStatus): void;
   onMessages(connectionId: string, messages: ReceivedMessage[]): void;
+  /** Only this much of a payload is copied off the socket; the rest is never kept. */
+  maxPayloadBytes?(): number;
   onSubscriptions(connectionId: string, subscriptions: Subscription[]): void;
   onPackets(connectionId: string, packets: PacketRecord[]): void;
 }
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
 type SubscribeOptions = Subscription['options'];
+
+/**
+ * The bytes of a received payload the log may keep, at most `max` of them (Trust #18). A
+ * view of a larger socket chunk is copied, so the chunk can be collected; a payload that
+ * spanned chunks already sits in a buffer of its own and is kept without a second copy
+ * (two copies of every 16 MB payload are what made RSS run far above the log's bytes).
+ */
+function keptBytes(payload: Buffer, max: number): Uint8Array<ArrayBuffer> {
+  if (payload.byteLength > max) return new Uint8Array(payload.subarray(0, max));
+  const { buffer } = payload;
+  const owned =
+    buffer instanceof ArrayBuffer && payload.byteOffset === 0 && buffer.byteLength === payload.byteLength;
+  return owned ? new Uint8Array(buffer, 0, payload.byteLength) : new Uint8Array(payload);
+}
 
 /**
  * One broker connection over mqtt.js, and the truth about it: a state machine whose every
@@ -150,14 +166,16 @@ export class MqttConnection {
       this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
     });
     client.on('message', (topic, payload, packet) => {
-      // Copy the bytes: the Buffer may be a view of a larger socket chunk.
+      const max = this.sink.maxPayloadBytes?.() ?? Infinity;
+      const cut = payload.byteLength > max;
       const message: ReceivedMessage = {
         topic,
-        payload: new Uint8Array(payload),
+        payload: keptBytes(payload, max),
         qos: packet.qos,
         retain: packet.retain,
         receivedAt: Date.now(),
       };
+      if (cut) message.size = payload.byteLength;
       const properties = messagePropertiesFromPacket(packet.properties);
       if (properties) message.properties = properties;
       this.batcher.push(message);

@@ -30,6 +30,8 @@ export interface EngineOptions {
 export interface Engine {
   handlers: RequestHandlers;
   onEvent(listener: EngineListener): () => void;
+  /** Disconnects every running connection with `reason` (the web host's orphan policy). */
+  closeRunning(reason: string): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.open': (input) => manager.open(input),
     'connection.close': ({ connectionId }) => manager.close(connectionId),
     'connection.list': async () => manager.list(),
+    'connection.remove': ({ connectionId }) => manager.remove(connectionId),
     'subscription.add': ({ connectionId, filter, ...options }) =>
       manager.get(connectionId).subscribe(filter, options),
     'subscription.remove': async ({ connectionId, filter }) => ({
@@ -111,6 +114,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
         stopBroker();
       };
     },
+    closeRunning: (reason) => manager.closeRunning(reason),
     // Repeats stop first; our own connections close with a proper DISCONNECT; then the
     // broker they may be using.
     dispose: async () => {

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseOrphanPolicy, type OrphanPolicy } from '../host/orphan-policy';
 
 export interface WebHostArgs {
   /** 0 asks the system for a free port. */
@@ -9,15 +10,19 @@ export interface WebHostArgs {
   dataDir: string;
   /** Start the built-in local broker (127.0.0.1, 1883 + 8083 or the next free ports). */
   localBroker: boolean;
+  /** What happens to connections while no page is open (Trust #16). */
+  orphanPolicy: OrphanPolicy;
 }
 
 export const USAGE =
-  'Usage: npm run web -- [--port N] [--data-dir DIR] [--local-broker]\n' +
+  'Usage: npm run web -- [--port N] [--data-dir DIR] [--local-broker] [--orphan-policy keep|close-after=MIN]\n' +
   '  --port N          the port of the web host (default: a free one; it binds 127.0.0.1 only)\n' +
   '  --data-dir DIR    where profiles and the secret key live (default: $XDG_CONFIG_HOME/mqscope or\n' +
   '                    ~/.config/mqscope; %APPDATA%\\mqscope on Windows; ~/Library/Application Support/mqscope on macOS)\n' +
   '  --local-broker    also start the built-in MQTT broker on 127.0.0.1 (TCP 1883, WebSocket 8083 /mqtt,\n' +
-  '                    or the next free ports)';
+  '                    or the next free ports)\n' +
+  '  --orphan-policy P  connections no page watches: "keep" them running (default; the next page\n' +
+  '                    lists them) or "close-after=MIN" minutes without any open page';
 
 /** The user's config folder for MQScope, by platform convention. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -35,6 +40,7 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'local-broker': { type: 'boolean', default: false },
+      'orphan-policy': { type: 'string', default: 'keep' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -50,5 +56,6 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     port,
     dataDir: given === undefined ? defaultDataDir(env) : resolve(given),
     localBroker: values['local-broker'],
+    orphanPolicy: parseOrphanPolicy(values['orphan-policy']),
   };
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { LocalBrokerOptionsSchema } from '../contract';
 import { createEngine, type Engine } from '../engine';
+import { describeOrphanPolicy, OrphanWatch } from '../host/orphan-policy';
 import { parseWebHostArgs } from './args';
 import { startWebHost } from './server';
 
@@ -33,9 +34,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
+  const orphans = new OrphanWatch(args.orphanPolicy, (reason) => engine.closeRunning(reason));
   let host;
   try {
-    host = await startWebHost({ engine, staticDir, port: args.port });
+    host = await startWebHost({
+      engine,
+      staticDir,
+      port: args.port,
+      onPageCount: (count) => orphans.pagesChanged(count),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(
@@ -49,12 +56,14 @@ async function main(): Promise<void> {
   console.log(`MQScope web host: ${host.url}`);
   console.log(`Profiles are kept in ${args.dataDir}.`);
   console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
+  console.log(describeOrphanPolicy(args.orphanPolicy));
   if (args.localBroker) await startLocalBroker(engine);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    orphans.stop();
     console.log(`\n${signal}: closing MQTT connections and stopping.`);
     await engine.dispose();
     await host.close();

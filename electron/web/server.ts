@@ -53,6 +53,8 @@ export interface WebHostOptions {
   token?: string;
   /** Shorter bounds for tests; DEFAULT_LIMITS otherwise. */
   limits?: Partial<WebHostLimits>;
+  /** Told how many pages are connected whenever one connects or goes (the orphan policy). */
+  onPageCount?: (count: number) => void;
 }
 
 export interface WebHost {
@@ -176,6 +178,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function accept(ws: WebSocket): void {
     sockets.add(ws);
+    options.onPageCount?.(sockets.size);
     const handleFrame = createFrameHandler(dispatch, (message) => log(message));
     const send = (bytes: Uint8Array | null) => {
       if (bytes && ws.readyState === ws.OPEN) ws.send(bytes);
@@ -192,6 +195,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ws.on('close', () => {
       stopEvents();
       sockets.delete(ws);
+      options.onPageCount?.(sockets.size);
     });
     ws.on('error', () => ws.terminate());
   }

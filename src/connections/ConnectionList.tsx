@@ -1,15 +1,30 @@
+import { useTransportStatus } from '../api/use-transport-status';
+import { errorText } from '../api/client';
+import { formatBytes } from '../messages/format';
+import { isOver } from './connection-cache';
+import {
+  useAdoptHostConnections,
+  useOwnConnections,
+  useRemoveConnection,
+  useStreamMemory,
+} from './connection-queries';
 import { useConnectionsOfThisPage } from './current-connection';
-import { useOwnConnections } from './connection-queries';
 import { STATE_WORDS } from './status-words';
 
 /**
- * The connections this page opened, to pick which one the main area shows. Only drawn when
- * there is a choice to make.
+ * The connections this page opened or found running when it loaded (Trust #16), to pick
+ * which one the main area shows, with each one's share of the message memory. A closed
+ * connection keeps its messages until it is removed here (Trust #17).
  */
 export function ConnectionList() {
+  const open = useTransportStatus().state === 'open';
+  useAdoptHostConnections(open);
   const own = useOwnConnections();
   const { selectedId, select } = useConnectionsOfThisPage();
-  if (own.length < 2) return null;
+  const memory = useStreamMemory(open && own.length > 0);
+  const remove = useRemoveConnection();
+  if (own.length === 0) return null;
+  const shares = new Map(memory.data?.connections.map((c) => [c.connectionId, c]));
   return (
     <section className="connection-list" aria-labelledby="connection-list-title">
       <h2 id="connection-list-title" className="section-title">
@@ -18,6 +33,7 @@ export function ConnectionList() {
       <ul className="sidebar-list" aria-label="Open connections">
         {own.map((s) => {
           const selected = s.connectionId === selectedId;
+          const share = shares.get(s.connectionId);
           return (
             <li key={s.connectionId} className={`state-${s.state}`}>
               {/* The state is said outside the button, so its name never reads "Connect…". */}
@@ -33,10 +49,35 @@ export function ConnectionList() {
                 <span className="mono connection-client">{s.clientId}</span>
                 <span className="mono muted connection-url">{s.url}</span>
               </button>
+              {share && (
+                <span
+                  className="muted connection-share"
+                  title={`${share.count.toLocaleString()} messages kept for this connection`}
+                >
+                  {formatBytes(share.bytes)}
+                </span>
+              )}
+              {isOver(s) && (
+                <button
+                  type="button"
+                  className="connection-remove"
+                  aria-label={`Remove ${s.clientId}`}
+                  title={`Remove ${s.clientId}: forget it and free the memory its messages take`}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(s.connectionId)}
+                >
+                  ×
+                </button>
+              )}
             </li>
           );
         })}
       </ul>
+      {remove.isError && (
+        <p className="field-problem" role="alert">
+          {errorText(remove.error)}
+        </p>
+      )}
     </section>
   );
 }

@@ -3,6 +3,8 @@ import type { ConnectionStatus } from '../../electron/contract';
 
 export const connectionKeys = {
   list: ['connection.list'] as const,
+  /** The message memory budget and each connection's share (stream.memory). */
+  memory: ['stream.memory'] as const,
 };
 
 /**
@@ -24,4 +26,11 @@ export function upsertStatus(queryClient: QueryClient, status: ConnectionStatus)
 /** A connection that will not change again by itself. */
 export function isOver(status: ConnectionStatus | undefined): boolean {
   return status?.state === 'disconnected' || status?.state === 'failed';
+}
+
+/** Drops a removed connection's status: the engine no longer holds it. */
+export function removeStatus(queryClient: QueryClient, connectionId: string): void {
+  queryClient.setQueryData<ConnectionStatus[]>(connectionKeys.list, (previous = []) =>
+    previous.filter((s) => s.connectionId !== connectionId),
+  );
 }

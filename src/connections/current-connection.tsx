@@ -1,10 +1,19 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 
 interface ConnectionsOfThisPage {
   /** The connection the main area shows and Disconnect acts on. */
   selectedId: string | null;
-  select: (connectionId: string | null) => void;
-  /** Connections this page opened, oldest first. A host may hold others (other tabs). */
+  select: Dispatch<SetStateAction<string | null>>;
+  /** Connections this page opened or adopted on load, oldest first. A host may hold others (other tabs). */
   ownIds: readonly string[];
   adopt: (connectionId: string) => void;
   forget: (connectionIds: readonly string[]) => void;
@@ -16,15 +25,15 @@ const Context = createContext<ConnectionsOfThisPage | null>(null);
 export function CurrentConnectionProvider({ children }: { children: ReactNode }) {
   const [selectedId, select] = useState<string | null>(null);
   const [ownIds, setOwnIds] = useState<readonly string[]>([]);
+  // Stable, so effects that adopt can depend on them.
+  const adopt = useCallback((id: string) => setOwnIds((ids) => (ids.includes(id) ? ids : [...ids, id])), []);
+  const forget = useCallback(
+    (gone: readonly string[]) => setOwnIds((ids) => ids.filter((id) => !gone.includes(id))),
+    [],
+  );
   const value = useMemo<ConnectionsOfThisPage>(
-    () => ({
-      selectedId,
-      select,
-      ownIds,
-      adopt: (id) => setOwnIds((ids) => (ids.includes(id) ? ids : [...ids, id])),
-      forget: (gone) => setOwnIds((ids) => ids.filter((id) => !gone.includes(id))),
-    }),
-    [selectedId, ownIds],
+    () => ({ selectedId, select, ownIds, adopt, forget }),
+    [selectedId, ownIds, adopt, forget],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
@@ -36,7 +45,7 @@ export function useConnectionsOfThisPage(): ConnectionsOfThisPage {
 }
 
 /** The selected connection id and its setter (the shape older callers use). */
-export function useCurrentConnectionId(): [string | null, (connectionId: string | null) => void] {
+export function useCurrentConnectionId(): [string | null, Dispatch<SetStateAction<string | null>>] {
   const { selectedId, select } = useConnectionsOfThisPage();
   return [selectedId, select];
 }

@@ -7,6 +7,10 @@ import { formatBytes } from './format';
 import { LimitsEditor } from './LimitsEditor';
 import { streamStore } from './stream-store';
 
+function memoryPercent(used: number, budget: number): number {
+  return budget > 0 ? Math.min(100, Math.round((used / budget) * 100)) : 0;
+}
+
 /**
  * The stream's truth in one line: what arrived, what is kept, what was dropped or cut,
  * and the controls that freeze or empty the view.
@@ -36,10 +40,26 @@ export function StreamToolbar() {
             ? `${stats.received.toLocaleString()} received · ${stats.count.toLocaleString()} kept (${formatBytes(stats.bytes)}) · ${stats.topics.toLocaleString()} topics`
             : 'No connection'}
         </span>
+        {stats && (
+          <span
+            className="muted memory-use"
+            role="status"
+            aria-label="Message memory"
+            title="Memory the kept messages of all connections take, and the budget they share"
+          >
+            <span className="memory-bar" aria-hidden="true">
+              <span style={{ width: `${memoryPercent(stats.totalBytes, stats.limits.maxTotalBytes)}%` }} />
+            </span>
+            <span className="memory-text">
+              {formatBytes(stats.totalBytes)} of {formatBytes(stats.limits.maxTotalBytes)} for all connections
+            </span>
+          </span>
+        )}
         {stats && stats.evicted > 0 && (
           <span className="notice" role="note">
             {stats.evicted.toLocaleString()} oldest dropped to stay within{' '}
-            {stats.limits.maxMessages.toLocaleString()} messages / {formatBytes(stats.limits.maxBytes)}
+            {stats.limits.maxMessages.toLocaleString()} messages / {formatBytes(stats.limits.maxBytes)} per
+            connection, {formatBytes(stats.limits.maxTotalBytes)} for all
           </span>
         )}
         {stats && stats.truncated > 0 && (

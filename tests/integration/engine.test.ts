@@ -302,6 +302,12 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     // A clean DISCONNECT, not a dropped socket, from the broker's point of view.
     await session.broker.waitForLog(new RegExp(`Client ${clientId} disconnected\\.$`));
 
+    // Trust #16: a closed connection stays listed (with its log) until it is removed.
+    expect((await call('connection.list', {})).find((s) => s.connectionId === id)?.state).toBe(
+      'disconnected',
+    );
+    expect(await call('connection.close', { connectionId: id })).toMatchObject({ state: 'disconnected' });
+    expect(await call('connection.remove', { connectionId: id })).toMatchObject({ connectionId: id });
     expect((await call('connection.list', {})).some((s) => s.connectionId === id)).toBe(false);
     expect((await callError('connection.close', { connectionId: id })).code).toBe('not-found');
   });

@@ -30,7 +30,11 @@ describe('message path requests', () => {
       maxMessages: 100_000,
       maxBytes: 256 * 1024 * 1024,
       maxPayloadBytes: 16 * 1024 * 1024,
+      maxTotalBytes: 512 * 1024 * 1024,
     });
+    // Trust #17: one budget for all connections, at least 8 MB.
+    expect(ok('stream.setLimits', { maxTotalBytes: 64 * 1024 * 1024 })).toBe(true);
+    expect(ok('stream.setLimits', { maxTotalBytes: 1024 * 1024 })).toBe(false);
   });
 
   it('bounds row and detail requests', () => {

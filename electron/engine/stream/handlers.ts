@@ -7,6 +7,7 @@ type StreamRequest =
   | 'stream.clear'
   | 'stream.limits'
   | 'stream.setLimits'
+  | 'stream.memory'
   | 'messages.summaries'
   | 'messages.match'
   | 'messages.detail'
@@ -23,6 +24,7 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
     'stream.clear': async ({ connectionId }) => streams.get(connectionId).clear(),
     'stream.limits': async () => streams.getLimits(),
     'stream.setLimits': async (limits) => streams.setLimits(limits),
+    'stream.memory': async () => streams.memory(),
     'messages.summaries': async ({ connectionId, seqs }) => streams.get(connectionId).summaries(seqs),
     'messages.match': async ({ connectionId, match }) => streams.get(connectionId).match(match),
     'messages.detail': async ({ connectionId, seq, maxBytes }) =>

@@ -1,5 +1,12 @@
 import type { MessageProperties, Qos, ReceivedMessage, StreamLimits } from '../../contract';
+import { MemoryBudget, type BudgetedLog } from './memory-budget';
 import { PayloadStore } from './payload-store';
+
+/**
+ * What an evicted message keeps when its topic's index still shows it as the last one: the
+ * payload would otherwise live on outside every bound (a 16 MB payload per topic).
+ */
+export const DETACHED_MAX_BYTES = 64 * 1024;
 
 /** One kept message. Its payload bytes sit in a shared chunk (see PayloadStore). */
 export class LogEntry {
@@ -14,11 +21,12 @@ export class LogEntry {
     readonly retain: boolean,
     /** Size as received; the kept payload is shorter when truncated. */
     readonly size: number,
-    readonly truncatedAt: number | undefined,
+    /** Set when only a prefix is kept (the payload limit, or eviction of a topic's last message). */
+    public truncatedAt: number | undefined,
     private chunk: Uint8Array,
     private offset: number,
     /** Bytes kept. */
-    readonly length: number,
+    public length: number,
     readonly properties: MessageProperties | undefined,
     readonly receivedAt: number,
     /** Seq of the previous message on the same topic (0: none), for diffs. */
@@ -32,10 +40,18 @@ export class LogEntry {
     return this.chunk.subarray(this.offset, this.offset + this.length);
   }
 
-  /** Moves the bytes into a buffer of their own, so the shared chunk can be freed. */
+  /**
+   * Moves the bytes into a buffer of their own, so the shared chunk can be freed, keeping
+   * at most DETACHED_MAX_BYTES (marked truncated) so the evicted payload can be collected.
+   */
   detach(): void {
-    if (this.chunk.byteLength === this.length) return;
-    this.chunk = this.payload.slice();
+    if (this.length > DETACHED_MAX_BYTES) {
+      this.chunk = this.payload.slice(0, DETACHED_MAX_BYTES);
+      this.length = DETACHED_MAX_BYTES;
+      this.truncatedAt = DETACHED_MAX_BYTES;
+    } else if (this.chunk.byteLength !== this.length) {
+      this.chunk = this.payload.slice();
+    }
     this.offset = 0;
   }
 }
@@ -51,17 +67,32 @@ const COMPACT_AFTER = 4096;
  * nothing is ever dropped without the UI being able to say so. Seqs have no gaps, so a
  * seq finds its entry by arithmetic.
  */
-export class MessageLog {
+export class MessageLog implements BudgetedLog {
   private entries: (LogEntry | undefined)[] = [];
   /** Index of the oldest live entry in `entries`; the slots before it are evicted. */
   private head = 0;
   private nextSeq = 1;
-  bytes = 0;
+  private keptBytes = 0;
   evicted = 0;
   truncated = 0;
   private readonly store = new PayloadStore();
 
-  constructor(private limits: StreamLimits) {}
+  constructor(
+    private limits: StreamLimits,
+    /** Shared with the other connections' logs; a log of its own when left out. */
+    private readonly budget = new MemoryBudget(limits.maxTotalBytes),
+  ) {
+    budget.join(this);
+  }
+
+  /** Bytes this log keeps (payloads plus bookkeeping), also charged to the budget. */
+  get bytes(): number {
+    return this.keptBytes;
+  }
+
+  get oldestAt(): number | undefined {
+    return this.entries[this.head]?.receivedAt;
+  }
 
   get count(): number {
     return this.entries.length - this.head;
@@ -79,9 +110,12 @@ export class MessageLog {
   /** Keeps a message; `topic` is the caller's interned copy of message.topic. */
   append(message: ReceivedMessage, topic: string, previousSeq: number): LogEntry {
     const max = this.limits.maxPayloadBytes;
-    const oversize = message.payload.byteLength > max;
+    // The connection may have cut a large payload already (message.size says by how much).
+    const size = Math.max(message.size ?? 0, message.payload.byteLength);
+    const cutHere = message.payload.byteLength > max;
     // slice() copies just the kept part, so the oversize original can be collected.
-    const kept = oversize ? message.payload.slice(0, max) : message.payload;
+    const kept = cutHere ? message.payload.slice(0, max) : message.payload;
+    const oversize = size > kept.byteLength;
     if (oversize) this.truncated++;
     const { chunk, offset } = this.store.put(kept);
     const entry = new LogEntry(
@@ -89,8 +123,8 @@ export class MessageLog {
       topic,
       message.qos,
       message.retain,
-      message.payload.byteLength,
-      oversize ? max : undefined,
+      size,
+      oversize ? kept.byteLength : undefined,
       chunk,
       offset,
       kept.byteLength,
@@ -100,7 +134,7 @@ export class MessageLog {
       kept.byteLength + ENTRY_OVERHEAD_BYTES,
     );
     this.entries.push(entry);
-    this.bytes += entry.cost;
+    this.account(entry.cost);
     this.enforce();
     return entry;
   }
@@ -139,27 +173,43 @@ export class MessageLog {
   clear(): void {
     this.entries = [];
     this.head = 0;
-    this.bytes = 0;
+    this.account(-this.keptBytes);
     this.evicted = 0;
     this.truncated = 0;
   }
 
-  private enforce(): void {
-    const { maxMessages, maxBytes } = this.limits;
-    while (this.count > maxMessages || (this.bytes > maxBytes && this.count > 0)) {
-      const oldest = this.entries[this.head];
-      if (!oldest) break;
-      // Drop the reference at once: the payload must not outlive its eviction.
-      this.entries[this.head] = undefined;
-      this.head++;
-      this.bytes -= oldest.cost;
-      this.evicted++;
-      // The topic index keeps its topic's last message: it must not pin a whole chunk.
-      if (oldest.isLast) oldest.detach();
-    }
+  /** The connection is removed: free everything and stop counting against the budget. */
+  release(): number {
+    const freed = this.keptBytes;
+    this.clear();
+    this.budget.leave(this);
+    return freed;
+  }
+
+  evictOldest(): void {
+    const oldest = this.entries[this.head];
+    if (!oldest) return;
+    // Drop the reference at once: the payload must not outlive its eviction.
+    this.entries[this.head] = undefined;
+    this.head++;
+    this.account(-oldest.cost);
+    this.evicted++;
+    // The topic index keeps its topic's last message: it must not pin a whole chunk.
+    if (oldest.isLast) oldest.detach();
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.entries.length) {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
+  }
+
+  private account(deltaBytes: number): void {
+    this.keptBytes += deltaBytes;
+    this.budget.charge(deltaBytes);
+  }
+
+  private enforce(): void {
+    const { maxMessages, maxBytes } = this.limits;
+    while (this.count > maxMessages || (this.keptBytes > maxBytes && this.count > 0)) this.evictOldest();
+    this.budget.enforce();
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '../../contract';
 import { EngineError } from '../errors';
 import { exportEntries } from './export';
+import { MemoryBudget } from './memory-budget';
 import { MessageLog } from './message-log';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
@@ -40,8 +41,10 @@ export class MessageStream {
   constructor(
     readonly connectionId: string,
     private limits: StreamLimits,
+    /** Shared by every connection's log (see MessageStreams). */
+    private readonly budget = new MemoryBudget(limits.maxTotalBytes),
   ) {
-    this.log = new MessageLog(limits);
+    this.log = new MessageLog(limits, budget);
   }
 
   ingest(messages: readonly ReceivedMessage[]): void {
@@ -61,6 +64,7 @@ export class MessageStream {
       lastSeq: this.log.lastSeq,
       count: this.log.count,
       bytes: this.log.bytes,
+      totalBytes: this.budget.used,
       evicted: this.log.evicted,
       truncated: this.log.truncated,
       received: this.received,
@@ -184,6 +188,22 @@ export class MessageStream {
   end(): void {
     this.ended = true;
     this.wake();
+  }
+
+  /** The connection is removed: frees the log and the index; answers with the bytes freed. */
+  release(): number {
+    const freed = this.log.release();
+    this.index = new TopicIndex();
+    this.end();
+    return freed;
+  }
+
+  get count(): number {
+    return this.log.count;
+  }
+
+  get bytes(): number {
+    return this.log.bytes;
   }
 
   private waitForNews(ms: number): Promise<void> {

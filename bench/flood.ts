@@ -1,0 +1,164 @@
+/**
+ * Flood levels (Trust #18): large payloads into three connections under one configured
+ * memory budget, in a child process of its own so that its peak RSS is the host's and
+ * nothing else's. Target: peak RSS < 2 × budget + 200 MB. The budget is set lower than the
+ * default (and below 3 × the per-connection bound) so that the shared budget is what binds.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
+import { createEngine } from '../electron/engine';
+import { createDispatch } from '../electron/host/dispatch';
+import { mib, publish, type BrokerAddress } from './bench-support';
+
+const MiB = 1024 * 1024;
+export const FLOOD_BUDGET = 128 * MiB;
+export const FLOOD_TARGET = 2 * FLOOD_BUDGET + 200 * MiB;
+/**
+ * A level ends when every message arrived, or this long after the publisher finished (QoS 0
+ * may drop; a 200 MB payload takes a while to cross a loaded machine).
+ */
+const SETTLE_MS = 60_000;
+
+interface Level {
+  label: string;
+  payloadBytes: number;
+  count: number;
+  connections: number;
+}
+
+const LEVELS: Level[] = [
+  { label: '1 MB x 200', payloadBytes: MiB, count: 200, connections: 3 },
+  { label: '16 MB x 16', payloadBytes: 16 * MiB, count: 16, connections: 3 },
+  { label: '200 MB x 1', payloadBytes: 200 * MiB, count: 1, connections: 1 },
+];
+
+export interface FloodLevelResult {
+  label: string;
+  connections: number;
+  sent: number;
+  received: number;
+  peakRss: number;
+  keptBytes: number;
+  seconds: number;
+}
+
+export interface FloodResult {
+  budget: number;
+  baseRss: number;
+  levels: FloodLevelResult[];
+  /** The process's own high-water mark (getrusage), over all levels. */
+  maxRss: number;
+}
+
+/** Child side: runs the levels against the broker and prints one JSON line. */
+export async function floodChild(broker: BrokerAddress): Promise<void> {
+  const engine = createEngine({ host: 'web', version: 'bench' });
+  const dispatch = createDispatch(engine.handlers);
+  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
+    const envelope = await dispatch(name, input);
+    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+    return envelope.value as RequestResult<N>;
+  }
+  await call('stream.setLimits', { maxTotalBytes: FLOOD_BUDGET });
+  globalThis.gc?.();
+  const baseRss = process.memoryUsage.rss();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const levels: FloodLevelResult[] = [];
+  for (const [i, level] of LEVELS.entries()) {
+    const prefix = `flood${i}`;
+    const ids: string[] = [];
+    for (let c = 0; c < level.connections; c++) {
+      const status = await call('connection.open', {
+        transport: 'mqtt',
+        host: broker.host,
+        port: broker.ports.mqtt,
+        username: broker.username,
+        password: broker.password,
+      });
+      await call('subscription.add', { connectionId: status.connectionId, filter: `${prefix}/#`, qos: 0 });
+      ids.push(status.connectionId);
+    }
+    peak = process.memoryUsage.rss();
+    const started = Date.now();
+    const run = await publish(broker, {
+      count: level.count,
+      topics: 4,
+      prefix,
+      payloadBytes: level.payloadBytes,
+    });
+    const received = async () => {
+      let sum = 0;
+      for (const connectionId of ids) sum += (await call('stream.poll', { connectionId })).stats.received;
+      return sum;
+    };
+    const settleBy = Date.now() + SETTLE_MS;
+    let last = await received();
+    while (last < run.sent * ids.length && Date.now() < settleBy) {
+      await new Promise((r) => setTimeout(r, 50));
+      last = await received();
+    }
+    const memory = await call('stream.memory', {});
+    levels.push({
+      label: level.label,
+      connections: level.connections,
+      sent: run.sent * ids.length,
+      received: last,
+      peakRss: peak,
+      keptBytes: memory.used,
+      seconds: (Date.now() - started) / 1000,
+    });
+    for (const connectionId of ids) await call('connection.remove', { connectionId });
+    globalThis.gc?.();
+  }
+  clearInterval(sampler);
+  await engine.dispose();
+  const result: FloodResult = {
+    budget: FLOOD_BUDGET,
+    baseRss,
+    levels,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
+  console.log(JSON.stringify(result));
+}
+
+/** Parent side: runs the flood child, prints the table; resolves false when the target is missed. */
+export async function runFlood(broker: BrokerAddress): Promise<boolean> {
+  const script = fileURLToPath(import.meta.url);
+  const address: BrokerAddress = {
+    host: broker.host,
+    ports: broker.ports,
+    username: broker.username,
+    password: broker.password,
+  };
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', script], {
+      env: { ...process.env, BENCH_ONLY: 'flood-child', BENCH_BROKER: JSON.stringify(address) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`flood child exited with ${String(code)}`)),
+    );
+  });
+  const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as FloodResult;
+  let ok = true;
+  console.log(
+    `Flood (budget ${mib(result.budget)} for all connections; target: host RSS < 2 x budget + 200 MB = ${mib(FLOOD_TARGET)}; RSS at start ${mib(result.baseRss)})`,
+  );
+  for (const level of result.levels) {
+    const met = level.peakRss < FLOOD_TARGET;
+    ok &&= met;
+    console.log(
+      `  ${level.label.padEnd(11)} ${level.connections} conn  peak RSS ${mib(level.peakRss).padStart(7)}  ` +
+        `kept ${mib(level.keptBytes).padStart(6)}  ${level.received.toLocaleString('en-US')} of ${level.sent.toLocaleString('en-US')} received  ` +
+        `${level.seconds.toFixed(1)} s  ${met ? 'ok' : 'MISSED'}`,
+    );
+  }
+  const met = result.maxRss < FLOOD_TARGET;
+  ok &&= met;
+  console.log(`  high-water RSS (getrusage) ${mib(result.maxRss)}  ${met ? 'ok' : 'MISSED'}`);
+  return ok;
+}
