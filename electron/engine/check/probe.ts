@@ -108,6 +108,7 @@ export class Probe {
     client.on('packetreceive', (packet: Packet) => {
       ctx.record(options.label, packet, 'in');
       if (packet.cmd === 'disconnect') probe.serverDisconnect = packet;
+      probe.wake();
     });
     client.on('message', (topic, payload, packet) => {
       probe.messages.push({ topic, payload, packet, at: performance.now() });

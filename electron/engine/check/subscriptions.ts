@@ -1,0 +1,131 @@
+/** Subscriptions: overlapping filters, No Local, identifiers, unsubscribe; `$` topics. */
+import { capability, type CheckDef } from './check-def';
+import { conforms, CouldNotRun, differs } from './context';
+import { fence } from './helpers';
+import { Probe, describeCode } from './probe';
+
+function unfenced(): never {
+  throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
+}
+
+export const subscriptionChecks: CheckDef[] = [
+  {
+    id: 'subscriptions.overlapping',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.3.4; MQTT 3.1.1 §3.3.5',
+    statement:
+      'When two of a client’s subscriptions match a message, it is delivered once at the highest granted QoS, or (MQTT 5) once per subscription, each at that subscription’s QoS.',
+    async run(ctx) {
+      const topic = ctx.topic('a/b');
+      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      await sub.subscribe(ctx.topic('a/#'), { qos: 0 });
+      await sub.subscribe(ctx.topic('a/+'), { qos: 1 });
+      await pub.publish(topic, 'both', { qos: 1 });
+      await sub.receive(topic);
+      if (!(await fence(ctx, pub, sub))) unfenced();
+      const qos = sub.on(topic).map((m) => m.packet.qos).sort();
+      if (qos.length === 1) {
+        return qos[0] === 1
+          ? conforms('One copy, at QoS 1 (the higher of the two subscriptions).')
+          : differs(`One copy, at QoS ${qos[0]} instead of the higher QoS 1.`);
+      }
+      if (qos.length === 2 && qos[0] === 0 && qos[1] === 1) {
+        return conforms('Two copies, one per subscription, at QoS 0 and 1.');
+      }
+      return differs(`${qos.length} copies at QoS [${qos.join(', ')}].`);
+    },
+  },
+  {
+    id: 'subscriptions.no-local',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.8.3.1',
+    statement: 'With No Local set, the broker does not send a client its own messages.',
+    v5: true,
+    async run(ctx) {
+      const topic = ctx.topic();
+      const [pub, self] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'self' })]);
+      await self.subscribe(topic, { qos: 1, nl: true });
+      await self.publish(topic, 'own', { qos: 1 });
+      await pub.publish(topic, 'other', { qos: 1 });
+      await self.receive(topic);
+      if (!(await fence(ctx, pub, self))) unfenced();
+      const got = self.on(topic).map((m) => m.payload.toString());
+      if (got.includes('own')) return differs('The client got its own message back despite No Local.');
+      if (!got.includes('other')) return differs('Another client’s message did not arrive either.');
+      return conforms('Only the other client’s message arrived.');
+    },
+  },
+  {
+    id: 'subscriptions.identifiers',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.3.2.3.8, §3.8.2.1.2',
+    statement: 'A message matched by a subscription with an identifier carries that Subscription Identifier.',
+    v5: true,
+    unsupported: capability('subscriptionIdentifiersAvailable', 'subscription identifiers are not available'),
+    async run(ctx) {
+      const topic = ctx.topic();
+      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      await sub.subscribe(topic, { qos: 1, properties: { subscriptionIdentifier: 42 } });
+      await pub.publish(topic, 'id', { qos: 1 });
+      const [got] = await sub.receive(topic);
+      if (!got) return differs('Nothing arrived.');
+      const ids = got.packet.properties?.subscriptionIdentifier;
+      const list = ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
+      return list.includes(42)
+        ? conforms('The message carried Subscription Identifier 42.')
+        : differs(`The message carried ${list.length ? `identifier(s) ${list.join(', ')}` : 'no Subscription Identifier'} instead of 42.`);
+    },
+  },
+  {
+    id: 'subscriptions.unsubscribe',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.10.4; MQTT 3.1.1 §3.10.4',
+    statement: 'After UNSUBSCRIBE is acknowledged, the broker stops sending messages for that filter.',
+    async run(ctx) {
+      const topic = ctx.topic();
+      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      await sub.subscribe(topic, { qos: 1 });
+      await pub.publish(topic, 'before', { qos: 1 });
+      await sub.receive(topic);
+      await sub.unsubscribe(topic);
+      await pub.publish(topic, 'after', { qos: 1 });
+      if (!(await fence(ctx, pub, sub))) unfenced();
+      const got = sub.on(topic).map((m) => m.payload.toString());
+      if (!got.includes('before')) return differs('Even the message before UNSUBSCRIBE did not arrive.');
+      return got.includes('after')
+        ? differs('A message published after UNSUBACK still arrived.')
+        : conforms('Nothing arrived after UNSUBACK.');
+    },
+  },
+  {
+    id: 'dollar-topics.not-matched-by-wildcards',
+    group: 'dollar-topics',
+    specRef: 'MQTT 5 §4.7.2; MQTT 3.1.1 §4.7.2',
+    statement: 'Topic filters starting with a wildcard (# or +) do not match topic names starting with $.',
+    async run(ctx) {
+      const dollarTopic = `$${ctx.topic('d')}`;
+      const [pub, exact, plus, hash] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'sub-exact' }),
+        Probe.open(ctx, { label: 'sub-plus' }),
+        Probe.open(ctx, { label: 'sub-hash' }),
+      ]);
+      await exact.subscribe(dollarTopic, { qos: 1 });
+      // "+/<run>/<check>/d" matches "$mqscope-check/<run>/<check>/d" only if $ is not special.
+      await plus.subscribe(`+/${dollarTopic.split('/').slice(1).join('/')}`, { qos: 1 });
+      // "#" sees all traffic on the broker; only the $ topic is looked at, for the fence's short time.
+      await hash.subscribe('#', { qos: 0 });
+      const code = await pub.publish(dollarTopic, 'dollar', { qos: 1 });
+      if (code >= 0x80) throw new CouldNotRun(`The broker refused a PUBLISH to ${dollarTopic}: ${describeCode(code)}.`);
+      const [control] = await exact.receive(dollarTopic);
+      if (!control) throw new CouldNotRun(`The broker accepted ${dollarTopic} but delivered it to no exact subscription either.`);
+      if (!(await fence(ctx, pub, plus, 'fence-plus'))) unfenced();
+      await hash.until(() => hash.on(dollarTopic).length > 0, 300);
+      const leaks = [plus.on(dollarTopic).length ? '+/…' : '', hash.on(dollarTopic).length ? '#' : ''].filter(Boolean);
+      await hash.unsubscribe('#');
+      return leaks.length
+        ? differs(`A $ topic reached the wildcard subscription(s) ${leaks.join(' and ')}.`)
+        : conforms('The $ topic reached its exact subscriber only, not + or #.');
+    },
+  },
+];
