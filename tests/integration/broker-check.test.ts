@@ -45,10 +45,25 @@ function retainedLeft(port: number, root: string, auth: string[]): Promise<strin
   return new Promise((resolve, reject) => {
     execFile(
       'mosquitto_sub',
-      ['-h', '127.0.0.1', '-p', String(port), ...auth, '-V', 'mqttv5', '-t', `${root}/#`, '--retained-only', '-v', '-W', '2'],
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        ...auth,
+        '-V',
+        'mqttv5',
+        '-t',
+        `${root}/#`,
+        '--retained-only',
+        '-v',
+        '-W',
+        '2',
+      ],
       { timeout: 10_000 },
       (error, stdout, stderr) => {
-        if (error && error.code !== 27) reject(new Error(`mosquitto_sub failed: ${error.message}\n${stderr}`));
+        if (error && error.code !== 27)
+          reject(new Error(`mosquitto_sub failed: ${error.message}\n${stderr}`));
         else resolve(stdout.trim());
       },
     );
@@ -61,7 +76,8 @@ function compare(report: CheckReport, want: Expected): string[] {
   for (const [id, verdict] of Object.entries(want)) {
     const result = got.get(id);
     if (!result) problems.push(`${id}: expected ${verdict}, but the check did not run`);
-    else if (result.verdict !== verdict) problems.push(`${id}: expected ${verdict}, got ${result.verdict} — ${result.finding}`);
+    else if (result.verdict !== verdict)
+      problems.push(`${id}: expected ${verdict}, got ${result.verdict} — ${result.finding}`);
   }
   for (const id of got.keys()) if (!(id in want)) problems.push(`${id}: no expected verdict committed`);
   return problems;
@@ -94,7 +110,14 @@ describe.skipIf(!available)('broker check known answers', () => {
       expect(compare(report, expected('check-expected-mosquitto.json'))).toEqual([]);
       expect(elapsed).toBeLessThan(SUITE_BUDGET_MS);
       expect(report.messagesSent).toBeLessThanOrEqual(report.messageBound);
-      expect(await retainedLeft(broker.ports.mqtt, report.topicRoot, ['-u', broker.username, '-P', broker.password])).toBe('');
+      expect(
+        await retainedLeft(broker.ports.mqtt, report.topicRoot, [
+          '-u',
+          broker.username,
+          '-P',
+          broker.password,
+        ]),
+      ).toBe('');
     }, 120_000);
   });
 
@@ -115,7 +138,9 @@ describe.skipIf(!available)('broker check known answers', () => {
     // Broker check #4 (known answers: the built-in broker)
     it('gives the committed verdicts, within 90 s, and leaves nothing retained', async () => {
       const started = performance.now();
-      const report = await runBrokerCheck(ConnectOptionsSchema.parse({ transport: 'mqtt', host: '127.0.0.1', port }));
+      const report = await runBrokerCheck(
+        ConnectOptionsSchema.parse({ transport: 'mqtt', host: '127.0.0.1', port }),
+      );
       const elapsed = performance.now() - started;
       console.log(`aedes: ${Math.round(elapsed)} ms, ${report.messagesSent} messages\n${table(report)}`);
       expect(report.problem).toBeUndefined();

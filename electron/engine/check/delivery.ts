@@ -46,7 +46,8 @@ export const deliveryChecks: CheckDef[] = [
     id: 'delivery.qos2-exactly-once',
     group: 'delivery',
     specRef: 'MQTT 5 §4.3.3; MQTT 3.1.1 §4.3.3',
-    statement: 'QoS 2 delivers each message exactly once: 5 QoS 2 messages arrive as 5 messages, no duplicates.',
+    statement:
+      'QoS 2 delivers each message exactly once: 5 QoS 2 messages arrive as 5 messages, no duplicates.',
     async run(ctx) {
       const { pub, sub } = await pair(ctx);
       const topic = ctx.topic();

@@ -15,7 +15,8 @@ export function checkHandlers(store: ProfileStore | null, emit: EngineListener):
       if (target.kind === 'options') {
         options = target.options;
       } else {
-        if (!store) throw new EngineError('internal', 'This host has no data directory, so it has no profiles.');
+        if (!store)
+          throw new EngineError('internal', 'This host has no data directory, so it has no profiles.');
         // The profile's will, client ID and session settings are the user's; the check brings its own.
         options = ConnectOptionsSchema.parse(await store.connectOptions(target.id));
       }

@@ -12,7 +12,12 @@ const FENCE_GRACE_MS = 300;
  * once the marker is in, anything sent before it that was going to arrive has arrived.
  * Returns whether the fence itself came through (if not, the check cannot conclude).
  */
-export async function fence(ctx: CheckContext, sender: Probe, listener: Probe, name = 'fence'): Promise<boolean> {
+export async function fence(
+  ctx: CheckContext,
+  sender: Probe,
+  listener: Probe,
+  name = 'fence',
+): Promise<boolean> {
   const topic = ctx.topic(name);
   if (!listener.on(topic).length) await listener.subscribe(topic, { qos: 1 });
   const before = listener.on(topic).length;

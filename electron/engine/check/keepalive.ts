@@ -17,7 +17,10 @@ const SLACK_MS = 1000;
 /** How long to wait for the close before calling the broker silent for good. */
 const GIVE_UP_MS = 12_000;
 
-async function silentClient(ctx: CheckContext, index: number): Promise<{ ms: number | null; keepalive: number }> {
+async function silentClient(
+  ctx: CheckContext,
+  index: number,
+): Promise<{ ms: number | null; keepalive: number }> {
   const probe = await Probe.open(ctx, { label: `silent-${index + 1}`, keepalive: KEEPALIVE_S });
   // A server keepalive in the CONNACK replaces ours (MQTT 5 §3.2.2.3.14).
   const keepalive = probe.connack.properties?.serverKeepAlive ?? KEEPALIVE_S;
@@ -40,9 +43,11 @@ export const keepaliveChecks: CheckDef[] = [
           return silentClient(ctx, i);
         }),
       );
-      const keepalive = runs[0]!.keepalive;
+      const keepalive = runs[0]?.keepalive ?? KEEPALIVE_S;
       const expected = { minMs: keepalive * 1500, maxMs: keepalive * 1500 + SLACK_MS };
-      const closed = runs.map((r, i) => (r.ms === null ? null : ctx.timing(`silent-${i + 1} closed after its last packet`, r.ms, expected)));
+      const closed = runs.map((r, i) =>
+        r.ms === null ? null : ctx.timing(`silent-${i + 1} closed after its last packet`, r.ms, expected),
+      );
       const named = keepalive === KEEPALIVE_S ? `keepalive ${KEEPALIVE_S}` : `server keepalive ${keepalive}`;
       if (closed.some((ms) => ms === null)) {
         return differs(`A silent client was still connected ${seconds(GIVE_UP_MS)} later (${named}).`);
@@ -50,7 +55,9 @@ export const keepaliveChecks: CheckDef[] = [
       const times = closed as number[];
       const all = times.map((ms) => seconds(ms)).join(', ');
       if (times.some((ms) => ms < expected.minMs - 100)) {
-        return differs(`Disconnected too early: after ${all} for ${named} (1.5 × = ${seconds(expected.minMs)}).`);
+        return differs(
+          `Disconnected too early: after ${all} for ${named} (1.5 × = ${seconds(expected.minMs)}).`,
+        );
       }
       const worst = Math.max(...times);
       if (worst > expected.maxMs) {

@@ -50,8 +50,9 @@ export function hex(code: number | undefined): string {
   return `0x${(code ?? 0).toString(16).padStart(2, '0')}`;
 }
 
+/** "Not authorized (0x87)". */
 export function describeCode(code: number | undefined): string {
-  return `${hex(code)} (${reasonCodeText(code ?? 0)})`;
+  return reasonCodeText(code ?? 0);
 }
 
 export async function mqttOptions(ctx: CheckContext, probe: ProbeOptions): Promise<IClientOptions> {
@@ -161,7 +162,9 @@ export class Probe {
   /** Throws "could not run" when the broker closed this helper while the check relied on it. */
   private assertOpen(doing: string): void {
     if (this.closedAt === null || this.closing) return;
-    const reason = this.serverDisconnect ? ` with DISCONNECT ${describeCode(this.serverDisconnect.reasonCode)}` : '';
+    const reason = this.serverDisconnect
+      ? ` with DISCONNECT ${describeCode(this.serverDisconnect.reasonCode)}`
+      : '';
     throw new CouldNotRun(`The broker closed the ${this.label} connection${reason} while ${doing}.`);
   }
 
@@ -204,7 +207,10 @@ export class Probe {
       this.client.subscribe(filter, options, (error, granted) => {
         // mqtt.js reports a refused subscription as an error with the grants still given.
         if (error && !granted) return done(error);
-        done(null, (granted ?? []).map((grant) => grant.qos));
+        done(
+          null,
+          (granted ?? []).map((grant) => grant.qos),
+        );
       }),
     );
   }
@@ -219,7 +225,11 @@ export class Probe {
    * Publishes and resolves once the QoS flow completed (at once for QoS 0). Counts against
    * the run's message bound. Resolves with the PUBACK/PUBREC reason code (0 for QoS 0).
    */
-  async publish(topic: string, payload: string | Buffer, options: IClientPublishOptions = {}): Promise<number> {
+  async publish(
+    topic: string,
+    payload: string | Buffer,
+    options: IClientPublishOptions = {},
+  ): Promise<number> {
     this.assertOpen(`publishing`);
     this.ctx.run.spend(1);
     return this.withTimeout(`the acknowledgement of a PUBLISH on ${topic}`, (done) =>
@@ -231,7 +241,10 @@ export class Probe {
     );
   }
 
-  private withTimeout<T>(what: string, start: (done: (error: Error | null, value?: T) => void) => void): Promise<T> {
+  private withTimeout<T>(
+    what: string,
+    start: (done: (error: Error | null, value?: T) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new CouldNotRun(`No ${what} within ${WAIT_MS} ms.`)), WAIT_MS);
       start((error, value) => {

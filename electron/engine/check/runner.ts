@@ -121,12 +121,20 @@ export function newRunId(): string {
 }
 
 function countVerdicts(results: CheckResult[]): Record<CheckVerdict, number> {
-  const counts: Record<CheckVerdict, number> = { conforms: 0, differs: 0, 'not-supported': 0, 'could-not-run': 0 };
+  const counts: Record<CheckVerdict, number> = {
+    conforms: 0,
+    differs: 0,
+    'not-supported': 0,
+    'could-not-run': 0,
+  };
   for (const result of results) counts[result.verdict]++;
   return counts;
 }
 
-export async function runBrokerCheck(options: ParsedConnectOptions, run: RunOptions = {}): Promise<CheckReport> {
+export async function runBrokerCheck(
+  options: ParsedConnectOptions,
+  run: RunOptions = {},
+): Promise<CheckReport> {
   const runId = run.runId ?? newRunId();
   const startedAt = Date.now();
   const emit = (progress: CheckProgress) => {
@@ -148,14 +156,24 @@ export async function runBrokerCheck(options: ParsedConnectOptions, run: RunOpti
   if ('problem' in found) {
     const counts = countVerdicts([]);
     emit({ phase: 'done', runId, counts });
-    return { ...base, finishedAt: Date.now(), broker: null, problem: found.problem, results: [], messagesSent: 0, counts };
+    return {
+      ...base,
+      finishedAt: Date.now(),
+      broker: null,
+      problem: found.problem,
+      results: [],
+      messagesSent: 0,
+      counts,
+    };
   }
   const { state, connack } = found;
   const onAbort = () => state.aborted.abort();
   run.signal?.addEventListener('abort', onAbort);
 
   // Slow (timing) checks first, so their waits overlap everything else.
-  const queue = [...defs].map((def, index) => ({ def, index })).sort((a, b) => Number(!!b.def.slow) - Number(!!a.def.slow));
+  const queue = [...defs]
+    .map((def, index) => ({ def, index }))
+    .sort((a, b) => Number(!!b.def.slow) - Number(!!a.def.slow));
   const results: CheckResult[] = new Array<CheckResult>(defs.length);
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {

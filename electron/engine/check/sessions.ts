@@ -1,4 +1,4 @@
-/** Sessions: offline queueing, redelivery of unacknowledged messages, session expiry; client IDs. */
+/** Sessions: offline queueing, redelivery of unacknowledged messages, session expiry. */
 import type { CheckDef } from './check-def';
 import { conforms, delay, differs, seconds, type CheckContext } from './context';
 import { endSessionAfter } from './helpers';
@@ -35,7 +35,8 @@ export const sessionChecks: CheckDef[] = [
       const pub = await Probe.open(ctx, { label: 'publisher' });
       for (const payload of ['q1', 'q2']) await pub.publish(topic, payload, { qos: 1 });
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
-      if (!back.connack.sessionPresent) return differs('The broker came back with Session Present 0: the session was lost.');
+      if (!back.connack.sessionPresent)
+        return differs('The broker came back with Session Present 0: the session was lost.');
       const got = await back.receive(topic, 2);
       const payloads = got.map((m) => m.payload.toString());
       return payloads.length === 2
@@ -62,7 +63,9 @@ export const sessionChecks: CheckDef[] = [
       await first.subscribe(topic, { qos: 1 });
       const pub = await Probe.open(ctx, { label: 'publisher' });
       await pub.publish(topic, 'unacked', { qos: 1 });
-      const seen = await first.until(() => ctx.packets.some((p) => p.client === 'subscriber' && p.type === 'publish' && p.direction === 'in'));
+      const seen = await first.until(() =>
+        ctx.packets.some((p) => p.client === 'subscriber' && p.type === 'publish' && p.direction === 'in'),
+      );
       if (!seen) return differs('The first delivery never came.');
       await first.drop();
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
@@ -87,31 +90,16 @@ export const sessionChecks: CheckDef[] = [
       // Some brokers expire sessions on a periodic sweep: allow a few seconds.
       const waited = SHORT_EXPIRY_S * 1000 + 2500;
       await delay(waited);
-      ctx.timing('waited after the disconnect', performance.now() - left, { minMs: SHORT_EXPIRY_S * 1000, maxMs: waited });
+      ctx.timing('waited after the disconnect', performance.now() - left, {
+        minMs: SHORT_EXPIRY_S * 1000,
+        maxMs: waited,
+      });
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
       return back.connack.sessionPresent
-        ? differs(`Session Present 1 ${seconds(waited)} after the disconnect: the ${SHORT_EXPIRY_S} s expiry was not honoured.`)
+        ? differs(
+            `Session Present 1 ${seconds(waited)} after the disconnect: the ${SHORT_EXPIRY_S} s expiry was not honoured.`,
+          )
         : conforms(`Session Present 0 ${seconds(waited)} after the disconnect: the session had expired.`);
-    },
-  },
-  {
-    id: 'client-ids.zero-length',
-    group: 'client-ids',
-    specRef: 'MQTT 5 §3.1.3.1, §3.2.2.3.7; MQTT 3.1.1 §3.1.3.1',
-    statement:
-      'A zero-length client ID with clean start is accepted; an MQTT 5 broker returns the ID it assigned in the CONNACK.',
-    async run(ctx) {
-      let probe: Probe;
-      try {
-        probe = await Probe.open(ctx, { label: 'anonymous', clientId: '', clean: true });
-      } catch (error) {
-        return differs(`Refused: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (!ctx.v5) return conforms('Accepted with a zero-length client ID.');
-      const assigned = probe.connack.properties?.assignedClientIdentifier;
-      return assigned
-        ? conforms(`Accepted; the broker assigned "${assigned}".`)
-        : differs('Accepted, but the CONNACK has no Assigned Client Identifier.');
     },
   },
 ];

@@ -1,8 +1,8 @@
-/** Subscriptions: overlapping filters, No Local, identifiers, unsubscribe; `$` topics. */
+/** Subscriptions: overlapping filters, No Local, identifiers, unsubscribe. */
 import { capability, type CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs } from './context';
 import { fence } from './helpers';
-import { Probe, describeCode } from './probe';
+import { Probe } from './probe';
 
 function unfenced(): never {
   throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
@@ -17,13 +17,19 @@ export const subscriptionChecks: CheckDef[] = [
       'When two of a client’s subscriptions match a message, it is delivered once at the highest granted QoS, or (MQTT 5) once per subscription, each at that subscription’s QoS.',
     async run(ctx) {
       const topic = ctx.topic('a/b');
-      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      const [pub, sub] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'subscriber' }),
+      ]);
       await sub.subscribe(ctx.topic('a/#'), { qos: 0 });
       await sub.subscribe(ctx.topic('a/+'), { qos: 1 });
       await pub.publish(topic, 'both', { qos: 1 });
       await sub.receive(topic);
       if (!(await fence(ctx, pub, sub))) unfenced();
-      const qos = sub.on(topic).map((m) => m.packet.qos).sort();
+      const qos = sub
+        .on(topic)
+        .map((m) => m.packet.qos)
+        .sort();
       if (qos.length === 1) {
         return qos[0] === 1
           ? conforms('One copy, at QoS 1 (the higher of the two subscriptions).')
@@ -43,7 +49,10 @@ export const subscriptionChecks: CheckDef[] = [
     v5: true,
     async run(ctx) {
       const topic = ctx.topic();
-      const [pub, self] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'self' })]);
+      const [pub, self] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'self' }),
+      ]);
       await self.subscribe(topic, { qos: 1, nl: true });
       await self.publish(topic, 'own', { qos: 1 });
       await pub.publish(topic, 'other', { qos: 1 });
@@ -64,7 +73,10 @@ export const subscriptionChecks: CheckDef[] = [
     unsupported: capability('subscriptionIdentifiersAvailable', 'subscription identifiers are not available'),
     async run(ctx) {
       const topic = ctx.topic();
-      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      const [pub, sub] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'subscriber' }),
+      ]);
       await sub.subscribe(topic, { qos: 1, properties: { subscriptionIdentifier: 42 } });
       await pub.publish(topic, 'id', { qos: 1 });
       const [got] = await sub.receive(topic);
@@ -73,7 +85,9 @@ export const subscriptionChecks: CheckDef[] = [
       const list = ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
       return list.includes(42)
         ? conforms('The message carried Subscription Identifier 42.')
-        : differs(`The message carried ${list.length ? `identifier(s) ${list.join(', ')}` : 'no Subscription Identifier'} instead of 42.`);
+        : differs(
+            `The message carried ${list.length ? `identifier(s) ${list.join(', ')}` : 'no Subscription Identifier'} instead of 42.`,
+          );
     },
   },
   {
@@ -83,7 +97,10 @@ export const subscriptionChecks: CheckDef[] = [
     statement: 'After UNSUBSCRIBE is acknowledged, the broker stops sending messages for that filter.',
     async run(ctx) {
       const topic = ctx.topic();
-      const [pub, sub] = await Promise.all([Probe.open(ctx, { label: 'publisher' }), Probe.open(ctx, { label: 'subscriber' })]);
+      const [pub, sub] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'subscriber' }),
+      ]);
       await sub.subscribe(topic, { qos: 1 });
       await pub.publish(topic, 'before', { qos: 1 });
       await sub.receive(topic);
@@ -95,37 +112,6 @@ export const subscriptionChecks: CheckDef[] = [
       return got.includes('after')
         ? differs('A message published after UNSUBACK still arrived.')
         : conforms('Nothing arrived after UNSUBACK.');
-    },
-  },
-  {
-    id: 'dollar-topics.not-matched-by-wildcards',
-    group: 'dollar-topics',
-    specRef: 'MQTT 5 §4.7.2; MQTT 3.1.1 §4.7.2',
-    statement: 'Topic filters starting with a wildcard (# or +) do not match topic names starting with $.',
-    async run(ctx) {
-      const dollarTopic = `$${ctx.topic('d')}`;
-      const [pub, exact, plus, hash] = await Promise.all([
-        Probe.open(ctx, { label: 'publisher' }),
-        Probe.open(ctx, { label: 'sub-exact' }),
-        Probe.open(ctx, { label: 'sub-plus' }),
-        Probe.open(ctx, { label: 'sub-hash' }),
-      ]);
-      await exact.subscribe(dollarTopic, { qos: 1 });
-      // "+/<run>/<check>/d" matches "$mqscope-check/<run>/<check>/d" only if $ is not special.
-      await plus.subscribe(`+/${dollarTopic.split('/').slice(1).join('/')}`, { qos: 1 });
-      // "#" sees all traffic on the broker; only the $ topic is looked at, for the fence's short time.
-      await hash.subscribe('#', { qos: 0 });
-      const code = await pub.publish(dollarTopic, 'dollar', { qos: 1 });
-      if (code >= 0x80) throw new CouldNotRun(`The broker refused a PUBLISH to ${dollarTopic}: ${describeCode(code)}.`);
-      const [control] = await exact.receive(dollarTopic);
-      if (!control) throw new CouldNotRun(`The broker accepted ${dollarTopic} but delivered it to no exact subscription either.`);
-      if (!(await fence(ctx, pub, plus, 'fence-plus'))) unfenced();
-      await hash.until(() => hash.on(dollarTopic).length > 0, 300);
-      const leaks = [plus.on(dollarTopic).length ? '+/…' : '', hash.on(dollarTopic).length ? '#' : ''].filter(Boolean);
-      await hash.unsubscribe('#');
-      return leaks.length
-        ? differs(`A $ topic reached the wildcard subscription(s) ${leaks.join(' and ')}.`)
-        : conforms('The $ topic reached its exact subscriber only, not + or #.');
     },
   },
 ];

@@ -15,7 +15,11 @@ interface WillSetup {
   topic: string;
 }
 
-async function withWill(ctx: CheckContext, extra: Partial<ProbeOptions> = {}, delayS?: number): Promise<WillSetup> {
+async function withWill(
+  ctx: CheckContext,
+  extra: Partial<ProbeOptions> = {},
+  delayS?: number,
+): Promise<WillSetup> {
   const topic = ctx.topic('will');
   const observer = await Probe.open(ctx, { label: 'observer' });
   await observer.subscribe(topic, { qos: 1 });
@@ -39,7 +43,12 @@ async function withWill(ctx: CheckContext, extra: Partial<ProbeOptions> = {}, de
 }
 
 /** Waits for the will and states when it came; false when it did not within `windowMs`. */
-async function willArrives(ctx: CheckContext, setup: WillSetup, from: number, windowMs: number): Promise<number | null> {
+async function willArrives(
+  ctx: CheckContext,
+  setup: WillSetup,
+  from: number,
+  windowMs: number,
+): Promise<number | null> {
   const [will] = await setup.observer.receive(setup.topic, 1, windowMs);
   return will ? ctx.timing('will arrived after the client left', will.at - from) : null;
 }
@@ -68,7 +77,8 @@ export const willChecks: CheckDef[] = [
       const setup = await withWill(ctx);
       await setup.client.end(0);
       // Nothing should come; the observer's own fence bounds the wait.
-      if (!(await fence(ctx, setup.observer, setup.observer))) throw new CouldNotRun('The fence never arrived.');
+      if (!(await fence(ctx, setup.observer, setup.observer)))
+        throw new CouldNotRun('The fence never arrived.');
       await setup.observer.until(() => setup.observer.on(setup.topic).length > 0, 700);
       return setup.observer.on(setup.topic).length === 0
         ? conforms('No will after a normal DISCONNECT.')
@@ -79,7 +89,8 @@ export const willChecks: CheckDef[] = [
     id: 'will.disconnect-with-will',
     group: 'will',
     specRef: 'MQTT 5 §3.14.2.1',
-    statement: 'DISCONNECT with reason 0x04 (Disconnect with Will Message) makes the broker publish the will.',
+    statement:
+      'DISCONNECT with reason 0x04 (Disconnect with Will Message) makes the broker publish the will.',
     v5: true,
     async run(ctx) {
       const setup = await withWill(ctx);
@@ -107,7 +118,9 @@ export const willChecks: CheckDef[] = [
       const props = (will.packet.properties ?? {}) as Record<string, unknown>;
       const user = props['userProperties'] as Record<string, unknown> | undefined;
       if ('willDelayInterval' in props) {
-        return differs('The will PUBLISH carried a Will Delay Interval property (0x18), which PUBLISH may not carry.');
+        return differs(
+          'The will PUBLISH carried a Will Delay Interval property (0x18), which PUBLISH may not carry.',
+        );
       }
       if (user?.['check'] !== 'will') return differs('The will PUBLISH lost its user property.');
       return conforms('The will PUBLISH carried its user property and no CONNECT-only property.');
@@ -124,15 +137,21 @@ export const willChecks: CheckDef[] = [
       const clientId = ctx.clientId('will');
       endSessionAfter(ctx, clientId);
       // The session must outlive the delay, or its end would send the will at once.
-      const setup = await withWill(ctx, { clientId, properties: { sessionExpiryInterval: 30 } }, WILL_DELAY_S);
+      const setup = await withWill(
+        ctx,
+        { clientId, properties: { sessionExpiryInterval: 30 } },
+        WILL_DELAY_S,
+      );
       const at = await setup.client.drop();
       const expected = { minMs: WILL_DELAY_S * 1000, maxMs: WILL_DELAY_S * 1000 + LATE_MS };
       const [will] = await setup.observer.receive(setup.topic, 1, expected.maxMs + WAIT_MS);
       if (!will) return differs(`No will within ${seconds(expected.maxMs + WAIT_MS)} of the drop.`);
       const after = ctx.timing('will arrived after the drop', will.at - at, expected);
       // Timers may fire a few ms early on the broker's clock; 100 ms covers that, not a skipped delay.
-      if (after < expected.minMs - 100) return differs(`The will came ${seconds(after)} after the drop, before the ${WILL_DELAY_S} s delay.`);
-      if (after > expected.maxMs) return differs(`The will came ${seconds(after)} after the drop, late for a ${WILL_DELAY_S} s delay.`);
+      if (after < expected.minMs - 100)
+        return differs(`The will came ${seconds(after)} after the drop, before the ${WILL_DELAY_S} s delay.`);
+      if (after > expected.maxMs)
+        return differs(`The will came ${seconds(after)} after the drop, late for a ${WILL_DELAY_S} s delay.`);
       return conforms(`The will came ${seconds(after)} after the drop (delay ${WILL_DELAY_S} s).`);
     },
   },
@@ -146,7 +165,11 @@ export const willChecks: CheckDef[] = [
     async run(ctx) {
       const clientId = ctx.clientId('will');
       endSessionAfter(ctx, clientId);
-      const setup = await withWill(ctx, { clientId, properties: { sessionExpiryInterval: 30 } }, WILL_DELAY_S);
+      const setup = await withWill(
+        ctx,
+        { clientId, properties: { sessionExpiryInterval: 30 } },
+        WILL_DELAY_S,
+      );
       const at = await setup.client.drop();
       const back = await Probe.open(ctx, {
         label: 'will-client-again',
@@ -156,11 +179,16 @@ export const willChecks: CheckDef[] = [
       });
       ctx.timing('reconnected after the drop', performance.now() - at);
       // Watch past the delay (plus the lateness allowed elsewhere) before concluding.
-      await setup.observer.until(() => setup.observer.on(setup.topic).length > 0, WILL_DELAY_S * 1000 + LATE_MS);
+      await setup.observer.until(
+        () => setup.observer.on(setup.topic).length > 0,
+        WILL_DELAY_S * 1000 + LATE_MS,
+      );
       const came = setup.observer.on(setup.topic)[0];
       await back.end(0);
       return came
-        ? differs(`The will was published ${seconds(came.at - at)} after the drop although the client came back.`)
+        ? differs(
+            `The will was published ${seconds(came.at - at)} after the drop although the client came back.`,
+          )
         : conforms(`No will: the reconnect within ${WILL_DELAY_S} s cancelled it.`);
     },
   },
