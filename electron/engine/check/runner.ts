@@ -46,7 +46,9 @@ async function discover(
   options: ParsedConnectOptions,
 ): Promise<{ state: RunState; connack: Record<string, unknown> } | { problem: string }> {
   let lastProblem = '';
-  for (const version of [5, 4] as const) {
+  // MQTT 5 first, then 3.1.1 if the broker refuses it; only 3.1.1 when the profile says so.
+  const versions: (4 | 5)[] = options.protocolVersion === '5.0' ? [5, 4] : [4];
+  for (const version of versions) {
     const state = new RunState(runId, options, version, {});
     const ctx = new CheckContext(state, 'discover');
     try {
