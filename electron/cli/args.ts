@@ -161,8 +161,9 @@ function parse<const T extends ParseArgsConfig>(config: T, usage: string): Retur
   try {
     return parseArgs(config);
   } catch (error) {
-    const message =
-      error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments.') : String(error);
+    // Node's message runs on with advice about "--"; its first sentence is the point.
+    const text = error instanceof Error ? error.message : String(error);
+    const message = text.replace(/\. To specify a positional argument[\s\S]*$/, '.').split('\n')[0] ?? text;
     throw new UsageError(message, usage);
   }
 }
