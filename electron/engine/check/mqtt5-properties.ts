@@ -1,8 +1,8 @@
 /** MQTT 5 message properties: forwarded, expiry, request/response, topic aliases, sizes, flow control. */
 import type { IPublishPacket } from 'mqtt-packet';
-import type { CheckDef } from './check-def';
+import { capability, type CheckDef } from './check-def';
 import { conforms, CouldNotRun, delay, differs, seconds, type CheckContext } from './context';
-import { endSessionAfter } from './helpers';
+import { clearRetainedAfter, endSessionAfter, retainedOnSubscribe } from './helpers';
 import { Probe } from './probe';
 import { RawProbe } from './raw-probe';
 
@@ -160,6 +160,34 @@ export const propertyChecks: CheckDef[] = [
       return payloads.includes('expiring')
         ? differs(`A message with expiry 1 s was delivered ${seconds(AWAY_MS)} later.`)
         : conforms(`The 1 s message was dropped; the 60 s one arrived after ${seconds(AWAY_MS)}.`);
+    },
+  },
+  {
+    id: 'mqtt5-properties.message-expiry-retained',
+    group: 'mqtt5-properties',
+    specRef: 'MQTT 5 §3.3.2.3.3, §3.3.1.3',
+    statement:
+      'A retained message whose Message Expiry Interval has passed is no longer sent to new subscribers.',
+    v5: true,
+    slow: true,
+    unsupported: capability('retainAvailable', 'the broker does not support retained messages'),
+    async run(ctx) {
+      const topic = ctx.topic();
+      clearRetainedAfter(ctx, [topic]);
+      const pub = await Probe.open(ctx, { label: 'publisher' });
+      await pub.publish(topic, 'expiring', {
+        qos: 1,
+        retain: true,
+        properties: { messageExpiryInterval: 1 },
+      });
+      const sentAt = performance.now();
+      await delay(AWAY_MS);
+      const { retained, fenced } = await retainedOnSubscribe(ctx, topic, 'late-subscriber');
+      ctx.timing('subscribed after the retained publish', performance.now() - sentAt);
+      if (!fenced) throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
+      return retained.length
+        ? differs(`A retained message with expiry 1 s was still sent ${seconds(AWAY_MS)} later.`)
+        : conforms(`The retained message with expiry 1 s was gone ${seconds(AWAY_MS)} later.`);
     },
   },
   {

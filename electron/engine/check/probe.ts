@@ -46,10 +46,6 @@ export interface ProbeOptions {
   customHandleAcks?: IClientOptions['customHandleAcks'];
 }
 
-export function hex(code: number | undefined): string {
-  return `0x${(code ?? 0).toString(16).padStart(2, '0')}`;
-}
-
 /** "Not authorized (0x87)". */
 export function describeCode(code: number | undefined): string {
   return reasonCodeText(code ?? 0);
@@ -232,7 +228,7 @@ export class Probe {
   ): Promise<number> {
     this.assertOpen(`publishing`);
     this.ctx.run.spend(1);
-    return this.withTimeout(`the acknowledgement of a PUBLISH on ${topic}`, (done) =>
+    return this.withTimeout(`the acknowledgement of the PUBLISH on ${topic}`, (done) =>
       this.client.publish(topic, payload, options, (error, packet) => {
         const code = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? 0;
         if (error && code < 0x80) return done(error);
@@ -241,17 +237,44 @@ export class Probe {
     );
   }
 
+  /**
+   * Waits for an acknowledgement, bounded by WAIT_MS; a connection the broker closes
+   * meanwhile ends the wait at once, with the broker's reason when it gave one.
+   */
   private withTimeout<T>(
     what: string,
     start: (done: (error: Error | null, value?: T) => void) => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new CouldNotRun(`No ${what} within ${WAIT_MS} ms.`)), WAIT_MS);
-      start((error, value) => {
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        if (error) reject(new CouldNotRun(`${what}: ${error.message}`));
-        else resolve(value as T);
-      });
+        this.waiters.delete(onClose);
+        outcome();
+      };
+      const onClose = () => {
+        if (this.closedAt === null) return;
+        const reason = this.serverDisconnect
+          ? ` with DISCONNECT ${describeCode(this.serverDisconnect.reasonCode)}`
+          : '';
+        settle(() =>
+          reject(
+            new CouldNotRun(
+              `The broker closed the ${this.label} connection${reason} while waiting for ${what}.`,
+            ),
+          ),
+        );
+      };
+      const timer = setTimeout(
+        () => settle(() => reject(new CouldNotRun(`Waited ${WAIT_MS} ms for ${what} in vain.`))),
+        WAIT_MS,
+      );
+      this.waiters.add(onClose);
+      start((error, value) =>
+        settle(() => (error ? reject(new CouldNotRun(`${what}: ${error.message}`)) : resolve(value as T))),
+      );
     });
   }
 

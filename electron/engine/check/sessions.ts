@@ -28,19 +28,20 @@ export const sessionChecks: CheckDef[] = [
     group: 'sessions',
     specRef: 'MQTT 5 §3.1.2.4, §4.1; MQTT 3.1.1 §3.1.2.4, §4.1',
     statement:
-      'QoS 1 messages published while a persistent session’s client is away are kept and delivered when it comes back (Session Present 1).',
+      'QoS 1 and QoS 2 messages published while a persistent session’s client is away are kept and delivered when it comes back (Session Present 1).',
     async run(ctx) {
       const topic = ctx.topic();
       const clientId = await leaveSubscribed(ctx, topic);
       const pub = await Probe.open(ctx, { label: 'publisher' });
-      for (const payload of ['q1', 'q2']) await pub.publish(topic, payload, { qos: 1 });
+      await pub.publish(topic, 'q1', { qos: 1 });
+      await pub.publish(topic, 'q2', { qos: 2 });
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
       if (!back.connack.sessionPresent)
         return differs('The broker came back with Session Present 0: the session was lost.');
       const got = await back.receive(topic, 2);
       const payloads = got.map((m) => m.payload.toString());
       return payloads.length === 2
-        ? conforms(`Session Present 1; both queued messages arrived (${payloads.join(', ')}).`)
+        ? conforms(`Session Present 1; the queued QoS 1 and QoS 2 messages arrived (${payloads.join(', ')}).`)
         : differs(`Session Present 1 but ${payloads.length} of 2 queued messages arrived.`);
     },
   },

@@ -91,6 +91,41 @@ export const subscriptionChecks: CheckDef[] = [
     },
   },
   {
+    id: 'subscriptions.identifiers-overlapping',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.3.4 [MQTT-3.3.4-4], [MQTT-3.3.4-5]',
+    statement:
+      'When two subscriptions with identifiers 2 and 3 match a message, a single copy carries both identifiers, or each copy carries its own.',
+    v5: true,
+    unsupported: capability('subscriptionIdentifiersAvailable', 'subscription identifiers are not available'),
+    async run(ctx) {
+      const topic = ctx.topic('x/y');
+      const [pub, sub] = await Promise.all([
+        Probe.open(ctx, { label: 'publisher' }),
+        Probe.open(ctx, { label: 'subscriber' }),
+      ]);
+      await sub.subscribe(topic, { qos: 1, properties: { subscriptionIdentifier: 2 } });
+      await sub.subscribe(ctx.topic('x/+'), { qos: 1, properties: { subscriptionIdentifier: 3 } });
+      await pub.publish(topic, 'both', { qos: 1 });
+      await sub.receive(topic);
+      if (!(await fence(ctx, pub, sub))) unfenced();
+      const copies = sub.on(topic).map((m) => {
+        const ids = m.packet.properties?.subscriptionIdentifier;
+        return (ids === undefined ? [] : Array.isArray(ids) ? ids : [ids]).sort();
+      });
+      const said = copies.map((ids) => `[${ids.join(', ')}]`).join(' and ');
+      if (copies.length === 1 && copies[0]?.join() === '2,3')
+        return conforms('One copy carrying identifiers 2 and 3.');
+      const sorted = copies.map((ids) => ids.join()).sort();
+      if (copies.length === 2 && sorted[0] === '2' && sorted[1] === '3') {
+        return conforms('Two copies, one with identifier 2 and one with 3.');
+      }
+      return differs(
+        `${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} carrying identifiers ${said || '(none)'}.`,
+      );
+    },
+  },
+  {
     id: 'subscriptions.unsubscribe',
     group: 'subscriptions',
     specRef: 'MQTT 5 §3.10.4; MQTT 3.1.1 §3.10.4',
