@@ -87,7 +87,9 @@ describe('broker check against a broker that refuses or cuts off helpers', () =>
     const report = await check(port, ['delivery']);
     const cut = report.results.find((r) => r.id === 'delivery.qos1');
     expect(cut?.verdict).toBe('could-not-run');
-    expect(cut?.finding).toMatch(/^The broker closed the publisher connection while waiting for the acknowledgement/);
+    expect(cut?.finding).toMatch(
+      /^The broker closed the publisher connection while waiting for the acknowledgement/,
+    );
     // Cut off, not timed out: the check ended as soon as the connection did.
     expect(cut?.durationMs).toBeLessThan(3000);
     expect(verdicts(report)).toMatchObject({
