@@ -7,12 +7,17 @@ import type { CheckPacket, CheckTiming, CheckVerdict, ParsedConnectOptions } fro
 import { packetRecord } from '../packet-log';
 
 /**
- * The most PUBLISH packets the helpers may send in one run, all checks together. The suite
- * needs about 120; a check that would go past the bound is stopped as "could not run".
+ * The most PUBLISH packets the helpers may send in one run, all checks and cleanup together.
+ * The whole suite sends about 100; a check that would go past the bound is stopped as
+ * "could not run". The last CLEANUP_RESERVE are kept for cleanup, so that clearing retained
+ * messages never fails for want of budget.
  */
 export const MESSAGE_BOUND = 400;
+const CLEANUP_RESERVE = 50;
 /** Packets kept as evidence per check; the rest are counted. */
 const EVIDENCE_PACKET_LIMIT = 120;
+
+export const CANCELLED = 'The run was cancelled.';
 
 /** Thrown by a check (or its helpers) when it cannot reach a verdict. */
 export class CouldNotRun extends Error {
@@ -55,9 +60,11 @@ export class RunState {
     return `mqs-${this.runId}-${tag.slice(0, 6)}${++this.serial}`;
   }
 
-  spend(count: number): void {
-    if (this.aborted.signal.aborted) throw new CouldNotRun('The run was cancelled.');
-    if (this.messagesSent + count > MESSAGE_BOUND) {
+  /** Counts messages against the bound; cleanup may still send after a cancel. */
+  spend(count: number, forCleanup = false): void {
+    if (!forCleanup && this.aborted.signal.aborted) throw new CouldNotRun(CANCELLED);
+    const limit = forCleanup ? MESSAGE_BOUND : MESSAGE_BOUND - CLEANUP_RESERVE;
+    if (this.messagesSent + count > limit) {
       throw new CouldNotRun(`The run reached its bound of ${MESSAGE_BOUND} messages.`);
     }
     this.messagesSent += count;
@@ -68,6 +75,10 @@ export class CheckContext {
   readonly packets: CheckPacket[] = [];
   readonly timings: CheckTiming[] = [];
   packetsOmitted = 0;
+  /** Set once the check is over: its cleanup may connect and send even after a cancel. */
+  cleaningUp = false;
+  /** Set once cleanup is done: work a cancel left behind may open nothing more. */
+  private finished = false;
   private seq = 0;
   private readonly cleanups: (() => Promise<unknown>)[] = [];
 
@@ -110,7 +121,18 @@ export class CheckContext {
     this.cleanups.push(work);
   }
 
+  spend(count: number): void {
+    this.run.spend(count, this.cleaningUp);
+  }
+
+  /** Throws "could not run" once the run was cancelled (not during cleanup) or the check is over. */
+  assertRunning(): void {
+    if (this.finished) throw new CouldNotRun('The check is over.');
+    if (!this.cleaningUp && this.run.aborted.signal.aborted) throw new CouldNotRun(CANCELLED);
+  }
+
   async cleanup(): Promise<void> {
+    this.cleaningUp = true;
     for (const work of this.cleanups.reverse()) {
       try {
         await work();
@@ -118,6 +140,7 @@ export class CheckContext {
         /* cleanup is best effort: one failure must not stop the others */
       }
     }
+    this.finished = true;
   }
 }
 

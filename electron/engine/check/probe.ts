@@ -93,7 +93,7 @@ export class Probe {
 
   /** Connects; a refused or failed connection becomes "could not run" with the reason. */
   static async open(ctx: CheckContext, options: ProbeOptions): Promise<Probe> {
-    if (ctx.run.aborted.signal.aborted) throw new CouldNotRun('The run was cancelled.');
+    ctx.assertRunning();
     const mqttOpts = await mqttOptions(ctx, options);
     const client = mqtt.connect(brokerUrl(ctx.run.options), { ...mqttOpts, manualConnect: true });
     const probe = new Probe(ctx, options.label, client);
@@ -227,7 +227,7 @@ export class Probe {
     options: IClientPublishOptions = {},
   ): Promise<number> {
     this.assertOpen(`publishing`);
-    this.ctx.run.spend(1);
+    this.ctx.spend(1);
     return this.withTimeout(`the acknowledgement of the PUBLISH on ${topic}`, (done) =>
       this.client.publish(topic, payload, options, (error, packet) => {
         const code = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? 0;

@@ -34,6 +34,7 @@ export class RawProbe {
     label: string,
     properties: IConnectPacket['properties'] = {},
   ): Promise<RawProbe> {
+    ctx.assertRunning();
     const options = ctx.run.options;
     if (options.transport !== 'mqtt' && options.transport !== 'mqtts') {
       throw new CouldNotRun('This check speaks raw MQTT over TCP or TLS; the profile uses WebSocket.');
@@ -91,7 +92,7 @@ export class RawProbe {
   }
 
   send(packet: Packet): void {
-    if (packet.cmd === 'publish') this.ctx.run.spend(1);
+    if (packet.cmd === 'publish') this.ctx.spend(1);
     this.ctx.record(this.label, packet, 'out');
     this.socket.write(mqttPacket.generate(packet, { protocolVersion: this.ctx.run.protocolVersion }));
   }

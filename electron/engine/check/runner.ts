@@ -18,7 +18,7 @@ import { brokerUrl } from '../client-options';
 import { packetRecord } from '../packet-log';
 import { ALL_CHECKS } from './catalog';
 import type { CheckDef } from './check-def';
-import { CheckContext, CouldNotRun, MESSAGE_BOUND, RunState } from './context';
+import { CANCELLED, CheckContext, CouldNotRun, MESSAGE_BOUND, RunState } from './context';
 import { Probe } from './probe';
 
 /** Checks running at once: enough to finish in well under 90 s, few enough for a small broker. */
@@ -68,12 +68,22 @@ async function discover(
   return { problem: lastProblem };
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** The check's own outcome, unless it runs out of time or the run is cancelled first. */
+function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onAbort = () => undefined as void;
+  const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CouldNotRun(`The check did not finish within ${ms / 1000} s.`)), ms);
+    onAbort = () => reject(new CouldNotRun(CANCELLED));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  // The abandoned work may still fail later; that must not surface as an unhandled rejection.
+  work.catch(() => undefined);
+  return Promise.race([work, stop]).finally(() => {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  });
 }
 
 async function runOne(def: CheckDef, state: RunState, key: string): Promise<CheckResult> {
@@ -90,7 +100,7 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
     finding = skip;
   } else {
     try {
-      ({ verdict, finding } = await withTimeout(def.run(ctx), CHECK_TIMEOUT_MS));
+      ({ verdict, finding } = await bounded(def.run(ctx), CHECK_TIMEOUT_MS, state.aborted.signal));
     } catch (error) {
       verdict = 'could-not-run';
       finding = error instanceof Error ? error.message : String(error);
