@@ -71,7 +71,7 @@ async function discover(
 /** The check's own outcome, unless it runs out of time or the run is cancelled first. */
 function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort = () => undefined as void;
+  let onAbort: () => void = () => undefined;
   const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CouldNotRun(`The check did not finish within ${ms / 1000} s.`)), ms);
     onAbort = () => reject(new CouldNotRun(CANCELLED));
@@ -93,7 +93,9 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
   let finding: string;
   const skip =
     def.v5 && state.protocolVersion !== 5
-      ? 'The broker refused MQTT 5, so this MQTT 5 behaviour does not apply.'
+      ? state.options.protocolVersion === '5.0'
+        ? 'The broker refused MQTT 5, so this MQTT 5 behaviour does not apply.'
+        : 'The check ran as MQTT 3.1.1, as asked, so this MQTT 5 behaviour was not checked.'
       : def.unsupported?.(state.connackProperties);
   if (skip) {
     verdict = 'not-supported';
