@@ -2,7 +2,7 @@
 import { capability, type CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs } from './context';
 import { fence } from './helpers';
-import { Probe } from './probe';
+import { Probe, describeCode } from './probe';
 
 function unfenced(): never {
   throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
@@ -122,6 +122,33 @@ export const subscriptionChecks: CheckDef[] = [
       }
       return differs(
         `${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} carrying identifiers ${said || '(none)'}.`,
+      );
+    },
+  },
+  {
+    id: 'subscriptions.refused-with-reason',
+    group: 'subscriptions',
+    specRef: 'MQTT 5 §3.9.3, §3.2.2.3.11, §3.2.2.3.12',
+    statement:
+      'A subscription the broker cannot grant is refused in the SUBACK with the matching reason code: 0x9E for a shared subscription when the CONNACK says they are not available, 0xA2 for a wildcard when wildcards are not.',
+    v5: true,
+    unsupported: (c) =>
+      c['sharedSubscriptionAvailable'] === false || c['wildcardSubscriptionAvailable'] === false
+        ? null
+        : 'The CONNACK announces no unavailable subscription feature, so there is no refusal to provoke.',
+    async run(ctx) {
+      const sub = await Probe.open(ctx, { label: 'subscriber' });
+      const shared = ctx.run.connackProperties['sharedSubscriptionAvailable'] === false;
+      const filter = shared ? `$share/g${ctx.run.runId}/${ctx.topic()}` : ctx.topic('#');
+      const want = shared ? 0x9e : 0xa2;
+      const [code] = await sub.subscribe(filter, { qos: 1 });
+      const what = shared ? 'shared subscription' : 'wildcard subscription';
+      if (code === want) return conforms(`The ${what} was refused with ${describeCode(code)}.`);
+      if (code !== undefined && code >= 0x80) {
+        return differs(`The ${what} was refused with ${describeCode(code)}, not ${describeCode(want)}.`);
+      }
+      return differs(
+        `The ${what} was granted (QoS ${String(code)}) although the CONNACK says it is not available.`,
       );
     },
   },
