@@ -68,6 +68,23 @@ describe.skipIf(!available)('mqscope CLI', () => {
     expect(report.results.find((r) => r.id === 'limits.receive-maximum')?.verdict).toBe('differs');
   });
 
+  it('checks over TLS with --tls-ca, raw-packet helpers included', async () => {
+    const tlsUrl = `mqtts://${broker.host}:${broker.ports.mqtts}`;
+    const run = await cli(
+      ['check', tlsUrl, ...auth(), '--tls-ca', broker.caFile, '--only', 'client-ids,limits', '--json'],
+      env(),
+    );
+    const report = JSON.parse(run.stdout.join('\n')) as { results: { id: string; verdict: string }[] };
+    expect(Object.fromEntries(report.results.map((r) => [r.id, r.verdict]))).toMatchObject({
+      'client-ids.zero-length': 'conforms',
+      // Spoken packet by packet over TLS by the raw helper.
+      'limits.topic-alias-maximum': 'conforms',
+    });
+    const untrusted = await cli(['check', tlsUrl, ...auth(), '--only', 'client-ids'], env());
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.stderr.join('\n')).toMatch(/certificate/i);
+  });
+
   it('exits 2 when the broker refuses the connection or cannot be reached', async () => {
     const refused = await cli(['check', url, '--user', broker.username, '--password-env', 'MQ_PW'], {
       MQ_PW: 'wrong',

@@ -7,7 +7,7 @@ import { Probe, WAIT_MS, type ProbeOptions } from './probe';
 /** The shortest will delay that a loaded machine can still time apart from "at once". */
 const WILL_DELAY_S = 2;
 /** Lateness a broker is allowed beyond the delay before the check calls it late. */
-const LATE_MS = 1500;
+const LATE_MS = 2000;
 
 interface WillSetup {
   observer: Probe;
