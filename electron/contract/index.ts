@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { RequestDef } from './common';
+import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
 import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
@@ -19,6 +20,7 @@ import { publishRequests } from './publish';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
+export * from './check';
 export * from './common';
 export * from './connection';
 export * from './lab';
@@ -50,6 +52,7 @@ export const requests = {
   ...labRequests,
   ...profileRequests,
   ...localBrokerRequests,
+  ...checkRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -79,6 +82,7 @@ export const events = {
   ...repeatEvents,
   ...profileEvents,
   ...localBrokerEvents,
+  ...checkEvents,
 } as const;
 
 export type EventName = keyof typeof events;

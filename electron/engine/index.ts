@@ -1,4 +1,5 @@
 import type { AppInfo, RequestHandlers } from '../contract';
+import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener } from './connection-manager';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
@@ -60,6 +61,15 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const store = dataDir
     ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
     : null;
+  const emit: EngineListener = (event) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        /* a host's broken listener must not stop a run */
+      }
+    }
+  };
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
@@ -99,6 +109,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
+    ...checkHandlers(store, emit),
   };
   return {
     handlers,

@@ -1,0 +1,43 @@
+/** The `check.*` requests: run the suite for a profile or for connection options; cancel a run. */
+import { ConnectOptionsSchema, type ParsedConnectOptions, type RequestHandlers } from '../../contract';
+import type { EngineListener } from '../connection-manager';
+import { EngineError } from '../errors';
+import type { ProfileStore } from '../profiles';
+import { newRunId, runBrokerCheck } from './runner';
+
+type CheckHandlers = Pick<RequestHandlers, 'check.run' | 'check.cancel'>;
+
+export function checkHandlers(store: ProfileStore | null, emit: EngineListener): CheckHandlers {
+  const running = new Map<string, AbortController>();
+  return {
+    'check.run': async ({ target, groups }) => {
+      let options: ParsedConnectOptions;
+      if (target.kind === 'options') {
+        options = target.options;
+      } else {
+        if (!store)
+          throw new EngineError('internal', 'This host has no data directory, so it has no profiles.');
+        // The profile's will, client ID and session settings are the user's; the check brings its own.
+        options = ConnectOptionsSchema.parse(await store.connectOptions(target.id));
+      }
+      const runId = newRunId();
+      const controller = new AbortController();
+      running.set(runId, controller);
+      try {
+        return await runBrokerCheck(options, {
+          runId,
+          ...(groups && { groups }),
+          signal: controller.signal,
+          onProgress: (payload) => emit({ name: 'check.progress', payload }),
+        });
+      } finally {
+        running.delete(runId);
+      }
+    },
+    'check.cancel': async ({ runId }) => {
+      const controller = running.get(runId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+  };
+}
