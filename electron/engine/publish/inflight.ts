@@ -3,8 +3,14 @@ import type { PublishResult, QueuedPublish } from '../../contract';
 import { EngineError, reasonCodeText } from '../errors';
 import { SessionStore } from './session-store';
 
-/** MQTT 5 §3.2.2.3.3: absent Receive Maximum means 65,535; MQTT 3.1.1 has no such limit. */
+/** MQTT 5 §3.2.2.3.3: a CONNACK without Receive Maximum means 65,535. */
 const NO_LIMIT = 65_535;
+/**
+ * MQTT 3.1/3.1.1 has no flow control, yet brokers have a window: Mosquitto (max_inflight_messages
+ * 20) drops a 3.1.1 client's PUBLISH beyond it and still answers PUBACK/PUBREC, without a
+ * reason code to tell. Staying within the common default loses nothing, at a small cost.
+ */
+const V3_WINDOW = 20;
 
 /** Hands one PUBLISH to mqtt.js; `done` is mqtt.js's completion callback. */
 export type SendPublish = (done: (error?: Error) => void) => void;
@@ -41,13 +47,15 @@ export class InflightPublishes {
   private readonly byId = new Map<number, Entry>();
   /** Sent to mqtt.js, packet identifier not seen yet (mqtt.js may hold it back briefly). */
   private readonly unnumbered = new Map<Buffer, Entry>();
-  private quota = NO_LIMIT;
+  private quota: number;
   private accepting = false;
 
   constructor(
     private readonly v5: boolean,
     private readonly client: () => MqttClient | null,
-  ) {}
+  ) {
+    this.quota = v5 ? NO_LIMIT : V3_WINDOW;
+  }
 
   /** Queues one publish; it goes out when the connection is up and the quota allows. */
   submit(meta: { topic: string; qos: 1 | 2; payload: Buffer }, send: SendPublish): Promise<PublishResult> {
@@ -64,7 +72,7 @@ export class InflightPublishes {
    * discards its session state).
    */
   onConnack(packet: IConnackPacket, clean: boolean): void {
-    this.quota = (this.v5 && packet.properties?.receiveMaximum) || NO_LIMIT;
+    this.quota = this.v5 ? (packet.properties?.receiveMaximum ?? NO_LIMIT) : V3_WINDOW;
     if (clean)
       this.failInFlight('The reconnect started a clean session, so the broker forgot it', 'mqtt-error');
     else if (!packet.sessionPresent) this.failInFlight('The broker did not keep the session', 'mqtt-error');
