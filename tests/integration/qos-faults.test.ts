@@ -49,10 +49,14 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
     return broker;
   }
 
-  async function witness(broker: MosquittoBroker, prefix: string): Promise<ThirdPartySubscriber> {
+  async function witness(
+    broker: MosquittoBroker,
+    prefix: string,
+    qos: 1 | 2 = 2,
+  ): Promise<ThirdPartySubscriber> {
     const sub = await mosquittoSub(broker, {
       topic: `${prefix}/#`,
-      qos: 2,
+      qos,
       count: 10_000,
       sessionExpirySeconds: 600,
       timeoutMs: 120_000,
@@ -77,7 +81,12 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
   function witnessHas(sub: ThirdPartySubscriber, topic: string): Promise<void> {
     return vi.waitFor(() => {
       if (!sub.received().some((m) => m.topic === topic))
-        throw new Error(`${topic} not delivered yet: ${sub.received().length} ${sub.received().map((m) => m.topic.split('/').slice(-2).join('/')).join(' ')}`);
+        throw new Error(
+          `${topic} not delivered yet: ${sub.received().length} ${sub
+            .received()
+            .map((m) => m.topic.split('/').slice(-2).join('/'))
+            .join(' ')}`,
+        );
     }, WAIT);
   }
 
@@ -205,14 +214,18 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
     async ({ autosave }) => {
       const broker = await ownBroker(autosave ? { autosaveIntervalSeconds: 1 } : {});
       const prefix = `fault/crash/${autosave ? 'saved' : 'lost'}`;
-      const sub = await witness(broker, prefix);
+      // QoS 1 to the witness here: Mosquitto 2.0.11 stalls QoS 2 deliveries to a session it
+      // restored from its persistence file after two or three messages (seen on every run). A
+      // message the engine's resend duplicated at the broker would still arrive twice.
+      const sub = await witness(broker, prefix, 1);
       const id = await session.openConnected(persistent(broker, broker.ports.mqtt, '5.0'));
       if (autosave) {
         const saves = () => broker.log().split('Saving in-memory database').length;
         const seen = saves();
-        // The next save holds both sessions (the witness's subscription and ours).
+        // "Saving" is logged before the file is written: once a second save has begun, the
+        // first is complete, and it holds both sessions (the witness's subscription and ours).
         await vi.waitFor(() => {
-          if (saves() <= seen) throw new Error('no autosave yet');
+          if (saves() < seen + 2) throw new Error('no complete autosave yet');
         }, WAIT);
       }
 
