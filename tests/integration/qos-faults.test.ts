@@ -25,7 +25,7 @@ import {
   stateOf,
   type Batch,
 } from '../support/publish-batch';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTcpProxy } from '../support/tcp-proxy';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);

@@ -193,12 +193,10 @@ export class InflightPublishes {
       const id = entry.messageId;
       const released = id !== undefined && this.outgoingStore.released(id);
       if (id !== undefined) {
+        // mqtt.js would otherwise resend it, or answer it later; its "removed" callback comes
+        // back to complete(), which ignores an entry already answered.
+        client?.removeOutgoingMessage(id);
         this.outgoingStore.discard(id);
-        // mqtt.js would otherwise resend it, or answer it later, under an identifier now free.
-        if (client) {
-          delete client.outgoing[id];
-          client.messageIdProvider.deallocate(id);
-        }
       }
       entry.reject(new EngineError(code, `${why}: ${unconfirmed(entry.qos, released)}`));
     }
