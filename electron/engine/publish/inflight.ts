@@ -73,9 +73,8 @@ export class InflightPublishes {
    */
   onConnack(packet: IConnackPacket, clean: boolean): void {
     this.quota = this.v5 ? (packet.properties?.receiveMaximum ?? NO_LIMIT) : V3_WINDOW;
-    if (clean)
-      this.failInFlight('The reconnect started a clean session, so the broker forgot it', 'mqtt-error');
-    else if (!packet.sessionPresent) this.failInFlight('The broker did not keep the session', 'mqtt-error');
+    if (clean) this.failInFlight('The reconnect started a clean session, so the broker forgot it');
+    else if (!packet.sessionPresent) this.failInFlight('The broker did not keep the session');
   }
 
   /** CONNACK handled and the resends done: new messages may go. */
@@ -120,11 +119,12 @@ export class InflightPublishes {
     return this.answerAll('Removed from the outgoing queue before the broker acknowledged it', 'mqtt-error');
   }
 
-  private answerAll(why: string, code: 'not-connected' | 'mqtt-error'): number {
+  /** In flight: its fate is a protocol outcome (mqtt-error); never sent: `notSentCode`. */
+  private answerAll(why: string, notSentCode: 'not-connected' | 'mqtt-error'): number {
     const count = this.inFlight.size + this.waiting.length;
-    this.failInFlight(why, code);
+    this.failInFlight(why);
     for (const entry of this.waiting.splice(0)) {
-      entry.reject(new EngineError(code, `${why}: the message was not sent.`));
+      entry.reject(new EngineError(notSentCode, `${why}: the message was not sent.`));
     }
     return count;
   }
@@ -186,7 +186,7 @@ export class InflightPublishes {
     return true;
   }
 
-  private failInFlight(why: string, code: 'not-connected' | 'mqtt-error'): void {
+  private failInFlight(why: string): void {
     const client = this.client();
     for (const entry of [...this.inFlight]) {
       this.finish(entry);
@@ -198,7 +198,7 @@ export class InflightPublishes {
         client?.removeOutgoingMessage(id);
         this.outgoingStore.discard(id);
       }
-      entry.reject(new EngineError(code, `${why}: ${unconfirmed(entry.qos, released)}`));
+      entry.reject(new EngineError('mqtt-error', `${why}: ${unconfirmed(entry.qos, released)}`));
     }
     this.unnumbered.clear();
   }
