@@ -83,7 +83,7 @@ export class MqttConnection {
     this.batcher = new MessageBatcher((messages) => this.sink.onMessages(this.id, messages));
     this.packets = new PacketLog((packets) => this.sink.onPackets(this.id, packets));
     this.subscriptions = new SubscriptionTable((list) => this.sink.onSubscriptions(this.id, list));
-    this.inflight = new InflightPublishes(this.v5, () => this.client);
+    this.inflight = new InflightPublishes(this.mqttVersion, () => this.client);
   }
 
   get status(): ConnectionStatus {

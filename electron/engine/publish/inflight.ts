@@ -50,11 +50,15 @@ export class InflightPublishes {
   private quota: number;
   private accepting = false;
 
+  private readonly v5: boolean;
+
   constructor(
-    private readonly v5: boolean,
+    /** mqtt.js protocolVersion: 3 (MQTT 3.1), 4 (3.1.1) or 5. */
+    private readonly protocolVersion: number,
     private readonly client: () => MqttClient | null,
   ) {
-    this.quota = v5 ? NO_LIMIT : V3_WINDOW;
+    this.v5 = protocolVersion === 5;
+    this.quota = this.v5 ? NO_LIMIT : V3_WINDOW;
   }
 
   /** Queues one publish; it goes out when the connection is up and the quota allows. */
@@ -73,8 +77,12 @@ export class InflightPublishes {
    */
   onConnack(packet: IConnackPacket, clean: boolean): void {
     this.quota = this.v5 ? (packet.properties?.receiveMaximum ?? NO_LIMIT) : V3_WINDOW;
-    if (clean) this.failInFlight('The reconnect started a clean session, so the broker forgot it');
-    else if (!packet.sessionPresent) this.failInFlight('The broker did not keep the session');
+    if (clean) {
+      this.failInFlight('The reconnect started a clean session, so the broker forgot it');
+    } else if (this.protocolVersion >= 4 && !packet.sessionPresent) {
+      // (MQTT 3.1's CONNACK has no session-present flag: a clean=0 session is kept by definition.)
+      this.failInFlight('The broker did not keep the session');
+    }
   }
 
   /** CONNACK handled and the resends done: new messages may go. */
