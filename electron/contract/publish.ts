@@ -32,8 +32,9 @@ export interface PublishResult {
  * Where an unanswered QoS 1/2 publish stands. `inFlight`: sent, awaiting PUBACK/PUBREC/PUBCOMP
  * (kept across a reconnect when the broker keeps the session). `waitingForQuota`: not sent yet,
  * because the broker's Receive Maximum (MQTT 5 §4.9) is reached; sent in order as acks free it.
+ * `waitingForReconnect`: not sent yet, and the connection is down with a reconnect coming.
  */
-export type QueuedPublishState = 'inFlight' | 'waitingForQuota';
+export type QueuedPublishState = 'inFlight' | 'waitingForQuota' | 'waitingForReconnect';
 
 export interface QueuedPublish {
   /** Packet identifier; absent while it waits for quota (an identifier is taken when sent). */

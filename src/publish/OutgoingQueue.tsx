@@ -9,6 +9,7 @@ interface Props {
 
 function stateText(q: QueuedPublish): string {
   if (q.state === 'waitingForQuota') return 'waiting for quota (the broker’s Receive Maximum)';
+  if (q.state === 'waitingForReconnect') return 'waiting for the reconnect';
   return q.released ? 'PUBREC received, awaiting PUBCOMP' : 'awaiting acknowledgement';
 }
 
@@ -28,7 +29,7 @@ const messages = (n: number) => (n === 1 ? '1 message' : `${n} messages`);
 export function OutgoingQueue({ connectionId, connected }: Props) {
   const { queued, clear } = useOutgoingQueue(connectionId, connected);
   if (queued.length === 0 && !clear.isError) return null;
-  const waiting = queued.filter((q) => q.state === 'waitingForQuota').length;
+  const waiting = queued.filter((q) => q.state !== 'inFlight').length;
   const inFlight = queued.length - waiting;
   return (
     <span className="outgoing-queue" role="status" aria-label="Outgoing queue" title={describe(queued)}>
@@ -37,7 +38,7 @@ export function OutgoingQueue({ connectionId, connected }: Props) {
           <span className="queue-count">
             {inFlight > 0 && `${messages(inFlight)} awaiting acknowledgement`}
             {inFlight > 0 && waiting > 0 && ', '}
-            {waiting > 0 && `${messages(waiting)} waiting for quota`}
+            {waiting > 0 && `${messages(waiting)} waiting to be sent`}
           </span>
           <button
             type="button"

@@ -49,6 +49,19 @@ describe('in-flight publishes', () => {
   });
 
   // Trust #3, #5
+  it('keeps what is unanswered while a reconnect is coming, and says what it waits for', () => {
+    const { table, sent, publish } = harness(1);
+    void publish('a');
+    void publish('b');
+    table.onSocketClosed();
+    expect(table.list().map((q) => q.state)).toEqual(['inFlight', 'waitingForReconnect']);
+    table.onConnected();
+    sent[0]?.done();
+    expect(sent.map((s) => s.topic)).toEqual(['a', 'b']);
+    expect(table.list().map((q) => [q.topic, q.state])).toEqual([['b', 'inFlight']]);
+  });
+
+  // Trust #3, #5
   it('answers each request once: failed with the reason at the end, a late ack ignored', async () => {
     const { table, sent, publish } = harness(1);
     const first = publish('a', 2);

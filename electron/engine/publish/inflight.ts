@@ -151,7 +151,7 @@ export class InflightPublishes {
     });
     return [
       ...[...this.inFlight].map((entry) => row(entry, 'inFlight')),
-      ...this.waiting.map((entry) => row(entry, 'waitingForQuota')),
+      ...this.waiting.map((entry) => row(entry, this.accepting ? 'waitingForQuota' : 'waitingForReconnect')),
     ];
   }
 
