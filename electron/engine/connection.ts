@@ -1,6 +1,5 @@
 import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
 import {
-  encodePayload,
   type ConnackInfo,
   type ConnectionState,
   type ConnectionStatus,
@@ -19,7 +18,8 @@ import { EngineError, describeDisconnect, describeError } from './errors';
 import { MessageBatcher } from './message-batcher';
 import { PacketLog } from './packet-log';
 import { InflightPublishes, publishFailure } from './publish/inflight';
-import { messagePropertiesFromPacket, userPropertiesToPacket } from './properties';
+import { publishPacket } from './publish/publish-packet';
+import { messagePropertiesFromPacket } from './properties';
 import { SubscriptionTable } from './subscription-table';
 
 /** How long a graceful close may wait for in-flight packets before the socket is cut. */
@@ -247,23 +247,7 @@ export class MqttConnection {
 
   async publish(input: PublishInput): Promise<PublishResult> {
     const client = this.requireConnected();
-    const encoded = encodePayload(input.payload);
-    if (!encoded.ok) throw new EngineError('invalid-input', encoded.message);
-    if (input.properties && !this.v5) {
-      throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
-    }
-    const p = input.properties;
-    const properties = p && {
-      ...(p.payloadFormatIndicator !== undefined && { payloadFormatIndicator: p.payloadFormatIndicator }),
-      ...(p.messageExpiryInterval !== undefined && { messageExpiryInterval: p.messageExpiryInterval }),
-      ...(p.topicAlias !== undefined && { topicAlias: p.topicAlias }),
-      ...(p.responseTopic !== undefined && { responseTopic: p.responseTopic }),
-      ...(p.correlationData !== undefined && { correlationData: Buffer.from(p.correlationData) }),
-      ...(p.userProperties?.length && { userProperties: userPropertiesToPacket(p.userProperties) }),
-      ...(p.contentType !== undefined && { contentType: p.contentType }),
-    };
-    const payload = Buffer.from(encoded.bytes);
-    const options = { qos: input.qos, retain: input.retain, ...(properties && { properties }) };
+    const { payload, options } = publishPacket(input, this.v5);
     if (input.qos === 0) {
       try {
         await client.publishAsync(input.topic, payload, options);
