@@ -5,10 +5,12 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectOptions } from '../../electron/contract';
+import { receivedMessages } from '../support/engine-log';
 import { useEngineSession } from '../support/engine-session';
 import {
   MOSQUITTO_MISSING,
   mosquittoAvailable,
+  mosquittoPub,
   mosquittoSub,
   startMosquitto,
   type MosquittoBroker,
@@ -201,6 +203,49 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
       await expectWitnessed(sub, id, prefix, batch);
     },
   );
+
+  // Trust #3, the receiving side: the engine sent PUBREC, the broker's PUBREL was lost. After
+  // the reconnect the broker resends only the PUBREL; the engine still has the message (its
+  // incoming store outlives the socket) and delivers it, once.
+  it('a QoS 2 message whose PUBREL was lost is delivered once after the reconnect', async () => {
+    const broker = await ownBroker();
+    const proxy = await startTcpProxy({ host: broker.host, port: broker.ports.mqtt });
+    cleanups.push(() => proxy.close());
+    const id = await session.openConnected(persistent(broker, proxy.port, '5.0'));
+    const topic = 'fault/incoming/pubrel';
+    await session.call('subscription.add', { connectionId: id, filter: topic, qos: 2 });
+
+    proxy.hold('toClient');
+    await mosquittoPub(broker, { topic, message: 'exactly once', qos: 2 });
+    await vi.waitFor(() => {
+      if (proxy.held('toClient') === 0) throw new Error('the PUBLISH has not come yet');
+    }, WAIT);
+    // The PUBLISH goes through and the PUBREC goes back; what comes next (PUBREL) is held.
+    proxy.release('toClient');
+    proxy.hold('toClient');
+    await vi.waitFor(() => {
+      if (proxy.held('toClient') === 0) throw new Error('the PUBREL has not come yet');
+    }, WAIT);
+    expect(await receivedMessages(session.dispatch, id, topic)).toEqual([]);
+
+    const before = session.statusesOf(id).length;
+    proxy.cut();
+    const back = await stateOf(session, id, 'connected', before);
+    expect(back.connack?.sessionPresent).toBe(true);
+    const delivered = await vi.waitFor(async () => {
+      const found = await receivedMessages(session.dispatch, id, topic);
+      if (found.length === 0) throw new Error('not delivered yet');
+      return found;
+    }, WAIT);
+    // The PUBCOMP answers the resent PUBREL; nothing else follows that could add a copy.
+    await vi.waitFor(async () => {
+      const packets = await packetsOf(session, id);
+      if (!packets.some((p) => p.direction === 'out' && p.type === 'pubcomp'))
+        throw new Error('no PUBCOMP yet');
+    }, WAIT);
+    expect(delivered).toHaveLength(1);
+    expect(await receivedMessages(session.dispatch, id, topic)).toHaveLength(1);
+  });
 
   // Trust #3: kill -9 with publishes in flight. Mosquitto 2.0 saves sessions only every
   // autosave_interval and at a clean shutdown: with a 1 s autosave the session survives the

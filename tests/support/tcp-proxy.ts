@@ -20,6 +20,8 @@ export interface TcpProxy {
   hold(direction: Direction): void;
   /** Delivers what was held, and forwards again. */
   release(direction: Direction): void;
+  /** Bytes held right now in one direction. */
+  held(direction: Direction): number;
   /** Destroys every open connection (both sockets), as a network that finally gives up. */
   cut(): void;
   close(): Promise<void>;
@@ -99,6 +101,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
           targetOf(pair, direction).write(chunk);
         }
       }
+    },
+    held: (direction) => {
+      let total = 0;
+      for (const pair of pairs) for (const chunk of pair.held[direction]) total += chunk.length;
+      return total;
     },
     cut: () => {
       for (const pair of [...pairs]) {
