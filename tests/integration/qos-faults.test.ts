@@ -82,13 +82,12 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
   /** Waits until the witness has this topic: the broker processed everything sent before it. */
   function witnessHas(sub: ThirdPartySubscriber, topic: string): Promise<void> {
     return vi.waitFor(() => {
-      if (!sub.received().some((m) => m.topic === topic))
+      const received = sub.received();
+      if (!received.some((m) => m.topic === topic)) {
         throw new Error(
-          `${topic} not delivered yet: ${sub.received().length} ${sub
-            .received()
-            .map((m) => m.topic.split('/').slice(-2).join('/'))
-            .join(' ')}`,
+          `${topic} not delivered yet (${received.length} received, last ${received.at(-1)?.topic})`,
         );
+      }
     }, WAIT);
   }
 
