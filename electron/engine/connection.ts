@@ -216,7 +216,9 @@ export class MqttConnection {
         const force = setTimeout(() => {
           // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
           // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
-          this.inflight.failAll('The connection closed before the broker answered');
+          this.inflight.failAll(
+            `${reason.replace(/\.$/, '')} (the broker did not answer within ${CLOSE_GRACE_MS / 1000} s)`,
+          );
           client.stream.destroy();
           resolve();
         }, CLOSE_GRACE_MS);

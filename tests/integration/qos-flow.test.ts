@@ -3,7 +3,9 @@
  * that really end, and a lost connection that answers every request and leaves no stale queue.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PacketRecord, RepeatProgress } from '../../electron/contract';
+import type { ConnectionStatus, PacketRecord, RepeatProgress } from '../../electron/contract';
+import { createEngine } from '../../electron/engine';
+import { createDispatch } from '../../electron/host/dispatch';
 import { useEngineSession } from '../support/engine-session';
 import {
   MOSQUITTO_MISSING,
@@ -157,6 +159,68 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     await queueUntil(session, id, (queue) => {
       if (queue.length > 0) throw new Error(`${queue.length} still queued`);
     });
+  });
+
+  // Trust #3: reconnects that all fail end in "failed", and every request is answered then.
+  it('giving up on reconnecting answers every request with the reason', async () => {
+    const broker = await ownBroker();
+    const proxy = await startTcpProxy({ host: broker.host, port: broker.ports.mqtt });
+    let closed = false;
+    cleanups.push(() => (closed ? undefined : proxy.close()));
+    const id = await session.openConnected(
+      session.tcp({
+        port: proxy.port,
+        password: broker.password,
+        clean: false,
+        sessionExpirySeconds: 300,
+        reconnect: { maxAttempts: 2, periodMs: 100 },
+      }),
+    );
+    proxy.blackhole('toBroker', 'toClient');
+    const batch = publishBatch(session, id, 'flow/give-up', 30);
+    await queueUntil(session, id, (queue) => {
+      if (queue.length !== 30) throw new Error('not queued yet');
+    });
+    // The network goes for good: every reconnect attempt is refused.
+    closed = true;
+    await proxy.close();
+    const failed = await stateOf(session, id, 'failed');
+    expect(failed.reason).toBe('Gave up after 2 reconnect attempts.');
+    await expectAllAnswered(batch);
+    for (const answer of batch.answers) {
+      expect(answer.result?.ok === false && answer.result.error.message).toMatch(
+        /^Gave up after 2 reconnect attempts \(no reconnect will follow\): the message was not (sent|confirmed)/,
+      );
+    }
+    expect(await queueOf(session, id)).toEqual([]);
+  });
+
+  // Trust #3: shutting the engine down answers what is still in flight, and what waits.
+  it('engine shutdown answers every request', async () => {
+    const broker = await ownBroker();
+    const engine = createEngine({ host: 'web', version: 'test' });
+    const dispatch = createDispatch(engine.handlers);
+    const opened = await dispatch(
+      'connection.open',
+      session.tcp({ port: broker.ports.mqtt, password: broker.password }),
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const connectionId = (opened.value as ConnectionStatus).connectionId;
+    broker.pause();
+    const answers = Array.from({ length: 25 }, (_, i) =>
+      dispatch('message.publish', { connectionId, topic: `flow/shutdown/${i}`, payload: 'x', qos: 1 }),
+    );
+    await vi.waitFor(async () => {
+      const queue = await dispatch('publish.queue', { connectionId });
+      if (!queue.ok || (queue.value as unknown[]).length !== 25) throw new Error('not queued yet');
+    }, WAIT);
+    await engine.dispose();
+    broker.resume();
+    for (const answer of await Promise.all(answers)) {
+      expect(answer.ok ? 'answered ok' : answer.error.message).toMatch(
+        /^Closed because MQScope is shutting down \((no reconnect will follow|the broker did not answer within 2 s)\): the message was not (sent|confirmed)/,
+      );
+    }
   });
 
   // Trust #5: no reconnect will come, so every request is answered now and the queue empties.
