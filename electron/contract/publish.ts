@@ -28,19 +28,33 @@ export interface PublishResult {
   outcome: string;
 }
 
+/**
+ * Where an unanswered QoS 1/2 publish stands. `inFlight`: sent, awaiting PUBACK/PUBREC/PUBCOMP
+ * (kept across a reconnect when the broker keeps the session). `waitingForQuota`: not sent yet,
+ * because the broker's Receive Maximum (MQTT 5 §4.9) is reached; sent in order as acks free it.
+ * `waitingForReconnect`: not sent yet, and the connection is down with a reconnect coming.
+ */
+export type QueuedPublishState = 'inFlight' | 'waitingForQuota' | 'waitingForReconnect';
+
 export interface QueuedPublish {
-  messageId: number;
+  /** Packet identifier; absent while it waits for quota (an identifier is taken when sent). */
+  messageId?: number;
   topic: string;
   qos: 1 | 2;
   size: number;
-  /** Epoch milliseconds when it was first sent. */
-  sentAt: number;
+  state: QueuedPublishState;
+  /** QoS 2 only: PUBREC came and PUBREL went; only PUBCOMP is missing. */
+  released?: boolean;
+  /** Epoch milliseconds when it was requested. */
+  queuedAt: number;
+  /** Epoch milliseconds when it was first sent; absent while waiting for quota. */
+  sentAt?: number;
 }
 
 export const publishRequests = {
   'message.publish': request<PublishResult>()(PublishInputSchema),
-  /** QoS 1 and 2 messages sent but not yet acknowledged. */
+  /** QoS 1 and 2 publish requests not yet answered, in order: in flight, then waiting for quota. */
   'publish.queue': request<QueuedPublish[]>()(OnConnection),
-  /** Gives up on every unacknowledged message; their publish requests fail with "removed". */
+  /** Gives up on every unanswered message; their publish requests fail with "removed". */
   'publish.clearQueue': request<{ removed: number }>()(OnConnection),
 } as const;

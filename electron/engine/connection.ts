@@ -1,6 +1,5 @@
 import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
 import {
-  encodePayload,
   type ConnackInfo,
   type ConnectionState,
   type ConnectionStatus,
@@ -15,10 +14,12 @@ import {
 import type { ParsedRequestInput } from '../contract';
 import { brokerUrl, buildClientOptions, generateClientId, isTls, protocolFields } from './client-options';
 import { connackInfo } from './connack';
-import { EngineError, describeDisconnect, describeError, reasonCodeText } from './errors';
+import { EngineError, describeDisconnect, describeError } from './errors';
 import { MessageBatcher } from './message-batcher';
 import { PacketLog } from './packet-log';
-import { messagePropertiesFromPacket, userPropertiesToPacket } from './properties';
+import { InflightPublishes, publishFailure } from './publish/inflight';
+import { publishPacket } from './publish/publish-packet';
+import { messagePropertiesFromPacket } from './properties';
 import { SubscriptionTable } from './subscription-table';
 
 /** How long a graceful close may wait for in-flight packets before the socket is cut. */
@@ -74,8 +75,8 @@ export class MqttConnection {
   private readonly batcher: MessageBatcher<ReceivedMessage>;
   private readonly packets: PacketLog;
   private readonly subscriptions: SubscriptionTable;
-  private readonly queue = new Map<number, QueuedPublish>();
-  private readonly ackCodes = new Map<number, number>();
+  /** QoS 1/2 publish requests until answered: the queue, the quota gate and the session. */
+  private readonly inflight: InflightPublishes;
 
   constructor(
     readonly id: string,
@@ -98,6 +99,7 @@ export class MqttConnection {
     this.batcher = new MessageBatcher((messages) => this.sink.onMessages(this.id, messages));
     this.packets = new PacketLog((packets) => this.sink.onPackets(this.id, packets));
     this.subscriptions = new SubscriptionTable((list) => this.sink.onSubscriptions(this.id, list));
+    this.inflight = new InflightPublishes(this.mqttVersion, () => this.client);
   }
 
   get status(): ConnectionStatus {
@@ -127,9 +129,14 @@ export class MqttConnection {
         }
       };
       // Listeners first, then connect: CONNECT itself must reach the packet log.
-      const client = mqtt.connect(this.current.url, { ...clientOptions, manualConnect: true });
+      const client = mqtt.connect(this.current.url, {
+        ...clientOptions,
+        manualConnect: true,
+        ...this.sessionStores(),
+      });
       this.client = client;
       this.attach(client, settle);
+      this.attachPublishing(client);
       client.connect();
     });
   }
@@ -195,24 +202,23 @@ export class MqttConnection {
 
   private onPacket(packet: Packet, direction: 'in' | 'out'): void {
     this.packets.record(packet, direction);
-    const id = (packet as { messageId?: number }).messageId;
-    if (id === undefined) return;
-    if (direction === 'out' && packet.cmd === 'publish' && packet.qos > 0 && !packet.dup) {
-      this.queue.set(id, {
-        messageId: id,
-        topic: packet.topic,
-        qos: packet.qos as 1 | 2,
-        size: typeof packet.payload === 'string' ? Buffer.byteLength(packet.payload) : packet.payload.length,
-        sentAt: Date.now(),
-      });
-    } else if (direction === 'in' && (packet.cmd === 'puback' || packet.cmd === 'pubcomp')) {
-      this.queue.delete(id);
-      this.ackCodes.set(id, (packet as { reasonCode?: number }).reasonCode ?? 0);
-    } else if (direction === 'in' && packet.cmd === 'pubrec') {
-      const code = (packet as { reasonCode?: number }).reasonCode ?? 0;
-      // A failed PUBREC ends the QoS 2 flow: there will be no PUBCOMP.
-      if (code >= 0x80) this.queue.delete(id);
-    }
+    this.inflight.onPacket(packet, direction);
+  }
+
+  /** The stores mqtt.js resends from: the same objects at connect and at every reconnect. */
+  private sessionStores() {
+    return { incomingStore: this.inflight.incomingStore, outgoingStore: this.inflight.outgoingStore };
+  }
+
+  private attachPublishing(client: MqttClient): void {
+    // 'packetreceive' comes before mqtt.js handles the CONNACK and resends its store.
+    client.on('packetreceive', (packet: Packet) => {
+      if (packet.cmd === 'connack' && (packet.reasonCode ?? packet.returnCode ?? 0) === 0) {
+        this.inflight.onConnack(packet, this.options.clean);
+      }
+    });
+    client.on('connect', () => this.inflight.onConnected());
+    client.on('close', () => this.inflight.onSocketClosed());
   }
 
   async close(reason = 'Disconnected by you.'): Promise<ConnectionStatus> {
@@ -221,13 +227,16 @@ export class MqttConnection {
     this.reconnectTimer = null;
     if (!client || this.isOver()) return this.current;
     this.closingReason = reason;
+    this.inflight.onSocketClosed();
     if (this.current.state === 'connected') {
       // A graceful end waits for in-flight acks; a dead socket could make it wait forever.
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
           // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
-          this.clearQueue();
+          this.inflight.failAll(
+            `${reason.replace(/\.$/, '')} (the broker did not answer within ${CLOSE_GRACE_MS / 1000} s)`,
+          );
           client.stream.destroy();
           resolve();
         }, CLOSE_GRACE_MS);
@@ -258,38 +267,18 @@ export class MqttConnection {
 
   async publish(input: PublishInput): Promise<PublishResult> {
     const client = this.requireConnected();
-    const encoded = encodePayload(input.payload);
-    if (!encoded.ok) throw new EngineError('invalid-input', encoded.message);
-    if (input.properties && !this.v5) {
-      throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
+    const { payload, options } = publishPacket(input, this.v5);
+    if (input.qos === 0) {
+      try {
+        await client.publishAsync(input.topic, payload, options);
+      } catch (error) {
+        throw publishFailure(error);
+      }
+      return { outcome: 'Sent (QoS 0: no acknowledgement).' };
     }
-    const p = input.properties;
-    const properties = p && {
-      ...(p.payloadFormatIndicator !== undefined && { payloadFormatIndicator: p.payloadFormatIndicator }),
-      ...(p.messageExpiryInterval !== undefined && { messageExpiryInterval: p.messageExpiryInterval }),
-      ...(p.topicAlias !== undefined && { topicAlias: p.topicAlias }),
-      ...(p.responseTopic !== undefined && { responseTopic: p.responseTopic }),
-      ...(p.correlationData !== undefined && { correlationData: Buffer.from(p.correlationData) }),
-      ...(p.userProperties?.length && { userProperties: userPropertiesToPacket(p.userProperties) }),
-      ...(p.contentType !== undefined && { contentType: p.contentType }),
-    };
-    let packet;
-    try {
-      packet = await client.publishAsync(input.topic, Buffer.from(encoded.bytes), {
-        qos: input.qos,
-        retain: input.retain,
-        ...(properties && { properties }),
-      });
-    } catch (error) {
-      throw publishFailure(error);
-    }
-    const messageId = packet?.messageId;
-    if (input.qos === 0 || messageId === undefined) return { outcome: 'Sent (QoS 0: no acknowledgement).' };
-    const reasonCode = this.ackCodes.get(messageId) ?? 0;
-    this.ackCodes.delete(messageId);
-    const ack = input.qos === 1 ? 'PUBACK' : 'PUBCOMP';
-    const outcome = `Acknowledged: ${ack} ${this.v5 ? reasonCodeText(reasonCode) : ''}`.trim() + '.';
-    return { messageId, reasonCode, outcome };
+    return this.inflight.submit({ topic: input.topic, qos: input.qos, payload }, (done) => {
+      client.publish(input.topic, payload, options, (error) => done(error));
+    });
   }
 
   /** Lab: destroy the socket without DISCONNECT, the way a crash or a lost network does. */
@@ -331,17 +320,12 @@ export class MqttConnection {
   }
 
   queued(): QueuedPublish[] {
-    return [...this.queue.values()];
+    return this.inflight.list();
   }
 
-  /** Gives up on every unacknowledged publish; their callers get "removed". */
+  /** Gives up on every unanswered publish; their callers get "removed". */
   clearQueue(): number {
-    const client = this.client;
-    if (!client) return 0;
-    const ids = Object.keys(client.outgoing).map(Number);
-    for (const id of ids) client.removeOutgoingMessage(id);
-    this.queue.clear();
-    return ids.length;
+    return this.inflight.removeAll();
   }
 
   listPackets(): { packets: PacketRecord[]; dropped: number } {
@@ -399,7 +383,7 @@ export class MqttConnection {
       );
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;
-        if (this.closingReason === null) this.client?.reconnect();
+        if (this.closingReason === null) this.client?.reconnect(this.sessionStores());
       }, periodMs);
       return;
     } else if (maxAttempts > 0) {
@@ -441,25 +425,9 @@ export class MqttConnection {
     this.current = next;
     this.sink.onStatus(next);
     if (this.isOver()) {
+      // Nothing will resend what is still unanswered: every publish request gets its answer now.
+      this.inflight.failAll(`${reason.replace(/\.$/, '')} (no reconnect will follow)`);
       for (const resolve of this.closedWaiters.splice(0)) resolve();
     }
   }
-}
-
-/** A publish the broker or mqtt.js refused, in words. */
-function publishFailure(error: unknown): EngineError {
-  const e = error as { code?: unknown; message?: unknown };
-  if (typeof e.code === 'number') {
-    return new EngineError('mqtt-error', `The broker refused the message: ${reasonCodeText(e.code)}.`);
-  }
-  if (e.message === 'Message removed') {
-    return new EngineError(
-      'mqtt-error',
-      'Removed from the outgoing queue before the broker acknowledged it.',
-    );
-  }
-  if (e.message === 'client disconnecting' || e.message === 'Connection closed') {
-    return new EngineError('not-connected', 'The connection closed before the message was acknowledged.');
-  }
-  return new EngineError('mqtt-error', typeof e.message === 'string' ? e.message : String(error));
 }

@@ -282,7 +282,11 @@ export function PublishPanel() {
         >
           {outcome}
         </span>
-        <OutgoingQueue connectionId={connectionId} connected={connected} />
+        {/* While reconnecting too: what is kept for the resend is still unanswered. */}
+        <OutgoingQueue
+          connectionId={connectionId}
+          connected={connected || status?.state === 'reconnecting'}
+        />
       </div>
       {topicProblem && (
         <span id={`${ids.topic}-problem`} className="field-problem publish-problem">

@@ -67,6 +67,8 @@ export interface ThirdPartyMessage {
 export interface ThirdPartySubscriber {
   /** Resolves with exactly `count` messages; rejects on timeout or if mosquitto_sub fails. */
   messages: Promise<ThirdPartyMessage[]>;
+  /** What arrived so far, for a subscriber whose count is not known in advance. */
+  received(): ThirdPartyMessage[];
   /** Kills mosquitto_sub early (safe to call after it has exited). */
   stop(): void;
 }
@@ -284,9 +286,19 @@ interface Ports {
  */
 export const FORBIDDEN_PREFIX = 'forbidden/';
 
+export interface MosquittoOptions {
+  /**
+   * Mosquitto 2.0 writes its persistence file only every autosave_interval seconds (default
+   * 1800) and at a clean shutdown: after a kill -9, sessions since the last save are gone.
+   * A short interval makes a crash keep them; each save logs "Saving in-memory database".
+   */
+  autosaveIntervalSeconds?: number;
+}
+
 function configText(
   ports: Ports,
   files: { passwordFile: string; aclFile: string; dataDir: string } & Certificates,
+  options: MosquittoOptions,
 ) {
   const tls = [`cafile ${files.caFile}`, `certfile ${files.certFile}`, `keyfile ${files.keyFile}`];
   return [
@@ -298,6 +310,9 @@ function configText(
     // Persistent sessions survive restart(): how a test checks messages queued while a client was away.
     'persistence true',
     `persistence_location ${files.dataDir}/`,
+    ...(options.autosaveIntervalSeconds !== undefined
+      ? [`autosave_interval ${options.autosaveIntervalSeconds}`]
+      : []),
     // stderr is captured by the harness; a log file would have to be writable by the dropped user.
     'log_dest stderr',
     'log_type error',
@@ -452,7 +467,7 @@ async function waitUntilListening(running: Running, host: string, ports: number[
   return null;
 }
 
-export async function startMosquitto(): Promise<MosquittoBroker> {
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<MosquittoBroker> {
   const dir = await mkdtemp(join(tmpdir(), 'mqscope-mosquitto-'));
   try {
     const password = randomBytes(12).toString('hex');
@@ -476,7 +491,7 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       const [mqtt = 0, ws = 0, mqtts = 0, wss = 0, mqttsMutual = 0] = await distinctFreePorts(5);
       const ports: Ports = { mqtt, ws, mqtts, wss, mqttsMutual };
-      await writeFile(configFile, configText(ports, { passwordFile, aclFile, dataDir, ...certs }));
+      await writeFile(configFile, configText(ports, { passwordFile, aclFile, dataDir, ...certs }, options));
       await openUpForBrokerUser(dir, dataDir);
 
       let running = spawnBroker(configFile, dir);
@@ -570,6 +585,12 @@ export interface SubArgs {
   transport?: ClientTransport;
   /** Bounds the whole run: connecting, subscribing and receiving `count` messages. */
   timeoutMs?: number;
+  /**
+   * A persistent session (clean start off, this session expiry): the broker keeps the
+   * subscription and queues QoS 1/2 messages while the client is away; mosquitto_sub
+   * reconnects by itself after a broker restart.
+   */
+  sessionExpirySeconds?: number;
 }
 
 interface JsonLine {
@@ -608,6 +629,7 @@ export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Prom
   const clientId = `mqscope-sub-${randomBytes(4).toString('hex')}`;
   const argv = [...connectArgs(broker, args.transport), '-i', clientId, '-t', args.topic, '-q', String(qos)];
   argv.push('-C', String(args.count), '-F', '%j');
+  if (args.sessionExpirySeconds !== undefined) argv.push('-c', '-x', String(args.sessionExpirySeconds));
   const child = spawn(tool('mosquitto_sub'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   guard(child);
 
@@ -690,5 +712,5 @@ export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Prom
     throw error;
   });
   subscribed.catch(() => undefined);
-  return { messages, stop: () => finish(failure('was stopped')) };
+  return { messages, received: () => [...received], stop: () => finish(failure('was stopped')) };
 }

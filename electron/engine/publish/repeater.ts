@@ -11,6 +11,9 @@ interface Run {
   stopReason: string | null;
   /** Cuts the wait before the next message short when the run is stopped. */
   wake: (() => void) | null;
+  /** Resolves when the run is asked to stop: an unanswered publish must not hold the run. */
+  stopped: Promise<void>;
+  signalStop: () => void;
   lastEmit: number;
 }
 
@@ -50,10 +53,16 @@ export class PublishRepeater {
       throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
     }
     const repeatId = `repeat-${this.nextId++}`;
+    let signalStop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      signalStop = resolve;
+    });
     const run: Run = {
       input,
       stopReason: null,
       wake: null,
+      stopped,
+      signalStop,
       lastEmit: 0,
       progress: {
         repeatId,
@@ -70,11 +79,17 @@ export class PublishRepeater {
     return { ...run.progress };
   }
 
+  /** Ends the run at once: it is unregistered now, and its last progress event follows. */
   stop(repeatId: string, reason = 'Stopped by you.'): RepeatProgress {
     const run = this.runs.get(repeatId);
     if (!run) throw new EngineError('not-found', `There is no running repeat "${repeatId}".`);
     this.requestStop(run, reason);
-    return { ...run.progress, state: 'stopped', detail: reason };
+    return { ...run.progress, state: 'stopped', detail: run.stopReason ?? reason };
+  }
+
+  /** Runs not yet ended. */
+  running(): RepeatProgress[] {
+    return [...this.runs.values()].map((run) => ({ ...run.progress }));
   }
 
   /** A connection that is no longer connected ends its repeats at once, with the reason. */
@@ -94,7 +109,9 @@ export class PublishRepeater {
   private requestStop(run: Run, reason: string): void {
     if (run.stopReason !== null) return;
     run.stopReason = reason;
+    this.runs.delete(run.progress.repeatId);
     run.wake?.();
+    run.signalStop();
   }
 
   private async loop(run: Run, connection: MqttConnection): Promise<void> {
@@ -111,7 +128,8 @@ export class PublishRepeater {
         break;
       }
       try {
-        const result = await connection.publish({
+        // Through the connection's publish, so the Receive Maximum gate applies to repeats too.
+        const published = connection.publish({
           connectionId: input.connectionId,
           topic: input.topic,
           payload: payload.payload,
@@ -119,6 +137,10 @@ export class PublishRepeater {
           retain: input.retain,
           properties: input.properties,
         });
+        // A stop ends the run now; that message is still answered, in the outgoing queue.
+        published.catch(() => undefined);
+        const result = await Promise.race([published, run.stopped.then(() => null)]);
+        if (result === null) break;
         run.progress.sent++;
         run.progress.detail = result.outcome;
       } catch (error) {
