@@ -27,7 +27,7 @@ function view(
     order: 0,
     createdAt: 1,
     updatedAt: 1,
-    secrets: { password: true, passphrase: false, keyPem: false },
+    secrets: { password: true, passphrase: false, keyPem: false, wsHeaders: [] },
     ...rest,
     options: ProfileOptionsSchema.parse(
       options ?? { transport: 'mqtt', host: 'broker.local', port: 1883, keepaliveSeconds: 10 },
@@ -106,7 +106,7 @@ describe('profile draft', () => {
           port: 8883,
           tls: { verifyServer: true, cert: { kind: 'pem', pem: PEM_CERT } },
         },
-        secrets: { password: false, passphrase: false, keyPem: true },
+        secrets: { password: false, passphrase: false, keyPem: true, wsHeaders: [] },
       }),
     );
     expect(keepsSavedSecret(loaded, 'keyPem')).toBe(true);
