@@ -20,14 +20,7 @@ import type {
 import { EngineError } from '../errors';
 import { removeStaleTemps } from '../fs/temp-files';
 import { CURRENT_VERSION, emptyDocument, type ProfileDocument, type StoredProfile } from './document';
-import {
-  ciphersOf,
-  openSecrets,
-  profileView,
-  sealSecrets,
-  withoutHeaderValues,
-  type PlainSecrets,
-} from './profile-secrets';
+import { ciphersOf, openSecrets, profileView, sealSecrets, withoutHeaderValues } from './profile-secrets';
 import type { SecretBox } from './secret-box';
 import { ProfileFile } from './store-file';
 import { applyImport, type ImportCandidate } from './store-import';
