@@ -6,6 +6,7 @@ import {
   connectPlan,
   draftFromProfile,
   isDirty,
+  keptHeaderValues,
   keepsSavedSecret,
   newDraft,
   nextClientId,
@@ -145,5 +146,47 @@ describe('profile draft', () => {
     expect(nextClientId('dev', ['other'])).toBeUndefined();
     expect(nextClientId('dev', ['dev'])).toBe('dev-2');
     expect(nextClientId('dev', ['dev', 'dev-2'])).toBe('dev-3');
+  });
+});
+
+describe('saved WebSocket header values (Trust #13)', () => {
+  const wsView = () =>
+    view({
+      secrets: { password: false, passphrase: false, keyPem: false, wsHeaders: ['Authorization'] },
+      options: {
+        transport: 'ws',
+        host: 'broker.local',
+        port: 8083,
+        wsHeaders: [{ key: 'Authorization', value: '' }],
+      },
+    });
+
+  it('loads the header with an empty value and remembers its value is saved', () => {
+    const draft = draftFromProfile(wsView());
+    expect(draft.values.wsHeaders).toEqual([{ key: 'Authorization', value: '' }]);
+    expect(draft.savedHeaders).toEqual(['Authorization']);
+    expect(keptHeaderValues(draft)).toEqual(['Authorization']);
+  });
+
+  it('saves an empty value as "keep" and a typed one as the new value', () => {
+    const draft = draftFromProfile(wsView());
+    expect(saveInput(draft).options?.wsHeaders).toEqual([{ key: 'Authorization', value: '' }]);
+    const typed = {
+      ...draft,
+      values: { ...draft.values, wsHeaders: [{ key: 'Authorization', value: 'Bearer n' }] },
+    };
+    expect(saveInput(typed).options?.wsHeaders).toEqual([{ key: 'Authorization', value: 'Bearer n' }]);
+    expect(keptHeaderValues(typed)).toEqual([]);
+  });
+
+  it('does not connect unsaved edits that rely on a saved header value', () => {
+    const draft = draftFromProfile(wsView());
+    const edited = { ...draft, values: { ...draft.values, keepalive: '30' } };
+    expect(connectPlan(edited, true).kind).toBe('blocked');
+    const retyped = {
+      ...edited,
+      values: { ...edited.values, wsHeaders: [{ key: 'Authorization', value: 'x' }] },
+    };
+    expect(connectPlan(retyped, true)).toEqual({ kind: 'form' });
   });
 });
