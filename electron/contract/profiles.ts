@@ -2,6 +2,9 @@
  * Saved connection profiles. The renderer never receives a secret: a profile's options
  * leave out the password, the key passphrase and a pasted private key; the view says
  * only which of them are set, and saving takes them separately (keep, clear or set).
+ * WebSocket header values are secrets too (they carry tokens): a view's headers all have
+ * the value "", and `secrets.wsHeaders` names those with a saved value. On save, a value
+ * typed in a header replaces the saved one, "" keeps it, and a removed header loses it.
  */
 import { z } from 'zod';
 import { TopicFilterSchema, request } from './common';
@@ -59,6 +62,8 @@ export const SecretFlagsSchema = z.object({
   password: z.boolean(),
   passphrase: z.boolean(),
   keyPem: z.boolean(),
+  /** Names of the WebSocket headers whose value is saved. */
+  wsHeaders: z.array(z.string()),
 });
 
 /** Per secret: left out = keep what is stored, null = clear it, a string = store this. */

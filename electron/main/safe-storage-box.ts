@@ -51,6 +51,8 @@ export function createSafeStorageSecretBox(
       if (!available()) return fallback.encrypt(plain);
       return PREFIX + safeStorage.encryptString(plain).toString('base64');
     },
+    // The key file behind the fallback's secrets is the fallback's to repair.
+    prepare: async (dependents) => fallback.prepare?.(dependents),
     decrypt(text: string): string {
       if (!text.startsWith(PREFIX)) return fallback.decrypt(text);
       if (!available()) {

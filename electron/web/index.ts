@@ -2,12 +2,18 @@
  * `npm run web`: MQScope in a browser, for a machine without a desktop session and for
  * the end-to-end tests. The same engine and contract as the Electron app.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { LocalBrokerOptionsSchema } from '../contract';
 import { createEngine, type Engine } from '../engine';
 import { describeOrphanPolicy, OrphanWatch } from '../host/orphan-policy';
+import {
+  DataFolderBusyError,
+  lockDataFolder,
+  prepareDataFolder,
+  type DataFolderLock,
+} from '../engine/fs/data-folder';
 import { parseWebHostArgs } from './args';
 import { startWebHost } from './server';
 
@@ -24,15 +30,7 @@ async function main(): Promise<void> {
     console.error('The renderer is not built yet: run `npm run build` (or use `npm run web`, which builds).');
     process.exit(1);
   }
-  try {
-    // 0700: the folder holds the secret key and the profiles.
-    mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    console.error(
-      `The data folder ${args.dataDir} could not be created: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  }
+  const folderLock = await takeDataFolder(args.dataDir);
   const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
   const orphans = new OrphanWatch(args.orphanPolicy, (reason) => engine.closeRunning(reason));
   let host;
@@ -67,10 +65,43 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: closing MQTT connections and stopping.`);
     await engine.dispose();
     await host.close();
+    await folderLock.release().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * The data folder, made ours: created or tightened to 0700 (it holds the secret key and the
+ * profiles; Trust #14), and locked, so a second host on it refuses to start with one line
+ * naming the folder and the holder's PID (Workspace 13.5, Trust #9).
+ */
+async function takeDataFolder(dir: string): Promise<DataFolderLock> {
+  try {
+    const warning = await prepareDataFolder(dir);
+    if (warning) console.warn(warning);
+  } catch (error) {
+    console.error(
+      `The data folder ${dir} could not be created: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  try {
+    return await lockDataFolder(dir, {
+      onCompromised: (error) =>
+        console.warn(
+          `The lock on the data folder ${dir} was lost (${error.message}): another MQScope may start on it.`,
+        ),
+    });
+  } catch (error) {
+    console.error(
+      error instanceof DataFolderBusyError
+        ? `${error.message} Stop it first, or start this one with --data-dir <another folder>.`
+        : `The data folder ${dir} could not be locked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
 }
 
 /** `--local-broker`: the default ports, or the next free ones when they are taken. */

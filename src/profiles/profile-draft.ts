@@ -41,6 +41,11 @@ export interface ProfileDraft {
   cleared: SecretFlags;
   /** Fields a code import could not fill (the code computes them): shown next to each field. */
   fromCode?: FromCodeMarks;
+  /**
+   * WebSocket headers whose value the stored profile holds (Trust #13): the form shows
+   * them with an empty value; left empty, Save keeps the saved value.
+   */
+  savedHeaders: readonly string[];
 }
 
 export interface DraftProblems {
@@ -50,7 +55,15 @@ export interface DraftProblems {
 }
 
 export function newDraft(folder = ''): ProfileDraft {
-  return { profileId: null, name: '', folder, values: DEFAULT_FORM, saved: NO_SECRETS, cleared: NO_SECRETS };
+  return {
+    profileId: null,
+    name: '',
+    folder,
+    values: DEFAULT_FORM,
+    saved: NO_SECRETS,
+    cleared: NO_SECRETS,
+    savedHeaders: [],
+  };
 }
 
 export function draftFromProfile(profile: ProfileView): ProfileDraft {
@@ -59,8 +72,13 @@ export function draftFromProfile(profile: ProfileView): ProfileDraft {
     name: profile.name,
     folder: profile.folder,
     values: fromConnectOptions(profile.options),
-    saved: { ...profile.secrets },
+    saved: {
+      password: profile.secrets.password,
+      passphrase: profile.secrets.passphrase,
+      keyPem: profile.secrets.keyPem,
+    },
     cleared: NO_SECRETS,
+    savedHeaders: profile.secrets.wsHeaders,
   };
 }
 
@@ -116,6 +134,12 @@ export function keepsSavedSecret(draft: ProfileDraft, name: SecretName): boolean
   if (name === 'password') return v.password === '';
   if (name === 'passphrase') return v.passphrase === '';
   return v.key.mode === 'pem' && v.key.text.trim() === '';
+}
+
+/** Saved header values the form leaves as they are (the row is there, its value empty). */
+export function keptHeaderValues(draft: ProfileDraft): string[] {
+  const empty = new Set(draft.values.wsHeaders.filter((row) => row.value === '').map((row) => row.key));
+  return draft.savedHeaders.filter((key) => empty.has(key));
 }
 
 /**
@@ -184,7 +208,7 @@ export type ConnectPlan =
 export function connectPlan(draft: ProfileDraft, dirty: boolean): ConnectPlan {
   if (draft.profileId && !dirty) return { kind: 'profile', id: draft.profileId };
   const kept = (['password', 'passphrase', 'keyPem'] as const).filter((n) => keepsSavedSecret(draft, n));
-  if (draft.profileId && kept.length > 0) {
+  if (draft.profileId && (kept.length > 0 || keptHeaderValues(draft).length > 0)) {
     return {
       kind: 'blocked',
       message:

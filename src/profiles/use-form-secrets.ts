@@ -16,6 +16,7 @@ export function useFormSecrets(): FormSecrets {
     password: secret('password'),
     passphrase: secret('passphrase'),
     keyPem: secret('keyPem'),
+    wsHeaders: draft.savedHeaders,
     ...(protection ? { protection } : {}),
   };
 }

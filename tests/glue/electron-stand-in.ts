@@ -38,7 +38,14 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Set<Listener>>(),
   rendererInvocations: [] as { channel: string; input: unknown }[],
+  /** How often main asked to quit or exit, and the error boxes it showed. */
+  quits: 0,
+  exits: [] as number[],
+  errorBoxes: [] as { title: string; content: string }[],
 };
+
+/** What requestSingleInstanceLock answers: false plays a second instance (set before main loads). */
+export const instanceState = { gotLock: true };
 
 const appEvents = new EventEmitter();
 
@@ -57,7 +64,19 @@ export const app = {
     return app;
   },
   emit: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
-  quit: () => undefined,
+  quit: () => {
+    recorded.quits += 1;
+  },
+  exit: (code = 0) => {
+    recorded.exits.push(code);
+  },
+  requestSingleInstanceLock: () => instanceState.gotLock,
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    recorded.errorBoxes.push({ title, content });
+  },
 };
 
 export class BrowserWindow extends EventEmitter {
@@ -67,6 +86,9 @@ export class BrowserWindow extends EventEmitter {
 
   readonly webContents = new FakeWebContents();
   loaded: string | null = null;
+  /** Focus and restore calls, in order (a second instance brings the first to the front). */
+  readonly focusCalls: string[] = [];
+  minimized = false;
   private destroyed = false;
 
   constructor(readonly options: Record<string, unknown>) {
@@ -85,7 +107,22 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
 
-  show(): void {}
+  show(): void {
+    this.focusCalls.push('show');
+  }
+
+  focus(): void {
+    this.focusCalls.push('focus');
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.minimized = false;
+    this.focusCalls.push('restore');
+  }
 
   isDestroyed(): boolean {
     return this.destroyed;

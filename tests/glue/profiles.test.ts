@@ -3,7 +3,7 @@
  * go through safeStorage (never plain on disk), and a Linux basic_text backend is called
  * what it is. The real safeStorage needs a real Electron, which this machine lacks.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -85,7 +85,8 @@ describe('Electron main: profiles and safeStorage', () => {
     const dir = app.getPath('userData');
     const text = readFileSync(join(dir, 'profiles.json'), 'utf8');
     expect(text).toMatch(/"password": "ss1:/);
-    for (const name of readdirSync(dir)) {
+    // Files only: userData also holds the data-folder lock (a folder).
+    for (const name of readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile())) {
       expect(readFileSync(join(dir, name)).includes(Buffer.from('glue-password-42')), name).toBe(false);
     }
   });

@@ -82,8 +82,28 @@ export async function startWebHostProcess(args: string[]): Promise<WebHostProces
     },
     async stop() {
       ws.close();
+      // Already gone (a test killed it): nothing to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/** Starts the built web host and waits for it to exit (for starts that must be refused). */
+export async function runWebHostToExit(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first.`);
+  const child = spawn(process.execPath, [ENTRY, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
 }

@@ -6,6 +6,7 @@ import {
   connectPlan,
   draftFromProfile,
   isDirty,
+  keptHeaderValues,
   keepsSavedSecret,
   newDraft,
   nextClientId,
@@ -27,7 +28,7 @@ function view(
     order: 0,
     createdAt: 1,
     updatedAt: 1,
-    secrets: { password: true, passphrase: false, keyPem: false },
+    secrets: { password: true, passphrase: false, keyPem: false, wsHeaders: [] },
     ...rest,
     options: ProfileOptionsSchema.parse(
       options ?? { transport: 'mqtt', host: 'broker.local', port: 1883, keepaliveSeconds: 10 },
@@ -106,7 +107,7 @@ describe('profile draft', () => {
           port: 8883,
           tls: { verifyServer: true, cert: { kind: 'pem', pem: PEM_CERT } },
         },
-        secrets: { password: false, passphrase: false, keyPem: true },
+        secrets: { password: false, passphrase: false, keyPem: true, wsHeaders: [] },
       }),
     );
     expect(keepsSavedSecret(loaded, 'keyPem')).toBe(true);
@@ -145,5 +146,47 @@ describe('profile draft', () => {
     expect(nextClientId('dev', ['other'])).toBeUndefined();
     expect(nextClientId('dev', ['dev'])).toBe('dev-2');
     expect(nextClientId('dev', ['dev', 'dev-2'])).toBe('dev-3');
+  });
+});
+
+describe('saved WebSocket header values (Trust #13)', () => {
+  const wsView = () =>
+    view({
+      secrets: { password: false, passphrase: false, keyPem: false, wsHeaders: ['Authorization'] },
+      options: {
+        transport: 'ws',
+        host: 'broker.local',
+        port: 8083,
+        wsHeaders: [{ key: 'Authorization', value: '' }],
+      },
+    });
+
+  it('loads the header with an empty value and remembers its value is saved', () => {
+    const draft = draftFromProfile(wsView());
+    expect(draft.values.wsHeaders).toEqual([{ key: 'Authorization', value: '' }]);
+    expect(draft.savedHeaders).toEqual(['Authorization']);
+    expect(keptHeaderValues(draft)).toEqual(['Authorization']);
+  });
+
+  it('saves an empty value as "keep" and a typed one as the new value', () => {
+    const draft = draftFromProfile(wsView());
+    expect(saveInput(draft).options?.wsHeaders).toEqual([{ key: 'Authorization', value: '' }]);
+    const typed = {
+      ...draft,
+      values: { ...draft.values, wsHeaders: [{ key: 'Authorization', value: 'Bearer n' }] },
+    };
+    expect(saveInput(typed).options?.wsHeaders).toEqual([{ key: 'Authorization', value: 'Bearer n' }]);
+    expect(keptHeaderValues(typed)).toEqual([]);
+  });
+
+  it('does not connect unsaved edits that rely on a saved header value', () => {
+    const draft = draftFromProfile(wsView());
+    const edited = { ...draft, values: { ...draft.values, keepalive: '30' } };
+    expect(connectPlan(edited, true).kind).toBe('blocked');
+    const retyped = {
+      ...edited,
+      values: { ...edited.values, wsHeaders: [{ key: 'Authorization', value: 'x' }] },
+    };
+    expect(connectPlan(retyped, true)).toEqual({ kind: 'form' });
   });
 });

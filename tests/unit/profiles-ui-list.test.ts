@@ -18,7 +18,7 @@ function profile(id: string, name: string, folder: string, order: number, host =
     createdAt: 0,
     updatedAt: 0,
     options: ProfileOptionsSchema.parse({ transport: 'mqtt', host, port: 1883 }),
-    secrets: { password: false, passphrase: false, keyPem: false },
+    secrets: { password: false, passphrase: false, keyPem: false, wsHeaders: [] },
   };
 }
 

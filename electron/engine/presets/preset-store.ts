@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PresetSchema, TopicSchemaSchema, type Preset, type TopicSchema } from '../../contract';
 import { EngineError } from '../errors';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 export const PRESETS_FILE = 'publish-presets.json';
 

@@ -16,7 +16,11 @@ import {
 } from '../../contract';
 import { bytesFromJson, bytesToJson } from './json-bytes';
 
-export const CURRENT_VERSION = 1;
+/** 2: WebSocket header values are sealed secrets (Trust #13); 1 kept them in the options. */
+export const CURRENT_VERSION = 2;
+
+/** Seals one secret for the file (the store's SecretBox); a migration may need it. */
+export type Seal = (plain: string) => string;
 
 /** Ciphertexts from the SecretBox; never plain text. */
 const StoredSecretsSchema = z
@@ -24,6 +28,11 @@ const StoredSecretsSchema = z
     password: z.string().optional(),
     passphrase: z.string().optional(),
     keyPem: z.string().optional(),
+    /** Sealed values of the profile's WebSocket headers, by header name. */
+    wsHeaders: z
+      .array(z.object({ key: z.string(), value: z.string() }).strict())
+      .max(64)
+      .optional(),
   })
   .strict();
 export type StoredSecrets = z.infer<typeof StoredSecretsSchema>;
@@ -123,8 +132,70 @@ function migrateV0(raw: unknown): unknown {
   };
 }
 
+// Version 1 kept WebSocket header values (often `Authorization: Bearer …`) in plain text in
+// the options. Version 2 seals each value and keeps only the names in the options.
+
+const V1HeadersSchema = z.object({
+  version: z.literal(1),
+  profiles: z.array(
+    z
+      .object({
+        options: z
+          .object({
+            wsHeaders: z.array(z.object({ key: z.string(), value: z.string() }).passthrough()).optional(),
+          })
+          .passthrough(),
+        secrets: z.record(z.string(), z.unknown()).optional(),
+      })
+      .passthrough(),
+  ),
+});
+
+function migrateV1(raw: unknown, seal: Seal | undefined): unknown {
+  const read = V1HeadersSchema.safeParse(raw);
+  // Not the shape this step knows: the document check that follows says what is wrong.
+  if (!read.success) return { ...(raw as object), version: 2 };
+  const doc = read.data;
+  return {
+    ...doc,
+    version: 2,
+    profiles: doc.profiles.map((profile) => {
+      const headers = profile.options.wsHeaders;
+      if (!headers?.length) return profile;
+      const withValue = headers.filter((h) => h.value !== '');
+      if (withValue.length > 0 && !seal) throw new UnsealableError();
+      return {
+        ...profile,
+        options: { ...profile.options, wsHeaders: headers.map((h) => ({ ...h, value: '' })) },
+        secrets: {
+          ...profile.secrets,
+          ...(withValue.length && seal
+            ? { wsHeaders: withValue.map((h) => ({ key: h.key, value: seal(h.value) })) }
+            : {}),
+        },
+      };
+    }),
+  };
+}
+
+class MigrationGap extends Error {
+  constructor(version: number) {
+    super(`no migration from version ${version}`);
+  }
+}
+
+/** A migration had secrets to seal and no way to seal them. */
+class UnsealableError extends Error {
+  constructor() {
+    super('its WebSocket header values must be encrypted, and no secret box was given');
+  }
+}
+
 /** From version N to N+1. */
-const MIGRATIONS: Record<number, (raw: unknown) => unknown> = { 0: migrateV0 };
+const MIGRATIONS: Record<number, (raw: unknown, seal: Seal | undefined) => unknown> = {
+  0: migrateV0,
+  1: migrateV1,
+};
 
 function versionOf(raw: unknown): number | null {
   if (Array.isArray(raw)) return 0;
@@ -137,7 +208,7 @@ function versionOf(raw: unknown): number | null {
 
 export type ReadResult =
   | { ok: true; doc: ProfileDocument; migratedFrom: number | null }
-  | { ok: false; kind: 'corrupt' | 'future' | 'shape'; message: string };
+  | { ok: false; kind: 'corrupt' | 'future' | 'shape' | 'unsealable'; message: string };
 
 function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
@@ -146,11 +217,15 @@ function describeIssues(error: z.ZodError): string {
   return `${first.message}${where}`;
 }
 
-/** Reads a profiles file's text; never throws. */
-export function readDocument(text: string): ReadResult {
+/**
+ * Reads a profiles file's text; never throws. `seal` encrypts what a migration takes out of
+ * plain text; a failure to seal is reported as 'unsealable' (the file itself is fine).
+ */
+export function readDocument(text: string, seal?: Seal): ReadResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A BOM (Windows editors add one) is not part of the JSON; it is not written back (Trust #15).
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     const what = text.trim() === '' ? 'is empty' : 'is not valid JSON';
     return { ok: false, kind: 'corrupt', message: `The profiles file ${what} (damaged or cut short).` };
@@ -174,12 +249,21 @@ export function readDocument(text: string): ReadResult {
   try {
     while (version < CURRENT_VERSION) {
       const step = MIGRATIONS[version];
-      if (!step) throw new Error(`no migration from version ${version}`);
-      raw = step(raw);
+      if (!step) throw new MigrationGap(version);
+      raw = step(raw, seal);
       version += 1;
     }
   } catch (error) {
-    const detail = error instanceof z.ZodError ? describeIssues(error) : String(error);
+    if (!(error instanceof z.ZodError) && !(error instanceof MigrationGap)) {
+      // Sealing failed (no box, or the key could not be made): the file itself is not at fault.
+      const why = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        kind: 'unsealable',
+        message: `The profiles file (format ${from}) could not be upgraded: its WebSocket header values could not be encrypted (${why}).`,
+      };
+    }
+    const detail = error instanceof z.ZodError ? describeIssues(error) : error.message;
     return {
       ok: false,
       kind: 'shape',

@@ -7,17 +7,24 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptio
 import { z } from 'zod';
 import { ProfileFolderSchema, ProfileSubscriptionsSchema, type ImportReportEntry } from '../../contract';
 import { EngineError } from '../errors';
-import { fileStamp } from './atomic-file';
+import { fileStamp } from '../fs/atomic-write';
 import type { StoredProfile } from './document';
 import { fitOptions } from './fit-options';
 import { bytesFromJson, bytesToJson } from './json-bytes';
-import type { ImportCandidate, PlainSecrets } from './store';
+import type { PlainSecrets } from './profile-secrets';
+import type { ImportCandidate } from './store-import';
 
 export const EXPORT_FORMAT = 'mqscope-profiles';
 const EXPORT_VERSION = 1;
 
 /** About 32 MiB and a tenth of a second: slow to guess, quick to use once. */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
+
+/**
+ * Trust #11: the file names its own scrypt cost, and N=2^20 with r=32 takes 4 GB. An import
+ * accepts at most what this exporter writes, checked before scrypt runs.
+ */
+export const SCRYPT_LIMITS = { ...SCRYPT };
 const KEY_BYTES = 32;
 
 function deriveKey(
@@ -40,9 +47,9 @@ const SealedSchema = z
       .number()
       .int()
       .min(2 ** 10)
-      .max(2 ** 20),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
+      .refine((n) => Number.isInteger(Math.log2(n)), 'N must be a power of 2'),
+    r: z.number().int().min(1),
+    p: z.number().int().min(1),
     salt: z.string(),
     iv: z.string(),
     tag: z.string(),
@@ -74,9 +81,25 @@ const SecretsArraySchema = z.array(
       password: z.string().optional(),
       passphrase: z.string().optional(),
       keyPem: z.string().optional(),
+      wsHeaders: z
+        .array(z.object({ key: z.string(), value: z.string() }).strict())
+        .max(64)
+        .optional(),
     })
     .strict(),
 );
+
+/** One sentence, before any memory is spent, when the file asks for more than we ever write. */
+function checkScryptCost(sealed: { N: number; r: number; p: number }): void {
+  const over = (['N', 'r', 'p'] as const).filter((k) => sealed[k] > SCRYPT_LIMITS[k]);
+  if (over.length === 0) return;
+  const asked = over.map((k) => `${k}=${sealed[k]}`).join(', ');
+  const allowed = over.map((k) => `${k}=${SCRYPT_LIMITS[k]}`).join(', ');
+  throw new EngineError(
+    'invalid-input',
+    `This file asks for a key derivation far costlier than MQScope exports write (${asked}; at most ${allowed}), so it was not opened: it was not made by MQScope, or was changed.`,
+  );
+}
 
 export async function buildExport(
   items: { profile: StoredProfile; secrets: PlainSecrets }[],
@@ -120,6 +143,7 @@ export async function buildExport(
 }
 
 async function openSecrets(sealed: z.infer<typeof SealedSchema>, passphrase: string, count: number) {
+  checkScryptCost(sealed);
   const key = await deriveKey(passphrase, Buffer.from(sealed.salt, 'base64'), sealed);
   let plain: string;
   try {
@@ -182,6 +206,8 @@ export async function parseExport(
   }
   let secrets: PlainSecrets[] | null = null;
   if (file.sealedSecrets && !ignoreSecrets) {
+    // Before asking for a passphrase that could not be used anyway.
+    checkScryptCost(file.sealedSecrets);
     if (passphrase === undefined || passphrase === '') return { status: 'needs-passphrase' };
     secrets = await openSecrets(file.sealedSecrets, passphrase, file.profiles.length);
   }

@@ -4,10 +4,20 @@
  * AES-256-GCM with a key in a 0600 file beside the profiles.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SecretProtection } from '../../contract';
 import { EngineError } from '../errors';
+import { writeFileAtomic, writeFileAtomicSync } from '../fs/atomic-write';
+
+/** What a store knows, at start, about the secrets that may depend on a box's key. */
+export interface KeyDependents {
+  /** Every ciphertext in the profiles (and in a backup waiting to be restored). */
+  ciphers: readonly string[];
+  /** The profiles file could not be read: its secrets are unknown. */
+  unknownSecrets: boolean;
+}
 
 export interface SecretBox {
   readonly protection: SecretProtection;
@@ -15,6 +25,8 @@ export interface SecretBox {
   encrypt(plain: string): string;
   /** Throws EngineError when the ciphertext cannot be opened (other key, damaged text). */
   decrypt(cipher: string): string;
+  /** At start: repair what can be repaired safely (a damaged key nothing depends on). */
+  prepare?(dependents: KeyDependents): Promise<void>;
 }
 
 const KEY_BYTES = 32;
@@ -39,27 +51,25 @@ export class FileKeySecretBox implements SecretBox {
     };
   }
 
-  /** Created on first use, never replaced: a new key would make every stored secret unreadable. */
+  /**
+   * Created on first use, written atomically (Trust #10: a full disk must not leave a 0-byte
+   * key behind), and never replaced while a secret depends on it.
+   */
   private loadKey(): Buffer {
     if (this.key) return this.key;
-    let fd: number;
     try {
-      mkdirSync(dirname(this.keyPath), { recursive: true, mode: 0o700 });
-      fd = openSync(this.keyPath, 'wx', 0o600);
-      try {
-        writeSync(fd, randomBytes(KEY_BYTES));
-      } finally {
-        closeSync(fd);
-      }
+      // Exclusive: when two writers race, the first complete key wins and both use it.
+      writeFileAtomicSync(this.keyPath, randomBytes(KEY_BYTES), { exclusive: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
         throw new EngineError(
           'internal',
-          `The secret key file ${this.keyPath} could not be created: ${String(error)}`,
+          `The secret key file ${this.keyPath} could not be created (${code ?? String(error)}): nothing was saved.`,
         );
       }
     }
-    fd = openSync(this.keyPath, 'r');
+    const fd = openSync(this.keyPath, 'r');
     try {
       // A key file others can read is no protection: tighten it rather than refuse to work.
       if (process.platform !== 'win32' && (fstatSync(fd).mode & 0o077) !== 0) chmodSync(this.keyPath, 0o600);
@@ -70,11 +80,23 @@ export class FileKeySecretBox implements SecretBox {
     if (key.length !== KEY_BYTES) {
       throw new EngineError(
         'internal',
-        `The secret key file ${this.keyPath} is damaged (${key.length} bytes instead of ${KEY_BYTES}); it was left as it is. Stored secrets cannot be read without it.`,
+        `The secret key file ${this.keyPath} is damaged (${key.length} bytes instead of ${KEY_BYTES}) and saved secrets depend on it, so it was left as it is: restore it from a backup, or delete it and enter those secrets again.`,
       );
     }
     this.key = key;
     return key;
+  }
+
+  /** A key file cut short (0 bytes after a full disk) is replaced when no saved secret needs it. */
+  async prepare({ ciphers, unknownSecrets }: KeyDependents): Promise<void> {
+    let length: number;
+    try {
+      length = (await readFile(this.keyPath)).length;
+    } catch {
+      return; // none yet (made on first use), or unreadable (said when it is used)
+    }
+    if (length === KEY_BYTES || unknownSecrets || ciphers.some((c) => c.startsWith(PREFIX))) return;
+    await writeFileAtomic(this.keyPath, randomBytes(KEY_BYTES));
   }
 
   encrypt(plain: string): string {

@@ -7,13 +7,9 @@
  * and the store starts empty, saying what happened and whether the backup can be restored.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type {
   ConflictDecision,
   ConnectOptions,
-  ImportConflict,
-  ImportReportEntry,
   ImportResult,
   ParsedProfileOptions,
   ParsedProfileSubscription,
@@ -23,19 +19,18 @@ import type {
   SecretsInput,
 } from '../../contract';
 import { EngineError } from '../errors';
-import { setAside, writeFileAtomic } from './atomic-file';
-import {
-  CURRENT_VERSION,
-  emptyDocument,
-  readDocument,
-  serializeDocument,
-  type ProfileDocument,
-  type StoredProfile,
-  type StoredSecrets,
-} from './document';
+import { removeStaleTemps } from '../fs/temp-files';
+import { CURRENT_VERSION, emptyDocument, type ProfileDocument, type StoredProfile } from './document';
+import { ciphersOf, openSecrets, profileView, sealSecrets, withoutHeaderValues } from './profile-secrets';
 import type { SecretBox } from './secret-box';
+import { ProfileFile } from './store-file';
+import { applyImport, type ImportCandidate } from './store-import';
+import { byFolderThenOrder, copyName, inFolder, nextOrder } from './store-order';
 
-export const PROFILES_FILE = 'profiles.json';
+export { PROFILES_FILE } from './store-file';
+export type { ImportCandidate } from './store-import';
+export type { PlainSecrets } from './profile-secrets';
+
 const TRASH_LIMIT = 50;
 
 export interface ProfileStoreOptions {
@@ -53,54 +48,10 @@ export interface SaveInput {
   secrets?: SecretsInput;
 }
 
-/** Plain secrets as an import carries them; they are encrypted on the way in. */
-export interface PlainSecrets {
-  password?: string;
-  passphrase?: string;
-  keyPem?: string;
-}
-
-/** One profile an import would create. */
-export interface ImportCandidate {
-  /** The id it had where it came from (our own format): kept when it is free. */
-  sourceId?: string;
-  name: string;
-  folder: string;
-  options: ParsedProfileOptions;
-  secrets: PlainSecrets;
-  notes: ImportReportEntry['notes'];
-  subscriptions?: ParsedProfileSubscription[];
-}
-
 type Change<T> = (profiles: readonly StoredProfile[]) => { profiles: StoredProfile[] | null; result: T };
 
-function byFolderThenOrder(a: StoredProfile, b: StoredProfile): number {
-  return a.folder.localeCompare(b.folder) || a.order - b.order || a.name.localeCompare(b.name);
-}
-
-function nextOrder(profiles: readonly StoredProfile[], folder: string): number {
-  let max = -1;
-  for (const p of profiles) if (p.folder === folder && p.order > max) max = p.order;
-  return max + 1;
-}
-
-/** "Name (copy)", "Name (copy 2)", ...: a name not yet used in the folder. */
-function copyName(profiles: readonly StoredProfile[], name: string, folder: string): string {
-  const taken = new Set(profiles.filter((p) => p.folder === folder).map((p) => p.name));
-  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
-function inFolder(folder: string, scope: string): boolean {
-  return scope === '' || folder === scope || folder.startsWith(`${scope}/`);
-}
-
 export class ProfileStore {
-  readonly path: string;
-  readonly backupPath: string;
+  private readonly file: ProfileFile;
   private doc: ProfileDocument = emptyDocument();
   private problem: ProfileLoadProblem | null = null;
   /** The backup's profiles, read when the main file was unusable, until restored. */
@@ -114,9 +65,16 @@ export class ProfileStore {
   private readonly now: () => Date;
 
   constructor(private readonly options: ProfileStoreOptions) {
-    this.path = join(options.dataDir, PROFILES_FILE);
-    this.backupPath = `${this.path}.bak`;
     this.now = options.now ?? (() => new Date());
+    this.file = new ProfileFile(options.dataDir, (plain) => options.secretBox.encrypt(plain), this.now);
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  get backupPath(): string {
+    return this.file.backupPath;
   }
 
   /** Reads the file once; every request awaits this first. */
@@ -137,16 +95,20 @@ export class ProfileStore {
 
   async get(id: string): Promise<ProfileView> {
     await this.ready();
-    return this.view(this.find(this.doc.profiles, id));
+    return profileView(this.find(this.doc.profiles, id));
   }
 
   /** The stored profile's options with its secrets decrypted, ready for `connection.open`. */
   async connectOptions(id: string): Promise<ConnectOptions> {
     await this.ready();
     const profile = this.find(this.doc.profiles, id);
-    const plain = this.decryptAll(profile);
+    const plain = openSecrets(this.options.secretBox, profile);
     const { tls, ...rest } = profile.options;
     const options: ConnectOptions = { ...rest };
+    if (rest.wsHeaders) {
+      const values = new Map((plain.wsHeaders ?? []).map((h) => [h.key, h.value] as const));
+      options.wsHeaders = rest.wsHeaders.map(({ key }) => ({ key, value: values.get(key) ?? '' }));
+    }
     if (plain.password !== undefined) options.password = plain.password;
     if (tls || plain.passphrase !== undefined || plain.keyPem !== undefined) {
       options.tls = { ...(tls ?? { verifyServer: true }) };
@@ -169,7 +131,7 @@ export class ProfileStore {
           ? all.filter((p) => inFolder(p.folder, scope.folder))
           : all;
     if (chosen.length === 0) throw new EngineError('not-found', 'There are no profiles to export there.');
-    return chosen.map((profile) => ({ profile, secrets: this.decryptAll(profile) }));
+    return chosen.map((profile) => ({ profile, secrets: openSecrets(this.options.secretBox, profile) }));
   }
 
   save(input: SaveInput): Promise<ProfileView> {
@@ -187,10 +149,10 @@ export class ProfileStore {
           order: nextOrder(profiles, folder),
           createdAt: now,
           updatedAt: now,
-          options: input.options,
-          secrets: this.applySecrets({}, input.secrets, input.options),
+          options: withoutHeaderValues(input.options),
+          secrets: sealSecrets(this.options.secretBox, {}, input.secrets, input.options),
         };
-        return { profiles: [...profiles, created], result: this.view(created) };
+        return { profiles: [...profiles, created], result: profileView(created) };
       }
       const existing = this.find(profiles, input.id);
       const folder = input.folder ?? existing.folder;
@@ -200,13 +162,13 @@ export class ProfileStore {
         name: input.name ?? existing.name,
         folder,
         order: folder === existing.folder ? existing.order : nextOrder(profiles, folder),
-        options,
-        secrets: this.applySecrets(existing.secrets, input.secrets, options),
+        options: withoutHeaderValues(options),
+        secrets: sealSecrets(this.options.secretBox, existing.secrets, input.secrets, options),
         updatedAt: now,
       };
       return {
         profiles: profiles.map((p) => (p.id === updated.id ? updated : p)),
-        result: this.view(updated),
+        result: profileView(updated),
       };
     });
   }
@@ -221,14 +183,17 @@ export class ProfileStore {
         name: copyName(profiles, original.name, original.folder),
         createdAt: now,
         updatedAt: now,
-        secrets: { ...original.secrets },
+        secrets: {
+          ...original.secrets,
+          ...(original.secrets.wsHeaders ? { wsHeaders: [...original.secrets.wsHeaders] } : {}),
+        },
       };
       // Right after the original: shift the ones behind it.
       const shifted = profiles.map((p) =>
         p.folder === original.folder && p.order > original.order ? { ...p, order: p.order + 1 } : p,
       );
       copy.order = original.order + 1;
-      return { profiles: [...shifted, copy], result: this.view(copy) };
+      return { profiles: [...shifted, copy], result: profileView(copy) };
     });
   }
 
@@ -256,7 +221,7 @@ export class ProfileStore {
       const taken = new Set(profiles.map((p) => p.id));
       const restored = removed.map((p) => (taken.has(p.id) ? { ...p, id: randomUUID() } : p));
       this.trash.delete(undoToken);
-      return { profiles: [...profiles, ...restored], result: restored.map((p) => this.view(p)) };
+      return { profiles: [...profiles, ...restored], result: restored.map((p) => profileView(p)) };
     });
   }
 
@@ -301,90 +266,26 @@ export class ProfileStore {
     candidates: readonly ImportCandidate[],
     onConflict?: ConflictDecision,
   ): Promise<ImportResult> {
-    return this.mutate<ImportResult>((profiles) => {
-      const conflicts = this.conflicts(profiles, candidates);
-      if (conflicts.size > 0 && onConflict === undefined) {
-        const list: ImportConflict[] = [...conflicts].map(([index, existing]) => {
-          const c = candidates[index] as ImportCandidate;
-          return {
-            index,
-            name: c.name,
-            folder: c.folder,
-            existingId: existing.id,
-            existingName: existing.name,
-          };
-        });
-        return { profiles: null, result: { status: 'conflicts', conflicts: list, total: candidates.length } };
-      }
-      let next = [...profiles];
-      const report: ImportReportEntry[] = [];
-      const now = this.now().getTime();
-      candidates.forEach((candidate, index) => {
-        const existing = conflicts.get(index);
-        const secretsInput = {
-          password: candidate.secrets.password ?? null,
-          passphrase: candidate.secrets.passphrase ?? null,
-          keyPem: candidate.secrets.keyPem ?? null,
-        };
-        if (existing && onConflict === 'skip') {
-          report.push({ name: candidate.name, profileId: null, outcome: 'skipped', notes: candidate.notes });
-          return;
-        }
-        if (existing && onConflict === 'overwrite') {
-          const updated: StoredProfile = {
-            ...existing,
-            name: candidate.name,
-            options: candidate.options,
-            secrets: this.applySecrets({}, secretsInput, candidate.options),
-            subscriptions: candidate.subscriptions,
-            updatedAt: now,
-          };
-          if (!updated.subscriptions) delete updated.subscriptions;
-          next = next.map((p) => (p.id === existing.id ? updated : p));
-          report.push({
-            name: candidate.name,
-            profileId: existing.id,
-            outcome: 'overwritten',
-            notes: candidate.notes,
-          });
-          return;
-        }
-        const idFree = candidate.sourceId !== undefined && !next.some((p) => p.id === candidate.sourceId);
-        const created: StoredProfile = {
-          id: idFree && candidate.sourceId ? candidate.sourceId : randomUUID(),
-          name: existing ? copyName(next, candidate.name, candidate.folder) : candidate.name,
-          folder: candidate.folder,
-          order: nextOrder(next, candidate.folder),
-          createdAt: now,
-          updatedAt: now,
-          options: candidate.options,
-          secrets: this.applySecrets({}, secretsInput, candidate.options),
-          ...(candidate.subscriptions ? { subscriptions: candidate.subscriptions } : {}),
-        };
-        next.push(created);
-        report.push({
-          name: created.name,
-          profileId: created.id,
-          outcome: 'created',
-          notes: candidate.notes,
-        });
-      });
-      return { profiles: next, result: { status: 'done', report } };
-    });
+    return this.mutate<ImportResult>((profiles) =>
+      applyImport(profiles, candidates, onConflict, {
+        now: this.now().getTime(),
+        seal: (candidate) =>
+          sealSecrets(
+            this.options.secretBox,
+            {},
+            {
+              password: candidate.secrets.password ?? null,
+              passphrase: candidate.secrets.passphrase ?? null,
+              keyPem: candidate.secrets.keyPem ?? null,
+            },
+            candidate.options,
+            candidate.secrets.wsHeaders,
+          ),
+      }),
+    );
   }
 
   // -------------------------------------------------------------------------------------
-
-  private conflicts(profiles: readonly StoredProfile[], candidates: readonly ImportCandidate[]) {
-    const found = new Map<number, StoredProfile>();
-    candidates.forEach((candidate, index) => {
-      const match =
-        profiles.find((p) => candidate.sourceId !== undefined && p.id === candidate.sourceId) ??
-        profiles.find((p) => p.name === candidate.name && p.folder === candidate.folder);
-      if (match) found.set(index, match);
-    });
-    return found;
-  }
 
   private find(profiles: readonly StoredProfile[], id: string): StoredProfile {
     const profile = profiles.find((p) => p.id === id);
@@ -392,64 +293,9 @@ export class ProfileStore {
     return profile;
   }
 
-  private applySecrets(
-    current: StoredSecrets,
-    input: SecretsInput | undefined,
-    options: ParsedProfileOptions,
-  ) {
-    const next: StoredSecrets = {};
-    for (const field of ['password', 'passphrase', 'keyPem'] as const) {
-      const value = input?.[field];
-      // An empty secret is no secret: clearing keeps "is it set?" honest.
-      const cipher =
-        value === undefined ? current[field] : value ? this.options.secretBox.encrypt(value) : undefined;
-      if (cipher !== undefined) next[field] = cipher;
-    }
-    // One key source: choosing a key file drops a pasted key.
-    if (options.tls?.key) delete next.keyPem;
-    return next;
-  }
-
-  private decryptAll(profile: StoredProfile): PlainSecrets {
-    const out: PlainSecrets = {};
-    const labels = { password: 'password', passphrase: 'key passphrase', keyPem: 'private key' } as const;
-    for (const field of ['password', 'passphrase', 'keyPem'] as const) {
-      const cipher = profile.secrets[field];
-      if (cipher === undefined) continue;
-      try {
-        out[field] = this.options.secretBox.decrypt(cipher);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        throw new EngineError(
-          'invalid-input',
-          `The saved ${labels[field]} of "${profile.name}" cannot be used. ${why}`,
-        );
-      }
-    }
-    return out;
-  }
-
-  private view(profile: StoredProfile): ProfileView {
-    return {
-      id: profile.id,
-      name: profile.name,
-      folder: profile.folder,
-      order: profile.order,
-      createdAt: profile.createdAt,
-      updatedAt: profile.updatedAt,
-      options: profile.options,
-      secrets: {
-        password: profile.secrets.password !== undefined,
-        passphrase: profile.secrets.passphrase !== undefined,
-        keyPem: profile.secrets.keyPem !== undefined,
-      },
-      ...(profile.subscriptions ? { subscriptions: profile.subscriptions } : {}),
-    };
-  }
-
   private snapshot(): ProfileList {
     return {
-      profiles: [...this.doc.profiles].sort(byFolderThenOrder).map((p) => this.view(p)),
+      profiles: [...this.doc.profiles].sort(byFolderThenOrder).map((p) => profileView(p)),
       protection: this.options.secretBox.protection,
       problem: this.problem,
     };
@@ -466,31 +312,40 @@ export class ProfileStore {
     }
   }
 
-  /** Runs one change after every earlier one: apply to a copy, write, then publish. */
+  /**
+   * Runs one change after every earlier one: apply to a copy, write, then publish. The
+   * change is applied to the file as it is on disk now: when another writer changed it since
+   * we last read or wrote it, their profiles are the base and ours go on top (Trust #9), so
+   * every acknowledged save is in the file; one that no longer applies (the profile was
+   * deleted there) is refused with its reason.
+   */
   private mutate<T>(change: Change<T>): Promise<T> {
     const run = async (): Promise<T> => {
       await this.ready();
       if (this.blocked) throw new EngineError('internal', this.blocked);
-      const { profiles, result } = change(this.doc.profiles);
-      if (profiles === null) return result;
-      const next: ProfileDocument = { version: CURRENT_VERSION, profiles };
+      let adopted: ProfileDocument | null = null;
       try {
-        // While a backup waits to be restored, it must not be replaced by today's file.
-        await writeFileAtomic(
-          this.path,
-          serializeDocument(next),
-          this.restorable ? {} : { backupPath: this.backupPath },
+        const { doc, result } = await this.file.update(
+          (theirs) => {
+            adopted = theirs;
+            const { profiles, result } = change((theirs ?? this.doc).profiles);
+            return { doc: profiles === null ? null : { version: CURRENT_VERSION, profiles }, result };
+          },
+          // While a backup waits to be restored, it must not be replaced by today's file.
+          { backup: this.restorable === null },
         );
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new EngineError(
-          'internal',
-          `The profiles could not be saved to ${this.path} (${code}): nothing was changed.`,
-        );
+        if (doc) {
+          this.doc = doc;
+          adopted = null;
+          this.emit();
+        }
+        return result;
+      } finally {
+        if (adopted) {
+          this.doc = adopted;
+          this.emit();
+        }
       }
-      this.doc = next;
-      this.emit();
-      return result;
     };
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
@@ -498,56 +353,41 @@ export class ProfileStore {
   }
 
   private async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        await this.offerBackupIfAny('There is no profiles file, but a backup of one exists.');
-        return;
-      }
-      await this.refuse(`The profiles file could not be read (${code ?? String(error)}).`);
-      return;
-    }
-    const read = readDocument(text);
-    if (read.ok) {
-      this.doc = read.doc;
-      return;
-    }
-    await this.refuse(read.message);
+    // Temp files of a crashed writer (its PID gone, or older than a minute): Trust #12.
+    await removeStaleTemps(this.options.dataDir);
+    const outcome = await this.file.load();
+    this.problem = outcome.problem;
+    this.restorable = outcome.restorable;
+    this.blocked = outcome.blocked;
+    if (outcome.doc) this.doc = outcome.doc;
+    await this.prepareKey(outcome.problem !== null);
+    if (outcome.sealedOnLoad) await this.writeMigrated();
   }
 
-  private async refuse(message: string): Promise<void> {
-    let setAsidePath: string | null = null;
+  /**
+   * Trust #10: a secret key cut short (a full disk, before keys were written atomically) may
+   * be replaced when no sealed secret needs it. When the file could not be read, its secrets
+   * are unknown: then nothing is replaced.
+   */
+  private async prepareKey(unknownSecrets: boolean): Promise<void> {
+    const ciphers = [...this.doc.profiles, ...(this.restorable?.profiles ?? [])].flatMap(ciphersOf);
     try {
-      setAsidePath = await setAside(this.path, this.now());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.blocked = `${message} It could not be moved aside (${code}), so MQScope will not save over it: fix or move ${this.path}, then restart.`;
-    }
-    const where = setAsidePath
-      ? ` It was moved to ${setAsidePath} and MQScope started with no profiles.`
-      : ' MQScope started with no profiles and will not save over it.';
-    const backupAvailable = await this.readBackup();
-    this.problem = {
-      message: `${message}${where}${backupAvailable ? ' A backup of the last good file can be restored.' : ''}`,
-      setAsidePath,
-      backupAvailable,
-    };
-  }
-
-  private async offerBackupIfAny(message: string): Promise<void> {
-    if (await this.readBackup()) this.problem = { message, setAsidePath: null, backupAvailable: true };
-  }
-
-  private async readBackup(): Promise<boolean> {
-    try {
-      const read = readDocument(await readFile(this.backupPath, 'utf8'));
-      if (read.ok && read.doc.profiles.length > 0) this.restorable = read.doc;
-      return this.restorable !== null;
+      await this.options.secretBox.prepare?.({ ciphers, unknownSecrets });
     } catch {
-      return false;
+      /* left as it is: using it says what is wrong, naming the file */
+    }
+  }
+
+  /**
+   * An older file kept secrets in plain text (header values, Trust #13): write the upgraded
+   * one now, without keeping the old one as the backup, and upgrade the backup too.
+   */
+  private async writeMigrated(): Promise<void> {
+    try {
+      await this.file.update(() => ({ doc: this.doc, result: null }), { backup: false });
+      await this.file.migrateBackup();
+    } catch {
+      /* saved on the next change; until then the old file stays as it was */
     }
   }
 }

@@ -2,6 +2,36 @@ import { KeyValueEditor } from '../../ui/KeyValueEditor';
 import { isWsTransport } from '../connect-form-values';
 import { CheckboxInput, TextInput, numeric, type FormBinding } from './binding';
 
+/**
+ * Header values can carry tokens (`Authorization: Bearer …`), so a saved profile keeps them
+ * sealed and the form never receives them: it names the headers whose value is saved.
+ */
+function SavedHeaderValues({
+  saved,
+  rows,
+}: {
+  saved: readonly string[] | undefined;
+  rows: readonly { key: string; value: string }[];
+}) {
+  const kept = (saved ?? []).filter((key) => rows.some((row) => row.key === key && row.value === ''));
+  if (kept.length === 0) return null;
+  return (
+    <p className="saved-secret" aria-label="Saved header values">
+      <span>
+        {kept.length === 1 ? 'The value of ' : 'The values of '}
+        {kept.map((key, index) => (
+          <span key={key}>
+            {index > 0 ? ', ' : ''}
+            <code>{key}</code>
+          </span>
+        ))}
+        {kept.length === 1 ? ' is saved' : ' are saved'} (not shown): leave it empty to keep it, type to
+        replace it, or remove the header.
+      </span>
+    </p>
+  );
+}
+
 /** Session, timing and reconnect behaviour, and WebSocket handshake headers. */
 export function AdvancedFields({ form }: { form: FormBinding }) {
   const { values, problems } = form;
@@ -45,6 +75,7 @@ export function AdvancedFields({ form }: { form: FormBinding }) {
         problemId={`${form.id('wsHeaders')}-problem`}
         onChange={(rows) => form.set('wsHeaders', rows)}
       />
+      <SavedHeaderValues saved={form.secrets?.wsHeaders} rows={values.wsHeaders} />
     </div>
   );
 }

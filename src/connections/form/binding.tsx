@@ -17,6 +17,8 @@ export interface FormSecrets {
   password?: FormSecret;
   passphrase?: FormSecret;
   keyPem?: FormSecret;
+  /** WebSocket headers whose value is saved (never sent here): an empty value keeps it. */
+  wsHeaders?: readonly string[];
   /** How stored secrets are protected on this machine, in one sentence. */
   protection?: { sentence: string; warning: boolean };
 }

@@ -151,3 +151,24 @@ describe('profile → mqtt.js snippet', () => {
     expect(code).toContain('reconnectPeriod: 1000,');
   });
 });
+
+describe('saved header values in the snippet (Trust #13)', () => {
+  it('reads a saved header value from the environment, never from the profile', () => {
+    const code = profileToMqttjs(
+      'WS',
+      options({
+        transport: 'ws',
+        host: 'h',
+        port: 8083,
+        wsHeaders: [
+          { key: 'Authorization', value: '' },
+          { key: 'X-Plain', value: '' },
+        ],
+      }),
+      { password: false, passphrase: false, keyPem: false, wsHeaders: ['Authorization'] },
+    );
+    expect(code).toContain('Authorization: process.env.MQTT_HEADER_AUTHORIZATION');
+    expect(code).toContain('"X-Plain": ""');
+    expect(code).toContain('// Secrets come from the environment: MQTT_HEADER_AUTHORIZATION.');
+  });
+});

@@ -58,7 +58,12 @@ describe('ProfileStore round trips', () => {
     const reopened = await openStore(dir).list();
     expect(reopened.problem).toBeNull();
     expect(reopened.profiles).toEqual([saved]);
-    expect(reopened.profiles[0]?.options).toEqual(full);
+    // Trust #13: a header value is a secret: the view names the header, the connection gets the value.
+    expect(reopened.profiles[0]?.options).toEqual({ ...full, wsHeaders: [{ key: 'X-Token', value: '' }] });
+    expect(reopened.profiles[0]?.secrets.wsHeaders).toEqual(['X-Token']);
+    expect(await openStore(dir).connectOptions(saved.id)).toMatchObject({
+      wsHeaders: [{ key: 'X-Token', value: 't' }],
+    });
   });
 
   it('keeps, clears and sets secrets, and gives them only to a connection', async () => {
@@ -69,7 +74,7 @@ describe('ProfileStore round trips', () => {
       options: options({ transport: 'mqtts', tls: { verifyServer: true } }),
       secrets: { password: PASSWORD, passphrase: PASSPHRASE, keyPem: KEY_PEM },
     });
-    expect(created.secrets).toEqual({ password: true, passphrase: true, keyPem: true });
+    expect(created.secrets).toEqual({ password: true, passphrase: true, keyPem: true, wsHeaders: [] });
     expect(JSON.stringify(created)).not.toContain(PASSWORD);
 
     const connect = await openStore(dir).connectOptions(created.id);
@@ -83,7 +88,7 @@ describe('ProfileStore round trips', () => {
       secrets: { passphrase: null, password: 'new-one' },
     });
     expect(edited.name).toBe('Renamed');
-    expect(edited.secrets).toEqual({ password: true, passphrase: false, keyPem: true });
+    expect(edited.secrets).toEqual({ password: true, passphrase: false, keyPem: true, wsHeaders: [] });
     expect((await store.connectOptions(created.id)).password).toBe('new-one');
 
     // Choosing a key file drops the pasted key: one key source.
@@ -136,16 +141,17 @@ describe('ProfileStore round trips', () => {
     expect(readFileSync(join(dir, 'secret.key'))).toHaveLength(32);
   });
 
-  it('refuses to use a damaged key file, and leaves it as it is', async () => {
+  it('refuses to use a damaged key file that saved secrets depend on, and leaves it as it is', async () => {
+    // Trust #10: a damaged key with secrets sealed by it is never replaced (they would be lost).
     const dir = tempDataDir();
-    mkdirSync(dir, { recursive: true });
+    await openStore(dir).save({ name: 'Sealed', options: options(), secrets: { password: PASSWORD } });
     writeFileSync(join(dir, 'secret.key'), 'short', { mode: 0o600 });
     const store = openStore(dir);
     await expect(
       store.save({ name: 'A', options: options(), secrets: { password: PASSWORD } }),
     ).rejects.toThrow(/secret key file .* is damaged/);
     expect(readFileSync(join(dir, 'secret.key'), 'utf8')).toBe('short');
-    expect((await store.list()).profiles).toEqual([]);
+    expect((await store.list()).profiles.map((p) => p.name)).toEqual(['Sealed']);
   });
 
   it('says which secret cannot be opened when the key was replaced', async () => {
@@ -255,7 +261,7 @@ describe('ProfileStore versions', () => {
     // The next save writes the current format, keeping the old file as the backup.
     await store.save({ name: 'New', options: options() });
     const written = JSON.parse(readFileSync(join(dir, 'profiles.json'), 'utf8')) as { version: number };
-    expect(written.version).toBe(1);
+    expect(written.version).toBe(2);
     expect(JSON.parse(readFileSync(join(dir, 'profiles.json.bak'), 'utf8'))).toEqual(v0);
   });
 

@@ -59,7 +59,12 @@ export interface SnippetSecrets {
   password: boolean;
   passphrase: boolean;
   keyPem: boolean;
+  /** Headers whose value is a saved secret (Trust #13): read from the environment too. */
+  wsHeaders?: readonly string[];
 }
+
+/** `Authorization` → `MQTT_HEADER_AUTHORIZATION`. */
+export const headerEnv = (key: string) => `MQTT_HEADER_${key.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 
 export const SECRET_ENV = {
   password: 'MQTT_PASSWORD',
@@ -142,13 +147,23 @@ export function profileToMqttjs(
     };
     if (Object.values(properties).some((v) => v !== undefined)) connect['properties'] = properties;
   }
+  const sealedHeaders = new Set(secrets.wsHeaders ?? []);
+  const headerEnvs: string[] = [];
   if ((options.transport === 'ws' || options.transport === 'wss') && options.wsHeaders?.length) {
-    connect['wsOptions'] = { headers: Object.fromEntries(options.wsHeaders.map((h) => [h.key, h.value])) };
+    const headerValue = (h: { key: string; value: string }) => {
+      if (h.value !== '' || !sealedHeaders.has(h.key)) return h.value;
+      headerEnvs.push(headerEnv(h.key));
+      return new Raw(`process.env.${headerEnv(h.key)}`);
+    };
+    connect['wsOptions'] = {
+      headers: Object.fromEntries(options.wsHeaders.map((h) => [h.key, headerValue(h)])),
+    };
   }
 
-  const envs = (Object.keys(SECRET_ENV) as (keyof SnippetSecrets)[])
-    .filter((k) => secrets[k])
-    .map((k) => SECRET_ENV[k]);
+  const envs = [
+    ...(['password', 'passphrase', 'keyPem'] as const).filter((k) => secrets[k]).map((k) => SECRET_ENV[k]),
+    ...headerEnvs,
+  ];
   const lines = [
     `// MQScope profile "${name.replace(/[\r\n]+/g, ' ')}" as mqtt.js code (Node.js, mqtt 5).`,
     ...(envs.length ? [`// Secrets come from the environment: ${envs.join(', ')}.`] : []),
