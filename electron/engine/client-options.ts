@@ -4,6 +4,20 @@ import type { IClientOptions } from 'mqtt';
 import { encodePayload, type ParsedConnectOptions, type PemSource, type ProtocolVersion } from '../contract';
 import { EngineError } from './errors';
 import { userPropertiesToPacket } from './properties';
+import { checkTlsMaterial } from './tls-material';
+
+/**
+ * The largest packet a connection accepts unless its profile sets Maximum Packet Size:
+ * twice the message log's default per-message limit (16 MiB), so a payload the log keeps
+ * whole still arrives, while a 200 MB PUBLISH is refused from its fixed header instead of
+ * being buffered. MQTT 5 announces it in CONNECT (§3.1.2.11.4); for 3.1 and 3.1.1, which
+ * cannot announce one, it is a client-side cap enforced while parsing.
+ */
+export const DEFAULT_MAX_PACKET_BYTES = 32 * 1024 * 1024;
+
+export function maxPacketSize(options: ParsedConnectOptions): number {
+  return options.connectProperties?.maximumPacketSize ?? DEFAULT_MAX_PACKET_BYTES;
+}
 
 export function generateClientId(): string {
   return `mqscope_${randomBytes(4).toString('hex')}`;
@@ -66,6 +80,12 @@ export async function buildClientOptions(
       readPem(tls.cert, 'client certificate'),
       readPem(tls.key, 'private key'),
     ]);
+    checkTlsMaterial({
+      ...(ca && { ca }),
+      ...(cert && { cert }),
+      ...(key && { key }),
+      ...(tls.passphrase && { passphrase: tls.passphrase }),
+    });
     if (ca) out.ca = ca;
     if (cert) out.cert = cert;
     if (key) out.key = key;
@@ -109,7 +129,7 @@ export async function buildClientOptions(
         sessionExpiryInterval: options.sessionExpirySeconds,
       }),
       ...(c?.receiveMaximum !== undefined && { receiveMaximum: c.receiveMaximum }),
-      ...(c?.maximumPacketSize !== undefined && { maximumPacketSize: c.maximumPacketSize }),
+      maximumPacketSize: maxPacketSize(options),
       ...(c?.topicAliasMaximum !== undefined && { topicAliasMaximum: c.topicAliasMaximum }),
       ...(c?.requestResponseInformation !== undefined && {
         requestResponseInformation: c.requestResponseInformation,
