@@ -84,7 +84,7 @@ function frames(buffer: Buffer): { packets: ClientPacket[]; rest: Buffer } {
     let i = at + 1;
     let complete = false;
     while (i < buffer.length && i - at <= 4) {
-      const byte = buffer[i++]!;
+      const byte = buffer[i++] ?? 0;
       length += (byte & 0x7f) * mul;
       mul *= 128;
       if ((byte & 0x80) === 0) {
@@ -93,7 +93,7 @@ function frames(buffer: Buffer): { packets: ClientPacket[]; rest: Buffer } {
       }
     }
     if (!complete || buffer.length - i < length) break;
-    packets.push({ type: buffer[at]! >> 4, body: buffer.subarray(i, i + length) });
+    packets.push({ type: (buffer[at] ?? 0) >> 4, body: buffer.subarray(i, i + length) });
     at = i + length;
   }
   return { packets, rest: buffer.subarray(at) };

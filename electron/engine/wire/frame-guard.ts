@@ -93,7 +93,7 @@ export class FrameGuard {
       switch (this.step) {
         case Step.Header: {
           this.safeBytes = i;
-          const violation = this.onFirstByte(chunk[i]!, chunk.subarray(i, i + 24));
+          const violation = this.onFirstByte(chunk[i] ?? 0, chunk.subarray(i, i + 24));
           if (violation) return violation;
           i++;
           this.step = Step.Length;
@@ -103,7 +103,7 @@ export class FrameGuard {
           break;
         }
         case Step.Length: {
-          const byte = chunk[i++]!;
+          const byte = chunk[i++] ?? 0;
           this.length += (byte & 0x7f) * this.lengthMul;
           this.lengthMul *= 128;
           this.lengthBytes++;
@@ -145,7 +145,7 @@ export class FrameGuard {
     const flags = byte & 0x0f;
     this.type = type;
     this.qos = (flags >> 1) & 3;
-    const name = PACKET_NAMES[type]!;
+    const name = PACKET_NAMES[type] ?? `packet type ${type}`;
     const reserved = type === 0 || (type === AUTH && !this.v5);
     const flagsOk = type === PUBLISH ? this.qos !== 3 : flags === (FLAGS_0010.has(type) ? 2 : 0);
     if (!this.connackSeen) {
@@ -176,7 +176,7 @@ export class FrameGuard {
 
   private onLength(): WireViolation | null {
     const { type, length } = this;
-    const name = PACKET_NAMES[type]!;
+    const name = PACKET_NAMES[type] ?? `packet type ${type}`;
     const size = 1 + this.lengthBytes + length;
     if (size > this.maxPacketSize) {
       return {
