@@ -1,3 +1,4 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import type { Problem } from '../contract';
 import { ProblemError } from './errors';
@@ -41,12 +42,20 @@ export function checkTlsMaterial(material: TlsMaterial): void {
   if (key !== undefined && cert === undefined) {
     fail('TLS_CERT_MISSING', 'A private key needs its client certificate: add the certificate file.');
   }
-  if (cert !== undefined && key !== undefined) {
-    attempt({ cert, key, ...(passphrase !== undefined && { passphrase }) }, (code) =>
-      code === 'ERR_OSSL_X509_KEY_VALUES_MISMATCH'
-        ? 'The client certificate does not match the private key.'
-        : 'The client certificate and private key cannot be used together.',
-    );
+  // OpenSSL only notices a mismatch between keys of one algorithm (an RSA key beside an EC
+  // certificate loads into another slot), so compare the certificate's public key itself.
+  if (cert !== undefined && key !== undefined && !certificateMatches(cert, key, passphrase)) {
+    fail('TLS_CERT_KEY_MISMATCH', 'The client certificate does not match the private key.');
+  }
+}
+
+function certificateMatches(cert: string, key: string, passphrase: string | undefined): boolean {
+  try {
+    const privateKey = createPrivateKey({ key, ...(passphrase !== undefined && { passphrase }) });
+    return new X509Certificate(cert).checkPrivateKey(privateKey);
+  } catch {
+    // Both loaded into a TLS context above; a form this check cannot read is left to the handshake.
+    return true;
   }
 }
 
