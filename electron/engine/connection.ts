@@ -131,10 +131,15 @@ export class MqttConnection {
         this.attach(client, settle);
         client.connect();
       } catch (error) {
-        // A throw from stream creation (TLS material, URL) must end the attempt, not leave it "connecting".
-        this.client?.end(true);
+        // A throw from stream creation (e.g. tls.connect's own checks) must end the attempt, not
+        // leave it "connecting": fail first, then tidy up what mqtt.js may half-hold.
         this.setState('failed', 'Could not connect.', describeError(error, this.mqttVersion));
         settle();
+        try {
+          this.client?.end(true);
+        } catch {
+          // No stream was ever made: nothing to close.
+        }
       }
     });
   }

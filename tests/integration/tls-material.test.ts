@@ -6,7 +6,9 @@
  */
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ConnectOptions } from '../../electron/contract';
+import type { ConnectOptions, ConnectionStatus } from '../../electron/contract';
+import { createEngine } from '../../electron/engine';
+import { createDispatch } from '../../electron/host/dispatch';
 import { MOSQUITTO_MISSING, mosquittoAvailable } from '../support/mosquitto';
 import { useEngineSession } from '../support/engine-session';
 
@@ -101,5 +103,32 @@ describe.skipIf(!available)('TLS material is checked before connecting (Trust #8
 
   it('a certificate without its key', async () => {
     await failsWith({ cert: pem(session.broker.clientCertPem) }, 'TLS_KEY_MISSING', /needs its private key/);
+  });
+});
+
+describe('a throw while the socket is made (Trust #8)', () => {
+  it('ends in "failed" with the reason, never "connecting" forever', async () => {
+    // The contract allows ALPN names tls.connect refuses synchronously (200 characters, 400 bytes).
+    const engine = createEngine({ host: 'web', version: 'test' });
+    const statuses: ConnectionStatus[] = [];
+    engine.onEvent((e) => {
+      if (e.name === 'connection.status') statuses.push(e.payload);
+    });
+    try {
+      const dispatch = createDispatch(engine.handlers);
+      const opened = await dispatch('connection.open', {
+        transport: 'mqtts',
+        host: '127.0.0.1',
+        port: 1,
+        tls: { alpnProtocols: ['é'.repeat(200)] },
+      });
+      expect(opened.ok).toBe(true);
+      const status = opened.ok ? (opened.value as ConnectionStatus) : undefined;
+      expect(status?.state).toBe('failed');
+      expect(status?.problem?.code).toBe('ERR_OUT_OF_RANGE');
+      expect(statuses.at(-1)?.state).toBe('failed');
+    } finally {
+      await engine.dispose();
+    }
   });
 });
