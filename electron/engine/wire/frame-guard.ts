@@ -72,6 +72,8 @@ export class FrameGuard {
   private fill = 0;
   /** Whether this network connection has carried a CONNACK (a parser error after it is "malformed", not "not MQTT"). */
   connackSeen = false;
+  /** The 2-byte topic length of a PUBLISH whose header is split across reads. */
+  private readonly lengthBuf = Buffer.alloc(2);
   /**
    * After check() found a violation: how many bytes of that chunk are whole packets before
    * the offending one, which the parser may still have (a CONNACK sharing a read with it).
@@ -115,6 +117,15 @@ export class FrameGuard {
           }
           const violation = this.onLength();
           if (violation) return violation;
+          if ((this.step as Step) === Step.Collect && n - i >= 2) {
+            // The usual case: topic and packet id lie in this chunk, so check them in place.
+            const need = (((chunk[i] ?? 0) << 8) | (chunk[i + 1] ?? 0)) + (this.qos > 0 ? 2 : 0);
+            if (n - i - 2 >= need) {
+              const bad = this.checkPublishHead(chunk.subarray(i + 2, i + 2 + need), need);
+              if (bad) return bad;
+              i += 2 + need;
+            }
+          }
           break;
         }
         case Step.Collect: {
@@ -207,7 +218,7 @@ export class FrameGuard {
   }
 
   private startCollect(bytes: number, what: Collecting): void {
-    this.buf = Buffer.allocUnsafe(bytes);
+    this.buf = what === Collecting.TopicLength ? this.lengthBuf : Buffer.allocUnsafe(bytes);
     this.fill = 0;
     this.collecting = what;
     this.step = Step.Collect;
@@ -216,22 +227,27 @@ export class FrameGuard {
 
   private onCollected(): WireViolation | null {
     if (this.collecting === Collecting.TopicLength) {
-      const topicBytes = this.buf.readUInt16BE(0);
-      const need = topicBytes + (this.qos > 0 ? 2 : 0);
-      if (need > this.remaining) {
-        return malformed('a PUBLISH whose topic runs past the end of the packet', '§3.3.2', '§3.3.2');
-      }
+      const need = this.buf.readUInt16BE(0) + (this.qos > 0 ? 2 : 0);
+      if (need > this.remaining) return pastTheEnd();
       this.startCollect(need, Collecting.TopicAndId);
       if (need === 0) return this.onCollected();
       return null;
     }
+    this.remaining += this.buf.length; // checkPublishHead counts the head itself
+    return this.checkPublishHead(this.buf, this.buf.length);
+  }
+
+  /** A PUBLISH's topic and packet id (`need` bytes, the 2-byte topic length already read). */
+  private checkPublishHead(head: Uint8Array, need: number): WireViolation | null {
+    if (need > this.remaining) return pastTheEnd();
     const idBytes = this.qos > 0 ? 2 : 0;
-    const topic = this.buf.subarray(0, this.buf.length - idBytes);
+    const topic = head.subarray(0, need - idBytes);
     const violation = topicViolation(topic, this.v5);
     if (violation) return violation;
-    if (idBytes && this.buf.readUInt16BE(topic.length) === 0) {
+    if (idBytes && (head[need - 2] ?? 0) === 0 && (head[need - 1] ?? 0) === 0) {
       return protocolError(`a PUBLISH with QoS ${this.qos} and packet identifier 0`, '§2.3.1', '§2.2.1');
     }
+    this.remaining -= need;
     this.step = this.remaining > 0 ? Step.Skip : Step.Header;
     return null;
   }
@@ -250,6 +266,10 @@ export function topicViolation(topic: Uint8Array, v5: boolean): WireViolation | 
     return protocolError('a PUBLISH topic name with a wildcard (+ or #)', '§3.3.2.1', '§3.3.2.1');
   }
   return null;
+}
+
+function pastTheEnd(): WireViolation {
+  return malformed('a PUBLISH whose topic runs past the end of the packet', '§3.3.2', '§3.3.2');
 }
 
 function notMqtt(preview: Uint8Array): WireViolation {
