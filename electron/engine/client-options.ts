@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IClientOptions } from 'mqtt';
-import { encodePayload, type ParsedConnectOptions, type PemSource, type ProtocolVersion } from '../contract';
+import {
+  DEFAULT_MAX_PACKET_BYTES,
+  encodePayload,
+  type ParsedConnectOptions,
+  type PemSource,
+  type ProtocolVersion,
+} from '../contract';
 import { EngineError } from './errors';
 import { userPropertiesToPacket } from './properties';
 import { checkTlsMaterial } from './tls-material';
 
-/**
- * The largest packet a connection accepts unless its profile sets Maximum Packet Size:
- * twice the message log's default per-message limit (16 MiB), so a payload the log keeps
- * whole still arrives, while a 200 MB PUBLISH is refused from its fixed header instead of
- * being buffered. MQTT 5 announces it in CONNECT (§3.1.2.11.4); for 3.1 and 3.1.1, which
- * cannot announce one, it is a client-side cap enforced while parsing.
- */
-export const DEFAULT_MAX_PACKET_BYTES = 32 * 1024 * 1024;
-
+/** The Maximum Packet Size in force: the profile's, or the default (see DEFAULT_MAX_PACKET_BYTES). */
 export function maxPacketSize(options: ParsedConnectOptions): number {
   return options.connectProperties?.maximumPacketSize ?? DEFAULT_MAX_PACKET_BYTES;
 }

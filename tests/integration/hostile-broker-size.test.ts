@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_PACKET_BYTES } from '../../electron/engine/client-options';
+import { DEFAULT_MAX_PACKET_BYTES } from '../../electron/contract';
 import { CONNACK_V311, CONNACK_V5, rawPublish, remainingLength } from '../support/fake-broker';
 import { useHostileSession } from '../support/hostile-session';
 
