@@ -20,7 +20,7 @@ export function Mqtt5Fields({ form }: { form: FormBinding }) {
           form={form}
           field="maximumPacketSize"
           label="Maximum packet size"
-          input={numeric({ placeholder: `${DEFAULT_MAX_PACKET_BYTES} (32 MiB)` })}
+          input={numeric({ placeholder: String(DEFAULT_MAX_PACKET_BYTES) })}
         />
       </div>
       <TextInput
