@@ -4,7 +4,7 @@
  * header instead of being buffered whole. The fake broker announces a 200 MB PUBLISH and
  * then streams its body; the client must close before the body piles up in memory.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_PACKET_BYTES } from '../../electron/contract';
 import { CONNACK_V311, CONNACK_V5, rawPublish, remainingLength } from '../support/fake-broker';
@@ -22,7 +22,7 @@ function hugePublish(length: number, v5: boolean) {
     Buffer.from([0x00, 0x03, 0x62, 0x69, 0x67]),
     v5 ? Buffer.from([0x00]) : Buffer.alloc(0),
   ]);
-  const stream = (socket: Socket) => {
+  const stream = (socket: Duplex) => {
     socket.write(header);
     const pump = () => {
       while (socket.writable && written < length) {

@@ -168,6 +168,15 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
     expect((await broker.closed(0))?.body[0]).toBe(0x81);
   });
 
+  it('the guard sits on WebSocket connections too', async () => {
+    const { final, broker } = await session.run(
+      { reply: after(CONNACK_V5, bytes(0x36, 0x02, 0x00, 0x00)), websocket: true },
+      { transport: 'ws', path: '/mqtt' },
+    );
+    expect(final.problem?.code).toBe('MALFORMED_PACKET');
+    expect((await broker.closed(0))?.body[0]).toBe(0x81);
+  });
+
   it('two topics differing only in invalid bytes never merge into one row', async () => {
     const good = rawPublish({ topic: topic('ok/topic'), payload: Buffer.from('fine'), v5: true });
     const { final, connectionId } = await session.run({

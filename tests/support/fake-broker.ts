@@ -4,7 +4,10 @@
  * (usually a CONNACK, then the case's bad packet), and records every packet the client
  * sends back, so a test can check the DISCONNECT reason the client closed with.
  */
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, createWebSocketStream } from 'ws';
 
 export interface ClientPacket {
   /** The fixed header's packet type (1 CONNECT … 14 DISCONNECT). */
@@ -18,7 +21,9 @@ export interface FakeBrokerScript {
   /** Sent after `reply`, on a later tick: a second chunk, for cases split across reads. */
   then?: Buffer;
   /** Runs after `reply`, for cases that stream (e.g. a huge packet written chunk by chunk). */
-  after?: (socket: Socket) => void;
+  after?: (socket: Duplex) => void;
+  /** Speak MQTT over WebSocket (path /mqtt) instead of plain TCP. */
+  websocket?: boolean;
 }
 
 export interface FakeBroker {
@@ -101,11 +106,11 @@ function frames(buffer: Buffer): { packets: ClientPacket[]; rest: Buffer } {
 
 export async function startFakeBroker(script: FakeBrokerScript): Promise<FakeBroker> {
   const packets: ClientPacket[] = [];
-  const sockets = new Set<Socket>();
+  const sockets = new Set<Duplex>();
   const closes: (ClientPacket | null)[] = [];
   const closeWaiters = new Set<() => void>();
 
-  const server: Server = createServer((socket) => {
+  const serve = (socket: Duplex) => {
     sockets.add(socket);
     let pending = Buffer.alloc(0);
     let answered = false;
@@ -128,12 +133,24 @@ export async function startFakeBroker(script: FakeBrokerScript): Promise<FakeBro
       }
     });
     socket.on('error', () => undefined);
+    // The client went away: close our side too (a WebSocket stream would otherwise stay half-open).
+    socket.on('end', () => socket.destroy());
     socket.on('close', () => {
       sockets.delete(socket);
       closes.push(disconnect);
       for (const wake of closeWaiters) wake();
     });
-  });
+  };
+  let server: Server;
+  let wss: WebSocketServer | null = null;
+  if (script.websocket) {
+    const http = createHttpServer();
+    wss = new WebSocketServer({ server: http, path: '/mqtt' });
+    wss.on('connection', (ws) => serve(createWebSocketStream(ws)));
+    server = http;
+  } else {
+    server = createServer(serve);
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -161,6 +178,7 @@ export async function startFakeBroker(script: FakeBrokerScript): Promise<FakeBro
     },
     async stop() {
       for (const socket of sockets) socket.destroy();
+      wss?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
