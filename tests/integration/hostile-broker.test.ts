@@ -5,6 +5,7 @@
  * it, and that an MQTT 5 client sent DISCONNECT with the spec's reason before closing.
  */
 import { describe, expect, it } from 'vitest';
+import type { PacketRecord } from '../../electron/contract';
 import { receivedMessages } from '../support/engine-log';
 import { CONNACK_V311, CONNACK_V5, rawPublish, remainingLength } from '../support/fake-broker';
 import { useHostileSession } from '../support/hostile-session';
@@ -156,6 +157,18 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       expect(final.problem?.message).toMatch(/\(MQTT 3\.1\.1 §/);
       expect(await broker.closed(0)).toBeNull();
     });
+  });
+
+  it('the packet log shows the CONNACK that arrived and the DISCONNECT MQScope sent', async () => {
+    const { connectionId } = await session.run({ reply: CONNACK_V5, then: bytes(0x36, 0x02, 0x00, 0x00) });
+    const listed = await session.dispatch('packets.list', { connectionId });
+    const packets = listed.ok ? (listed.value as { packets: PacketRecord[] }).packets : [];
+    expect(packets.map((p) => `${p.direction} ${p.type}`)).toEqual([
+      'out connect',
+      'in connack',
+      'out disconnect',
+    ]);
+    expect(packets.at(-1)?.fields).toMatchObject({ reasonCode: 0x81 });
   });
 
   it('a bad packet split across reads is caught as well', async () => {
