@@ -29,7 +29,7 @@ import { messagePropertiesFromPacket, userPropertiesToPacket } from './propertie
 import { SubscriptionTable } from './subscription-table';
 import { judgeError } from './wire/client-errors';
 import { closeForViolation, guardClientStreams } from './wire/guarded-stream';
-import type { WireViolation } from './wire/violation';
+import { emptyTopicViolation, type WireViolation } from './wire/violation';
 
 /** How long a graceful close may wait for in-flight packets before the socket is cut. */
 const CLOSE_GRACE_MS = 2000;
@@ -191,11 +191,15 @@ export class MqttConnection {
     });
     client.on('packetreceive', (packet: Packet) => {
       if (packet.cmd === 'connack') this.connackCode = (this.v5 ? packet.reasonCode : packet.returnCode) ?? 0;
+      const violation = emptyTopicViolation(packet);
+      if (violation) this.closeForViolation(client, violation);
     });
     client.on('disconnect', (packet: IDisconnectPacket) => {
       this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
     });
     client.on('message', (topic, payload, packet) => {
+      // Only a PUBLISH refused above arrives without a topic: it is not a message.
+      if (topic === '') return;
       // Copy the bytes: the Buffer may be a view of a larger socket chunk.
       const message: ReceivedMessage = {
         topic,

@@ -181,6 +181,17 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
     expect((await broker.closed(0))?.body[0]).toBe(0x81);
   });
 
+  it('MQTT 5: an empty topic without a Topic Alias is a protocol error, not a message', async () => {
+    const { final, broker, connectionId } = await session.run({
+      reply: CONNACK_V5,
+      then: rawPublish({ topic: Buffer.alloc(0), v5: true }),
+    });
+    expect(final.problem?.code).toBe('PROTOCOL_ERROR');
+    expect(final.problem?.message).toMatch(/empty topic name and no Topic Alias \(MQTT 5 §3\.3\.2\.1\)/);
+    expect((await broker.closed(0))?.body[0]).toBe(0x82);
+    expect(await receivedMessages(session.dispatch, connectionId)).toEqual([]);
+  });
+
   it('the guard sits on WebSocket connections too', async () => {
     const { final, broker } = await session.run(
       { reply: after(CONNACK_V5, bytes(0x36, 0x02, 0x00, 0x00)), websocket: true },

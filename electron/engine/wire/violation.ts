@@ -1,3 +1,5 @@
+import type { Packet } from 'mqtt';
+
 /**
  * What was wrong with the broker's bytes, and where the spec says so. Each case carries the
  * section for both protocol lines, since a 3.1.1 user should not be sent to MQTT 5's text.
@@ -41,3 +43,13 @@ export const protocolError = (what: string, v3: string, v5: string): WireViolati
   v3,
   v5,
 });
+
+/**
+ * MQTT 5 only: an empty topic name is allowed when a Topic Alias stands for it. The frame
+ * guard does not read properties, so this is checked on the decoded packet.
+ */
+export function emptyTopicViolation(packet: Packet): WireViolation | null {
+  if (packet.cmd !== 'publish' || packet.topic !== '' || packet.properties?.topicAlias !== undefined)
+    return null;
+  return protocolError('a PUBLISH with an empty topic name and no Topic Alias', '§4.7.3', '§3.3.2.1');
+}
