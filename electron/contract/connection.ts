@@ -69,11 +69,20 @@ export const WillSchema = z
   .strict();
 export type Will = z.input<typeof WillSchema>;
 
+/**
+ * The largest packet a connection accepts unless its profile sets Maximum Packet Size:
+ * twice the message log's default per-message limit (16 MiB), so a payload the log keeps
+ * whole still arrives, while a 200 MB PUBLISH is refused from its fixed header instead of
+ * being buffered. MQTT 5 announces it in CONNECT (§3.1.2.11.4); under 3.1 and 3.1.1, which
+ * cannot announce one, the engine enforces it alone while parsing.
+ */
+export const DEFAULT_MAX_PACKET_BYTES = 32 * 1024 * 1024;
+
 /** MQTT 5 CONNECT properties (MQTT 5 §3.1.2.11). */
 export const ConnectPropertiesSchema = z
   .object({
     receiveMaximum: z.number().int().min(1).max(65535).optional(),
-    /** Also the largest packet the engine accepts: mqtt.js drops bigger ones. */
+    /** Also the largest packet the engine accepts (default DEFAULT_MAX_PACKET_BYTES); a bigger one closes the connection. */
     maximumPacketSize: z.number().int().min(1).max(268_435_460).optional(),
     topicAliasMaximum: z.number().int().min(0).max(65535).optional(),
     requestResponseInformation: z.boolean().optional(),

@@ -1,9 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IClientOptions } from 'mqtt';
-import { encodePayload, type ParsedConnectOptions, type PemSource, type ProtocolVersion } from '../contract';
+import {
+  DEFAULT_MAX_PACKET_BYTES,
+  encodePayload,
+  type ParsedConnectOptions,
+  type PemSource,
+  type ProtocolVersion,
+} from '../contract';
 import { EngineError } from './errors';
 import { userPropertiesToPacket } from './properties';
+import { checkTlsMaterial } from './tls-material';
+
+/** The Maximum Packet Size in force: the profile's, or the default (see DEFAULT_MAX_PACKET_BYTES). */
+export function maxPacketSize(options: ParsedConnectOptions): number {
+  return options.connectProperties?.maximumPacketSize ?? DEFAULT_MAX_PACKET_BYTES;
+}
 
 export function generateClientId(): string {
   return `mqscope_${randomBytes(4).toString('hex')}`;
@@ -66,6 +78,12 @@ export async function buildClientOptions(
       readPem(tls.cert, 'client certificate'),
       readPem(tls.key, 'private key'),
     ]);
+    checkTlsMaterial({
+      ...(ca && { ca }),
+      ...(cert && { cert }),
+      ...(key && { key }),
+      ...(tls.passphrase && { passphrase: tls.passphrase }),
+    });
     if (ca) out.ca = ca;
     if (cert) out.cert = cert;
     if (key) out.key = key;
@@ -109,7 +127,7 @@ export async function buildClientOptions(
         sessionExpiryInterval: options.sessionExpirySeconds,
       }),
       ...(c?.receiveMaximum !== undefined && { receiveMaximum: c.receiveMaximum }),
-      ...(c?.maximumPacketSize !== undefined && { maximumPacketSize: c.maximumPacketSize }),
+      maximumPacketSize: maxPacketSize(options),
       ...(c?.topicAliasMaximum !== undefined && { topicAliasMaximum: c.topicAliasMaximum }),
       ...(c?.requestResponseInformation !== undefined && {
         requestResponseInformation: c.requestResponseInformation,

@@ -12,15 +12,25 @@ import {
   type Subscription,
 } from '../contract';
 import type { ParsedRequestInput } from '../contract';
-import { brokerUrl, buildClientOptions, generateClientId, isTls, protocolFields } from './client-options';
+import {
+  brokerUrl,
+  buildClientOptions,
+  generateClientId,
+  isTls,
+  maxPacketSize,
+  protocolFields,
+} from './client-options';
 import { connackInfo } from './connack';
-import { EngineError, describeDisconnect, describeError } from './errors';
+import { EngineError, describeDisconnect, describeError, describeViolation } from './errors';
 import { MessageBatcher } from './message-batcher';
 import { PacketLog } from './packet-log';
 import { InflightPublishes, publishFailure } from './publish/inflight';
 import { publishPacket } from './publish/publish-packet';
 import { messagePropertiesFromPacket } from './properties';
 import { SubscriptionTable } from './subscription-table';
+import { judgeError } from './wire/client-errors';
+import { closeForViolation, guardClientStreams } from './wire/guarded-stream';
+import { emptyTopicViolation, type WireViolation } from './wire/violation';
 
 /** How long a graceful close may wait for in-flight packets before the socket is cut. */
 const CLOSE_GRACE_MS = 2000;
@@ -65,6 +75,10 @@ export class MqttConnection {
   private lastProblem: Problem | undefined;
   /** A refused CONNACK is final: retrying a wrong password only gets the client banned. */
   private refused = false;
+  /** Set when MQScope closed the connection over a broken packet: final, like a refusal. */
+  private protocolClosed = false;
+  /** The code of the last CONNACK received: only a non-zero one means "refused by the broker". */
+  private connackCode: number | undefined;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   /** Lab: sending nothing on purpose, so the broker's keepalive timeout can be watched. */
@@ -128,21 +142,40 @@ export class MqttConnection {
           resolve(this.current);
         }
       };
-      // Listeners first, then connect: CONNECT itself must reach the packet log.
-      const client = mqtt.connect(this.current.url, {
-        ...clientOptions,
-        manualConnect: true,
-        ...this.sessionStores(),
-      });
-      this.client = client;
-      this.attach(client, settle);
-      this.attachPublishing(client);
-      client.connect();
+      try {
+        // Listeners first, then connect: CONNECT itself must reach the packet log.
+        const client = mqtt.connect(this.current.url, {
+          ...clientOptions,
+          manualConnect: true,
+          ...this.sessionStores(),
+        });
+        this.client = client;
+        this.attach(client, settle);
+        this.attachPublishing(client);
+        client.connect();
+      } catch (error) {
+        // A throw from stream creation (e.g. tls.connect's own checks) must end the attempt, not
+        // leave it "connecting": fail first, then tidy up what mqtt.js may half-hold.
+        this.setState('failed', 'Could not connect.', describeError(error, this.mqttVersion));
+        settle();
+        try {
+          this.client?.end(true);
+        } catch {
+          // No stream was ever made: nothing to close.
+        }
+      }
     });
   }
 
   private attach(client: MqttClient, settle: () => void): void {
+    const wire = guardClientStreams(client, {
+      protocolVersion: this.mqttVersion,
+      maxPacketSize: maxPacketSize(this.options),
+      onViolation: (violation) => this.closeForViolation(client, violation),
+    });
     client.on('connect', (packet: IConnackPacket) => {
+      // A CONNACK that shared a read with a broken packet: the connection is already closing.
+      if (this.protocolClosed) return;
       const connack = connackInfo(packet, this.mqttVersion);
       const reconnected = this.everConnected;
       this.everConnected = true;
@@ -160,19 +193,36 @@ export class MqttConnection {
     });
     // Every error is handled: an unhandled 'error' would crash the host process.
     client.on('error', (error) => {
-      this.lastProblem =
-        error.message === 'connack timeout'
-          ? {
-              code: 'CONNACK_TIMEOUT',
-              message: `The broker did not accept the connection within ${this.options.connectTimeoutMs / 1000} s.`,
-            }
-          : describeError(error, this.mqttVersion);
-      if ('code' in error && typeof error.code === 'number' && !this.everConnectedNow()) this.refused = true;
+      // The first cause wins: a socket error after a protocol close is only its echo.
+      if (this.protocolClosed) return;
+      if (error.message === 'connack timeout') {
+        this.lastProblem = {
+          code: 'CONNACK_TIMEOUT',
+          message: `The broker did not accept the connection within ${this.options.connectTimeoutMs / 1000} s.`,
+        };
+        return;
+      }
+      const verdict = judgeError(error, {
+        protocolVersion: this.mqttVersion,
+        connackCode: this.connackCode,
+        connackSeen: wire.connackSeen,
+      });
+      if (verdict.kind === 'violation') return this.closeForViolation(client, verdict.violation);
+      this.lastProblem = verdict.problem;
+      if (verdict.kind === 'refused') this.refused = true;
+      if (verdict.kind === 'client-closed') this.protocolClosed = true;
+    });
+    client.on('packetreceive', (packet: Packet) => {
+      if (packet.cmd === 'connack') this.connackCode = (this.v5 ? packet.reasonCode : packet.returnCode) ?? 0;
+      const violation = emptyTopicViolation(packet);
+      if (violation) this.closeForViolation(client, violation);
     });
     client.on('disconnect', (packet: IDisconnectPacket) => {
       this.lastProblem = describeDisconnect(packet.reasonCode ?? 0, packet.properties?.reasonString);
     });
     client.on('message', (topic, payload, packet) => {
+      // Only a PUBLISH refused above arrives without a topic: it is not a message.
+      if (topic === '') return;
       const max = this.sink.maxPayloadBytes?.() ?? Infinity;
       const cut = payload.byteLength > max;
       const message: ReceivedMessage = {
@@ -195,9 +245,13 @@ export class MqttConnection {
     });
   }
 
-  /** True while the socket is up and CONNACK said yes. */
-  private everConnectedNow(): boolean {
-    return this.current.state === 'connected';
+  /** Closes over a broken packet from the broker; the state follows from 'close'. */
+  private closeForViolation(client: MqttClient, violation: WireViolation): void {
+    if (this.protocolClosed) return;
+    this.protocolClosed = true;
+    this.lastProblem = describeViolation(violation, this.mqttVersion);
+    const sent = closeForViolation(client, this.mqttVersion, violation);
+    if (sent) this.onPacket(sent, 'out');
   }
 
   private onPacket(packet: Packet, direction: 'in' | 'out'): void {
@@ -366,6 +420,9 @@ export class MqttConnection {
       this.setState('disconnected', this.closingReason);
     } else if (this.refused) {
       this.setState('failed', 'The broker refused the connection.', this.lastProblem);
+    } else if (this.protocolClosed) {
+      // Not retried: a broker that sent a broken packet will most likely send it again.
+      this.setState('failed', 'Closed: the broker broke the MQTT protocol.', this.lastProblem);
     } else if (this.stalled) {
       const problem = this.lastProblem ?? {
         code: 'KEEPALIVE_EXPIRED',

@@ -1,4 +1,13 @@
 import type { ErrorCode, Problem } from '../contract';
+import { disconnectReasonFor, type WireViolation } from './wire/violation';
+
+/** A failure already worded for the status line (e.g. unusable TLS material). */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+    this.name = 'ProblemError';
+  }
+}
 
 /** An error the engine raises on purpose, with a contract error code the UI can act on. */
 export class EngineError extends Error {
@@ -126,8 +135,9 @@ const SOCKET_ERRORS: Record<string, string> = {
     'The broker rejected the client certificate (not signed by a CA it trusts, or not valid).',
   ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE:
     'The TLS handshake failed: the broker may require a client certificate, or no protocol version or cipher is shared.',
-  ERR_OSSL_BAD_DECRYPT: 'The private key could not be decrypted: check the passphrase.',
+  ERR_OSSL_BAD_DECRYPT: 'The private key passphrase is wrong or missing.',
   ERR_OSSL_PEM_NO_START_LINE: 'A certificate or key is not in PEM form (no "-----BEGIN" line).',
+  ERR_OSSL_X509_KEY_VALUES_MISMATCH: 'The client certificate does not match the private key.',
   ERR_SSL_WRONG_VERSION_NUMBER:
     'The server did not answer with TLS: is this a plain (non-TLS) port? Use mqtt:// or ws:// for it.',
 
@@ -175,6 +185,7 @@ interface ErrorLike {
 export function describeError(error: unknown, protocolVersion: number): Problem {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const text = typeof e.message === 'string' ? e.message : String(error);
+  if (error instanceof ProblemError) return error.problem;
   if (typeof e.code === 'number') return describeConnackCode(e.code, protocolVersion);
   if (text === 'Keepalive timeout') {
     return {
@@ -187,11 +198,60 @@ export function describeError(error: unknown, protocolVersion: number): Problem 
     return { code: e.code, message: known ?? `${text.replace(/\.$/, '')}.` };
   }
   // mqtt-packet's parser errors: the bytes that came back are not MQTT at all.
-  if (/^Invalid (header|packet|protocol)|^Malformed/i.test(text)) {
-    return {
-      code: 'NOT_MQTT',
-      message: `The server did not answer in MQTT (${text}): check the port and the transport — a WebSocket port needs ws://, a TLS port mqtts://.`,
-    };
-  }
+  if (/^Invalid (header|packet|protocol)|^Malformed/i.test(text)) return notMqtt(text);
   return { code: 'ERROR', message: text };
+}
+
+function notMqtt(detail: string): Problem {
+  return {
+    code: 'NOT_MQTT',
+    message: `The server did not answer in MQTT (${detail}): check the port and the transport — a WebSocket port needs ws://, a TLS port mqtts://.`,
+  };
+}
+
+const VIOLATION_CODES = {
+  malformed: 'MALFORMED_PACKET',
+  protocol: 'PROTOCOL_ERROR',
+  'too-large': 'PACKET_TOO_LARGE',
+  'not-mqtt': 'NOT_MQTT',
+} as const;
+
+/**
+ * A broker packet the client refused, naming the side that found it, the spec's section,
+ * and (MQTT 5) the DISCONNECT reason the client sent before closing.
+ */
+export function describeViolation(violation: WireViolation, protocolVersion: number): Problem {
+  if (violation.kind === 'not-mqtt') return notMqtt(`it sent ${violation.what}`);
+  const v5 = protocolVersion === 5;
+  const where = v5
+    ? `MQTT 5 ${violation.v5}`
+    : violation.kind === 'too-large'
+      ? 'a client-side cap: MQTT 3.1.1 has no Maximum Packet Size'
+      : `MQTT 3.1.1 ${violation.v3}`;
+  const reason = v5 ? disconnectReasonFor(violation.kind) : null;
+  const sent = reason === null ? '' : ` It sent DISCONNECT ${reasonCodeText(reason)}.`;
+  return {
+    code: VIOLATION_CODES[violation.kind],
+    message: `MQScope closed the connection: the broker sent ${violation.what} (${where}).${sent}`,
+  };
+}
+
+const CLIENT_DETECTED_CODES: Record<number, string> = {
+  0x81: 'MALFORMED_PACKET',
+  0x82: 'PROTOCOL_ERROR',
+  0x93: 'RECEIVE_MAXIMUM_EXCEEDED',
+  0x94: 'TOPIC_ALIAS_INVALID',
+  0x95: 'PACKET_TOO_LARGE',
+};
+
+/**
+ * A protocol error mqtt.js found in the broker's packets and closed the socket for. It
+ * carries an MQTT 5 reason code, but no CONNACK said it: the client found it.
+ */
+export function describeClientDetected(message: string, reasonCode: number): Problem {
+  const text = message.replace(/\.$/, '');
+  return {
+    code: CLIENT_DETECTED_CODES[reasonCode] ?? 'PROTOCOL_ERROR',
+    message: `MQScope closed the connection: it found a problem in the broker's packets: ${text} (${reasonCodeText(reasonCode)}).`,
+  };
 }

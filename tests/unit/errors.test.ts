@@ -6,10 +6,14 @@ import { ErrorWithReasonCode } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import {
   EngineError,
+  ProblemError,
+  describeClientDetected,
   describeConnackCode,
   describeDisconnect,
   describeError,
+  describeViolation,
 } from '../../electron/engine/errors';
+import { malformed, protocolError } from '../../electron/engine/wire/violation';
 
 /** One sentence: starts with a capital, ends with a full stop. */
 const SENTENCE = /^[A-Z].*\.$/;
@@ -170,5 +174,73 @@ describe('describeError on bytes that are not MQTT', () => {
     expect(problem.code).toBe('NOT_MQTT');
     expect(problem.message).toMatch(/check the port and the transport/);
     expect(problem.message).toContain('Invalid header flag bits');
+  });
+});
+
+describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)', () => {
+  const qos3 = malformed('a PUBLISH with QoS 3', '§3.3.1.2', '§3.3.1.2');
+
+  it('names MQScope as the side that closed, the spec section, and the DISCONNECT it sent (MQTT 5)', () => {
+    expect(describeViolation(qos3, 5)).toEqual({
+      code: 'MALFORMED_PACKET',
+      message:
+        'MQScope closed the connection: the broker sent a PUBLISH with QoS 3 (MQTT 5 §3.3.1.2). It sent DISCONNECT Malformed packet (0x81).',
+    });
+    const early = protocolError('a PUBLISH before CONNACK', '§3.2', '§3.2');
+    expect(describeViolation(early, 5)).toMatchObject({ code: 'PROTOCOL_ERROR' });
+    expect(describeViolation(early, 5).message).toContain('DISCONNECT Protocol error (0x82)');
+  });
+
+  it('cites MQTT 3.1.1 and sends no DISCONNECT reason there', () => {
+    expect(describeViolation(qos3, 4)).toEqual({
+      code: 'MALFORMED_PACKET',
+      message: 'MQScope closed the connection: the broker sent a PUBLISH with QoS 3 (MQTT 3.1.1 §3.3.1.2).',
+    });
+  });
+
+  it('calls a too-large packet by its MQTT 5 reason, and a client-side cap under 3.1.1 (Trust #18)', () => {
+    const big = { kind: 'too-large' as const, what: 'a PUBLISH of 9 bytes', v3: '', v5: '§3.1.2.11.4' };
+    expect(describeViolation(big, 5)).toMatchObject({ code: 'PACKET_TOO_LARGE' });
+    expect(describeViolation(big, 5).message).toContain('DISCONNECT Packet too large (0x95)');
+    expect(describeViolation(big, 4).message).toContain(
+      'client-side cap: MQTT 3.1.1 has no Maximum Packet Size',
+    );
+  });
+
+  it('reads bytes that are not MQTT as the existing "not MQTT" sentence', () => {
+    const problem = describeViolation({ kind: 'not-mqtt', what: 'bytes ("HTTP/1.1")', v3: '', v5: '' }, 5);
+    expect(problem.code).toBe('NOT_MQTT');
+    expect(problem.message).toMatch(
+      /did not answer in MQTT \(it sent bytes \("HTTP\/1\.1"\)\): check the port/,
+    );
+  });
+});
+
+describe('describeClientDetected: mqtt.js found it, not a CONNACK (Trust #7)', () => {
+  it('never says CONNACK and names the reason', () => {
+    expect(describeClientDetected('Received unregistered Topic Alias', 0x82)).toEqual({
+      code: 'PROTOCOL_ERROR',
+      message:
+        "MQScope closed the connection: it found a problem in the broker's packets: Received unregistered Topic Alias (Protocol error (0x82)).",
+    });
+    expect(describeClientDetected('Topic alias out of range.', 0x94).code).toBe('TOPIC_ALIAS_INVALID');
+  });
+});
+
+describe('TLS material sentences (Trust #8)', () => {
+  it('maps OpenSSL codes to sentences, never the raw text', () => {
+    const e = (code: string) =>
+      Object.assign(new Error('error:1C800064:Provider routines::bad decrypt'), { code });
+    expect(describeError(e('ERR_OSSL_BAD_DECRYPT'), 5).message).toBe(
+      'The private key passphrase is wrong or missing.',
+    );
+    expect(describeError(e('ERR_OSSL_X509_KEY_VALUES_MISMATCH'), 5).message).toBe(
+      'The client certificate does not match the private key.',
+    );
+  });
+
+  it('passes a ProblemError through as worded', () => {
+    const problem = { code: 'TLS_CA_NOT_PEM', message: 'The CA certificate is not a PEM certificate.' };
+    expect(describeError(new ProblemError(problem), 5)).toEqual(problem);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_PACKET_BYTES } from '../../../electron/contract';
 import { KeyValueEditor } from '../../ui/KeyValueEditor';
 import { CheckboxInput, TextInput, numeric, type FormBinding } from './binding';
 
@@ -19,7 +20,7 @@ export function Mqtt5Fields({ form }: { form: FormBinding }) {
           form={form}
           field="maximumPacketSize"
           label="Maximum packet size"
-          input={numeric({ placeholder: 'no limit' })}
+          input={numeric({ placeholder: String(DEFAULT_MAX_PACKET_BYTES) })}
         />
       </div>
       <TextInput
