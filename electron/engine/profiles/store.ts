@@ -12,7 +12,6 @@ import type {
   ConnectOptions,
   ImportResult,
   ParsedProfileOptions,
-  ParsedProfileSubscription,
   ProfileList,
   ProfileLoadProblem,
   ProfileView,
