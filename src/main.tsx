@@ -1,11 +1,13 @@
 // First: modules below may parse with zod while they load.
 import './zod-jitless';
+import './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './App';
 import { CurrentConnectionProvider } from './connections/current-connection';
+import { initTheme } from './styles/theme';
 import './styles/base.css';
 import './styles/layout.css';
 import './connections/connections.css';
@@ -17,6 +19,8 @@ import './publish/publish.css';
 import './ui/form-controls.css';
 import './packets/packets.css';
 import './profiles/profiles.css';
+
+initTheme();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -5,12 +5,12 @@
 import { useEffect, useRef } from 'react';
 import { DARK_THEME, LIGHT_THEME, jsonDefaults, monaco } from './monaco-setup';
 import type { PayloadEditorProps } from './payload-editor-props';
+import { onThemeChange, resolvedTheme } from '../../styles/theme';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://mqscope/publish/payload.json');
-const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 function themeNow(): string {
-  return window.matchMedia(DARK_QUERY).matches ? DARK_THEME : LIGHT_THEME;
+  return resolvedTheme() === 'dark' ? DARK_THEME : LIGHT_THEME;
 }
 
 function applySchema(schema: PayloadEditorProps['schema']): void {
@@ -105,9 +105,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
         })),
       );
     });
-    const media = window.matchMedia(DARK_QUERY);
-    const onScheme = () => monaco.editor.setTheme(themeNow());
-    media.addEventListener('change', onScheme);
+    const stopTheme = onThemeChange(() => monaco.editor.setTheme(themeNow()));
     if (latest.current.autoFocus) editor.focus();
     latest.current.onReady?.({
       focus: () => editor.focus(),
@@ -117,7 +115,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
       },
     });
     return () => {
-      media.removeEventListener('change', onScheme);
+      stopTheme();
       markers.dispose();
       typed.dispose();
       editor.dispose();
