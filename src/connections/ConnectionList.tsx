@@ -1,28 +1,30 @@
+import { useTranslation } from 'react-i18next';
 import { useConnectionsOfThisPage } from './current-connection';
 import { useOwnConnections } from './connection-queries';
-import { STATE_WORDS } from './status-words';
+import { stateWord } from './status-words';
 
 /**
  * The connections this page opened, to pick which one the main area shows. Only drawn when
  * there is a choice to make.
  */
 export function ConnectionList() {
+  const { t } = useTranslation();
   const own = useOwnConnections();
   const { selectedId, select } = useConnectionsOfThisPage();
   if (own.length < 2) return null;
   return (
     <section className="connection-list" aria-labelledby="connection-list-title">
       <h2 id="connection-list-title" className="section-title">
-        Connections ({own.length})
+        {t('connections.list.title', { count: own.length })}
       </h2>
-      <ul className="sidebar-list" aria-label="Open connections">
+      <ul className="sidebar-list" aria-label={t('connections.list.label')}>
         {own.map((s) => {
           const selected = s.connectionId === selectedId;
           return (
             <li key={s.connectionId} className={`state-${s.state}`}>
               {/* The state is said outside the button, so its name never reads "Connect…". */}
-              <span className="status-dot" title={STATE_WORDS[s.state]} aria-hidden="true" />
-              <span className="sr-only">{STATE_WORDS[s.state]}:</span>
+              <span className="status-dot" title={stateWord(s.state)} aria-hidden="true" />
+              <span className="sr-only">{t('connections.list.stateSr', { state: stateWord(s.state) })}</span>
               <button
                 type="button"
                 className="sidebar-item"

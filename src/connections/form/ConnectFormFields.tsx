@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Section } from '../../ui/Section';
 import {
   SECTION_OF,
@@ -25,12 +26,7 @@ interface Props {
   secrets?: FormSecrets;
 }
 
-const FOLDABLE: { section: FormSection; title: string }[] = [
-  { section: 'tls', title: 'TLS' },
-  { section: 'will', title: 'Last will' },
-  { section: 'advanced', title: 'Advanced' },
-  { section: 'mqtt5', title: 'MQTT 5' },
-];
+const FOLDABLE = ['tls', 'will', 'advanced', 'mqtt5'] as const satisfies readonly FormSection[];
 
 function problemCount(problems: FieldProblems, section: FormSection): number {
   return Object.entries(problems).filter(
@@ -43,6 +39,7 @@ function problemCount(problems: FieldProblems, section: FormSection): number {
  * profile form can use the same. General fields are always shown; the rest fold away.
  */
 export function ConnectFormFields({ values, problems, onChange, onProblemsChange, secrets }: Props) {
+  const { t } = useTranslation();
   const baseId = useId();
   const [open, setOpen] = useState<Partial<Record<FormSection, boolean>>>({});
 
@@ -74,12 +71,12 @@ export function ConnectFormFields({ values, problems, onChange, onProblemsChange
     <>
       <GeneralFields form={form} />
       <div className="form-sections">
-        {FOLDABLE.map(({ section, title }) => {
+        {FOLDABLE.map((section) => {
           const count = problemCount(problems, section);
           return (
             <Section
               key={section}
-              title={title}
+              title={t(`connections.section.${section}`)}
               // A section with a problem stays open until the problem is fixed.
               open={open[section] === true || count > 0}
               onToggle={(next) => setOpen((o) => ({ ...o, [section]: next }))}

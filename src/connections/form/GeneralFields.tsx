@@ -1,15 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
 import { DEFAULT_PORTS, isWsTransport } from '../connect-form-values';
 import { TextInput, numeric, type FormBinding } from './binding';
 import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
-const TRANSPORTS: { value: Transport; label: string }[] = [
-  { value: 'mqtt', label: 'MQTT (TCP)' },
-  { value: 'mqtts', label: 'MQTT over TLS' },
-  { value: 'ws', label: 'WebSocket' },
-  { value: 'wss', label: 'Secure WebSocket' },
-];
+const TRANSPORTS: Transport[] = ['mqtt', 'mqtts', 'ws', 'wss'];
 
 const PROTOCOLS: { value: ProtocolVersion; label: string }[] = [
   { value: '5.0', label: 'MQTT 5.0' },
@@ -19,6 +15,7 @@ const PROTOCOLS: { value: ProtocolVersion; label: string }[] = [
 
 /** Where and as whom: the fields almost every connection needs, always shown. */
 export function GeneralFields({ form }: { form: FormBinding }) {
+  const { t } = useTranslation();
   const { values } = form;
   const ws = isWsTransport(values.transport);
 
@@ -33,19 +30,29 @@ export function GeneralFields({ form }: { form: FormBinding }) {
   return (
     <>
       <div className="field-row host-row">
-        <TextInput form={form} field="host" label="Host" input={{ className: 'mono' }} />
-        <TextInput form={form} field="port" label="Port" input={numeric({ className: 'mono port-input' })} />
+        <TextInput
+          form={form}
+          field="host"
+          label={t('connections.general.host')}
+          input={{ className: 'mono' }}
+        />
+        <TextInput
+          form={form}
+          field="port"
+          label={t('connections.general.port')}
+          input={numeric({ className: 'mono port-input' })}
+        />
       </div>
       <div className="field-row">
-        <Field id={form.id('transport')} label="Transport">
+        <Field id={form.id('transport')} label={t('connections.general.transport')}>
           <select
             id={form.id('transport')}
             value={values.transport}
             onChange={(e) => onTransport(e.target.value as Transport)}
           >
-            {TRANSPORTS.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+            {TRANSPORTS.map((transport) => (
+              <option key={transport} value={transport}>
+                {t(`connections.transport.${transport}`)}
               </option>
             ))}
           </select>
@@ -53,16 +60,16 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <TextInput
           form={form}
           field="path"
-          label="WebSocket path"
+          label={t('connections.general.wsPath')}
           input={{
             className: 'mono',
             disabled: !ws,
-            title: ws ? undefined : 'Only used with the WebSocket transports',
+            title: ws ? undefined : t('connections.general.wsPathOff'),
           }}
         />
       </div>
       <div className="field-row">
-        <Field id={form.id('protocolVersion')} label="Protocol">
+        <Field id={form.id('protocolVersion')} label={t('connections.general.protocol')}>
           <select
             id={form.id('protocolVersion')}
             value={values.protocolVersion}
@@ -78,16 +85,16 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <TextInput
           form={form}
           field="clientId"
-          label="Client ID"
-          input={{ className: 'mono', placeholder: 'generated if empty' }}
+          label={t('connections.general.clientId')}
+          input={{ className: 'mono', placeholder: t('connections.general.clientIdPlaceholder') }}
         />
       </div>
       <div className="field-row">
-        <TextInput form={form} field="username" label="Username" />
+        <TextInput form={form} field="username" label={t('connections.general.username')} />
         <TextInput
           form={form}
           field="password"
-          label="Password"
+          label={t('connections.general.password')}
           input={{
             type: 'password',
             autoComplete: 'new-password',
@@ -95,11 +102,15 @@ export function GeneralFields({ form }: { form: FormBinding }) {
           }}
         />
       </div>
-      <SavedSecret secret={form.secrets?.password} noun="password" typed={values.password !== ''} />
+      <SavedSecret
+        secret={form.secrets?.password}
+        noun={t('connections.secret.password')}
+        typed={values.password !== ''}
+      />
       {form.secrets?.protection && (
         <p
           className={form.secrets.protection.warning ? 'warning-note' : 'section-note protection-note'}
-          aria-label="Secret protection"
+          aria-label={t('connections.general.secretProtection')}
         >
           {form.secrets.protection.sentence}
         </p>
