@@ -3,7 +3,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { MessageDetail } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
-import { formatBytes, formatTime } from '../messages/format';
+import { formatBytes, formatTime } from '../i18n/format';
 import { openInPublisher } from '../publish/open-in-publisher';
 import { download } from '../ui/download';
 import { decodeUtf8, parseJson, toBase64 } from './decode';

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StreamLimits } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 
@@ -7,6 +8,7 @@ const MiB = 1024 * 1024;
 
 /** The log's bounds, editable: messages kept, memory for them, and the per-payload limit. */
 export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(): void }) {
+  const { t } = useTranslation();
   const [maxMessages, setMaxMessages] = useState(String(limits.maxMessages));
   const [maxMiB, setMaxMiB] = useState(String(Math.round(limits.maxBytes / MiB)));
   const [payloadKiB, setPayloadKiB] = useState(String(Math.round(limits.maxPayloadBytes / 1024)));
@@ -24,25 +26,25 @@ export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const whole = [maxMessages, maxMiB, payloadKiB].every((v) => /^\d+$/.test(v.trim()));
-    if (!whole) return setProblem('Enter whole numbers.');
-    if (Number(maxMessages) < 100) return setProblem('Keep at least 100 messages.');
-    if (Number(maxMiB) < 1) return setProblem('Give the log at least 1 MB.');
-    if (Number(payloadKiB) < 1) return setProblem('The payload limit is at least 1 KB.');
+    if (!whole) return setProblem(t('messages.limits.whole'));
+    if (Number(maxMessages) < 100) return setProblem(t('messages.limits.minMessages'));
+    if (Number(maxMiB) < 1) return setProblem(t('messages.limits.minBytes'));
+    if (Number(payloadKiB) < 1) return setProblem(t('messages.limits.minPayload'));
     setProblem(null);
     apply.mutate();
   };
   return (
-    <form className="limits-editor" onSubmit={onSubmit} aria-label="Message log limits">
-      <label htmlFor={ids.messages}>Messages kept</label>
+    <form className="limits-editor" onSubmit={onSubmit} aria-label={t('messages.limits.label')}>
+      <label htmlFor={ids.messages}>{t('messages.limits.messages')}</label>
       <input
         id={ids.messages}
         inputMode="numeric"
         value={maxMessages}
         onChange={(e) => setMaxMessages(e.target.value)}
       />
-      <label htmlFor={ids.bytes}>Memory (MB)</label>
+      <label htmlFor={ids.bytes}>{t('messages.limits.memory')}</label>
       <input id={ids.bytes} inputMode="numeric" value={maxMiB} onChange={(e) => setMaxMiB(e.target.value)} />
-      <label htmlFor={ids.payload}>Payload limit (KB)</label>
+      <label htmlFor={ids.payload}>{t('messages.limits.payload')}</label>
       <input
         id={ids.payload}
         inputMode="numeric"
@@ -50,10 +52,10 @@ export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(
         onChange={(e) => setPayloadKiB(e.target.value)}
       />
       <button type="submit" className="button-small button-primary" disabled={apply.isPending}>
-        Apply
+        {t('common.apply')}
       </button>
       <button type="button" className="button-small" onClick={onDone}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {(problem ?? apply.isError) && (
         <span className="field-problem" role="alert">
