@@ -3,6 +3,7 @@
  * pulls in Monaco, so it must never be imported eagerly.
  */
 import { useEffect, useRef } from 'react';
+import { i18n } from '../../i18n';
 import { DARK_THEME, LIGHT_THEME, jsonDefaults, monaco } from './monaco-setup';
 import type { PayloadEditorProps } from './payload-editor-props';
 import { onThemeChange, resolvedTheme } from '../../styles/theme';
@@ -61,7 +62,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
     model.setValue(latest.current.value);
     const editor = monaco.editor.create(element, {
       model,
-      ariaLabel: 'Payload',
+      ariaLabel: i18n.t('publish.toolbar.payload'),
       theme: themeNow(),
       automaticLayout: true,
       minimap: { enabled: false },
@@ -85,7 +86,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
 
     editor.addAction({
       id: 'mqscope.publish',
-      label: 'Publish',
+      label: i18n.t('publish.publish'),
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => latest.current.onSubmit(),
     });
