@@ -8,6 +8,14 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'mqscope.language';
 
+/** The few browser globals used here, typed so that unit tests (Node, no DOM types) load this module too. */
+interface BrowserGlobals {
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  navigator?: { languages?: readonly string[]; language?: string };
+  document?: { documentElement: { lang: string } };
+}
+const browser = globalThis as BrowserGlobals;
+
 export const resources = {
   en: { translation: en },
   'zh-CN': { translation: zhCN },
@@ -25,7 +33,7 @@ export function matchLanguage(preferred: readonly string[]): Language {
 
 function storedLanguage(): Language | null {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
+    const value = browser.localStorage?.getItem(STORAGE_KEY) ?? null;
     return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : null;
   } catch {
     // Storage can be denied (private mode, sandboxed page): fall back to the OS language.
@@ -34,8 +42,8 @@ function storedLanguage(): Language | null {
 }
 
 function initialLanguage(): Language {
-  if (typeof navigator === 'undefined') return 'en';
-  return storedLanguage() ?? matchLanguage(navigator.languages ?? [navigator.language]);
+  const nav = browser.navigator;
+  return storedLanguage() ?? matchLanguage(nav?.languages ?? (nav?.language ? [nav.language] : []));
 }
 
 // Resources are bundled and initialisation is synchronous: no network, no eval, works offline under the CSP.
@@ -51,7 +59,7 @@ void i18n.use(initReactI18next).init({
 });
 
 const applyLang = (lng: string) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  if (browser.document) browser.document.documentElement.lang = lng;
 };
 applyLang(i18n.language);
 i18n.on('languageChanged', applyLang);
@@ -63,7 +71,7 @@ export function currentLanguage(): Language {
 /** Applies at once (every useTranslation re-renders) and is remembered for the next start. */
 export function setLanguage(lng: Language): void {
   try {
-    localStorage.setItem(STORAGE_KEY, lng);
+    browser.localStorage?.setItem(STORAGE_KEY, lng);
   } catch {
     // Not persisted, but still applied for this session.
   }

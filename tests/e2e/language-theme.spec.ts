@@ -44,9 +44,7 @@ test('the theme switch overrides the OS scheme, is remembered, and Follow OS tra
 
   await page.getByLabel('Theme', { exact: true }).selectOption('dark');
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  await expect
-    .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
-    .toBe('rgb(30, 31, 34)');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(30, 31, 34)');
 
   await page.reload();
   await app.waitUntilReady();
