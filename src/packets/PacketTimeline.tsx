@@ -71,7 +71,7 @@ export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props)
     <div className="packet-timeline">
       <div className="packet-row packet-head" aria-hidden="true">
         <span>{t('packets.column.time')}</span>
-        <span>Δ</span>
+        <span>{t('packets.column.delta')}</span>
         <span />
         <span>{t('packets.column.type')}</span>
         <span>{t('packets.column.id')}</span>

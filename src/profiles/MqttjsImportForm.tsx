@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParseMqttjsResult, ProfileView } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { LintList } from './LintList';
@@ -12,6 +13,7 @@ const EXAMPLE = `mqtt.connect('wss://broker.example.com:8084/mqtt', {
 
 /** Paste a `mqtt.connect(...)` call: read (never run) by the host, linted, then saved. */
 export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileView) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState('');
   const [parsed, setParsed] = useState<ParseMqttjsResult | null>(null);
@@ -20,7 +22,7 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
   const [problem, setProblem] = useState<string | null>(null);
 
   const read = async () => {
-    if (code.trim() === '') return setProblem('Paste a mqtt.connect(...) call or an options object first.');
+    if (code.trim() === '') return setProblem(t('profiles.mqttjsImport.empty'));
     setBusy(true);
     setProblem(null);
     try {
@@ -37,7 +39,7 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
   const create = async () => {
     const draft = parsed?.draft;
     if (!draft) return;
-    if (name.trim() === '') return setProblem('Give the profile a name.');
+    if (name.trim() === '') return setProblem(t('profiles.mqttjsImport.noName'));
     setBusy(true);
     setProblem(null);
     try {
@@ -55,7 +57,7 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
   return (
     <div className="import-form">
       <div className="field">
-        <label htmlFor={`${id}-code`}>mqtt.js code</label>
+        <label htmlFor={`${id}-code`}>{t('profiles.mqttjs.code')}</label>
         <textarea
           id={`${id}-code`}
           className="mono"
@@ -68,53 +70,53 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
             setParsed(null);
           }}
         />
-        <span className="section-note">The code is parsed, never run.</span>
+        <span className="section-note">{t('profiles.mqttjsImport.neverRun')}</span>
       </div>
       {parsed && <LintList lint={parsed.lint} />}
       {draft && (
-        <section className="mqttjs-draft" aria-label="Draft profile">
+        <section className="mqttjs-draft" aria-label={t('profiles.mqttjsImport.draft')}>
           <dl className="status-facts">
-            <dt>Broker</dt>
+            <dt>{t('connections.status.broker')}</dt>
             <dd className="mono">
               {draft.options.transport ?? 'mqtt'}://{draft.options.host}:{draft.options.port}
               {draft.options.path ?? ''}
             </dd>
             {draft.options.clientId && (
               <>
-                <dt>Client ID</dt>
+                <dt>{t('connections.status.clientId')}</dt>
                 <dd className="mono">{draft.options.clientId}</dd>
               </>
             )}
             {draft.options.username && (
               <>
-                <dt>Username</dt>
+                <dt>{t('connections.general.username')}</dt>
                 <dd className="mono">{draft.options.username}</dd>
               </>
             )}
-            <dt>Keepalive</dt>
-            <dd>{draft.options.keepaliveSeconds ?? 60} s</dd>
+            <dt>{t('lab.keepalive.title')}</dt>
+            <dd>{t('format.secondsExact', { value: draft.options.keepaliveSeconds ?? 60 })}</dd>
             {draft.options.will && (
               <>
-                <dt>Will</dt>
+                <dt>{t('lab.result.will')}</dt>
                 <dd className="mono">{draft.options.will.topic}</dd>
               </>
             )}
             {Object.keys(draft.secrets).length > 0 && (
               <>
-                <dt>Secrets</dt>
-                <dd>{Object.keys(draft.secrets).join(', ')} (saved encrypted)</dd>
+                <dt>{t('profiles.mqttjsImport.secrets')}</dt>
+                <dd>
+                  {t('profiles.mqttjsImport.secretsSaved', { names: Object.keys(draft.secrets).join(', ') })}
+                </dd>
               </>
             )}
           </dl>
           <div className="field">
-            <label htmlFor={`${id}-name`}>Profile name</label>
+            <label htmlFor={`${id}-name`}>{t('profiles.name')}</label>
             <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
         </section>
       )}
-      {parsed && !draft && (
-        <p className="field-problem">No connection could be read from this code (see above).</p>
-      )}
+      {parsed && !draft && <p className="field-problem">{t('profiles.mqttjsImport.nothing')}</p>}
       {problem && (
         <p className="field-problem" role="alert">
           {problem}
@@ -127,7 +129,7 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
           aria-disabled={busy}
           onClick={() => !busy && void read()}
         >
-          Read code
+          {t('profiles.mqttjsImport.read')}
         </button>
         {draft && (
           <button
@@ -136,7 +138,7 @@ export function MqttjsImportForm({ onCreated }: { onCreated: (profile: ProfileVi
             aria-disabled={busy}
             onClick={() => !busy && void create()}
           >
-            Create profile
+            {t('profiles.mqttjsImport.create')}
           </button>
         )}
       </div>

@@ -37,7 +37,7 @@ export function PropertiesSection({ id, value, onChange, enabled, problem }: Pro
           id={ids.contentType}
           className="mono"
           value={value.contentType}
-          placeholder="application/json"
+          placeholder={t('publish.props.contentTypePlaceholder')}
           onChange={(e) => set({ contentType: e.target.value })}
         />
         <label htmlFor={ids.indicator}>{t('publish.props.indicator')}</label>
