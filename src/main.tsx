@@ -1,8 +1,9 @@
 // First: modules below may parse with zod while they load.
 import './zod-jitless';
-import './i18n';
+import { i18n } from './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './App';
@@ -27,10 +28,12 @@ if (!container) throw new Error('index.html has no #root element.');
 
 createRoot(container).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <CurrentConnectionProvider>
-        <App />
-      </CurrentConnectionProvider>
-    </QueryClientProvider>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={createQueryClient()}>
+        <CurrentConnectionProvider>
+          <App />
+        </CurrentConnectionProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

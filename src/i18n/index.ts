@@ -1,5 +1,4 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -47,7 +46,9 @@ function initialLanguage(): Language {
 }
 
 // Resources are bundled and initialisation is synchronous: no network, no eval, works offline under the CSP.
-void i18n.use(initReactI18next).init({
+// React reaches this instance through <I18nextProvider> (main.tsx): this module stays free of React so
+// plain TypeScript helpers and their Node tests can use it.
+void i18n.init({
   resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
