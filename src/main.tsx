@@ -1,11 +1,14 @@
 // First: modules below may parse with zod while they load.
 import './zod-jitless';
+import { i18n } from './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './App';
 import { CurrentConnectionProvider } from './connections/current-connection';
+import { initTheme } from './styles/theme';
 import './styles/base.css';
 import './styles/layout.css';
 import './connections/connections.css';
@@ -18,15 +21,19 @@ import './ui/form-controls.css';
 import './packets/packets.css';
 import './profiles/profiles.css';
 
+initTheme();
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
 createRoot(container).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <CurrentConnectionProvider>
-        <App />
-      </CurrentConnectionProvider>
-    </QueryClientProvider>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={createQueryClient()}>
+        <CurrentConnectionProvider>
+          <App />
+        </CurrentConnectionProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -1,11 +1,13 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { TransportStatus } from '../api/transport';
 
 /** Says plainly when the page cannot talk to its host, instead of buttons that do nothing. */
 export function HostBanner({ status }: { status: TransportStatus }) {
+  const { t } = useTranslation();
   if (status.state === 'connecting') {
     return (
       <div className="banner banner-info" role="status">
-        Connecting to the MQScope host…
+        {t('app.banner.connecting')}
       </div>
     );
   }
@@ -15,15 +17,13 @@ export function HostBanner({ status }: { status: TransportStatus }) {
       <span>
         {status.reason}{' '}
         {status.cause === 'lost' ? (
-          'Nothing can reach the broker from this page: reload it once the host runs again.'
+          t('app.banner.lost')
         ) : (
-          <>
-            Open the URL that <code>npm run web</code> printed, including its <code>?token=…</code> part.
-          </>
+          <Trans i18nKey="app.banner.openUrl" components={{ code: <code /> }} />
         )}
       </span>
       <button type="button" className="button-small" onClick={() => window.location.reload()}>
-        Reload
+        {t('app.banner.reload')}
       </button>
     </div>
   );

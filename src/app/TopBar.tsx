@@ -1,15 +1,24 @@
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../electron/contract';
 import { StatusPill } from '../connections/StatusPill';
+import { LanguageSelect } from './LanguageSelect';
+import { ThemeSelect } from './ThemeSelect';
 
 export function TopBar({ info }: { info: AppInfo | undefined }) {
+  const { t } = useTranslation();
   return (
     <header className="topbar">
       <span className="brand">MQScope</span>
       <StatusPill />
       <span className="toolbar-spacer" />
+      <LanguageSelect />
+      <ThemeSelect />
       {info && (
-        <span className="muted" title={info.host === 'web' ? 'Served by the web host' : 'Desktop app'}>
-          {info.host === 'web' ? 'Web' : 'Desktop'} · v{info.version}
+        <span className="muted" title={info.host === 'web' ? t('app.host.webTitle') : t('app.host.desktop')}>
+          {t('app.host.label', {
+            host: info.host === 'web' ? t('app.host.web') : t('app.host.desktopShort'),
+            version: info.version,
+          })}
         </span>
       )}
     </header>

@@ -1,18 +1,20 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useBrokerClients } from './broker-queries';
 
 /** Who is connected right now, as the broker sees them. */
 export function BrokerClients({ running }: { running: boolean }) {
+  const { t } = useTranslation();
   const clients = useBrokerClients(running).data ?? [];
   const titleId = 'broker-clients-title';
   return (
     <section className="broker-section" aria-labelledby={titleId}>
       <h3 id={titleId} className="broker-subtitle">
-        Clients <span className="muted">{clients.length}</span>
+        {t('broker.clients.title')} <span className="muted">{clients.length}</span>
       </h3>
       {clients.length === 0 ? (
-        <p className="muted">No client is connected.</p>
+        <p className="muted">{t('broker.clients.none')}</p>
       ) : (
-        <ul className="broker-list" aria-label="Connected clients">
+        <ul className="broker-list" aria-label={t('broker.clients.label')}>
           {clients.map((c) => (
             <li key={`${c.clientId}-${c.connectedAt}-${c.address}`} className="broker-item">
               <div className="broker-item-head">
@@ -26,10 +28,14 @@ export function BrokerClients({ running }: { running: boolean }) {
               </div>
               <div className="broker-item-facts muted">
                 <span className="mono">{c.address}</span>
-                <span>keepalive {c.keepaliveSeconds} s</span>
+                <span>{t('broker.clients.keepalive', { value: c.keepaliveSeconds })}</span>
                 {c.willTopic !== undefined && (
                   <span title={c.willTopic}>
-                    will <span className="mono">{c.willTopic}</span>
+                    <Trans
+                      i18nKey="broker.clients.will"
+                      values={{ topic: c.willTopic }}
+                      components={{ topic: <span className="mono" /> }}
+                    />
                   </span>
                 )}
               </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { brokerActivity } from './activity-store';
 import { useTransportStatus } from '../api/use-transport-status';
 import { DEFAULT_BROKER_FORM, type BrokerFieldProblems, type BrokerFormValues } from './broker-form-values';
@@ -8,19 +9,12 @@ import { RunningBroker } from './RunningBroker';
 import { useBrokerFeed } from './use-broker-feed';
 import './broker.css';
 
-const STATE_WORDS = {
-  stopped: 'Stopped',
-  starting: 'Starting',
-  running: 'Running',
-  stopping: 'Stopping',
-  failed: 'Could not start',
-} as const;
-
 /**
  * MQScope's own broker, in a collapsible sidebar section: start it, connect to it in one
  * click, and watch who is connected and what is retained.
  */
 export function BrokerPanel() {
+  const { t } = useTranslation();
   useBrokerFeed();
   const transportOpen = useTransportStatus().state === 'open';
   const status = useBrokerStatus(transportOpen).data;
@@ -34,19 +28,20 @@ export function BrokerPanel() {
   }, [seed]);
   const state = status?.state ?? 'stopped';
   const up = state === 'running' || state === 'stopping';
-  const listening = up && status?.listeners ? ` on ${status.listeners.tcpPort}` : '';
+  const listening =
+    up && status?.listeners ? t('broker.panel.listening', { port: status.listeners.tcpPort }) : '';
 
   return (
     <details className="sidebar-section broker-panel" open>
       <summary>
-        <h2 className="section-title">Local broker</h2>
+        <h2 className="section-title">{t('broker.panel.title')}</h2>
         <span
           className={`broker-state state-${up ? 'connected' : state === 'failed' ? 'failed' : 'idle'}`}
           role="status"
-          aria-label="Local broker status"
+          aria-label={t('broker.panel.status')}
         >
           <span className="status-dot" aria-hidden="true" />
-          {STATE_WORDS[state]}
+          {t(`broker.state.${state}`)}
           {listening}
         </span>
       </summary>

@@ -1,4 +1,5 @@
 import { useId, type ComponentProps, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LocalBrokerStatus } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { Field, invalidProps } from '../ui/field';
@@ -20,6 +21,7 @@ interface Props {
 
 /** Ports, path, optional credentials and the bind choice; then Start. */
 export function BrokerStartForm({ values, onChange, problems, onProblems, status }: Props) {
+  const { t } = useTranslation();
   const start = useStartBroker();
   const baseId = useId();
   const id = (field: string) => `${baseId}-${field}`;
@@ -63,15 +65,15 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
 
   const suggested = status?.state === 'failed' ? status.suggestedPorts : undefined;
   return (
-    <form className="broker-form" onSubmit={onSubmit} noValidate aria-label="Start the local broker">
+    <form className="broker-form" onSubmit={onSubmit} noValidate aria-label={t('broker.start.label')}>
       <div className="broker-ports">
-        {text('tcpPort', 'TCP port', { inputMode: 'numeric', className: 'mono' })}
-        {text('wsPort', 'WebSocket port', { inputMode: 'numeric', className: 'mono' })}
-        {text('wsPath', 'Path', { className: 'mono' })}
+        {text('tcpPort', t('broker.start.tcpPort'), { inputMode: 'numeric', className: 'mono' })}
+        {text('wsPort', t('broker.start.wsPort'), { inputMode: 'numeric', className: 'mono' })}
+        {text('wsPath', t('broker.start.path'), { className: 'mono' })}
       </div>
       <div className="field-row">
-        {text('username', 'Broker username', { placeholder: 'none' })}
-        {text('password', 'Broker password', { type: 'password', autoComplete: 'new-password' })}
+        {text('username', t('broker.start.username'), { placeholder: t('broker.start.none') })}
+        {text('password', t('broker.start.password'), { type: 'password', autoComplete: 'new-password' })}
       </div>
       <label className="checkbox">
         <input
@@ -79,20 +81,18 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
           checked={values.bindAllInterfaces}
           onChange={(e) => onChange({ ...values, bindAllInterfaces: e.target.checked })}
         />
-        Listen on all network interfaces
+        {t('broker.start.bindAll')}
       </label>
       {values.bindAllInterfaces && (
         <p className="broker-warning" role="note">
-          Other machines on your network will be able to connect
-          {values.username === '' ? ', publish and subscribe without a password' : ''}. Leave this off unless
-          a device on the network must reach the broker.
+          {values.username === '' ? t('broker.start.exposedOpen') : t('broker.start.exposed')}
         </p>
       )}
       <div className="button-row">
         <button type="submit" className="button-primary" aria-disabled={starting}>
-          Start broker
+          {t('broker.start.start')}
         </button>
-        {starting && <span className="muted">Starting…</span>}
+        {starting && <span className="muted">{t('broker.start.starting')}</span>}
       </div>
       {status?.state === 'failed' && status.problem && (
         <div className="broker-problem" role="alert">
@@ -101,7 +101,7 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
           </p>
           {suggested && (
             <button type="button" className="button-small" onClick={useSuggested}>
-              Start on ports {suggested.tcpPort} and {suggested.wsPort}
+              {t('broker.start.suggested', { tcp: suggested.tcpPort, ws: suggested.wsPort })}
             </button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LocalBrokerStatus } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { useCurrentConnection, useOpenConnection } from '../connections/connection-queries';
@@ -14,6 +15,7 @@ interface Props {
  * once profiles exist.)
  */
 export function ConnectToLocalBroker({ status, password }: Props) {
+  const { t } = useTranslation();
   const open = useOpenConnection();
   const { status: current, opening } = useCurrentConnection();
   const listeners = status.listeners;
@@ -38,10 +40,10 @@ export function ConnectToLocalBroker({ status, password }: Props) {
         type="button"
         className="button-primary"
         aria-disabled={busy}
-        title={live ? 'Disconnect the current connection first' : undefined}
+        title={live ? t('broker.connect.disconnectFirst') : undefined}
         onClick={connect}
       >
-        Connect to local broker
+        {t('broker.connect.button')}
       </button>
       {open.isError && (
         <p className="field-problem" role="alert">

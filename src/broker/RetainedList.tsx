@@ -1,26 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useBrokerRetained, useDeleteRetained } from './broker-queries';
-import { formatBytes, previewText } from './format';
+import { formatBytes } from '../i18n/format';
+import { previewText } from './format';
 
 /** The retained messages the broker holds, each deletable (an empty retained PUBLISH). */
 export function RetainedList({ running }: { running: boolean }) {
+  const { t } = useTranslation();
   const list = useBrokerRetained(running).data ?? { messages: [], total: 0 };
   const remove = useDeleteRetained();
   const titleId = 'broker-retained-title';
   return (
     <section className="broker-section" aria-labelledby={titleId}>
       <h3 id={titleId} className="broker-subtitle">
-        Retained <span className="muted">{list.total}</span>
+        {t('broker.retained.title')} <span className="muted">{list.total}</span>
       </h3>
       {list.total > list.messages.length && (
         <p className="muted">
-          Showing the first {list.messages.length} of {list.total}, by topic.
+          {t('broker.retained.partial', { shown: list.messages.length, total: list.total })}
         </p>
       )}
       {list.messages.length === 0 ? (
-        <p className="muted">No retained messages.</p>
+        <p className="muted">{t('broker.retained.none')}</p>
       ) : (
-        <ul className="broker-list" aria-label="Retained messages">
+        <ul className="broker-list" aria-label={t('broker.retained.label')}>
           {list.messages.map((m) => (
             <li key={m.topic} className="broker-item">
               <div className="broker-item-head">
@@ -31,11 +34,11 @@ export function RetainedList({ running }: { running: boolean }) {
                 <button
                   type="button"
                   className="button-small"
-                  aria-label={`Delete retained message on ${m.topic}`}
-                  title="Clears it as a client would: an empty retained message"
+                  aria-label={t('broker.retained.deleteLabel', { topic: m.topic })}
+                  title={t('broker.retained.deleteTitle')}
                   onClick={() => remove.mutate(m.topic)}
                 >
-                  Delete
+                  {t('broker.retained.delete')}
                 </button>
               </div>
               <div className="broker-item-facts muted">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LocalBrokerStatus } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { BrokerClients } from './BrokerClients';
@@ -13,6 +14,7 @@ interface Props {
 
 /** Where the broker listens, the one-click connect, Stop, traffic, clients and retained. */
 export function RunningBroker({ status, password }: Props) {
+  const { t } = useTranslation();
   const stop = useStopBroker();
   const listeners = status.listeners;
   const running = status.state === 'running';
@@ -20,7 +22,7 @@ export function RunningBroker({ status, password }: Props) {
   return (
     <div className="broker-running">
       {listeners && (
-        <dl className="status-facts broker-urls" aria-label="Local broker addresses">
+        <dl className="status-facts broker-urls" aria-label={t('broker.running.addresses')}>
           <dt>TCP</dt>
           <dd className="mono">
             mqtt://{listeners.bindAddress}:{listeners.tcpPort}
@@ -30,9 +32,9 @@ export function RunningBroker({ status, password }: Props) {
             ws://{listeners.bindAddress}:{listeners.wsPort}
             {listeners.wsPath}
           </dd>
-          <dt>Login</dt>
+          <dt>{t('broker.running.login')}</dt>
           <dd>
-            {status.username ? <span className="mono">{status.username}</span> : 'anyone (no password)'}
+            {status.username ? <span className="mono">{status.username}</span> : t('broker.running.anyone')}
           </dd>
           <dt>MQTT</dt>
           <dd>{status.protocolVersions.join(', ')}</dd>
@@ -40,7 +42,7 @@ export function RunningBroker({ status, password }: Props) {
       )}
       {exposed && (
         <p className="broker-warning" role="note">
-          Listening on all network interfaces: other machines can reach this broker.
+          {t('broker.running.exposed')}
         </p>
       )}
       <div className="button-row">
@@ -50,7 +52,7 @@ export function RunningBroker({ status, password }: Props) {
           aria-disabled={!running || stop.isPending}
           onClick={() => running && !stop.isPending && stop.mutate()}
         >
-          Stop broker
+          {t('broker.running.stop')}
         </button>
       </div>
       {stop.isError && (

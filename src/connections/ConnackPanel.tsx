@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../electron/contract';
 import { connackFacts } from './connack-facts';
 
 /** The last CONNACK of the shown connection: what the broker agreed to, and its limits. */
 export function ConnackPanel({ status }: { status: ConnectionStatus | undefined }) {
+  const { t } = useTranslation();
   const connack = status?.connack;
   if (!status || !connack) return null;
   return (
@@ -14,10 +16,7 @@ export function ConnackPanel({ status }: { status: ConnectionStatus | undefined 
         {connackFacts(connack, status.protocolVersion).map((fact) => (
           <div key={fact.label} className={fact.implied ? 'fact is-implied' : 'fact'}>
             <dt>{fact.label}</dt>
-            <dd
-              className="mono"
-              title={fact.implied ? 'Not stated by the broker: the MQTT 5 default' : fact.value}
-            >
+            <dd className="mono" title={fact.implied ? t('connections.connack.impliedTitle') : fact.value}>
               {fact.value}
             </dd>
           </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, type FormEvent, type KeyboardEvent } from 'react';
 import { RequestFailure, errorText } from '../api/client';
 import { ProfileEditorHead } from '../profiles/ProfileEditorHead';
@@ -34,6 +35,7 @@ function problemsFromHost(error: unknown): FieldProblems | null {
  * form edits the selected profile: Save, Save as new.
  */
 export function ConnectionForm() {
+  const { t } = useTranslation();
   const editor = useProfileEditor();
   const { draft, dirty } = editor;
   const problems = editor.problems.fields;
@@ -123,7 +125,7 @@ export function ConnectionForm() {
       aria-labelledby={`${baseId}-title`}
     >
       <h2 id={`${baseId}-title`} className="section-title">
-        Connection
+        {t('connections.form.title')}
       </h2>
       <ProfileEditorHead />
       <ConnectFormFields
@@ -140,9 +142,9 @@ export function ConnectionForm() {
           type="submit"
           className="connect-button button-primary"
           aria-disabled={opening}
-          title={live ? 'Opens another connection; the current one stays open.' : undefined}
+          title={live ? t('connections.form.connectAnotherTitle') : undefined}
         >
-          Connect
+          {t('connections.form.connect')}
         </button>
         {canDisconnect && (
           <button
@@ -151,26 +153,26 @@ export function ConnectionForm() {
             aria-disabled={close.isPending}
             onClick={() => !close.isPending && connectionId && close.mutate(connectionId)}
           >
-            Disconnect
+            {t('connections.form.disconnect')}
           </button>
         )}
         <span className="button-row-spacer" />
         <button
           type="button"
           aria-disabled={saving}
-          title="Save the profile (Ctrl+S)"
+          title={t('connections.form.saveTitle')}
           aria-keyshortcuts="Control+S"
           onClick={onSave}
         >
-          Save
+          {t('connections.form.save')}
         </button>
         {draft.profileId && (
           <button type="button" aria-disabled={saving} onClick={onSaveAsNew}>
-            Save as new
+            {t('connections.form.saveAsNew')}
           </button>
         )}
       </div>
-      {opening && <p className="muted">Waiting for the broker…</p>}
+      {opening && <p className="muted">{t('connections.form.waiting')}</p>}
       {requestProblem && (
         <p className="field-problem" role="alert">
           {requestProblem}

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useTransportStatus } from '../api/use-transport-status';
 import { errorText } from '../api/client';
-import { formatBytes } from '../messages/format';
+import { formatBytes, formatNumber } from '../i18n/format';
 import { isOver } from './connection-cache';
 import {
   useAdoptHostConnections,
@@ -9,7 +10,7 @@ import {
   useStreamMemory,
 } from './connection-queries';
 import { useConnectionsOfThisPage } from './current-connection';
-import { STATE_WORDS } from './status-words';
+import { stateWord } from './status-words';
 
 /**
  * The connections this page opened or found running when it loaded (Trust #16), to pick
@@ -17,6 +18,7 @@ import { STATE_WORDS } from './status-words';
  * connection keeps its messages until it is removed here (Trust #17).
  */
 export function ConnectionList() {
+  const { t } = useTranslation();
   const open = useTransportStatus().state === 'open';
   useAdoptHostConnections(open);
   const own = useOwnConnections();
@@ -28,17 +30,17 @@ export function ConnectionList() {
   return (
     <section className="connection-list" aria-labelledby="connection-list-title">
       <h2 id="connection-list-title" className="section-title">
-        Connections ({own.length})
+        {t('connections.list.title', { count: own.length })}
       </h2>
-      <ul className="sidebar-list" aria-label="Open connections">
+      <ul className="sidebar-list" aria-label={t('connections.list.label')}>
         {own.map((s) => {
           const selected = s.connectionId === selectedId;
           const share = shares.get(s.connectionId);
           return (
             <li key={s.connectionId} className={`state-${s.state}`}>
               {/* The state is said outside the button, so its name never reads "Connect…". */}
-              <span className="status-dot" title={STATE_WORDS[s.state]} aria-hidden="true" />
-              <span className="sr-only">{STATE_WORDS[s.state]}:</span>
+              <span className="status-dot" title={stateWord(s.state)} aria-hidden="true" />
+              <span className="sr-only">{t('connections.list.stateSr', { state: stateWord(s.state) })}</span>
               <button
                 type="button"
                 className="sidebar-item"
@@ -52,7 +54,7 @@ export function ConnectionList() {
               {share && (
                 <span
                   className="muted connection-share"
-                  title={`${share.count.toLocaleString()} messages kept for this connection`}
+                  title={t('connections.list.shareTitle', { count: formatNumber(share.count) })}
                 >
                   {formatBytes(share.bytes)}
                 </span>
@@ -61,8 +63,8 @@ export function ConnectionList() {
                 <button
                   type="button"
                   className="connection-remove"
-                  aria-label={`Remove ${s.clientId}`}
-                  title={`Remove ${s.clientId}: forget it and free the memory its messages take`}
+                  aria-label={t('connections.list.remove', { clientId: s.clientId })}
+                  title={t('connections.list.removeTitle', { clientId: s.clientId })}
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(s.connectionId)}
                 >

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useCurrentConnection } from './connection-queries';
-import { STATE_WORDS, displayState, isLive } from './status-words';
+import { displayState, stateWord, isLive } from './status-words';
 
 /** The top bar's glance at the connection; the sidebar's status line is the accessible one. */
 export function StatusPill() {
+  const { t } = useTranslation();
   const { status, opening } = useCurrentConnection();
   const state = displayState(status, opening);
   const insecure = !opening && status?.insecure && isLive(status.state);
@@ -10,12 +12,12 @@ export function StatusPill() {
     <>
       <span className={`pill state-${state}`} aria-hidden="true">
         <span className="status-dot" />
-        {STATE_WORDS[state]}
+        {stateWord(state)}
         {status?.state === 'reconnecting' && status.attempt ? ` (${status.attempt})` : ''}
       </span>
       {insecure && (
-        <span className="pill pill-warning" title="TLS verification is off for this connection">
-          TLS not verified
+        <span className="pill pill-warning" title={t('connections.status.tlsOffTitle')}>
+          {t('connections.status.tlsNotVerified')}
         </span>
       )}
     </>

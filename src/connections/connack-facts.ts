@@ -1,3 +1,5 @@
+import { i18n } from '../i18n';
+import { formatBytes } from '../i18n/format';
 import type { ConnackInfo, ProtocolVersion } from '../../electron/contract';
 
 export interface ConnackFact {
@@ -8,19 +10,14 @@ export interface ConnackFact {
 }
 
 const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+const yesNo = (value: boolean) =>
+  value ? i18n.t('connections.connack.yes') : i18n.t('connections.connack.no');
 
 /** The reason code with its meaning, always with the code: "Success (0x00)". */
 export function connackReason(connack: ConnackInfo): string {
   return /\(0x[0-9a-f]+\)$/i.test(connack.reasonText)
     ? connack.reasonText
     : `${connack.reasonText} (${hex(connack.reasonCode)})`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
-  return `${Math.round(bytes / 1024 / 102.4) / 10} MB`;
 }
 
 /**
@@ -30,45 +27,67 @@ function formatBytes(bytes: number): string {
  */
 export function connackFacts(connack: ConnackInfo, protocolVersion: ProtocolVersion): ConnackFact[] {
   const facts: ConnackFact[] = [
-    { label: 'Reason', value: connackReason(connack) },
-    { label: 'Session present', value: yesNo(connack.sessionPresent) },
+    { label: i18n.t('connections.connack.reason'), value: connackReason(connack) },
+    { label: i18n.t('connections.connack.sessionPresent'), value: yesNo(connack.sessionPresent) },
   ];
   if (connack.assignedClientId !== undefined) {
-    facts.push({ label: 'Assigned client ID', value: connack.assignedClientId });
+    facts.push({ label: i18n.t('connections.connack.assignedClientId'), value: connack.assignedClientId });
   }
   if (connack.serverKeepalive !== undefined) {
-    facts.push({ label: 'Server keepalive', value: `${connack.serverKeepalive} s` });
+    facts.push({
+      label: i18n.t('connections.connack.serverKeepalive'),
+      value: i18n.t('format.secondsExact', { value: connack.serverKeepalive }),
+    });
   }
   if (connack.sessionExpiryInterval !== undefined) {
-    facts.push({ label: 'Session expiry', value: `${connack.sessionExpiryInterval} s` });
+    facts.push({
+      label: i18n.t('connections.connack.sessionExpiry'),
+      value: i18n.t('format.secondsExact', { value: connack.sessionExpiryInterval }),
+    });
   }
   if (protocolVersion !== '5.0') return facts;
 
   const limit = (label: string, stated: string | undefined, fallback: string) =>
     facts.push(
       stated === undefined
-        ? { label, value: `${fallback} (default)`, implied: true }
+        ? { label, value: i18n.t('connections.connack.default', { value: fallback }), implied: true }
         : { label, value: stated },
     );
   const flag = (value: boolean | undefined) => (value === undefined ? undefined : yesNo(value));
-  limit('Maximum QoS', connack.maximumQos?.toString(), '2');
-  limit('Retain available', flag(connack.retainAvailable), 'yes');
-  limit('Wildcard subscriptions', flag(connack.wildcardSubscriptionAvailable), 'yes');
-  limit('Shared subscriptions', flag(connack.sharedSubscriptionAvailable), 'yes');
-  limit('Subscription identifiers', flag(connack.subscriptionIdentifiersAvailable), 'yes');
-  limit('Topic alias maximum', connack.topicAliasMaximum?.toString(), '0');
-  limit('Receive maximum', connack.receiveMaximum?.toString(), '65535');
+  limit(i18n.t('connections.connack.maximumQos'), connack.maximumQos?.toString(), '2');
+  limit(i18n.t('connections.connack.retainAvailable'), flag(connack.retainAvailable), yesNo(true));
   limit(
-    'Maximum packet size',
+    i18n.t('connections.connack.wildcardSubscriptions'),
+    flag(connack.wildcardSubscriptionAvailable),
+    yesNo(true),
+  );
+  limit(
+    i18n.t('connections.connack.sharedSubscriptions'),
+    flag(connack.sharedSubscriptionAvailable),
+    yesNo(true),
+  );
+  limit(
+    i18n.t('connections.connack.subscriptionIdentifiers'),
+    flag(connack.subscriptionIdentifiersAvailable),
+    yesNo(true),
+  );
+  limit(i18n.t('connections.connack.topicAliasMaximum'), connack.topicAliasMaximum?.toString(), '0');
+  limit(i18n.t('connections.connack.receiveMaximum'), connack.receiveMaximum?.toString(), '65535');
+  limit(
+    i18n.t('connections.connack.maximumPacketSize'),
     connack.maximumPacketSize === undefined ? undefined : formatBytes(connack.maximumPacketSize),
-    'no limit',
+    i18n.t('connections.connack.noLimit'),
   );
   if (connack.responseInformation !== undefined) {
-    facts.push({ label: 'Response information', value: connack.responseInformation });
+    facts.push({
+      label: i18n.t('connections.connack.responseInformation'),
+      value: connack.responseInformation,
+    });
   }
   if (connack.serverReference !== undefined) {
-    facts.push({ label: 'Server reference', value: connack.serverReference });
+    facts.push({ label: i18n.t('connections.connack.serverReference'), value: connack.serverReference });
   }
-  if (connack.reasonString !== undefined) facts.push({ label: 'Reason string', value: connack.reasonString });
+  if (connack.reasonString !== undefined)
+    facts.push({ label: i18n.t('connections.connack.reasonString'), value: connack.reasonString });
   return facts;
 }

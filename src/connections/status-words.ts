@@ -1,17 +1,12 @@
+import { i18n } from '../i18n';
 import type { ConnectionState } from '../../electron/contract';
 
 /** What the pill and the status line call each state; tests look for these words. */
 export type DisplayState = ConnectionState | 'none';
 
-export const STATE_WORDS: Record<DisplayState, string> = {
-  none: 'Not connected',
-  idle: 'Not connected',
-  connecting: 'Connecting',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting',
-  disconnected: 'Disconnected',
-  failed: 'Failed',
-};
+export function stateWord(state: DisplayState): string {
+  return i18n.t(`connections.state.${state}`);
+}
 
 export function displayState(status: { state: ConnectionState } | undefined, opening: boolean): DisplayState {
   if (opening) return 'connecting';

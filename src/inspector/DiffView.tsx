@@ -1,6 +1,7 @@
 import { diff } from 'jsondiffpatch';
 import { format, type Op } from 'jsondiffpatch/formatters/jsonpatch';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { decodeUtf8, parseJson } from './decode';
 
 interface Props {
@@ -12,26 +13,26 @@ const show = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 
 /** What changed in this JSON payload since the previous one on the same topic (jsondiffpatch). */
 export function DiffView({ current, previous }: Props) {
+  const { t } = useTranslation();
   const result = useMemo((): { ops: Op[] } | { problem: string } => {
-    if (!previous) return { problem: 'No earlier message on this topic is kept to compare with.' };
+    if (!previous) return { problem: t('inspector.diff.noPrevious') };
     const a = parseJson(decodeUtf8(previous).text);
     const b = parseJson(decodeUtf8(current).text);
-    if (!b.ok) return { problem: 'This payload is not JSON: no diff.' };
-    if (!a.ok) return { problem: 'The previous payload on this topic is not JSON: no diff.' };
+    if (!b.ok) return { problem: t('inspector.diff.notJson') };
+    if (!a.ok) return { problem: t('inspector.diff.previousNotJson') };
     const delta = diff(a.value, b.value);
     return { ops: delta === undefined ? [] : format(delta) };
-  }, [current, previous]);
+  }, [current, previous, t]);
 
   if ('problem' in result) return <p className="muted inspector-note">{result.problem}</p>;
-  if (result.ops.length === 0)
-    return <p className="muted inspector-note">Same JSON as the previous message.</p>;
+  if (result.ops.length === 0) return <p className="muted inspector-note">{t('inspector.diff.same')}</p>;
   return (
-    <table className="diff-table" aria-label="Changes since the previous message">
+    <table className="diff-table" aria-label={t('inspector.diff.label')}>
       <thead>
         <tr>
-          <th>Change</th>
-          <th>Path</th>
-          <th>Value</th>
+          <th>{t('inspector.diff.change')}</th>
+          <th>{t('inspector.diff.path')}</th>
+          <th>{t('inspector.diff.value')}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,7 +41,11 @@ export function DiffView({ current, previous }: Props) {
             <td>{op.op}</td>
             <td className="mono">{op.path}</td>
             <td className="mono">
-              {op.op === 'remove' ? '' : op.op === 'move' ? `from ${op.from}` : show(op.value)}
+              {op.op === 'remove'
+                ? ''
+                : op.op === 'move'
+                  ? t('inspector.diff.from', { from: op.from })
+                  : show(op.value)}
             </td>
           </tr>
         ))}

@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { hexLine } from './decode';
 
 const LINE_HEIGHT = 18;
 
 /** A hex dump with offsets, windowed: megabytes of payload cost a screenful of lines. */
 export function HexView({ bytes, highlight }: { bytes: Uint8Array; highlight?: number }) {
+  const { t } = useTranslation();
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   const lines = Math.ceil(bytes.byteLength / 16);
   const virtualizer = useVirtualizer({
@@ -17,7 +19,13 @@ export function HexView({ bytes, highlight }: { bytes: Uint8Array; highlight?: n
   });
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollerRef} className="hex-view" tabIndex={0} role="region" aria-label="Hex dump">
+    <div
+      ref={scrollerRef}
+      className="hex-view"
+      tabIndex={0}
+      role="region"
+      aria-label={t('inspector.hexDump')}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         <div style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
           {items.map((item) => {

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, useSyncExternalStore } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
-import { formatBytes, formatTime } from '../messages/format';
+import { formatBytes, formatNumber, formatTime } from '../i18n/format';
 import { openInPublisher } from '../publish/open-in-publisher';
 import { download } from '../ui/download';
 import { decodeUtf8, parseJson, toBase64 } from './decode';
@@ -19,15 +20,7 @@ import { useSelection, type Selection } from './selection';
 export const PREVIEW_LIMIT = 1024 * 1024;
 
 type View = 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
-const VIEWS: { id: View; label: string }[] = [
-  { id: 'json', label: 'JSON' },
-  { id: 'tree', label: 'Tree' },
-  { id: 'text', label: 'Text' },
-  { id: 'hex', label: 'Hex' },
-  { id: 'base64', label: 'Base64' },
-  { id: 'properties', label: 'Properties' },
-  { id: 'diff', label: 'Diff' },
-];
+const VIEWS: View[] = ['json', 'tree', 'text', 'hex', 'base64', 'properties', 'diff'];
 
 function fetchDetail(connectionId: string, selection: NonNullable<Selection>, maxBytes: number) {
   return selection.kind === 'message'
@@ -37,6 +30,7 @@ function fetchDetail(connectionId: string, selection: NonNullable<Selection>, ma
 
 /** The selected message in every reading: JSON, tree, text, hex, base64, properties, diff. */
 export function Inspector() {
+  const { t } = useTranslation();
   const selection = useSelection();
   const { connectionId } = useCurrentConnection();
   const [fullFor, setFullFor] = useState<string | null>(null);
@@ -59,20 +53,23 @@ export function Inspector() {
   });
 
   return (
-    <section className="inspector" aria-label="Message detail">
+    <section className="inspector" aria-label={t('inspector.label')}>
       {!selection ? (
-        <p className="muted inspector-note">Select a message or a topic to see its payload.</p>
+        <p className="muted inspector-note">{t('inspector.select')}</p>
       ) : levelOnly ? (
         <p className="muted inspector-note">
-          No message arrived on exactly <span className="mono">{selection.path}</span>; expand it to see the
-          topics below.
+          <Trans
+            i18nKey="inspector.levelOnly"
+            values={{ path: selection.path }}
+            components={{ path: <span className="mono" /> }}
+          />
         </p>
       ) : detail.isError ? (
         <p className="field-problem inspector-note" role="alert">
           {errorText(detail.error)}
         </p>
       ) : !detail.data ? (
-        <p className="muted inspector-note">Loading…</p>
+        <p className="muted inspector-note">{t('inspector.loading')}</p>
       ) : (
         <DetailBody
           key={key}
@@ -95,6 +92,7 @@ function DetailBody({
   loadWhole(maxBytes: number): Promise<MessageDetail>;
   onShowAll(): void;
 }) {
+  const { t } = useTranslation();
   const utf8 = useMemo(() => decodeUtf8(detail.payload), [detail.payload]);
   const json = useMemo(() => (utf8.valid ? parseJson(utf8.text) : { ok: false as const }), [utf8]);
   const kept = detail.truncatedAt ?? detail.size;
@@ -126,7 +124,7 @@ function DetailBody({
   };
 
   const save = async () => {
-    setSaving('Preparing…');
+    setSaving(t('inspector.preparing'));
     try {
       const full = partial ? await loadWhole(kept) : detail;
       download(`${detail.topic.replace(/[^\w.-]+/g, '_')}-${detail.seq}.bin`, new Uint8Array(full.payload));
@@ -143,17 +141,24 @@ function DetailBody({
           {detail.topic}
         </span>
         <span className="muted">
-          #{detail.seq} · {formatTime(detail.receivedAt)} · QoS {detail.qos}
-          {detail.retain ? ' · retained' : ''} · {formatBytes(detail.size)}
+          {t(detail.retain ? 'inspector.headRetained' : 'inspector.head', {
+            seq: detail.seq,
+            time: formatTime(detail.receivedAt),
+            qos: detail.qos,
+            size: formatBytes(detail.size),
+          })}
         </span>
         {detail.truncatedAt !== undefined && (
           <span className="notice" role="note">
-            Truncated at {detail.truncatedAt.toLocaleString()} bytes of {detail.size.toLocaleString()}
+            {t('messages.row.truncated', {
+              at: formatNumber(detail.truncatedAt),
+              size: formatNumber(detail.size),
+            })}
           </span>
         )}
         {!utf8.valid && (
           <span className="notice" role="note">
-            Not valid UTF-8 (first bad byte at offset {utf8.offset.toLocaleString()}): see Hex
+            {t('inspector.notUtf8', { offset: formatNumber(utf8.offset) })}
           </span>
         )}
         <span className="toolbar-spacer" />
@@ -164,55 +169,59 @@ function DetailBody({
           disabled={detail.truncatedAt !== undefined}
           title={
             detail.truncatedAt !== undefined
-              ? 'The log kept only part of this payload: it cannot be sent again as it was.'
-              : 'Fill the publish panel with this message (topic, payload, QoS, retain, properties).'
+              ? t('inspector.republishTruncated')
+              : t('inspector.republishTitle')
           }
         >
-          Re-publish…
+          {t('inspector.republish')}
         </button>
         <button type="button" className="button-small" onClick={() => void save()}>
-          Save to file
+          {t('inspector.save')}
         </button>
         {saving && <span className="muted">{saving}</span>}
       </div>
       {partial && (
         <div className="inspector-partial" role="note">
-          Showing the first {formatBytes(detail.payload.byteLength)} of {formatBytes(kept)}.
+          {t('inspector.partial', { shown: formatBytes(detail.payload.byteLength), kept: formatBytes(kept) })}
           <button type="button" className="button-small" onClick={onShowAll}>
-            Show all
+            {t('inspector.showAll')}
           </button>
         </div>
       )}
-      <div className="inspector-tabs" role="tablist" aria-label="Payload view">
+      <div className="inspector-tabs" role="tablist" aria-label={t('inspector.views')}>
         {VIEWS.map((v) => (
           <button
-            key={v.id}
+            key={v}
             type="button"
             role="tab"
-            aria-selected={view === v.id}
+            aria-selected={view === v}
             className="inspector-tab"
-            onClick={() => setView(v.id)}
+            onClick={() => setView(v)}
           >
-            {v.label}
+            {t(`inspector.view.${v}`)}
           </button>
         ))}
       </div>
-      <div className="inspector-view" role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
+      <div className="inspector-view" role="tabpanel" aria-label={t(`inspector.view.${view}`)}>
         {view === 'json' &&
           (json.ok ? (
-            <TextLines text={pretty} label="Pretty JSON" />
+            <TextLines text={pretty} label={t('inspector.prettyJson')} />
           ) : (
             <p className="muted inspector-note">
-              {partial ? 'Only part of this payload is loaded: show all to read it as JSON.' : 'Not JSON.'}
+              {partial ? t('inspector.partialJson') : t('inspector.notJson')}
             </p>
           ))}
         {view === 'tree' &&
-          (json.ok ? <JsonTree value={json.value} /> : <p className="muted inspector-note">Not JSON.</p>)}
-        {view === 'text' && <TextLines text={utf8.text} label="Payload text" />}
+          (json.ok ? (
+            <JsonTree value={json.value} />
+          ) : (
+            <p className="muted inspector-note">{t('inspector.notJson')}</p>
+          ))}
+        {view === 'text' && <TextLines text={utf8.text} label={t('inspector.payloadText')} />}
         {view === 'hex' && (
           <HexView bytes={detail.payload} highlight={utf8.valid ? undefined : utf8.offset} />
         )}
-        {view === 'base64' && <TextLines text={base64} label="Payload in base64" width={128} />}
+        {view === 'base64' && <TextLines text={base64} label={t('inspector.payloadBase64')} width={128} />}
         {view === 'properties' && <PropertiesView detail={detail} />}
         {view === 'diff' && <DiffView current={detail.payload} previous={detail.previous?.payload} />}
       </div>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format';
 
 /** Children drawn per open node before a "show more" button: huge arrays stay cheap. */
 const PAGE = 200;
@@ -10,6 +12,7 @@ function preview(value: unknown): string {
 }
 
 function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
+  const { t } = useTranslation();
   const container = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < 2);
   const [limit, setLimit] = useState(PAGE);
@@ -36,8 +39,10 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
           {entries.length > limit && (
             <li>
               <button type="button" className="button-small" onClick={() => setLimit(limit + PAGE * 5)}>
-                Show {Math.min(PAGE * 5, entries.length - limit).toLocaleString()} more of{' '}
-                {(entries.length - limit).toLocaleString()}
+                {t('inspector.tree.more', {
+                  more: formatNumber(Math.min(PAGE * 5, entries.length - limit)),
+                  rest: formatNumber(entries.length - limit),
+                })}
               </button>
             </li>
           )}
@@ -49,9 +54,10 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
 
 /** A collapsible JSON tree; nodes open lazily so a big document renders its top only. */
 export function JsonTree({ value }: { value: unknown }) {
+  const { t } = useTranslation();
   return (
-    <ul className="json-tree" role="tree" aria-label="JSON tree">
-      <JsonNode name="(root)" value={value} depth={0} />
+    <ul className="json-tree" role="tree" aria-label={t('inspector.tree.label')}>
+      <JsonNode name={t('inspector.tree.root')} value={value} depth={0} />
     </ul>
   );
 }

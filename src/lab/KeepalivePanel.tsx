@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../electron/contract';
-import { clock } from './format';
+import { formatClock, formatSeconds } from '../i18n/format';
 import { keepaliveStore } from './keepalive-store';
 import { RttChart } from './RttChart';
 
@@ -21,6 +22,7 @@ function useNow(active: boolean): number {
  * last packet it received from us).
  */
 export function KeepalivePanel({ status }: { status: ConnectionStatus }) {
+  const { t } = useTranslation();
   const snapshot = useSyncExternalStore(keepaliveStore.subscribe, () =>
     keepaliveStore.get(status.connectionId),
   );
@@ -33,28 +35,34 @@ export function KeepalivePanel({ status }: { status: ConnectionStatus }) {
   const left = deadline === null ? null : Math.max(0, deadline - now);
 
   return (
-    <dl className="lab-facts" aria-label="Keepalive">
-      <dt>Keepalive</dt>
+    <dl className="lab-facts" aria-label={t('lab.keepalive.title')}>
+      <dt>{t('lab.keepalive.title')}</dt>
       <dd>
-        {status.keepaliveSeconds} s requested
+        {t('lab.keepalive.requested', { value: status.keepaliveSeconds })}
         {imposed !== undefined && imposed !== status.keepaliveSeconds && (
-          <span className="lab-imposed"> · broker imposed {imposed} s</span>
+          <span className="lab-imposed">{t('lab.keepalive.imposed', { value: imposed })}</span>
         )}
       </dd>
-      <dt>Last PINGREQ</dt>
-      <dd className="mono">{clock(snapshot.lastPingReqAt)}</dd>
-      <dt>Last PINGRESP</dt>
+      <dt>{t('lab.keepalive.lastPingReq')}</dt>
+      <dd className="mono">{formatClock(snapshot.lastPingReqAt)}</dd>
+      <dt>{t('lab.keepalive.lastPingResp')}</dt>
       <dd className="mono">
-        {clock(snapshot.lastPingRespAt)}
-        {snapshot.lastPingRttMs !== null && <span className="muted"> ({snapshot.lastPingRttMs} ms)</span>}
+        {formatClock(snapshot.lastPingRespAt)}
+        {snapshot.lastPingRttMs !== null && (
+          <span className="muted">{t('lab.keepalive.rtt', { value: snapshot.lastPingRttMs })}</span>
+        )}
       </dd>
-      <dt>Ping RTT</dt>
+      <dt>{t('lab.keepalive.pingRtt')}</dt>
       <dd>
         <RttChart rtts={snapshot.pingRtts} />
       </dd>
-      <dt>Broker may drop</dt>
-      <dd className="mono" role="timer" aria-label="Time until the broker may drop this client">
-        {effective === 0 ? 'never (keepalive 0)' : left === null ? '—' : `in ${(left / 1000).toFixed(1)} s`}
+      <dt>{t('lab.keepalive.mayDrop')}</dt>
+      <dd className="mono" role="timer" aria-label={t('lab.keepalive.mayDropLabel')}>
+        {effective === 0
+          ? t('lab.keepalive.never')
+          : left === null
+            ? '—'
+            : t('lab.keepalive.in', { value: formatSeconds(left) })}
       </dd>
     </dl>
   );

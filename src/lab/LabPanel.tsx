@@ -1,7 +1,8 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { LabAction } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
-import { ACTION_HINTS, ACTION_LABELS } from './format';
+import { actionHint, actionLabel } from './format';
 import { KeepalivePanel } from './KeepalivePanel';
 import { LabResultCard } from './LabResultCard';
 import { useLabHistory, useRawLabAction, useRunLab } from './lab-queries';
@@ -14,6 +15,7 @@ const ACTIONS: LabAction[] = ['drop', 'stall', 'disconnectWithWill', 'disconnect
  * watching the will topic, and read the verdict against the MQTT specification.
  */
 export function LabPanel() {
+  const { t } = useTranslation();
   const { connectionId, status } = useCurrentConnection();
   const history = useLabHistory(status?.url);
   const run = useRunLab(status?.url);
@@ -29,18 +31,18 @@ export function LabPanel() {
     else if (action === 'drop' || action === 'stall') raw.mutate({ connectionId, action });
   };
   const disabledWhy = (action: LabAction): string | null => {
-    if (!connected) return 'Connect first.';
-    if (busy) return 'A lab run is in progress.';
-    if (action === 'disconnectWithWill' && !v5) return 'Needs an MQTT 5 connection.';
+    if (!connected) return t('lab.why.connect');
+    if (busy) return t('lab.why.busy');
+    if (action === 'disconnectWithWill' && !v5) return t('lab.why.v5');
     if (!hasWill && (action === 'disconnectWithWill' || action === 'disconnect')) {
-      return 'Set a last will in the connection form to observe it.';
+      return t('lab.why.noWill');
     }
     if (
       action === 'stall' &&
       status?.keepaliveSeconds === 0 &&
       status.connack?.serverKeepalive === undefined
     ) {
-      return 'With keepalive 0 the broker never times a client out.';
+      return t('lab.why.keepalive0');
     }
     return null;
   };
@@ -50,24 +52,25 @@ export function LabPanel() {
   return (
     <details className="sidebar-section lab-panel" open>
       <summary>
-        <h2 className="section-title">Keepalive &amp; will lab</h2>
+        <h2 className="section-title">{t('lab.title')}</h2>
       </summary>
       {!status ? (
-        <p className="muted lab-note">Connect to a broker to watch keepalive and run will experiments.</p>
+        <p className="muted lab-note">{t('lab.connectFirst')}</p>
       ) : (
         <div className="lab-body">
           <KeepalivePanel status={status} />
           <p className="muted lab-note">
             {hasWill ? (
-              <>
-                Will topic <span className="mono">{status.willTopic}</span>: an observer connection watches it
-                during each action.
-              </>
+              <Trans
+                i18nKey="lab.willTopic"
+                values={{ topic: status.willTopic }}
+                components={{ topic: <span className="mono" /> }}
+              />
             ) : (
-              'No last will on this connection: drop and stall still show what the broker does, without an observer.'
+              t('lab.noWill')
             )}
           </p>
-          <div className="lab-actions" role="group" aria-label="Lab actions">
+          <div className="lab-actions" role="group" aria-label={t('lab.actions')}>
             {ACTIONS.map((action) => {
               const why = disabledWhy(action);
               return (
@@ -76,23 +79,23 @@ export function LabPanel() {
                   type="button"
                   className="button-small"
                   disabled={why !== null}
-                  title={why ?? ACTION_HINTS[action]}
+                  title={why ?? actionHint(action)}
                   onClick={() => start(action)}
                 >
-                  {ACTION_LABELS[action]}
+                  {actionLabel(action)}
                 </button>
               );
             })}
           </div>
-          <div role="status" aria-label="Lab run" className="lab-run-state">
-            {run.isPending && 'Observing the will topic…'}
-            {raw.isPending && 'Running…'}
+          <div role="status" aria-label={t('lab.run')} className="lab-run-state">
+            {run.isPending && t('lab.observing')}
+            {raw.isPending && t('lab.running')}
             {error && <span className="lab-error">{errorText(error)}</span>}
           </div>
           {latest && <LabResultCard result={latest} />}
           {history.data && history.data.length > (latest ? 1 : 0) && (
             <details className="lab-history">
-              <summary>Earlier runs on this broker ({history.data.length - (latest ? 1 : 0)})</summary>
+              <summary>{t('lab.earlier', { count: history.data.length - (latest ? 1 : 0) })}</summary>
               {history.data.slice(latest ? 1 : 0).map((r) => (
                 <LabResultCard key={r.id} result={r} />
               ))}

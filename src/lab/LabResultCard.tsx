@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { LabResult } from '../../electron/contract';
-import { ACTION_LABELS, clock, secondsText } from './format';
+import { formatClock, formatSeconds } from '../i18n/format';
+import { actionLabel } from './format';
 
 function payloadText(bytes: Uint8Array): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 200));
@@ -8,41 +10,50 @@ function payloadText(bytes: Uint8Array): string {
 
 /** One run: the verdict first, then the measured facts behind it. */
 export function LabResultCard({ result }: { result: LabResult }) {
+  const { t } = useTranslation();
   const ok = result.verdict === 'as-specified';
   return (
     <article
       className={`lab-result ${ok ? 'lab-ok' : 'lab-bad'}`}
-      aria-label={`${ACTION_LABELS[result.action]} result`}
+      aria-label={t('lab.result.label', { action: actionLabel(result.action) })}
     >
       <p className="lab-verdict" role="note">
         <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {result.verdictText}
       </p>
       <dl className="lab-facts">
-        <dt>Action</dt>
+        <dt>{t('lab.result.action')}</dt>
         <dd>
-          {ACTION_LABELS[result.action]} at <span className="mono">{clock(result.actionAt)}</span>
+          <Trans
+            i18nKey="lab.result.actionAt"
+            values={{ action: actionLabel(result.action), time: formatClock(result.actionAt) }}
+            components={{ time: <span className="mono" /> }}
+          />
         </dd>
-        <dt>Expected</dt>
+        <dt>{t('lab.result.expected')}</dt>
         <dd>{result.expected.description}</dd>
-        <dt>Will</dt>
+        <dt>{t('lab.result.will')}</dt>
         <dd>
           {result.will ? (
             <>
-              <span className="mono">{result.willTopic}</span> after {secondsText(result.will.afterActionMs)}
+              <Trans
+                i18nKey="lab.result.willAfter"
+                values={{ topic: result.willTopic, after: formatSeconds(result.will.afterActionMs) }}
+                components={{ topic: <span className="mono" /> }}
+              />
               {result.will.afterLastPacketMs !== null && (
                 <span className="muted">
                   {' '}
-                  ({secondsText(result.will.afterLastPacketMs)} after the last packet)
+                  {t('lab.result.afterLastPacket', { after: formatSeconds(result.will.afterLastPacketMs) })}
                 </span>
               )}
             </>
           ) : (
-            `none within ${secondsText(result.observedForMs)}`
+            t('lab.result.noWill', { within: formatSeconds(result.observedForMs) })
           )}
         </dd>
         {result.will && (
           <>
-            <dt>Payload</dt>
+            <dt>{t('lab.result.payload')}</dt>
             <dd className="mono lab-payload">{payloadText(result.will.payload)}</dd>
           </>
         )}

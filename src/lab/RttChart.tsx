@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 const WIDTH = 160;
 const HEIGHT = 28;
 
@@ -6,14 +8,15 @@ const HEIGHT = 28;
  * slows down shows as a climb long before keepalive gives up.
  */
 export function RttChart({ rtts }: { rtts: readonly number[] }) {
+  const { t } = useTranslation();
   if (rtts.length < 2)
-    return <span className="muted">{rtts.length === 0 ? 'no pings yet' : 'one ping so far'}</span>;
+    return <span className="muted">{rtts.length === 0 ? t('lab.rtt.none') : t('lab.rtt.one')}</span>;
   const max = Math.max(...rtts, 1);
   const step = WIDTH / (rtts.length - 1);
   const points = rtts.map(
     (rtt, i) => `${(i * step).toFixed(1)},${(HEIGHT - (rtt / max) * (HEIGHT - 2) - 1).toFixed(1)}`,
   );
-  const label = `Ping round trips, oldest first: ${rtts.join(', ')} ms`;
+  const label = t('lab.rtt.label', { values: rtts.join(', ') });
   return (
     <svg
       className="rtt-chart"

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StreamLimits } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 
@@ -10,6 +11,7 @@ const MiB = 1024 * 1024;
  * limit, and the memory budget all connections share (Trust #17).
  */
 export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(): void }) {
+  const { t } = useTranslation();
   const [maxMessages, setMaxMessages] = useState(String(limits.maxMessages));
   const [maxMiB, setMaxMiB] = useState(String(Math.round(limits.maxBytes / MiB)));
   const [payloadKiB, setPayloadKiB] = useState(String(Math.round(limits.maxPayloadBytes / 1024)));
@@ -29,45 +31,45 @@ export function LimitsEditor({ limits, onDone }: { limits: StreamLimits; onDone(
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const whole = [maxMessages, maxMiB, payloadKiB, totalMiB].every((v) => /^\d+$/.test(v.trim()));
-    if (!whole) return setProblem('Enter whole numbers.');
-    if (Number(maxMessages) < 100) return setProblem('Keep at least 100 messages.');
-    if (Number(maxMiB) < 1) return setProblem('Give the log at least 1 MB.');
-    if (Number(payloadKiB) < 1) return setProblem('The payload limit is at least 1 KB.');
-    if (Number(totalMiB) < 8) return setProblem('Give all connections together at least 8 MB.');
+    if (!whole) return setProblem(t('messages.limits.whole'));
+    if (Number(maxMessages) < 100) return setProblem(t('messages.limits.minMessages'));
+    if (Number(maxMiB) < 1) return setProblem(t('messages.limits.minBytes'));
+    if (Number(payloadKiB) < 1) return setProblem(t('messages.limits.minPayload'));
+    if (Number(totalMiB) < 8) return setProblem(t('messages.limits.minTotal'));
     setProblem(null);
     apply.mutate();
   };
   return (
-    <form className="limits-editor" onSubmit={onSubmit} aria-label="Message log limits">
-      <label htmlFor={ids.messages}>Messages kept</label>
+    <form className="limits-editor" onSubmit={onSubmit} aria-label={t('messages.limits.label')}>
+      <label htmlFor={ids.messages}>{t('messages.limits.messages')}</label>
       <input
         id={ids.messages}
         inputMode="numeric"
         value={maxMessages}
         onChange={(e) => setMaxMessages(e.target.value)}
       />
-      <label htmlFor={ids.bytes}>Memory per connection (MB)</label>
+      <label htmlFor={ids.bytes}>{t('messages.limits.memory')}</label>
       <input id={ids.bytes} inputMode="numeric" value={maxMiB} onChange={(e) => setMaxMiB(e.target.value)} />
-      <label htmlFor={ids.payload}>Payload limit (KB)</label>
+      <label htmlFor={ids.payload}>{t('messages.limits.payload')}</label>
       <input
         id={ids.payload}
         inputMode="numeric"
         value={payloadKiB}
         onChange={(e) => setPayloadKiB(e.target.value)}
       />
-      <label htmlFor={ids.total}>All connections (MB)</label>
+      <label htmlFor={ids.total}>{t('messages.limits.total')}</label>
       <input
         id={ids.total}
         inputMode="numeric"
         value={totalMiB}
         onChange={(e) => setTotalMiB(e.target.value)}
-        title="One budget for the kept messages of every connection, open or closed"
+        title={t('messages.limits.totalTitle')}
       />
       <button type="submit" className="button-small button-primary" disabled={apply.isPending}>
-        Apply
+        {t('common.apply')}
       </button>
       <button type="button" className="button-small" onClick={onDone}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {(problem ?? apply.isError) && (
         <span className="field-problem" role="alert">

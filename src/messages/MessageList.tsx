@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectionStore, useSelection } from '../inspector/selection';
 import { MessageRow, PlaceholderRow } from './MessageRow';
 import { lowerBound, streamStore } from './stream-store';
@@ -13,6 +14,7 @@ const ROW_HEIGHT = 20;
  * matches), but only the rows on screen exist, in the DOM and in memory.
  */
 export function MessageList() {
+  const { t } = useTranslation();
   const snapshot = useSyncExternalStore(streamStore.subscribe, streamStore.getSnapshot);
   const { viewFirst, viewLast, filtered, version, stats, connectionId } = snapshot;
   const count = filtered ? filtered.length : Math.max(0, viewLast - viewFirst + 1);
@@ -57,20 +59,20 @@ export function MessageList() {
   return (
     // No accessible name on the section: "Messages" names the table alone, one match for tests.
     <section className="messages">
-      <div className="message-table" role="table" aria-label="Messages" aria-rowcount={count + 1}>
+      <div className="message-table" role="table" aria-label={t('messages.title')} aria-rowcount={count + 1}>
         <div role="rowgroup">
           <div role="row" className="message-head" aria-rowindex={1}>
-            <span role="columnheader">Time</span>
-            <span role="columnheader" title="Quality of service">
-              Q
+            <span role="columnheader">{t('messages.column.time')}</span>
+            <span role="columnheader" title={t('messages.column.qosTitle')}>
+              {t('messages.column.qos')}
             </span>
-            <span role="columnheader" title="Retained flag">
-              R
+            <span role="columnheader" title={t('messages.column.retainTitle')}>
+              {t('messages.column.retain')}
             </span>
-            <span role="columnheader">Topic</span>
-            <span role="columnheader">Payload</span>
+            <span role="columnheader">{t('messages.column.topic')}</span>
+            <span role="columnheader">{t('messages.column.payload')}</span>
             <span role="columnheader" className="message-size">
-              Size
+              {t('messages.column.size')}
             </span>
           </div>
         </div>
@@ -80,7 +82,7 @@ export function MessageList() {
           role="rowgroup"
           // Reachable by keyboard: Up/Down select, Page Up/Down and Home/End scroll.
           tabIndex={0}
-          aria-label="Message rows"
+          aria-label={t('messages.rows')}
           onScroll={onScroll}
           onKeyDown={onKeyDown}
         >
@@ -108,15 +110,11 @@ export function MessageList() {
       </div>
       {!following && count > 0 && (
         <button type="button" className="button-small jump-to-newest" onClick={jumpToEnd}>
-          Jump to newest
+          {t('messages.jumpToNewest')}
         </button>
       )}
       {count === 0 && (
-        <p className="empty-state">
-          {filtered
-            ? 'No kept message matches the filter.'
-            : 'No messages yet. Messages matching your subscriptions appear here.'}
-        </p>
+        <p className="empty-state">{filtered ? t('messages.empty.noMatch') : t('messages.empty.none')}</p>
       )}
     </section>
   );

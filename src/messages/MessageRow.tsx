@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MessageSummary } from '../../electron/contract';
-import { formatBytes, formatTime, previewText } from './format';
+import { formatBytes, formatNumber, formatTime } from '../i18n/format';
+import { previewText } from './format';
 
 interface Props {
   message: MessageSummary;
@@ -12,6 +14,7 @@ interface Props {
 
 /** One received message on one line. Memoised: a row renders once, however long it stays. */
 export const MessageRow = memo(function MessageRow({ message, rowIndex, selected, onSelect }: Props) {
+  const { t } = useTranslation();
   const preview = previewText(message);
   return (
     <div
@@ -27,21 +30,28 @@ export const MessageRow = memo(function MessageRow({ message, rowIndex, selected
       <span role="cell" className="message-qos" title={`QoS ${message.qos}`}>
         {message.qos}
       </span>
-      <span role="cell" className="message-retain" title={message.retain ? 'Retained message' : undefined}>
+      <span
+        role="cell"
+        className="message-retain"
+        title={message.retain ? t('messages.row.retained') : undefined}
+      >
         {message.retain ? 'R' : ''}
       </span>
       <span role="cell" className="message-topic" title={message.topic}>
         {message.topic}
       </span>
       <span role="cell" className="message-payload">
-        {preview || <span className="message-empty">(empty)</span>}
+        {preview || <span className="message-empty">{t('common.empty')}</span>}
       </span>
       <span
         role="cell"
         className="message-size"
         title={
           message.truncatedAt !== undefined
-            ? `Truncated at ${message.truncatedAt.toLocaleString()} bytes of ${message.size.toLocaleString()}`
+            ? t('messages.row.truncated', {
+                at: formatNumber(message.truncatedAt),
+                size: formatNumber(message.size),
+              })
             : undefined
         }
       >
@@ -54,10 +64,11 @@ export const MessageRow = memo(function MessageRow({ message, rowIndex, selected
 
 /** A row whose summary is on its way from the engine, or was evicted from its log. */
 export function PlaceholderRow({ rowIndex, evicted }: { rowIndex: number; evicted: boolean }) {
+  const { t } = useTranslation();
   return (
     <div role="row" className="message-row message-placeholder" aria-rowindex={rowIndex}>
       <span role="cell" className="message-empty">
-        {evicted ? 'dropped (log limit)' : '…'}
+        {evicted ? t('messages.row.evicted') : '…'}
       </span>
     </div>
   );

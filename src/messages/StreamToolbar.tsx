@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, errorText } from '../api/client';
 import { selectionStore } from '../inspector/selection';
 import { ExportMenu } from './ExportMenu';
-import { formatBytes } from './format';
+import { formatBytes, formatNumber } from '../i18n/format';
 import { LimitsEditor } from './LimitsEditor';
 import { streamStore } from './stream-store';
 
@@ -16,6 +17,7 @@ function memoryPercent(used: number, budget: number): number {
  * and the controls that freeze or empty the view.
  */
 export function StreamToolbar() {
+  const { t } = useTranslation();
   const { stats, receivedWhilePaused, connectionId } = useSyncExternalStore(
     streamStore.subscribe,
     streamStore.getSnapshot,
@@ -34,44 +36,59 @@ export function StreamToolbar() {
   return (
     <div className="stream-bar">
       <div className="toolbar stream-toolbar">
-        <h2 className="section-title">Messages</h2>
-        <span className="muted" role="status" aria-label="Message counts">
+        <h2 className="section-title">{t('messages.title')}</h2>
+        <span className="muted" role="status" aria-label={t('messages.counts.label')}>
           {stats
-            ? `${stats.received.toLocaleString()} received · ${stats.count.toLocaleString()} kept (${formatBytes(stats.bytes)}) · ${stats.topics.toLocaleString()} topics`
-            : 'No connection'}
+            ? t('messages.counts.text', {
+                received: formatNumber(stats.received),
+                kept: formatNumber(stats.count),
+                bytes: formatBytes(stats.bytes),
+                topics: formatNumber(stats.topics),
+              })
+            : t('messages.counts.none')}
         </span>
         {stats && (
           <span
             className="muted memory-use"
             role="status"
-            aria-label="Message memory"
-            title="Memory the kept messages of all connections take, and the budget they share"
+            aria-label={t('messages.memory.label')}
+            title={t('messages.memory.title')}
           >
             <span className="memory-bar" aria-hidden="true">
               <span style={{ width: `${memoryPercent(stats.totalBytes, stats.limits.maxTotalBytes)}%` }} />
             </span>
             <span className="memory-text">
-              {formatBytes(stats.totalBytes)} of {formatBytes(stats.limits.maxTotalBytes)} for all connections
+              {t('messages.memory.text', {
+                used: formatBytes(stats.totalBytes),
+                budget: formatBytes(stats.limits.maxTotalBytes),
+              })}
             </span>
           </span>
         )}
         {stats && stats.evicted > 0 && (
           <span className="notice" role="note">
-            {stats.evicted.toLocaleString()} oldest dropped to stay within{' '}
-            {stats.limits.maxMessages.toLocaleString()} messages / {formatBytes(stats.limits.maxBytes)} per
-            connection, {formatBytes(stats.limits.maxTotalBytes)} for all
+            {t('messages.notice.evicted', {
+              evicted: formatNumber(stats.evicted),
+              max: formatNumber(stats.limits.maxMessages),
+              bytes: formatBytes(stats.limits.maxBytes),
+              total: formatBytes(stats.limits.maxTotalBytes),
+            })}
           </span>
         )}
         {stats && stats.truncated > 0 && (
           <span className="notice" role="note">
-            {stats.truncated.toLocaleString()} truncated at {stats.limits.maxPayloadBytes.toLocaleString()}{' '}
-            bytes
+            {t('messages.notice.truncated', {
+              truncated: formatNumber(stats.truncated),
+              max: formatNumber(stats.limits.maxPayloadBytes),
+            })}
           </span>
         )}
         {paused && (
           <span className="notice paused-notice" role="note">
-            Paused: {receivedWhilePaused.toLocaleString()} new{' '}
-            {receivedWhilePaused === 1 ? 'message' : 'messages'} not shown yet
+            {t('messages.notice.paused', {
+              count: receivedWhilePaused,
+              formatted: formatNumber(receivedWhilePaused),
+            })}
           </span>
         )}
         {problem && <span className="field-problem">{errorText(problem)}</span>}
@@ -82,18 +99,18 @@ export function StreamToolbar() {
           aria-pressed={paused}
           disabled={!connectionId || !stats}
           onClick={() => pause.mutate(!paused)}
-          title="Freeze the tree and the list; counting goes on"
+          title={t('messages.pauseTitle')}
         >
-          {paused ? 'Resume' : 'Pause'}
+          {paused ? t('messages.resume') : t('messages.pause')}
         </button>
         <button
           type="button"
           className="button-small"
           disabled={!connectionId || !stats || (stats.received === 0 && stats.count === 0)}
           onClick={() => clear.mutate()}
-          title="Empty the message log and the topic tree"
+          title={t('messages.clearTitle')}
         >
-          Clear
+          {t('messages.clear')}
         </button>
         <ExportMenu connectionId={connectionId} />
         <button
@@ -103,7 +120,7 @@ export function StreamToolbar() {
           disabled={!stats}
           onClick={() => setEditingLimits(!editingLimits)}
         >
-          Limits
+          {t('messages.limits.button')}
         </button>
       </div>
       {editingLimits && stats && (

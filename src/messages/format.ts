@@ -18,25 +18,3 @@ export function previewText(summary: MessageSummary): string {
   cache.set(summary, preview);
   return preview;
 }
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Local time as HH:MM:SS.mmm. */
-export function formatTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
-}
-
-export function formatRate(perSecond: number): string {
-  if (perSecond < 0.05) return '';
-  if (perSecond < 10) return `${perSecond.toFixed(1)}/s`;
-  if (perSecond < 10_000) return `${Math.round(perSecond)}/s`;
-  return `${(perSecond / 1000).toFixed(0)}k/s`;
-}

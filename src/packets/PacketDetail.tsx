@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PacketRecord } from '../../electron/contract';
 import type { PacketPair } from './packet-pairs';
 import { packetTime } from './packet-summary';
@@ -11,29 +12,32 @@ interface Props {
 }
 
 export function PacketDetail({ packet, pair, partnerType, onShowPartner }: Props) {
+  const { t } = useTranslation();
   if (!packet) {
     return (
       <div className="packet-detail is-empty">
-        <span className="muted">Select a packet to see its decoded fields.</span>
+        <span className="muted">{t('packets.detail.select')}</span>
       </div>
     );
   }
   return (
-    <section className="packet-detail" aria-label="Packet fields">
+    <section className="packet-detail" aria-label={t('packets.detail.label')}>
       <div className="packet-detail-head">
         <strong>{packet.type.toUpperCase()}</strong>
         <span className="muted">
-          {packet.direction === 'out' ? 'sent' : 'received'} {packetTime(packet.at)}
-          {packet.messageId !== undefined && ` · id ${packet.messageId}`} · #{packet.seq}
+          {t(packet.direction === 'out' ? 'packets.detail.sent' : 'packets.detail.received', {
+            time: packetTime(packet.at),
+          })}
+          {packet.messageId !== undefined && t('packets.detail.id', { id: packet.messageId })} · #{packet.seq}
         </span>
       </div>
       {pair && (
         <p className="packet-pair">
-          {pair.role === 'request' ? 'Answered by' : 'Answers'}{' '}
+          {pair.role === 'request' ? t('packets.detail.answeredBy') : t('packets.detail.answers')}{' '}
           <button type="button" className="button-small" onClick={() => onShowPartner(pair.partnerSeq)}>
-            {partnerType?.toUpperCase() ?? 'packet'} #{pair.partnerSeq}
+            {partnerType?.toUpperCase() ?? t('packets.detail.packet')} #{pair.partnerSeq}
           </button>{' '}
-          after {pair.rttMs} ms.
+          {t('packets.detail.after', { ms: pair.rttMs })}
         </p>
       )}
       <pre className="mono packet-json">{JSON.stringify(packet.fields, null, 2)}</pre>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PacketRecord } from '../../electron/contract';
 import type { PacketPair } from './packet-pairs';
 import { packetDelta, packetSummary, packetTime } from './packet-summary';
@@ -19,6 +20,7 @@ interface Props {
  * follows the tail while it is scrolled to the end.
  */
 export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props) {
+  const { t } = useTranslation();
   const baseId = useId();
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   const followingRef = useRef(true);
@@ -68,19 +70,19 @@ export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props)
   return (
     <div className="packet-timeline">
       <div className="packet-row packet-head" aria-hidden="true">
-        <span>Time</span>
-        <span>Δ</span>
+        <span>{t('packets.column.time')}</span>
+        <span>{t('packets.column.delta')}</span>
         <span />
-        <span>Type</span>
-        <span>Id</span>
-        <span className="packet-rtt">RTT</span>
-        <span>Fields</span>
+        <span>{t('packets.column.type')}</span>
+        <span>{t('packets.column.id')}</span>
+        <span className="packet-rtt">{t('packets.column.rtt')}</span>
+        <span>{t('packets.column.fields')}</span>
       </div>
       <div
         ref={scrollerRef}
         className="packet-scroller"
         role="listbox"
-        aria-label="Packets"
+        aria-label={t('packets.title')}
         tabIndex={0}
         aria-activedescendant={selectedIndex >= 0 && selectedSeq !== null ? rowId(selectedSeq) : undefined}
         onScroll={onScroll}
@@ -107,26 +109,26 @@ export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props)
                 <span className="mono">{packetTime(p.at)}</span>
                 <span
                   className="mono muted"
-                  title={
-                    first ? `+${Math.round(p.at - first.at)} ms since the first packet shown` : undefined
-                  }
+                  title={first ? t('packets.sinceFirst', { ms: Math.round(p.at - first.at) }) : undefined}
                 >
                   {packetDelta(previous ? p.at - previous.at : null)}
                 </span>
                 <span
                   className="packet-dir"
-                  title={p.direction === 'out' ? 'Sent by MQScope' : 'Received from the broker'}
+                  title={p.direction === 'out' ? t('packets.sentTitle') : t('packets.receivedTitle')}
                 >
                   <span aria-hidden="true">{arrow}</span>
-                  <span className="sr-only">{p.direction === 'out' ? 'out' : 'in'}</span>
+                  <span className="sr-only">
+                    {p.direction === 'out' ? t('packets.out') : t('packets.in')}
+                  </span>
                 </span>
                 <span className="packet-type">{p.type.toUpperCase()}</span>
                 <span className="mono muted">{p.messageId ?? ''}</span>
                 <span
                   className="mono muted packet-rtt"
-                  title={pair ? `Paired with #${pair.partnerSeq}: ${pair.rttMs} ms round trip` : undefined}
+                  title={pair ? t('packets.paired', { seq: pair.partnerSeq, ms: pair.rttMs }) : undefined}
                 >
-                  {pair ? `${pair.rttMs} ms` : ''}
+                  {pair ? t('packets.ms', { ms: pair.rttMs }) : ''}
                 </span>
                 <span className="mono packet-summary">{packetSummary(p)}</span>
               </div>
@@ -145,7 +147,7 @@ export function PacketTimeline({ packets, pairs, selectedSeq, onSelect }: Props)
             if (el) el.scrollTop = el.scrollHeight;
           }}
         >
-          Jump to newest
+          {t('messages.jumpToNewest')}
         </button>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format';
 import { PacketTypeSchema, type PacketRecord } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
@@ -21,6 +23,7 @@ function matches(filter: TypeFilter, packet: PacketRecord): boolean {
  * nothing: the store follows no connection and batches are dropped on arrival.
  */
 export function PacketsPanel() {
+  const { t } = useTranslation();
   const { connectionId } = useCurrentConnection();
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState<TypeFilter>('all');
@@ -86,7 +89,7 @@ export function PacketsPanel() {
         >
           <span className="section-chevron" aria-hidden="true" />
           <span id={`${bodyId}-title`} className="section-title">
-            Packets
+            {t('packets.title')}
           </span>
         </button>
         {open && (
@@ -94,14 +97,14 @@ export function PacketsPanel() {
             <span className="muted">
               {shown.length === snapshot.packets.length
                 ? snapshot.packets.length
-                : `${shown.length} of ${snapshot.packets.length}`}
+                : t('packets.shownOf', { shown: shown.length, total: snapshot.packets.length })}
             </span>
             <label htmlFor={filterId} className="muted">
-              Packet type
+              {t('packets.typeFilter')}
             </label>
             <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as TypeFilter)}>
-              <option value="all">All</option>
-              <option value="no-pings">All but pings</option>
+              <option value="all">{t('packets.all')}</option>
+              <option value="no-pings">{t('packets.noPings')}</option>
               {PacketTypeSchema.options.map((type) => (
                 <option key={type} value={type}>
                   {type.toUpperCase()}
@@ -116,31 +119,28 @@ export function PacketsPanel() {
                 setFrozen(paused ? null : { connectionId: following, packets: snapshot.packets })
               }
             >
-              {paused ? 'Resume' : 'Pause'}
+              {paused ? t('messages.resume') : t('messages.pause')}
             </button>
             <button type="button" className="button-small" onClick={() => void exportJsonl()}>
-              Export JSON Lines
+              {t('packets.export')}
             </button>
             {paused && (
               <span className="notice" role="note">
-                Paused: {newWhilePaused.toLocaleString()} new packet{newWhilePaused === 1 ? '' : 's'} not
-                shown yet.
+                {t('packets.paused', { count: newWhilePaused, formatted: formatNumber(newWhilePaused) })}
               </span>
             )}
             {dropped > 0 && (
               <span className="notice" role="note">
-                Dropped {dropped.toLocaleString()} oldest packet{dropped === 1 ? '' : 's'} to stay within the
-                log size.
+                {t('packets.dropped', { count: dropped, formatted: formatNumber(dropped) })}
               </span>
             )}
             {snapshot.notStreamed > 0 && (
               <span className="notice" role="note">
-                {snapshot.notStreamed.toLocaleString()} packets of a burst were not streamed live; close and
-                reopen to list them.
+                {t('packets.notStreamed', { formatted: formatNumber(snapshot.notStreamed) })}
               </span>
             )}
             {loadProblem && <span className="field-problem">{loadProblem}</span>}
-            {!connectionId && <span className="muted">No connection.</span>}
+            {!connectionId && <span className="muted">{t('packets.noConnection')}</span>}
           </>
         )}
       </div>

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n';
+import { formatTime } from '../i18n/format';
 import type { PacketRecord } from '../../electron/contract';
 
 type Fields = PacketRecord['fields'];
@@ -5,6 +7,24 @@ type Json = Fields[string];
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The summary's words; sent packets' field names (QoS, NL, RAP, RH, dup) stay as MQTT spells them. */
+const say = (key: SummaryKey, options?: Record<string, unknown>) =>
+  i18n.t(`packets.summary.${key}`, options ?? {});
+type SummaryKey =
+  | 'reason'
+  | 'properties'
+  | 'client'
+  | 'keepalive'
+  | 'persistent'
+  | 'clean'
+  | 'user'
+  | 'password'
+  | 'will'
+  | 'sessionPresent'
+  | 'retain'
+  | 'granted'
+  | 'reasons';
+
 const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
 const str = (v: Json | undefined) => (typeof v === 'string' ? v : undefined);
 const num = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
@@ -12,13 +32,13 @@ const num = (v: Json | undefined) => (typeof v === 'number' ? v : undefined);
 /** A reason code as the log shows it; 0 (success) is left out to keep rows quiet. */
 function reason(fields: Fields): string[] {
   const code = num(fields['reasonCode']) ?? num(fields['returnCode']);
-  return code === undefined || code === 0 ? [] : [`reason ${hex(code)}`];
+  return code === undefined || code === 0 ? [] : [say('reason', { code: hex(code) })];
 }
 
 function propertyCount(fields: Fields): string[] {
   const props = fields['properties'];
   const n = isObject(props) ? Object.keys(props).length : 0;
-  return n === 0 ? [] : [n === 1 ? '1 property' : `${n} properties`];
+  return n === 0 ? [] : [say('properties', { count: n })];
 }
 
 function subscriptionText(s: Json): string {
@@ -48,23 +68,30 @@ export function packetSummary(packet: PacketRecord): string {
       parts.push(
         `${str(f['protocolId']) ?? 'MQTT'} ${version === 5 ? '5' : version === 4 ? '3.1.1' : '3.1'}`,
       );
-      parts.push(`client ${str(f['clientId']) || '(empty)'}`);
-      parts.push(`keepalive ${num(f['keepalive']) ?? 0} s`);
-      parts.push(f['clean'] === false ? 'persistent session' : 'clean');
-      if (str(f['username']) !== undefined) parts.push(`user ${str(f['username'])}`);
-      if (f['password'] !== undefined) parts.push(`password ${String(f['password'])}`);
+      parts.push(say('client', { id: str(f['clientId']) || i18n.t('common.empty') }));
+      parts.push(say('keepalive', { value: num(f['keepalive']) ?? 0 }));
+      parts.push(f['clean'] === false ? say('persistent') : say('clean'));
+      if (str(f['username']) !== undefined) parts.push(say('user', { name: str(f['username']) }));
+      if (f['password'] !== undefined) parts.push(say('password', { value: String(f['password']) }));
       const will = f['will'];
-      if (isObject(will)) parts.push(`will → ${str(will['topic']) ?? '?'}`);
+      if (isObject(will)) parts.push(say('will', { topic: str(will['topic']) ?? '?' }));
       break;
     }
     case 'connack':
-      parts.push(`session present ${f['sessionPresent'] === true ? 'yes' : 'no'}`);
+      parts.push(
+        say('sessionPresent', {
+          value:
+            f['sessionPresent'] === true
+              ? i18n.t('connections.connack.yes')
+              : i18n.t('connections.connack.no'),
+        }),
+      );
       parts.push(...reason(f));
       break;
     case 'publish': {
       parts.push(str(f['topic']) ?? '?');
       parts.push(`QoS ${num(f['qos']) ?? 0}`);
-      if (f['retain'] === true) parts.push('retain');
+      if (f['retain'] === true) parts.push(say('retain'));
       if (f['dup'] === true) parts.push('dup');
       parts.push(`${num(f['payloadSize']) ?? 0} B`);
       break;
@@ -75,7 +102,7 @@ export function packetSummary(packet: PacketRecord): string {
       break;
     }
     case 'suback':
-      parts.push(`granted ${codes(f['granted'])}`);
+      parts.push(say('granted', { codes: codes(f['granted']) }));
       break;
     case 'unsubscribe': {
       const topics = f['unsubscriptions'];
@@ -83,7 +110,7 @@ export function packetSummary(packet: PacketRecord): string {
       break;
     }
     case 'unsuback':
-      if (Array.isArray(f['granted'])) parts.push(`reasons ${codes(f['granted'])}`);
+      if (Array.isArray(f['granted'])) parts.push(say('reasons', { codes: codes(f['granted']) }));
       break;
     case 'disconnect': {
       parts.push(...reason(f));
@@ -98,13 +125,8 @@ export function packetSummary(packet: PacketRecord): string {
   return parts.join(' · ');
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 /** Local wall-clock time with milliseconds, HH:MM:SS.mmm. */
-export function packetTime(at: number): string {
-  const d = new Date(at);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
+export const packetTime = formatTime;
 
 /** Time since the previous packet: "+0.4 ms", "+12 ms", "+2.31 s", "+3 min". */
 export function packetDelta(ms: number | null): string {

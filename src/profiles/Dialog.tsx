@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   open: boolean;
@@ -17,6 +18,7 @@ interface Props {
  * does it. Named by its title, so tests and screen readers find it by role and name.
  */
 export function Dialog({ open, title, onClose, children, footer, className, role = 'dialog' }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -43,7 +45,7 @@ export function Dialog({ open, title, onClose, children, footer, className, role
           <header className="dialog-head">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="button-small" onClick={onClose}>
-              Close
+              {t('profiles.dialog.close')}
             </button>
           </header>
           <div className="dialog-body">{children}</div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EXPORT_PASSPHRASE_MIN, type ExportResult, type ProfileView } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { Dialog } from './Dialog';
@@ -16,8 +17,9 @@ interface Props {
 
 /** Export one profile, a folder or all of them; secrets only when asked, under a passphrase. */
 export function ExportDialog({ open, initialScope, profiles, onClose }: Props) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} title="Export profiles" onClose={onClose}>
+    <Dialog open={open} title={t('profiles.exportDialog.title')} onClose={onClose}>
       {/* Mounted per opening: each starts from its scope, with secrets off. */}
       <ExportForm initialScope={initialScope} profiles={profiles} />
     </Dialog>
@@ -25,6 +27,7 @@ export function ExportDialog({ open, initialScope, profiles, onClose }: Props) {
 }
 
 function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'profiles'>) {
+  const { t } = useTranslation();
   const id = useId();
   const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(initialScope.kind);
   const [folder, setFolder] = useState(() =>
@@ -50,8 +53,8 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
   const onExport = async () => {
     if (withSecrets) {
       if (passphrase.length < EXPORT_PASSPHRASE_MIN)
-        return setProblem(`Choose a passphrase of at least ${EXPORT_PASSPHRASE_MIN} characters.`);
-      if (passphrase !== repeat) return setProblem('The two passphrases differ.');
+        return setProblem(t('profiles.exportDialog.shortPassphrase', { min: EXPORT_PASSPHRASE_MIN }));
+      if (passphrase !== repeat) return setProblem(t('profiles.exportDialog.differ'));
     }
     setBusy(true);
     setProblem(null);
@@ -72,7 +75,7 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
   return (
     <>
       <fieldset className="dialog-fieldset">
-        <legend>What to export</legend>
+        <legend>{t('profiles.exportDialog.what')}</legend>
         {one && (
           <label className="checkbox">
             <input
@@ -81,7 +84,7 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
               checked={scopeKind === 'one'}
               onChange={() => setScopeKind('one')}
             />
-            This profile: {one.name}
+            {t('profiles.exportDialog.thisProfile', { name: one.name })}
           </label>
         )}
         {folders.length > 0 && (
@@ -93,10 +96,10 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
                 checked={scopeKind === 'folder'}
                 onChange={() => setScopeKind('folder')}
               />
-              Folder
+              {t('profiles.folder')}
             </label>
             <select
-              aria-label="Folder to export"
+              aria-label={t('profiles.exportDialog.folderToExport')}
               value={folder}
               disabled={scopeKind !== 'folder'}
               onChange={(e) => setFolder(e.target.value)}
@@ -116,17 +119,17 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
             checked={scopeKind === 'all'}
             onChange={() => setScopeKind('all')}
           />
-          All profiles ({profiles.length})
+          {t('profiles.exportDialog.all', { count: profiles.length })}
         </label>
       </fieldset>
       <label className="checkbox">
         <input type="checkbox" checked={withSecrets} onChange={(e) => setWithSecrets(e.target.checked)} />
-        Include secrets (passwords, key passphrases, pasted keys)
+        {t('profiles.exportDialog.includeSecrets')}
       </label>
       {withSecrets ? (
         <div className="field-row">
           <div className="field">
-            <label htmlFor={`${id}-pass`}>Passphrase</label>
+            <label htmlFor={`${id}-pass`}>{t('profiles.exportDialog.passphrase')}</label>
             <input
               id={`${id}-pass`}
               type="password"
@@ -136,7 +139,7 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
             />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-repeat`}>Repeat passphrase</label>
+            <label htmlFor={`${id}-repeat`}>{t('profiles.exportDialog.repeat')}</label>
             <input
               id={`${id}-repeat`}
               type="password"
@@ -147,13 +150,9 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
           </div>
         </div>
       ) : (
-        <p className="section-note">Secrets are left out: whoever imports the file types them again.</p>
+        <p className="section-note">{t('profiles.exportDialog.noSecrets')}</p>
       )}
-      {withSecrets && (
-        <p className="section-note">
-          Secrets are sealed with this passphrase (scrypt + AES-256-GCM); without it they cannot be read.
-        </p>
-      )}
+      {withSecrets && <p className="section-note">{t('profiles.exportDialog.sealed')}</p>}
       {problem && (
         <p className="field-problem" role="alert">
           {problem}
@@ -161,9 +160,10 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
       )}
       <p role="status" className="dialog-result">
         {done &&
-          `Exported ${done.count === 1 ? '1 profile' : `${done.count} profiles`} to ${done.fileName}${
-            done.secretsIncluded ? ', secrets sealed with your passphrase' : ', without secrets'
-          }.`}
+          t(done.secretsIncluded ? 'profiles.exportDialog.doneSealed' : 'profiles.exportDialog.done', {
+            count: done.count,
+            file: done.fileName,
+          })}
       </p>
       <div className="button-row dialog-actions">
         <button
@@ -172,7 +172,7 @@ function ExportForm({ initialScope, profiles }: Pick<Props, 'initialScope' | 'pr
           aria-disabled={busy}
           onClick={() => !busy && void onExport()}
         >
-          Export
+          {t('profiles.exportDialog.export')}
         </button>
       </div>
     </>

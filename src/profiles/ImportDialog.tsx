@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 import { ImportFileForm } from './ImportFileForm';
 import { MqttjsImportForm } from './MqttjsImportForm';
@@ -6,11 +7,7 @@ import type { ProfileDraft } from './profile-draft';
 
 export type ImportSource = 'mqscope' | 'mqttx' | 'mqttjs';
 
-const SOURCES: { value: ImportSource; label: string }[] = [
-  { value: 'mqscope', label: 'MQScope export' },
-  { value: 'mqttx', label: 'MQTTX export' },
-  { value: 'mqttjs', label: 'From mqtt.js code' },
-];
+const SOURCES: ImportSource[] = ['mqscope', 'mqttx', 'mqttjs'];
 
 interface Props {
   open: boolean;
@@ -21,8 +18,9 @@ interface Props {
 
 /** One dialog for every way in: our own file, MQTTX's JSON or YAML export, pasted mqtt.js code. */
 export function ImportDialog({ open, onClose, onDraft }: Props) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} title="Import profiles" onClose={onClose} className="dialog-wide">
+    <Dialog open={open} title={t('profiles.importDialog.title')} onClose={onClose} className="dialog-wide">
       {/* Mounted per opening: nothing half-done from last time. */}
       <ImportBody onClose={onClose} onDraft={onDraft} />
     </Dialog>
@@ -30,20 +28,16 @@ export function ImportDialog({ open, onClose, onDraft }: Props) {
 }
 
 function ImportBody({ onClose, onDraft }: Omit<Props, 'open'>) {
+  const { t } = useTranslation();
   const id = useId();
   const [source, setSource] = useState<ImportSource>('mqscope');
   return (
     <>
-      <div className="segmented import-source" role="radiogroup" aria-label="Import from">
+      <div className="segmented import-source" role="radiogroup" aria-label={t('profiles.importDialog.from')}>
         {SOURCES.map((s) => (
-          <label key={s.value} className={source === s.value ? 'is-selected' : undefined}>
-            <input
-              type="radio"
-              name={`${id}-source`}
-              checked={source === s.value}
-              onChange={() => setSource(s.value)}
-            />
-            {s.label}
+          <label key={s} className={source === s ? 'is-selected' : undefined}>
+            <input type="radio" name={`${id}-source`} checked={source === s} onChange={() => setSource(s)} />
+            {t(`profiles.importDialog.source.${s}`)}
           </label>
         ))}
       </div>

@@ -1,16 +1,14 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConflictDecision, ImportResult } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { ImportReport } from './ImportReport';
 
-const DECISIONS: { value: ConflictDecision; label: string }[] = [
-  { value: 'copy', label: 'Import as copies' },
-  { value: 'overwrite', label: 'Overwrite the existing ones' },
-  { value: 'skip', label: 'Skip them' },
-];
+const DECISIONS: ConflictDecision[] = ['copy', 'overwrite', 'skip'];
 
 /** Importing a file: ours (maybe with sealed secrets) or MQTTX's JSON or YAML export. */
 export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -34,7 +32,7 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
   const run = async (options: { onConflict?: ConflictDecision; ignoreSecrets?: boolean } = {}) => {
     const ignoreSecrets = options.ignoreSecrets ?? withoutSecrets;
     if (ignoreSecrets) setWithoutSecrets(true);
-    if (text.trim() === '') return setProblem('Choose a file or paste its contents first.');
+    if (text.trim() === '') return setProblem(t('profiles.importFile.empty'));
     setBusy(true);
     setProblem(null);
     try {
@@ -59,14 +57,14 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
     }
   };
 
-  const what = source === 'mqttx' ? 'MQTTX export (JSON or YAML)' : 'MQScope export (JSON)';
+  const what = source === 'mqttx' ? t('profiles.importFile.mqttx') : t('profiles.importFile.mqscope');
 
   if (result?.status === 'done') return <ImportReport report={result.report} />;
 
   return (
     <div className="import-form">
       <div className="field">
-        <label htmlFor={`${id}-file`}>File</label>
+        <label htmlFor={`${id}-file`}>{t('profiles.importFile.file')}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -75,7 +73,11 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-text`}>{fileName ? `Contents of ${fileName}` : `Or paste the ${what}`}</label>
+        <label htmlFor={`${id}-text`}>
+          {fileName
+            ? t('profiles.importFile.contentsOf', { name: fileName })
+            : t('profiles.importFile.orPaste', { what })}
+        </label>
         <textarea
           id={`${id}-text`}
           className="mono"
@@ -90,15 +92,15 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
       </div>
       {source === 'mqttx' && (
         <div className="field">
-          <label htmlFor={`${id}-folder`}>Put the profiles in folder</label>
+          <label htmlFor={`${id}-folder`}>{t('profiles.importFile.folder')}</label>
           <input id={`${id}-folder`} value={folder} onChange={(e) => setFolder(e.target.value)} />
         </div>
       )}
       {result?.status === 'needs-passphrase' && (
-        <div className="import-ask" role="group" aria-label="Sealed secrets">
-          <p>This file carries secrets sealed with a passphrase.</p>
+        <div className="import-ask" role="group" aria-label={t('profiles.importFile.sealedLabel')}>
+          <p>{t('profiles.importFile.sealed')}</p>
           <div className="field">
-            <label htmlFor={`${id}-pass`}>Passphrase of the file</label>
+            <label htmlFor={`${id}-pass`}>{t('profiles.importFile.passphrase')}</label>
             <input
               id={`${id}-pass`}
               type="password"
@@ -110,29 +112,35 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
         </div>
       )}
       {result?.status === 'conflicts' && (
-        <div className="import-ask" role="group" aria-label="Conflicts">
+        <div className="import-ask" role="group" aria-label={t('profiles.importFile.conflicts')}>
           <p>
-            {result.conflicts.length} of {result.total} already exist. Nothing was imported yet.
+            {t('profiles.importFile.conflictCount', {
+              conflicts: result.conflicts.length,
+              total: result.total,
+            })}
           </p>
           <ul className="conflict-list">
             {result.conflicts.map((c) => (
               <li key={c.index}>
                 <strong>{c.name}</strong>
-                {c.folder && <span className="muted"> in {c.folder}</span>} matches “{c.existingName}”
+                {c.folder && (
+                  <span className="muted">{t('profiles.importFile.inFolder', { folder: c.folder })}</span>
+                )}
+                {t('profiles.importFile.matches', { name: c.existingName })}
               </li>
             ))}
           </ul>
           <fieldset className="dialog-fieldset">
-            <legend>For all of them</legend>
+            <legend>{t('profiles.importFile.forAll')}</legend>
             {DECISIONS.map((d) => (
-              <label key={d.value} className="checkbox">
+              <label key={d} className="checkbox">
                 <input
                   type="radio"
                   name={`${id}-decision`}
-                  checked={decision === d.value}
-                  onChange={() => setDecision(d.value)}
+                  checked={decision === d}
+                  onChange={() => setDecision(d)}
                 />
-                {d.label}
+                {t(`profiles.importFile.decision.${d}`)}
               </label>
             ))}
           </fieldset>
@@ -151,7 +159,7 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
             aria-disabled={busy}
             onClick={() => !busy && void run({ onConflict: decision })}
           >
-            Continue import
+            {t('profiles.importFile.continue')}
           </button>
         ) : result?.status === 'needs-passphrase' ? (
           <>
@@ -160,17 +168,18 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
               className="button-primary"
               aria-disabled={busy}
               onClick={() =>
-                !busy && (passphrase === '' ? setProblem('Type the passphrase of the file.') : void run())
+                !busy &&
+                (passphrase === '' ? setProblem(t('profiles.importFile.typePassphrase')) : void run())
               }
             >
-              Import with secrets
+              {t('profiles.importFile.withSecrets')}
             </button>
             <button
               type="button"
               aria-disabled={busy}
               onClick={() => !busy && void run({ ignoreSecrets: true })}
             >
-              Import without secrets
+              {t('profiles.importFile.withoutSecrets')}
             </button>
           </>
         ) : (
@@ -180,7 +189,7 @@ export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
             aria-disabled={busy}
             onClick={() => !busy && void run()}
           >
-            Import
+            {t('profiles.importFile.import')}
           </button>
         )}
       </div>

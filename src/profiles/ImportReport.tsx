@@ -1,31 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import type { ImportReportEntry } from '../../electron/contract';
-
-const OUTCOME: Record<ImportReportEntry['outcome'], string> = {
-  created: 'Created',
-  overwritten: 'Overwritten',
-  skipped: 'Skipped',
-  failed: 'Not imported',
-};
 
 /** What an import did with each profile, and what it mapped differently or left out. */
 export function ImportReport({ report }: { report: readonly ImportReportEntry[] }) {
+  const { t } = useTranslation();
   const count = (outcome: ImportReportEntry['outcome']) => report.filter((e) => e.outcome === outcome).length;
   const summary = [
-    `${count('created')} created`,
-    count('overwritten') ? `${count('overwritten')} overwritten` : '',
-    count('skipped') ? `${count('skipped')} skipped` : '',
-    count('failed') ? `${count('failed')} not imported` : '',
+    t('profiles.report.created', { count: count('created') }),
+    count('overwritten') ? t('profiles.report.overwritten', { count: count('overwritten') }) : '',
+    count('skipped') ? t('profiles.report.skipped', { count: count('skipped') }) : '',
+    count('failed') ? t('profiles.report.failed', { count: count('failed') }) : '',
   ]
     .filter(Boolean)
-    .join(', ');
+    .join(t('profiles.report.separator'));
   return (
-    <section className="import-report" aria-label="Import report">
-      <p className="import-summary">Import finished: {summary}.</p>
+    <section className="import-report" aria-label={t('profiles.report.label')}>
+      <p className="import-summary">{t('profiles.report.finished', { summary })}</p>
       <ul>
         {report.map((entry, index) => (
           <li key={index} className={`outcome-${entry.outcome}`}>
             <div>
-              <strong>{entry.name}</strong> <span className="outcome">{OUTCOME[entry.outcome]}</span>
+              <strong>{entry.name}</strong>{' '}
+              <span className="outcome">{t(`profiles.report.outcome.${entry.outcome}`)}</span>
             </div>
             {entry.notes.length > 0 && (
               <ul className="import-notes">

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { Dialog } from './Dialog';
@@ -7,6 +8,7 @@ import { copyText } from './download';
 
 /** A profile as a ready-to-run mqtt.js snippet (its secrets come from environment variables). */
 export function MqttjsCodeDialog({ profile, onClose }: { profile: ProfileView | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function MqttjsCodeDialog({ profile, onClose }: { profile: ProfileView | 
   return (
     <Dialog
       open={profile !== null}
-      title={`mqtt.js code for ${profile?.name ?? ''}`}
+      title={t('profiles.mqttjs.title', { name: profile?.name ?? '' })}
       onClose={close}
       className="dialog-wide"
       footer={
@@ -38,11 +40,11 @@ export function MqttjsCodeDialog({ profile, onClose }: { profile: ProfileView | 
             onClick={() =>
               snippet.isSuccess &&
               void copyText(code, area.current).then((ok) =>
-                setCopied(ok ? 'Copied to the clipboard.' : 'Select the code and copy it with Ctrl+C.'),
+                setCopied(ok ? t('profiles.mqttjs.copied') : t('profiles.mqttjs.copyByHand')),
               )
             }
           >
-            Copy
+            {t('profiles.mqttjs.copy')}
           </button>
         </>
       }
@@ -53,7 +55,7 @@ export function MqttjsCodeDialog({ profile, onClose }: { profile: ProfileView | 
         </p>
       )}
       <div className="field">
-        <label htmlFor={`${id}-code`}>mqtt.js code</label>
+        <label htmlFor={`${id}-code`}>{t('profiles.mqttjs.code')}</label>
         <textarea
           id={`${id}-code`}
           ref={area}
@@ -61,12 +63,10 @@ export function MqttjsCodeDialog({ profile, onClose }: { profile: ProfileView | 
           rows={16}
           readOnly
           spellCheck={false}
-          value={snippet.isPending ? 'Writing the snippet…' : code}
+          value={snippet.isPending ? t('profiles.mqttjs.writing') : code}
         />
       </div>
-      <p className="section-note">
-        Secrets are read from environment variables; none is written in the code.
-      </p>
+      <p className="section-note">{t('profiles.mqttjs.secrets')}</p>
     </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MqttjsDraft, ParseMqttjsResult } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { LintList } from './LintList';
@@ -12,9 +13,9 @@ const EXAMPLE = `const deviceClient = mqtt.connect(url, {
 })`;
 
 /** The broker as the draft has it; a path only for WebSocket URLs, the code's own words where it computes one. */
-function brokerText(draft: MqttjsDraft): string {
+function brokerText(draft: MqttjsDraft, fromCode: (expression: string) => string): string {
   const computed = draft.fromCode.find((f) => f.field === 'host');
-  if (computed) return `from code: ${computed.expression}`;
+  if (computed) return fromCode(computed.expression);
   const { transport, host, port, path } = draft.options;
   const ws = transport === 'ws' || transport === 'wss';
   return `${transport}://${host || '?'}:${port}${ws ? (path ?? '/mqtt') : ''}`;
@@ -25,6 +26,7 @@ function brokerText(draft: MqttjsDraft): string {
  * in the connection form, unsaved, with what the code computes marked for the user to fill.
  */
 export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState('');
   const [parsed, setParsed] = useState<ParseMqttjsResult | null>(null);
@@ -33,7 +35,7 @@ export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) =
   const [problem, setProblem] = useState<string | null>(null);
 
   const read = async () => {
-    if (code.trim() === '') return setProblem('Paste a mqtt.connect(...) call or an options object first.');
+    if (code.trim() === '') return setProblem(t('profiles.mqttjsImport.empty'));
     setBusy(true);
     setProblem(null);
     try {
@@ -50,7 +52,7 @@ export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) =
   const open = () => {
     const draft = parsed?.draft;
     if (!draft) return;
-    if (name.trim() === '') return setProblem('Give the profile a name.');
+    if (name.trim() === '') return setProblem(t('profiles.mqttjsImport.noName'));
     onDraft(draftFromMqttjs(draft, name.trim()));
   };
 
@@ -59,7 +61,7 @@ export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) =
   return (
     <div className="import-form">
       <div className="field">
-        <label htmlFor={`${id}-code`}>mqtt.js code</label>
+        <label htmlFor={`${id}-code`}>{t('profiles.mqttjs.code')}</label>
         <textarea
           id={`${id}-code`}
           className="mono"
@@ -72,45 +74,45 @@ export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) =
             setParsed(null);
           }}
         />
-        <span className="section-note">The code is parsed, never run.</span>
+        <span className="section-note">{t('profiles.mqttjsImport.neverRun')}</span>
       </div>
       {parsed && <LintList lint={parsed.lint} />}
       {draft && (
-        <section className="mqttjs-draft" aria-label="Draft profile">
+        <section className="mqttjs-draft" aria-label={t('profiles.mqttjsImport.draft')}>
           <dl className="status-facts">
-            <dt>Broker</dt>
-            <dd className="mono">{brokerText(draft)}</dd>
+            <dt>{t('connections.status.broker')}</dt>
+            <dd className="mono">
+              {brokerText(draft, (expression) => t('profiles.mqttjsImport.fromCode', { expression }))}
+            </dd>
             {draft.options.clientId && (
               <>
-                <dt>Client ID</dt>
+                <dt>{t('connections.status.clientId')}</dt>
                 <dd className="mono">{draft.options.clientId}</dd>
               </>
             )}
             {draft.options.will && (
               <>
-                <dt>Will</dt>
-                <dd className="mono">{draft.options.will.topic || 'topic from code'}</dd>
+                <dt>{t('lab.result.will')}</dt>
+                <dd className="mono">
+                  {draft.options.will.topic || t('profiles.mqttjsImport.willFromCode')}
+                </dd>
               </>
             )}
-            <dt>To fill in</dt>
+            <dt>{t('profiles.mqttjsImport.toFill')}</dt>
             <dd>
               {toFill === 0
-                ? 'nothing: every value is in the code'
-                : `${toFill} field${toFill === 1 ? '' : 's'} marked “from code” in the form`}
+                ? t('profiles.mqttjsImport.toFillNone')
+                : t('profiles.mqttjsImport.toFillSome', { count: toFill })}
             </dd>
           </dl>
           <div className="field">
-            <label htmlFor={`${id}-name`}>Profile name</label>
+            <label htmlFor={`${id}-name`}>{t('profiles.name')}</label>
             <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
-          <p className="section-note">
-            The draft opens in the connection form, not saved yet: fill in what is marked, then Save.
-          </p>
+          <p className="section-note">{t('profiles.mqttjsImport.opensUnsaved')}</p>
         </section>
       )}
-      {parsed && !draft && (
-        <p className="field-problem">No connection could be read from this code (see above).</p>
-      )}
+      {parsed && !draft && <p className="field-problem">{t('profiles.mqttjsImport.nothing')}</p>}
       {problem && (
         <p className="field-problem" role="alert">
           {problem}
@@ -123,11 +125,11 @@ export function MqttjsImportForm({ onDraft }: { onDraft: (draft: ProfileDraft) =
           aria-disabled={busy}
           onClick={() => !busy && void read()}
         >
-          Read code
+          {t('profiles.mqttjsImport.read')}
         </button>
         {draft && (
           <button type="button" className="button-primary" onClick={open}>
-            Open in the form
+            {t('profiles.mqttjsImport.open')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { invalidProps } from '../ui/field';
 import { useProfileEditor } from './profile-editor';
 import { folderNames } from './profile-list-model';
@@ -6,6 +7,7 @@ import { useProfileList } from './profile-queries';
 
 /** Top of the connection form: which profile it edits, its name and its folder. */
 export function ProfileEditorHead() {
+  const { t } = useTranslation();
   const id = useId();
   const { draft, dirty, problems, setName, setFolder } = useProfileEditor();
   const list = useProfileList(false);
@@ -13,16 +15,16 @@ export function ProfileEditorHead() {
   return (
     <div className="profile-editor-head">
       <p className="editing-line" aria-live="polite">
-        {draft.profileId ? 'Editing a saved profile' : 'Not saved as a profile'}
-        {dirty && <span className="dirty-mark"> · unsaved changes</span>}
+        {draft.profileId ? t('profiles.editing') : t('profiles.notSaved')}
+        {dirty && <span className="dirty-mark">{t('profiles.unsaved')}</span>}
       </p>
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-name`}>Profile name</label>
+          <label htmlFor={`${id}-name`}>{t('profiles.name')}</label>
           <input
             {...invalidProps(`${id}-name`, problems.name)}
             value={draft.name}
-            placeholder="e.g. Staging broker"
+            placeholder={t('profiles.namePlaceholder')}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setName(e.target.value)}
@@ -34,12 +36,12 @@ export function ProfileEditorHead() {
           )}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-folder`}>Folder</label>
+          <label htmlFor={`${id}-folder`}>{t('profiles.folder')}</label>
           <input
             {...invalidProps(`${id}-folder`, problems.folder)}
             list={`${id}-folders`}
             value={draft.folder}
-            placeholder="top level"
+            placeholder={t('profiles.folderPlaceholder')}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setFolder(e.target.value)}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useProfileList, useRestoreBackup } from './profile-queries';
 
@@ -7,19 +8,24 @@ import { useProfileList, useRestoreBackup } from './profile-queries';
  * (it is kept, never overwritten), and offer the backup.
  */
 export function ProfileLoadBanner() {
+  const { t } = useTranslation();
   const problem = useProfileList(false).data?.problem ?? null;
   const restore = useRestoreBackup();
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (!problem || dismissed === problem.message) return null;
   return (
-    <div className="banner banner-warning" role="alert" aria-label="Profiles file problem">
+    <div className="banner banner-warning" role="alert" aria-label={t('profiles.banner.label')}>
       <div className="banner-text">
-        <strong>Saved profiles could not be loaded.</strong> {problem.message}
+        <strong>{t('profiles.banner.title')}</strong> {problem.message}
         {/* The host's sentence usually names the path already; say it once. */}
         {problem.setAsidePath && !problem.message.includes(problem.setAsidePath) && (
           <>
             {' '}
-            The file is kept at <code className="set-aside-path">{problem.setAsidePath}</code>.
+            <Trans
+              i18nKey="profiles.banner.keptAt"
+              values={{ path: problem.setAsidePath }}
+              components={{ path: <code className="set-aside-path" /> }}
+            />
           </>
         )}
         {restore.isError && <span className="banner-problem"> {errorText(restore.error)}</span>}
@@ -31,11 +37,11 @@ export function ProfileLoadBanner() {
           aria-disabled={restore.isPending}
           onClick={() => !restore.isPending && restore.mutate()}
         >
-          Restore backup
+          {t('profiles.banner.restore')}
         </button>
       )}
       <button type="button" className="button-small" onClick={() => setDismissed(problem.message)}>
-        Dismiss
+        {t('profiles.banner.dismiss')}
       </button>
     </div>
   );

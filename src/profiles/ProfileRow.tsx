@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../electron/contract';
 import { hostPort } from './profile-list-model';
 
@@ -26,6 +27,7 @@ export function ProfileRow({
   onStartRename,
   onRename,
 }: Props) {
+  const { t } = useTranslation();
   const onKeyDown = (event: KeyboardEvent) => {
     // Alt+Up/Down reorders, F2 renames: the usual keys of file trees.
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
@@ -47,7 +49,7 @@ export function ProfileRow({
           className="sidebar-item"
           aria-current={selected ? 'true' : undefined}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown F2"
-          title={`${profile.name} · ${address} (Alt+↑/↓ moves, F2 renames)`}
+          title={t('profiles.rowTitle', { name: profile.name, address })}
           onClick={onSelect}
           onDoubleClick={onStartRename}
           onKeyDown={onKeyDown}
@@ -62,13 +64,15 @@ export function ProfileRow({
         aria-disabled={connecting}
         onClick={() => !connecting && onConnect()}
       >
-        Connect<span className="sr-only"> to {profile.name}</span>
+        {t('connections.form.connect')}
+        <span className="sr-only">{t('profiles.connectSr', { name: profile.name })}</span>
       </button>
     </li>
   );
 }
 
 function RenameInput({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(name);
   // Enter or Escape ends it; the blur that may follow must not end it twice.
   const done = useRef(false);
@@ -80,7 +84,7 @@ function RenameInput({ name, onDone }: { name: string; onDone: (name: string | n
   return (
     <input
       className="profile-rename"
-      aria-label={`New name for ${name}`}
+      aria-label={t('profiles.newName', { name })}
       value={text}
       autoFocus
       onFocus={(e) => e.target.select()}

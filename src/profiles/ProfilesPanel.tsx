@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { ExportDialog, type ExportScope } from './ExportDialog';
@@ -29,6 +30,7 @@ type OpenDialog =
  * each with Connect. Picking one loads it into the form, which is its editor.
  */
 export function ProfilesPanel({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation();
   const list = useProfileList(enabled);
   const editor = useProfileEditor();
   const connect = useConnectProfile();
@@ -107,7 +109,7 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
     <section className="profiles-panel" aria-labelledby="profiles-title">
       <div className="panel-head">
         <h2 id="profiles-title" className="section-title">
-          Profiles{profiles.length > 0 ? ` (${profiles.length})` : ''}
+          {profiles.length > 0 ? t('profiles.titleCount', { count: profiles.length }) : t('profiles.title')}
         </h2>
         <div className="panel-head-actions">
           <button
@@ -115,10 +117,10 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
             className="button-small"
             onClick={() => editor.switchTo({ newIn: selected?.folder ?? '' })}
           >
-            New profile
+            {t('profiles.new')}
           </button>
           <button type="button" className="button-small" onClick={() => setDialog({ kind: 'import' })}>
-            Import…
+            {t('profiles.import')}
           </button>
           <button
             type="button"
@@ -126,7 +128,7 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
             aria-disabled={profiles.length === 0}
             onClick={() => profiles.length > 0 && setDialog({ kind: 'export', scope: { kind: 'all' } })}
           >
-            Export…
+            {t('profiles.export')}
           </button>
         </div>
       </div>
@@ -137,31 +139,29 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
       )}
       {profiles.length > 0 && (
         <div className="field profile-filter">
-          <label htmlFor="profile-filter">Filter by name or host</label>
+          <label htmlFor="profile-filter">{t('profiles.filter')}</label>
           <input
             id="profile-filter"
             type="search"
             value={filter}
-            placeholder="e.g. staging or 10.0.0.5"
+            placeholder={t('profiles.filterPlaceholder')}
             spellCheck={false}
             autoComplete="off"
             onChange={(e) => setFilter(e.target.value)}
           />
         </div>
       )}
-      {list.isSuccess && profiles.length === 0 && (
-        <p className="section-note">No saved profiles yet: fill in the form below and press Save.</p>
-      )}
+      {list.isSuccess && profiles.length === 0 && <p className="section-note">{t('profiles.none')}</p>}
       {profiles.length > 0 && groups.length === 0 && (
-        <p className="section-note">No profile matches “{filter.trim()}”.</p>
+        <p className="section-note">{t('profiles.noMatch', { filter: filter.trim() })}</p>
       )}
-      <div className="profile-groups" aria-label="Saved profiles" role="group">
+      <div className="profile-groups" aria-label={t('profiles.saved')} role="group">
         {groups.map(({ folder, profiles: inFolder }) => {
           const open = filter.trim() !== '' || !folded.has(folder);
           const rows = (
             <ul
               className="sidebar-list profile-rows"
-              aria-label={folder === '' ? 'Profiles' : `Profiles in ${folder}`}
+              aria-label={folder === '' ? t('profiles.title') : t('profiles.inFolder', { folder })}
             >
               {inFolder.map((profile) => (
                 <ProfileRow
@@ -198,47 +198,51 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
         })}
       </div>
       {selected && (
-        <div className="profile-actions" role="toolbar" aria-label={`Actions for ${selected.name}`}>
+        <div
+          className="profile-actions"
+          role="toolbar"
+          aria-label={t('profiles.actionsFor', { name: selected.name })}
+        >
           <button type="button" className="button-small" onClick={() => setRenamingId(selected.id)}>
-            Rename
+            {t('profiles.rename')}
           </button>
           <button type="button" className="button-small" onClick={() => onDuplicate(selected)}>
-            Duplicate
+            {t('profiles.duplicate')}
           </button>
           <button
             type="button"
             className="button-small"
-            aria-label="Move up"
-            title="Move up (Alt+↑)"
+            aria-label={t('profiles.moveUp')}
+            title={t('profiles.moveUpTitle')}
             onClick={() => move(selected.id, -1)}
           >
-            ↑ Up
+            {t('profiles.up')}
           </button>
           <button
             type="button"
             className="button-small"
-            aria-label="Move down"
-            title="Move down (Alt+↓)"
+            aria-label={t('profiles.moveDown')}
+            title={t('profiles.moveDownTitle')}
             onClick={() => move(selected.id, 1)}
           >
-            ↓ Down
+            {t('profiles.down')}
           </button>
           <button
             type="button"
             className="button-small"
             onClick={() => setDialog({ kind: 'export', scope: { kind: 'one', id: selected.id } })}
           >
-            Export…
+            {t('profiles.export')}
           </button>
           <button
             type="button"
             className="button-small"
             onClick={() => setDialog({ kind: 'mqttjs', profile: selected })}
           >
-            Copy as mqtt.js code
+            {t('profiles.copyMqttjs')}
           </button>
           <button type="button" className="button-small button-danger" onClick={() => onDelete(selected)}>
-            Delete
+            {t('broker.retained.delete')}
           </button>
         </div>
       )}

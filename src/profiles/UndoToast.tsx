@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface DeletedProfiles {
   undoToken: string;
@@ -20,6 +21,7 @@ export function UndoToast({
   onUndo: () => void;
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation();
   const dismiss = useRef(onDismiss);
   useEffect(() => {
     dismiss.current = onDismiss;
@@ -30,18 +32,18 @@ export function UndoToast({
     return () => clearTimeout(timer);
   }, [deleted.undoToken]);
   return (
-    <div className="toast" role="status" aria-label="Deleted profile">
-      <span>Deleted {deleted.label}.</span>
+    <div className="toast" role="status" aria-label={t('profiles.undo.label')}>
+      <span>{t('profiles.undo.deleted', { label: deleted.label })}</span>
       <button
         type="button"
         className="button-small"
         aria-disabled={undoing}
         onClick={() => !undoing && onUndo()}
       >
-        Undo
+        {t('profiles.undo.undo')}
       </button>
       <button type="button" className="button-small" onClick={onDismiss}>
-        Dismiss
+        {t('profiles.banner.dismiss')}
       </button>
     </div>
   );

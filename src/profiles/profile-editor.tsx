@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../electron/contract';
 import type { ConnectFormValues, FieldProblems } from '../connections/connect-form-values';
 import { Dialog } from './Dialog';
@@ -41,6 +42,7 @@ const NO_PROBLEMS: DraftProblems = { fields: {} };
 
 /** The connection form's content, which is also the profile being edited. */
 export function ProfileEditorProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ProfileDraft>(() => newDraft());
   const [baseline, setBaseline] = useState<ProfileDraft>(draft);
   const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
@@ -107,19 +109,21 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
     [draft, baseline, dirty, problems],
   );
 
-  const what = draft.profileId ? `"${baseline.name}"` : 'the connection form';
+  const what = draft.profileId
+    ? t('profiles.discard.named', { name: baseline.name })
+    : t('profiles.discard.form');
   return (
     <Context.Provider value={value}>
       {children}
       <Dialog
         open={pending !== null}
-        title="Discard unsaved changes?"
+        title={t('profiles.discard.title')}
         role="alertdialog"
         onClose={() => setPending(null)}
         footer={
           <>
             <button type="button" onClick={() => setPending(null)} autoFocus>
-              Keep editing
+              {t('profiles.discard.keep')}
             </button>
             <button
               type="button"
@@ -129,12 +133,12 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
                 setPending(null);
               }}
             >
-              Discard changes
+              {t('profiles.discard.discard')}
             </button>
           </>
         }
       >
-        <p>You changed {what} and did not save. Opening another profile discards those changes.</p>
+        <p>{t('profiles.discard.body', { what })}</p>
       </Dialog>
     </Context.Provider>
   );

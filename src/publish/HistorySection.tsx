@@ -1,4 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
+import { formatTime } from '../i18n/format';
 import { historyStore, type HistoryEntry } from './publish-history';
 
 interface Props {
@@ -7,26 +10,25 @@ interface Props {
   onEdit: (entry: HistoryEntry) => void;
 }
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 function payloadPreview(entry: HistoryEntry): string {
   const p = entry.message.payload;
   if (typeof p === 'string') return p;
-  if (p.format === 'bytes') return `${p.bytes.length} bytes`;
+  if (p.format === 'bytes') return i18n.t('publish.history.bytes', { count: p.bytes.length });
   return p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
 }
 
 export function HistorySection({ id, onResend, onEdit }: Props) {
+  const { t } = useTranslation();
   const entries = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot);
   return (
-    <div id={id} className="publish-drawer" role="group" aria-label="Publish history">
+    <div id={id} className="publish-drawer" role="group" aria-label={t('publish.history.label')}>
       {entries.length === 0 ? (
-        <p className="publish-hint">Messages you publish from here are listed for re-sending.</p>
+        <p className="publish-hint">{t('publish.history.empty')}</p>
       ) : (
-        <ul className="history-list" aria-label="Published messages">
+        <ul className="history-list" aria-label={t('publish.history.list')}>
           {entries.map((entry) => (
             <li key={entry.id}>
-              <span className="muted">{time.format(entry.at)}</span>
+              <span className="muted">{formatTime(entry.at)}</span>
               <span className="mono history-topic">{entry.message.topic}</span>
               <span className="mono history-payload" title={payloadPreview(entry)}>
                 {payloadPreview(entry)}
@@ -35,10 +37,10 @@ export function HistorySection({ id, onResend, onEdit }: Props) {
                 {entry.outcome}
               </span>
               <button type="button" className="button-small" onClick={() => onResend(entry)}>
-                Resend
+                {t('publish.history.resend')}
               </button>
               <button type="button" className="button-small" onClick={() => onEdit(entry)}>
-                Edit
+                {t('publish.history.edit')}
               </button>
             </li>
           ))}

@@ -1,6 +1,8 @@
 import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TopicSchema } from '../../electron/contract';
 import { encodePayload, TEMPLATE_VARIABLES } from '../../electron/contract';
+import { formatBytes } from '../i18n/format';
 import { EDITOR_FORMATS, type EditorDraft, type EditorFormat } from './draft';
 import { formatJson, minifyJson } from './json-text';
 
@@ -18,13 +20,8 @@ interface Props {
 /** Large files are refused before reading: the broker's packet limit is far below this anyway. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInsert, onOpenSchemas }: Props) {
+  const { t } = useTranslation();
   const ids = { format: useId(), variable: useId(), file: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -32,7 +29,9 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
     const checked = encodePayload({ format: 'json', text: draft.text });
     if (!checked.ok)
       return onProblem(
-        `Fix the JSON before ${how === 'format' ? 'formatting' : 'minifying'}: ${checked.message}`,
+        t(how === 'format' ? 'publish.toolbar.fixBeforeFormat' : 'publish.toolbar.fixBeforeMinify', {
+          message: checked.message,
+        }),
       );
     onProblem(null);
     onPatch({ text: how === 'format' ? formatJson(draft.text) : minifyJson(draft.text) });
@@ -41,38 +40,43 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES)
-      return onProblem(`${file.name} is larger than ${formatSize(MAX_FILE_BYTES)}.`);
+      return onProblem(t('publish.toolbar.tooLarge', { name: file.name, max: formatBytes(MAX_FILE_BYTES) }));
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       onPatch({ file: { name: file.name, bytes } });
       onProblem(null);
     } catch (error) {
-      onProblem(`Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      onProblem(
+        t('publish.toolbar.cannotRead', {
+          name: file.name,
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   };
 
   return (
     <div className="payload-toolbar">
-      <span className="publish-label">Payload</span>
-      <label htmlFor={ids.format}>Format</label>
+      <span className="publish-label">{t('publish.toolbar.payload')}</span>
+      <label htmlFor={ids.format}>{t('publish.toolbar.format')}</label>
       <select
         id={ids.format}
         value={draft.format}
         onChange={(e) => onPatch({ format: e.target.value as EditorFormat })}
       >
         {EDITOR_FORMATS.map((f) => (
-          <option key={f.value} value={f.value}>
-            {f.label}
+          <option key={f} value={f}>
+            {t(`publish.format.${f}`)}
           </option>
         ))}
       </select>
       {draft.format === 'json' && (
         <>
           <button type="button" className="button-small" onClick={() => reshape('format')}>
-            Format JSON
+            {t('publish.toolbar.formatJson')}
           </button>
           <button type="button" className="button-small" onClick={() => reshape('minify')}>
-            Minify
+            {t('publish.toolbar.minify')}
           </button>
         </>
       )}
@@ -86,27 +90,29 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
             onChange={(e) => void pickFile(e.target.files?.[0])}
           />
           <button type="button" className="button-small" onClick={() => fileInput.current?.click()}>
-            Choose file…
+            {t('publish.toolbar.chooseFile')}
           </button>
-          <span className="mono" aria-label="Chosen file">
-            {draft.file ? `${draft.file.name} · ${formatSize(draft.file.bytes.length)}` : 'No file chosen'}
+          <span className="mono" aria-label={t('publish.toolbar.chosenFile')}>
+            {draft.file
+              ? `${draft.file.name} · ${formatBytes(draft.file.bytes.length)}`
+              : t('publish.toolbar.noFile')}
           </span>
         </>
       ) : (
         <>
           <label htmlFor={ids.variable} className="sr-only">
-            Insert template variable
+            {t('publish.toolbar.insertVariable')}
           </label>
           <select
             id={ids.variable}
             value=""
-            title="Expanded when the message is sent"
+            title={t('publish.toolbar.variableTitle')}
             onChange={(e) => {
               if (e.target.value)
                 onInsert(`{{${e.target.value === 'random(min,max)' ? 'random(1,100)' : e.target.value}}}`);
             }}
           >
-            <option value="">Insert variable…</option>
+            <option value="">{t('publish.toolbar.insertVariablePlaceholder')}</option>
             {TEMPLATE_VARIABLES.map((v) => (
               <option key={v} value={v}>{`{{${v}}}`}</option>
             ))}
@@ -115,21 +121,21 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
       )}
       <span className="toolbar-spacer" />
       {draft.format === 'json' && (
-        <span className="schema-chip" title="JSON Schema for this topic: validation and completion">
+        <span className="schema-chip" title={t('publish.toolbar.schemaTitle')}>
           {schema ? (
             <>
-              Schema <span className="mono">{schema.pattern}</span>
+              {t('publish.toolbar.schema')} <span className="mono">{schema.pattern}</span>
             </>
           ) : (
-            <span className="muted">No schema</span>
+            <span className="muted">{t('publish.toolbar.noSchema')}</span>
           )}
         </span>
       )}
       <button type="button" className="button-small" onClick={onOpenSchemas}>
-        Schemas…
+        {t('publish.toolbar.schemas')}
       </button>
       {size !== null && draft.format !== 'file' && (
-        <span className="muted payload-size">{formatSize(size)}</span>
+        <span className="muted payload-size">{formatBytes(size)}</span>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Preset } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { useDeletePreset, usePresets, useSavePreset } from './publish-queries';
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function PresetsSection({ id, broker, current, onLoad }: Props) {
+  const { t } = useTranslation();
   const nameId = useId();
   const [name, setName] = useState('');
   const presets = usePresets(broker);
@@ -26,14 +28,14 @@ export function PresetsSection({ id, broker, current, onLoad }: Props) {
 
   if (!broker) {
     return (
-      <div id={id} className="publish-drawer" role="group" aria-label="Presets">
-        <p className="publish-hint">Presets are saved per broker: connect first.</p>
+      <div id={id} className="publish-drawer" role="group" aria-label={t('publish.tab.presets')}>
+        <p className="publish-hint">{t('publish.presets.connectFirst')}</p>
       </div>
     );
   }
 
   return (
-    <div id={id} className="publish-drawer" role="group" aria-label="Presets">
+    <div id={id} className="publish-drawer" role="group" aria-label={t('publish.tab.presets')}>
       <form
         className="repeat-row"
         onSubmit={(e) => {
@@ -42,36 +44,36 @@ export function PresetsSection({ id, broker, current, onLoad }: Props) {
           save.mutate({ ...current(), name: name.trim() }, { onSuccess: () => setName('') });
         }}
       >
-        <label htmlFor={nameId}>Preset name</label>
+        <label htmlFor={nameId}>{t('publish.presets.name')}</label>
         <input
           id={nameId}
           value={name}
-          placeholder="e.g. Reboot device 42"
+          placeholder={t('publish.presets.namePlaceholder')}
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" disabled={name.trim() === '' || save.isPending}>
-          Save preset
+          {t('publish.presets.save')}
         </button>
-        <span className="publish-hint">Saved for {broker}; a preset with the same name is replaced.</span>
+        <span className="publish-hint">{t('publish.presets.savedFor', { broker })}</span>
       </form>
       {list.length === 0 ? (
-        <p className="publish-hint">No presets for this broker yet.</p>
+        <p className="publish-hint">{t('publish.presets.none')}</p>
       ) : (
-        <ul className="preset-list" aria-label="Saved presets">
+        <ul className="preset-list" aria-label={t('publish.presets.list')}>
           {list.map((preset) => (
             <li key={preset.name}>
               <button type="button" className="button-small" onClick={() => onLoad(preset)}>
-                Load
+                {t('publish.presets.load')}
               </button>
               <span className="preset-name">{preset.name}</span>
               <span className="mono muted preset-topic">{preset.topic}</span>
               <button
                 type="button"
                 className="button-small button-quiet"
-                aria-label={`Delete preset ${preset.name}`}
+                aria-label={t('publish.presets.deleteLabel', { name: preset.name })}
                 onClick={() => remove.mutate(preset.name)}
               >
-                Delete
+                {t('broker.retained.delete')}
               </button>
             </li>
           ))}

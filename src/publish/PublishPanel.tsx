@@ -8,6 +8,7 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Preset, PublishResult } from '../../electron/contract';
 import { hasTemplate, liveTemplateContext } from '../../electron/contract';
 import { call, errorText } from '../api/client';
@@ -55,6 +56,7 @@ interface SendArgs {
 }
 
 export function PublishPanel() {
+  const { t } = useTranslation();
   const { connectionId, status } = useCurrentConnection();
   const draft = useDraft();
   const deferred = useDeferredValue(draft);
@@ -135,7 +137,7 @@ export function PublishPanel() {
     publish.reset();
     if (!built.ok) return setRefusal(built);
     if (!connectionId || !connected)
-      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+      return setRefusal({ field: null, message: t('subscriptions.connectFirst') });
     setRefusal(null);
     if (built.expanded) setCounter((c) => c + 1);
     publish.mutate({ message: built.message, draft: current, size: built.bytes.length });
@@ -147,7 +149,7 @@ export function PublishPanel() {
     const built = buildPublish(current, { v5, templates: liveTemplateContext(counter, clientId) });
     if (!built.ok) return setRefusal(built);
     if (!connectionId || !connected)
-      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+      return setRefusal({ field: null, message: t('subscriptions.connectFirst') });
     setRefusal(null);
     const payload =
       current.format === 'file' ? built.message.payload : { format: current.format, text: current.text };
@@ -167,7 +169,7 @@ export function PublishPanel() {
   const resend = (entry: HistoryEntry) => {
     publish.reset();
     if (!connectionId || !connected)
-      return setRefusal({ field: null, message: 'Connect to a broker first.' });
+      return setRefusal({ field: null, message: t('subscriptions.connectFirst') });
     setRefusal(null);
     publish.mutate({ message: entry.message, draft: entry.draft, size: entry.size });
   };
@@ -206,12 +208,13 @@ export function PublishPanel() {
   let outcome = '';
   let failed = false;
   if (refusal && refusal.field !== 'properties') {
-    outcome = refusal.field === null ? refusal.message : `Not published: ${refusal.message}`;
+    outcome =
+      refusal.field === null ? refusal.message : t('publish.notPublished', { message: refusal.message });
     failed = true;
   } else if (refusal) {
-    outcome = `Not published: ${refusal.message}`;
+    outcome = t('publish.notPublished', { message: refusal.message });
     failed = true;
-  } else if (publish.isPending) outcome = 'Publishing…';
+  } else if (publish.isPending) outcome = t('publish.publishing');
   else if (publish.isError) {
     outcome = errorText(publish.error);
     failed = true;
@@ -239,14 +242,14 @@ export function PublishPanel() {
     <section ref={panel} className="publish" aria-labelledby={ids.title} onKeyDown={onKeyDown}>
       <div className="publish-bar">
         <h2 id={ids.title} className="section-title">
-          Publish
+          {t('publish.title')}
         </h2>
-        <label htmlFor={ids.topic}>Topic</label>
+        <label htmlFor={ids.topic}>{t('publish.topic')}</label>
         <input
           {...invalidProps(ids.topic, topicProblem)}
           className="mono publish-topic"
           value={draft.topic}
-          placeholder="devices/42/cmd"
+          placeholder={t('publish.topicPlaceholder')}
           spellCheck={false}
           autoComplete="off"
           list={ids.topics}
@@ -254,11 +257,11 @@ export function PublishPanel() {
           onChange={(e) => patch({ topic: e.target.value })}
         />
         <datalist id={ids.topics}>
-          {topics.map((t) => (
-            <option key={t} value={t} />
+          {topics.map((topic) => (
+            <option key={topic} value={topic} />
           ))}
         </datalist>
-        <label htmlFor={ids.qos}>QoS</label>
+        <label htmlFor={ids.qos}>{t('subscriptions.qos')}</label>
         <QosSelect id={ids.qos} value={draft.qos} onChange={(qos) => patch({ qos })} />
         <label className="checkbox">
           <input
@@ -266,10 +269,10 @@ export function PublishPanel() {
             checked={draft.retain}
             onChange={(e) => patch({ retain: e.target.checked })}
           />
-          Retain
+          {t('publish.retain')}
         </label>
         <button type="button" className="button-primary" onClick={submit} disabled={publish.isPending}>
-          Publish
+          {t('publish.publish')}
         </button>
         <kbd className="shortcut" aria-hidden="true">
           {SHORTCUT}
@@ -277,7 +280,7 @@ export function PublishPanel() {
         <span
           className={failed ? 'publish-result is-error' : 'publish-result'}
           role="status"
-          aria-label="Publish result"
+          aria-label={t('publish.result')}
           title={outcome}
         >
           {outcome}
@@ -313,8 +316,11 @@ export function PublishPanel() {
           onMarkers={setMarkers}
           placeholder={
             draft.format === 'json'
-              ? `{"command": "ping", "at": {{timestamp}}}  —  ${SHORTCUT} publishes`
-              : `${SHORTCUT} publishes`
+              ? t('publish.placeholderJson', {
+                  shortcut: SHORTCUT,
+                  example: '{"command": "ping", "at": {{timestamp}}}',
+                })
+              : t('publish.placeholderText', { shortcut: SHORTCUT })
           }
           onReady={(handle) => (editor.current = handle)}
         />
@@ -322,14 +328,17 @@ export function PublishPanel() {
       <div className="publish-notes">
         {draft.format === 'json' && markers.length > 0 && (
           <span className={errorCount > 0 ? 'note-error' : 'note-warn'}>
-            {errorCount > 0 && `${errorCount} syntax error${errorCount === 1 ? '' : 's'}`}
+            {errorCount > 0 && t('publish.syntaxErrors', { count: errorCount })}
             {errorCount > 0 && warningCount > 0 && ', '}
-            {warningCount > 0 && `${warningCount} schema warning${warningCount === 1 ? '' : 's'}`}
-            {': '}
-            line {markers[0]?.line}, column {markers[0]?.column}: {markers[0]?.message}
+            {warningCount > 0 && t('publish.schemaWarnings', { count: warningCount })}
+            {t('publish.markerAt', {
+              line: markers[0]?.line,
+              column: markers[0]?.column,
+              message: markers[0]?.message,
+            })}
             {errorCount > 0 &&
               hasTemplate(draft.text) &&
-              ' (marked before {{variables}} are expanded; the expanded payload is what is checked and sent)'}
+              t('publish.markedBeforeExpansion', { variables: '{{variables}}' })}
           </span>
         )}
         {shown &&
@@ -342,19 +351,32 @@ export function PublishPanel() {
           )}
         {showPreview && (
           <span className="publish-preview">
-            <span className="muted">Preview (message {counter}):</span>{' '}
-            <span className="mono" aria-label="Expanded payload preview">
+            <span className="muted">{t('publish.preview', { counter })}</span>{' '}
+            <span className="mono" aria-label={t('publish.previewLabel')}>
               {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}…` : preview}
             </span>
           </span>
         )}
       </div>
 
-      <div className="drawer-tabs" role="group" aria-label="Publish options">
-        {tab('properties', propertyCount > 0 ? `MQTT 5 properties (${propertyCount})` : 'MQTT 5 properties')}
-        {tab('repeat', repeat.progress?.state === 'running' ? 'Repeat (running)' : 'Repeat')}
-        {tab('presets', 'Presets')}
-        {tab('history', historyCount > 0 ? `History (${historyCount})` : 'History')}
+      <div className="drawer-tabs" role="group" aria-label={t('publish.options')}>
+        {tab(
+          'properties',
+          propertyCount > 0
+            ? t('publish.tab.propertiesCount', { count: propertyCount })
+            : t('publish.tab.properties'),
+        )}
+        {tab(
+          'repeat',
+          repeat.progress?.state === 'running' ? t('publish.tab.repeatRunning') : t('publish.tab.repeat'),
+        )}
+        {tab('presets', t('publish.tab.presets'))}
+        {tab(
+          'history',
+          historyCount > 0
+            ? t('publish.tab.historyCount', { count: historyCount })
+            : t('publish.tab.history'),
+        )}
       </div>
       {drawer === 'properties' && (
         <PropertiesSection

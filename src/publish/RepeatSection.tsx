@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepeatControl } from './use-repeat';
 
 interface Props {
@@ -16,6 +17,7 @@ function parsePositive(text: string, min: number, max: number): number | null {
 }
 
 export function RepeatSection({ id, repeat, onStart, disabled }: Props) {
+  const { t } = useTranslation();
   const ids = { interval: useId(), count: useId() };
   const [interval, setIntervalText] = useState('1000');
   const [count, setCount] = useState('10');
@@ -25,26 +27,29 @@ export function RepeatSection({ id, repeat, onStart, disabled }: Props) {
 
   const start = () => {
     const intervalMs = parsePositive(interval, 1, 86_400_000);
-    if (intervalMs === null) return setProblem('The interval is a whole number of milliseconds, at least 1.');
+    if (intervalMs === null) return setProblem(t('publish.repeat.badInterval'));
     const times = count.trim() === '' ? undefined : parsePositive(count, 1, 10_000_000);
-    if (times === null) return setProblem('Times is a whole number from 1, or empty for "until stopped".');
+    if (times === null) return setProblem(t('publish.repeat.badTimes'));
     setProblem(null);
     onStart(intervalMs, times);
   };
 
   let status = '';
   if (progress) {
-    const total = progress.total === undefined ? '' : ` of ${progress.total}`;
-    const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
-    const state = progress.state === 'running' ? 'Repeating' : progress.detail;
-    status = `${progress.sent}${total} sent${failed}. ${state}`;
+    const state = progress.state === 'running' ? t('publish.repeat.repeating') : progress.detail;
+    const sent =
+      progress.total === undefined
+        ? t('publish.repeat.sent', { sent: progress.sent })
+        : t('publish.repeat.sentOf', { sent: progress.sent, total: progress.total });
+    const failed = progress.failed > 0 ? t('publish.repeat.failed', { failed: progress.failed }) : '';
+    status = t('publish.repeat.status', { sent, failed, state });
   }
   const shownProblem = problem ?? repeat.error;
 
   return (
-    <div id={id} className="publish-drawer" role="group" aria-label="Repeat">
+    <div id={id} className="publish-drawer" role="group" aria-label={t('publish.tab.repeat')}>
       <div className="repeat-row">
-        <label htmlFor={ids.interval}>Every (ms)</label>
+        <label htmlFor={ids.interval}>{t('publish.repeat.every')}</label>
         <input
           id={ids.interval}
           className="mono props-number"
@@ -53,41 +58,38 @@ export function RepeatSection({ id, repeat, onStart, disabled }: Props) {
           disabled={running}
           onChange={(e) => setIntervalText(e.target.value)}
         />
-        <label htmlFor={ids.count}>Times</label>
+        <label htmlFor={ids.count}>{t('publish.repeat.times')}</label>
         <input
           id={ids.count}
           className="mono props-number"
           inputMode="numeric"
           value={count}
-          placeholder="until stopped"
+          placeholder={t('publish.repeat.untilStopped')}
           disabled={running}
           onChange={(e) => setCount(e.target.value)}
         />
         {running ? (
           <button type="button" onClick={repeat.stop}>
-            Stop repeat
+            {t('publish.repeat.stop')}
           </button>
         ) : (
           <button type="button" onClick={start} disabled={disabled || repeat.starting}>
-            Start repeat
+            {t('publish.repeat.start')}
           </button>
         )}
         {progress && (
           <progress
             className="repeat-progress"
-            aria-label="Repeat progress"
+            aria-label={t('publish.repeat.progress')}
             max={progress.total ?? undefined}
             value={progress.total === undefined ? undefined : progress.sent + progress.failed}
           />
         )}
-        <span className="repeat-status" role="status" aria-label="Repeat status">
+        <span className="repeat-status" role="status" aria-label={t('publish.repeat.statusLabel')}>
           {status}
         </span>
       </div>
-      <p className="publish-hint">
-        The engine sends the messages; {'{{counter}}'} counts up across the run. It stops on its own if the
-        connection goes.
-      </p>
+      <p className="publish-hint">{t('publish.repeat.hint', { counter: '{{counter}}' })}</p>
       {shownProblem && (
         <p className="field-problem" role="alert">
           {shownProblem}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TopicSchema } from '../../electron/contract';
 import { jsonSchemaTextProblem, topicFilterProblem } from '../../electron/contract';
 import { errorText } from '../api/client';
@@ -29,6 +30,7 @@ function rowProblem(row: TopicSchema): string | null {
  * payload editor its validation and completion. Edited here, saved together.
  */
 export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const saved = useTopicSchemas();
   const save = useSaveTopicSchemas();
@@ -57,16 +59,13 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
   const firstProblem = rows.map(rowProblem).findIndex((p) => p !== null);
 
   return (
-    <dialog ref={dialog} className="schema-dialog" aria-label="Topic schemas" onClose={onClose}>
+    <dialog ref={dialog} className="schema-dialog" aria-label={t('publish.schemas.title')} onClose={onClose}>
       <header className="schema-dialog-head">
-        <h2 className="section-title">Topic schemas</h2>
-        <p className="publish-hint">
-          A JSON Schema per MQTT topic pattern (+ and # allowed). Publishing to a matching topic in JSON mode
-          validates the payload and completes its properties. The first matching pattern wins.
-        </p>
+        <h2 className="section-title">{t('publish.schemas.title')}</h2>
+        <p className="publish-hint">{t('publish.schemas.hint')}</p>
       </header>
       <div className="schema-dialog-body">
-        <ul className="schema-list" aria-label="Schema patterns">
+        <ul className="schema-list" aria-label={t('publish.schemas.patterns')}>
           {rows.map((r, i) => (
             <li key={i}>
               <button
@@ -75,7 +74,7 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
                 aria-current={i === selected}
                 onClick={() => setSelected(i)}
               >
-                <span className="mono">{r.pattern || '(no pattern)'}</span>
+                <span className="mono">{r.pattern || t('publish.schemas.noPattern')}</span>
                 {rowProblem(r) && <span className="schema-bad">!</span>}
               </button>
             </li>
@@ -89,13 +88,13 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
                 setSelected(rows.length);
               }}
             >
-              + Add schema
+              {t('publish.schemas.add')}
             </button>
           </li>
         </ul>
         {row ? (
           <div className="schema-editor">
-            <label htmlFor={ids.pattern}>Topic pattern</label>
+            <label htmlFor={ids.pattern}>{t('publish.schemas.pattern')}</label>
             <input
               id={ids.pattern}
               className="mono"
@@ -105,7 +104,7 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
             {topicFilterProblem(row.pattern) && (
               <span className="field-problem">{topicFilterProblem(row.pattern)}</span>
             )}
-            <label htmlFor={ids.schema}>JSON Schema</label>
+            <label htmlFor={ids.schema}>{t('publish.schemas.schema')}</label>
             <textarea
               id={ids.schema}
               className="mono schema-text"
@@ -124,20 +123,20 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
                 setSelected(Math.max(0, selected - 1));
               }}
             >
-              Remove this schema
+              {t('publish.schemas.remove')}
             </button>
           </div>
         ) : (
-          <p className="publish-hint schema-editor">No schemas yet: add one for a topic pattern.</p>
+          <p className="publish-hint schema-editor">{t('publish.schemas.none')}</p>
         )}
       </div>
       <footer className="schema-dialog-foot">
         {save.isError && <span className="field-problem">{errorText(save.error)}</span>}
         {firstProblem !== -1 && (
-          <span className="field-problem">Fix schema {firstProblem + 1} before saving.</span>
+          <span className="field-problem">{t('publish.schemas.fixFirst', { n: firstProblem + 1 })}</span>
         )}
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -145,7 +144,7 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
           disabled={firstProblem !== -1 || save.isPending}
           onClick={() => save.mutate(rows, { onSuccess: onClose })}
         >
-          Save schemas
+          {t('publish.schemas.save')}
         </button>
       </footer>
     </dialog>

@@ -3,13 +3,7 @@ import type { DraftProperties, PayloadFormat, PublishDraft, Qos } from '../../el
 /** Formats of the editor: the contract's typed formats, plus a file sent as bytes. */
 export type EditorFormat = PayloadFormat | 'file';
 
-export const EDITOR_FORMATS: readonly { value: EditorFormat; label: string }[] = [
-  { value: 'json', label: 'JSON' },
-  { value: 'text', label: 'Text' },
-  { value: 'hex', label: 'Hex' },
-  { value: 'base64', label: 'Base64' },
-  { value: 'file', label: 'File' },
-];
+export const EDITOR_FORMATS: readonly EditorFormat[] = ['json', 'text', 'hex', 'base64', 'file'];
 
 export interface PickedFile {
   name: string;

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Subscription } from '../../electron/contract';
 import { optionMarks, subackWords } from './subscription-words';
 
@@ -9,6 +10,7 @@ interface Props {
 
 /** One filter and what the broker answered; a refusal is drawn as a failure, never as a grant. */
 export function SubscriptionChip({ subscription: s, removing, onRemove }: Props) {
+  const { t } = useTranslation();
   const marks = optionMarks(s.options);
   const words = subackWords(s);
   return (
@@ -24,8 +26,8 @@ export function SubscriptionChip({ subscription: s, removing, onRemove }: Props)
       <button
         type="button"
         className="chip-remove"
-        aria-label={`Unsubscribe ${s.filter}`}
-        title={`Unsubscribe ${s.filter}`}
+        aria-label={t('subscriptions.unsubscribe', { filter: s.filter })}
+        title={t('subscriptions.unsubscribe', { filter: s.filter })}
         disabled={removing}
         onClick={onRemove}
       >

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { invalidProps } from '../ui/field';
 
 export interface SubscriptionOptionValues {
@@ -15,11 +16,7 @@ export const DEFAULT_SUBSCRIPTION_OPTIONS: SubscriptionOptionValues = {
   subscriptionIdentifier: '',
 };
 
-const RETAIN_HANDLING = [
-  { value: 0, label: '0: send retained on subscribe' },
-  { value: 1, label: '1: only for a new subscription' },
-  { value: 2, label: '2: never send retained' },
-] as const;
+const RETAIN_HANDLING = [0, 1, 2] as const;
 
 interface Props {
   id: string;
@@ -32,20 +29,21 @@ interface Props {
 
 /** MQTT 5 subscription options (§3.8.3.1), folded away behind the Options toggle. */
 export function SubscriptionOptions({ id, values, onChange, enabled, idProblem }: Props) {
+  const { t } = useTranslation();
   const rhId = useId();
   const subIdId = useId();
   const set = (change: Partial<SubscriptionOptionValues>) => onChange({ ...values, ...change });
   return (
     <fieldset id={id} className="subscribe-options" disabled={!enabled}>
-      <legend className="sr-only">MQTT 5 subscription options</legend>
-      {!enabled && <span className="muted">MQTT 5 only: this connection uses MQTT 3.</span>}
+      <legend className="sr-only">{t('subscriptions.opts.legend')}</legend>
+      {!enabled && <span className="muted">{t('subscriptions.opts.v5Only')}</span>}
       <label className="checkbox">
         <input
           type="checkbox"
           checked={values.noLocal}
           onChange={(e) => set({ noLocal: e.target.checked })}
         />
-        No Local
+        {t('subscriptions.opts.noLocal')}
       </label>
       <label className="checkbox">
         <input
@@ -53,26 +51,26 @@ export function SubscriptionOptions({ id, values, onChange, enabled, idProblem }
           checked={values.retainAsPublished}
           onChange={(e) => set({ retainAsPublished: e.target.checked })}
         />
-        Retain As Published
+        {t('subscriptions.opts.rap')}
       </label>
-      <label htmlFor={rhId}>Retain handling</label>
+      <label htmlFor={rhId}>{t('subscriptions.opts.rh')}</label>
       <select
         id={rhId}
         value={values.retainHandling}
-        onChange={(e) => set({ retainHandling: RETAIN_HANDLING[Number(e.target.value)]?.value ?? 0 })}
+        onChange={(e) => set({ retainHandling: RETAIN_HANDLING[Number(e.target.value)] ?? 0 })}
       >
         {RETAIN_HANDLING.map((rh) => (
-          <option key={rh.value} value={rh.value}>
-            {rh.label}
+          <option key={rh} value={rh}>
+            {t(`subscriptions.opts.rh${rh}`)}
           </option>
         ))}
       </select>
-      <label htmlFor={subIdId}>Subscription identifier</label>
+      <label htmlFor={subIdId}>{t('subscriptions.opts.id')}</label>
       <input
         {...invalidProps(subIdId, idProblem)}
         className="mono sub-id-input"
         inputMode="numeric"
-        placeholder="none"
+        placeholder={t('subscriptions.opts.idNone')}
         value={values.subscriptionIdentifier}
         onChange={(e) => set({ subscriptionIdentifier: e.target.value })}
       />

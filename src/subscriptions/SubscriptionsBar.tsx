@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { topicFilterProblem, type Qos } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
@@ -14,6 +15,7 @@ import { subscriptionIdProblem } from './subscription-words';
 import { useSubscriptions } from './use-subscriptions';
 
 export function SubscriptionsBar() {
+  const { t } = useTranslation();
   const { connectionId, status } = useCurrentConnection();
   const connected = status?.state === 'connected';
   const live = connected || status?.state === 'reconnecting';
@@ -36,7 +38,7 @@ export function SubscriptionsBar() {
     const filterProblem = topicFilterProblem(filter);
     if (filterProblem) return setProblem(filterProblem);
     if (idProblem) return setShowOptions(true);
-    if (!connectionId || !connected) return setProblem('Connect to a broker first.');
+    if (!connectionId || !connected) return setProblem(t('subscriptions.connectFirst'));
     setProblem(null);
     const id = options.subscriptionIdentifier.trim();
     subscribe.mutate({
@@ -61,14 +63,14 @@ export function SubscriptionsBar() {
     <section className="subscriptions" aria-labelledby="subscriptions-title">
       <form className="subscribe-form" onSubmit={onSubmit} noValidate>
         <h2 id="subscriptions-title" className="section-title">
-          Subscriptions
+          {t('subscriptions.title')}
         </h2>
-        <label htmlFor={filterId}>Topic filter</label>
+        <label htmlFor={filterId}>{t('subscriptions.filter')}</label>
         <input
           {...invalidProps(filterId, shownProblem)}
           className="mono subscribe-filter"
           value={filter}
-          placeholder="sensors/+/temperature or #"
+          placeholder={t('subscriptions.filterPlaceholder')}
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => {
@@ -78,7 +80,8 @@ export function SubscriptionsBar() {
           }}
         />
         <label htmlFor={qosId}>
-          <ScreenReaderOnly>Subscription </ScreenReaderOnly>QoS
+          <ScreenReaderOnly>{t('subscriptions.srPrefix')}</ScreenReaderOnly>
+          {t('subscriptions.qos')}
         </label>
         <QosSelect id={qosId} value={qos} onChange={setQos} />
         <button
@@ -88,11 +91,12 @@ export function SubscriptionsBar() {
           aria-controls={optionsId}
           onClick={() => setShowOptions((s) => !s)}
         >
-          <ScreenReaderOnly>Subscription </ScreenReaderOnly>Options
+          <ScreenReaderOnly>{t('subscriptions.srPrefix')}</ScreenReaderOnly>
+          {t('subscriptions.options')}
           <span className="options-caret" aria-hidden="true" />
         </button>
         <button type="submit" className="button-primary" disabled={subscribe.isPending}>
-          Subscribe
+          {t('subscriptions.subscribe')}
         </button>
         {shownProblem && (
           <span id={`${filterId}-problem`} className="field-problem inline-problem">
@@ -110,7 +114,7 @@ export function SubscriptionsBar() {
         )}
       </form>
       <div className="subscription-row">
-        <ul className="subscription-list" aria-label="Subscriptions">
+        <ul className="subscription-list" aria-label={t('subscriptions.title')}>
           {list.map((s) => (
             <SubscriptionChip
               key={s.filter}
@@ -122,7 +126,7 @@ export function SubscriptionsBar() {
         </ul>
         {list.length === 0 && (
           <span className="muted">
-            {connected ? 'No subscriptions yet.' : 'Not connected: no subscriptions.'}
+            {connected ? t('subscriptions.none') : t('subscriptions.notConnected')}
           </span>
         )}
         {unsubscribeProblem && <span className="field-problem">{unsubscribeProblem}</span>}

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import type { Subscription } from '../../electron/contract';
 
 /** Short marks for the MQTT 5 options a subscription uses, for its chip. */
@@ -12,11 +13,11 @@ export function optionMarks(options: Subscription['options']): string[] {
 
 /** What the chip says about the SUBACK: never "granted" for a refusal. */
 export function subackWords(s: Subscription): string {
-  if (s.state === 'pending') return 'Waiting for SUBACK…';
+  if (s.state === 'pending') return i18n.t('subscriptions.waiting');
   if (s.state === 'refused') return s.reasonText;
   const asked = s.options.qos;
   return s.grantedQos !== null && s.grantedQos < asked
-    ? `QoS ${s.grantedQos} (asked ${asked})`
+    ? i18n.t('subscriptions.grantedLower', { granted: s.grantedQos, asked })
     : `QoS ${s.grantedQos}`;
 }
 
@@ -25,7 +26,7 @@ export function subscriptionIdProblem(text: string): string | null {
   const t = text.trim();
   if (t === '') return null;
   if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 268_435_455) {
-    return 'A subscription identifier is a whole number from 1 to 268435455.';
+    return i18n.t('subscriptions.idProblem');
   }
   return null;
 }

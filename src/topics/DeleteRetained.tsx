@@ -1,13 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import type { ClearRetainedResult } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 
 function summary(result: ClearRetainedResult): string {
-  const cleared = `Cleared ${result.cleared.length} retained ${result.cleared.length === 1 ? 'value' : 'values'}`;
-  if (result.failed.length === 0) return `${cleared}.`;
+  const count = result.cleared.length;
+  if (result.failed.length === 0) return i18n.t('topics.retained.cleared', { count });
   const first = result.failed[0];
-  return `${cleared}; ${result.failed.length} failed (${first?.topic}: ${first?.message}).`;
+  return i18n.t('topics.retained.clearedWithFailures', {
+    count,
+    failed: result.failed.length,
+    topic: first?.topic,
+    message: first?.message,
+  });
 }
 
 /**
@@ -25,6 +32,7 @@ export function DeleteRetained({
   retainedBelow: number;
   connected: boolean;
 }) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const clear = useMutation({
     mutationFn: () =>
@@ -41,21 +49,24 @@ export function DeleteRetained({
           type="button"
           className="button-small"
           disabled={!connected}
-          title={connected ? undefined : 'Connect to delete retained values'}
+          title={connected ? undefined : t('topics.retained.connectFirst')}
           onClick={() => {
             clear.reset();
             setConfirming(true);
           }}
         >
-          Delete retained…
+          {t('topics.retained.delete')}
         </button>
       )}
       {confirming && (
-        <div className="confirm-group" role="group" aria-label="Confirm deleting retained values">
+        <div className="confirm-group" role="group" aria-label={t('topics.retained.confirmLabel')}>
           <span>
-            Publish an empty retained message to the {retainedBelow}{' '}
-            {retainedBelow === 1 ? 'topic' : 'topics'} at or below <span className="mono">{path}</span> that
-            hold a retained value?
+            <Trans
+              i18nKey="topics.retained.confirm"
+              count={retainedBelow}
+              values={{ path }}
+              components={{ path: <span className="mono" /> }}
+            />
           </span>
           <button
             type="button"
@@ -63,15 +74,15 @@ export function DeleteRetained({
             onClick={() => clear.mutate()}
             disabled={clear.isPending}
           >
-            Delete {retainedBelow} retained
+            {t('topics.retained.confirmButton', { count: retainedBelow })}
           </button>
           <button type="button" className="button-small" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}
       {outcome && (
-        <span className="muted" role="status" aria-label="Delete retained result">
+        <span className="muted" role="status" aria-label={t('topics.retained.result')}>
           {outcome}
         </span>
       )}

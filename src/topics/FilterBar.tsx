@@ -1,39 +1,38 @@
 import { useId, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TopicMatchMode } from '../../electron/contract';
+import { formatNumber } from '../i18n/format';
 import { invalidProps } from '../ui/field';
 import { topicFilter } from './topic-filter';
 
-const MODES: { value: TopicMatchMode; label: string; placeholder: string }[] = [
-  { value: 'substring', label: 'Text', placeholder: 'part of a topic' },
-  { value: 'wildcard', label: 'MQTT filter', placeholder: 'home/+/temperature' },
-  { value: 'regex', label: 'Regex', placeholder: '^home/(kitchen|hall)/' },
-];
+const MODES: TopicMatchMode[] = ['substring', 'wildcard', 'regex'];
 
 /** The one filter for the topic tree and the message list. */
 export function FilterBar() {
+  const { t } = useTranslation();
   const state = useSyncExternalStore(topicFilter.subscribe, topicFilter.getSnapshot);
   const textId = useId();
   const modeId = useId();
   const excludeId = useId();
-  const mode = MODES.find((m) => m.value === state.input.mode) ?? MODES[0];
+  const mode = MODES.includes(state.input.mode) ? state.input.mode : 'substring';
 
   return (
-    <div className="toolbar filter-bar" role="search" aria-label="Filter the tree and the list">
+    <div className="toolbar filter-bar" role="search" aria-label={t('topics.filter.label')}>
       <label htmlFor={textId} className="section-title">
-        Filter
+        {t('topics.filter.title')}
       </label>
       <input
         {...invalidProps(textId, state.error)}
         className="mono filter-text"
         type="search"
         value={state.input.text}
-        placeholder={mode?.placeholder}
+        placeholder={t(`topics.filter.placeholder.${mode}`)}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => topicFilter.set({ text: e.target.value })}
       />
       <label htmlFor={modeId} className="sr-only">
-        Filter kind
+        {t('topics.filter.kind')}
       </label>
       <select
         id={modeId}
@@ -41,19 +40,19 @@ export function FilterBar() {
         onChange={(e) => topicFilter.set({ mode: e.target.value as TopicMatchMode })}
       >
         {MODES.map((m) => (
-          <option key={m.value} value={m.value}>
-            {m.label}
+          <option key={m} value={m}>
+            {t(`topics.filter.mode.${m}`)}
           </option>
         ))}
       </select>
       <label htmlFor={excludeId} className="muted">
-        Exclude
+        {t('topics.filter.exclude')}
       </label>
       <input
         id={excludeId}
         className="mono filter-exclude"
         value={state.input.exclude}
-        placeholder="$SYS/#, debug/#"
+        placeholder={t('topics.filter.excludePlaceholder')}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => topicFilter.set({ exclude: e.target.value })}
@@ -64,8 +63,10 @@ export function FilterBar() {
         </span>
       ) : (
         state.active && (
-          <span className="muted" role="status" aria-label="Filter result">
-            {state.pending ? 'Filtering…' : `${state.matched.toLocaleString()} matching topics`}
+          <span className="muted" role="status" aria-label={t('topics.filter.result')}>
+            {state.pending
+              ? t('topics.filter.filtering')
+              : t('topics.filter.matching', { count: state.matched, formatted: formatNumber(state.matched) })}
           </span>
         )
       )}

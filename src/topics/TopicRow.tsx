@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { decayedRate } from '../../electron/contract';
-import { formatRate, previewText } from '../messages/format';
+import { formatNumber, formatRate } from '../i18n/format';
+import { previewText } from '../messages/format';
 import type { TreeNode } from './topic-store';
 
 /** A node counts as active this long after its last update. */
@@ -18,6 +20,7 @@ interface Props {
 
 /** One topic level: name, retained marker, last value, rate and count. */
 export function TopicRow({ node, domId, expanded, selected, focused, now, onClick, onToggle }: Props) {
+  const { t } = useTranslation();
   const state = node.state;
   const hasChildren = node.children.length > 0;
   const rate = state ? decayedRate(state.rateTotal, state.rateAt, now) : 0;
@@ -47,10 +50,10 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
         {hasChildren ? (expanded ? '▾' : '▸') : ''}
       </span>
       <span className="topic-name" title={node.path}>
-        {node.name === '' ? <em className="muted">(empty)</em> : node.name}
+        {node.name === '' ? <em className="muted">{t('common.empty')}</em> : node.name}
       </span>
       {state?.retained && (
-        <span className="topic-retained" title="Holds a retained value">
+        <span className="topic-retained" title={t('topics.row.retained')}>
           R
         </span>
       )}
@@ -58,9 +61,9 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
       <span className="topic-rate">{formatRate(rate)}</span>
       <span
         className="topic-count"
-        title={`${state?.messages ?? 0} on this topic, ${state?.total ?? 0} in all`}
+        title={t('topics.row.count', { own: state?.messages ?? 0, total: state?.total ?? 0 })}
       >
-        {(state?.total ?? 0).toLocaleString()}
+        {formatNumber(state?.total ?? 0)}
       </span>
     </div>
   );

@@ -8,6 +8,8 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { selectionStore, useSelection } from '../inspector/selection';
 import { DeleteRetained } from './DeleteRetained';
@@ -26,6 +28,7 @@ const ROW_HEIGHT = 22;
  * parent), Home/End jump, Enter or Space toggles. Selecting a topic shows its last message.
  */
 export function TopicTree() {
+  const { t } = useTranslation();
   const snapshot = useSyncExternalStore(topicStore.subscribe, topicStore.getSnapshot);
   const filter = useSyncExternalStore(topicFilter.subscribe, topicFilter.getSnapshot);
   const selection = useSelection();
@@ -133,19 +136,21 @@ export function TopicTree() {
       <div>
         <div className="toolbar">
           <h2 id={`${baseId}-title`} className="section-title">
-            Topics
+            {t('topics.title')}
           </h2>
           <span className="muted">
-            {snapshot.nodeCount > 0 ? `${rows.length.toLocaleString()} shown` : ''}
+            {snapshot.nodeCount > 0
+              ? t('topics.shown', { count: rows.length, formatted: formatNumber(rows.length) })
+              : ''}
           </span>
           <span className="toolbar-spacer" />
           <label htmlFor={sortId} className="muted">
-            Sort
+            {t('topics.sort.label')}
           </label>
           <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as TopicSort)}>
-            <option value="name">Name</option>
-            <option value="count">Count</option>
-            <option value="recent">Last update</option>
+            <option value="name">{t('topics.sort.name')}</option>
+            <option value="count">{t('topics.sort.count')}</option>
+            <option value="recent">{t('topics.sort.recent')}</option>
           </select>
         </div>
         {selectedNode && (
@@ -162,7 +167,7 @@ export function TopicTree() {
         ref={scrollerRef}
         className="topic-scroller"
         role="tree"
-        aria-label="Topics"
+        aria-label={t('topics.title')}
         tabIndex={0}
         aria-activedescendant={focusedNode ? rowDomId(focusedNode) : undefined}
         // How many levels the tree holds (shown or not): for tests and the benchmark.
@@ -198,9 +203,9 @@ export function TopicTree() {
         <p className="empty-state">
           {filter.active
             ? filter.pending
-              ? 'Filtering…'
-              : 'No topic matches the filter.'
-            : 'No topics yet.'}
+              ? t('topics.filter.filtering')
+              : t('topics.empty.noMatch')
+            : t('topics.empty.none')}
         </p>
       )}
     </section>

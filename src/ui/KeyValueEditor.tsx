@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import type { KeyValueRow } from '../connections/connect-form-values';
 
 interface Props {
@@ -25,8 +27,9 @@ export function KeyValueEditor({
   problem,
   problemId,
   disabled,
-  keyPlaceholder = 'name',
+  keyPlaceholder = i18n.t('ui.kv.namePlaceholder'),
 }: Props) {
+  const { t } = useTranslation();
   const update = (index: number, change: Partial<KeyValueRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
@@ -34,15 +37,15 @@ export function KeyValueEditor({
       <span className="kv-caption">{label}</span>
       {rows.length > 0 && (
         <div className="kv-head" aria-hidden="true">
-          <span>Name</span>
-          <span>Value</span>
+          <span>{t('ui.kv.name')}</span>
+          <span>{t('ui.kv.value')}</span>
         </div>
       )}
       {rows.map((row, index) => (
         <div className="kv-row" key={index}>
           <input
             className="mono"
-            aria-label={`${noun} ${index + 1} name`}
+            aria-label={t('ui.kv.rowName', { noun, n: index + 1 })}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? problemId : undefined}
             value={row.key}
@@ -54,9 +57,9 @@ export function KeyValueEditor({
           />
           <input
             className="mono"
-            aria-label={`${noun} ${index + 1} value`}
+            aria-label={t('ui.kv.rowValue', { noun, n: index + 1 })}
             value={row.value}
-            placeholder="value"
+            placeholder={t('ui.kv.valuePlaceholder')}
             spellCheck={false}
             autoComplete="off"
             disabled={disabled}
@@ -65,8 +68,8 @@ export function KeyValueEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${noun.toLowerCase()} ${index + 1}`}
-            title="Remove"
+            aria-label={t('ui.kv.remove', { noun: noun.toLowerCase(), n: index + 1 })}
+            title={t('ui.kv.removeTitle')}
             disabled={disabled}
             onClick={() => onChange(rows.filter((_, i) => i !== index))}
           >
@@ -80,7 +83,7 @@ export function KeyValueEditor({
         disabled={disabled}
         onClick={() => onChange([...rows, { key: '', value: '' }])}
       >
-        + {noun}
+        {t('ui.kv.add', { noun })}
       </button>
       {problem && (
         <span id={problemId} className="field-problem">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PemField } from '../connections/connect-form-values';
 import { invalidProps } from './field';
 
@@ -14,12 +15,13 @@ interface Props {
 
 /** A certificate or key: pasted PEM, or the path of a file the host reads when connecting. */
 export function PemInput({ id, label, value, onChange, problem, disabled, placeholder }: Props) {
+  const { t } = useTranslation();
   const pasted = value.mode === 'pem';
   return (
     <div className="field pem-field">
       <div className="pem-head">
         <label htmlFor={id}>{label}</label>
-        <div className="segmented" role="radiogroup" aria-label={`${label} source`}>
+        <div className="segmented" role="radiogroup" aria-label={t('ui.pem.source', { label })}>
           {(['pem', 'file'] as const).map((mode) => (
             <label key={mode} className={value.mode === mode ? 'is-selected' : undefined}>
               <input
@@ -30,7 +32,7 @@ export function PemInput({ id, label, value, onChange, problem, disabled, placeh
                 // The text stays: switching by mistake must not lose a pasted certificate.
                 onChange={() => onChange({ mode, text: value.text })}
               />
-              {mode === 'pem' ? 'Paste PEM' : 'File path'}
+              {mode === 'pem' ? t('ui.pem.paste') : t('ui.pem.file')}
             </label>
           ))}
         </div>
@@ -41,7 +43,7 @@ export function PemInput({ id, label, value, onChange, problem, disabled, placeh
           className="mono pem-text"
           rows={2}
           value={value.text}
-          placeholder={placeholder ?? '-----BEGIN CERTIFICATE-----'}
+          placeholder={placeholder ?? t('ui.pem.placeholder')}
           spellCheck={false}
           disabled={disabled}
           onChange={(e) => onChange({ mode: 'pem', text: e.target.value })}
@@ -51,7 +53,7 @@ export function PemInput({ id, label, value, onChange, problem, disabled, placeh
           {...invalidProps(id, problem)}
           className="mono"
           value={value.text}
-          placeholder="/path/to/file.pem"
+          placeholder={t('ui.pem.pathPlaceholder')}
           spellCheck={false}
           autoComplete="off"
           disabled={disabled}

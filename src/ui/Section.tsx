@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   title: string;
@@ -16,6 +17,7 @@ interface Props {
  * can carry a summary and a problem count, and Enter/Space toggle it like any button.
  */
 export function Section({ title, open, onToggle, summary, problemCount = 0, children }: Props) {
+  const { t } = useTranslation();
   const bodyId = useId();
   const summaryId = useId();
   return (
@@ -33,7 +35,7 @@ export function Section({ title, open, onToggle, summary, problemCount = 0, chil
         <span className="section-toggle-title">{title}</span>
         {problemCount > 0 ? (
           <span id={summaryId} className="section-problems">
-            {problemCount === 1 ? '1 problem' : `${problemCount} problems`}
+            {t('ui.section.problems', { count: problemCount })}
           </span>
         ) : (
           summary && (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { KeyValueEditor } from '../../ui/KeyValueEditor';
 import { isWsTransport } from '../connect-form-values';
 import { CheckboxInput, TextInput, numeric, type FormBinding } from './binding';
@@ -13,61 +14,72 @@ function SavedHeaderValues({
   saved: readonly string[] | undefined;
   rows: readonly { key: string; value: string }[];
 }) {
+  const { t } = useTranslation();
   const kept = (saved ?? []).filter((key) => rows.some((row) => row.key === key && row.value === ''));
   if (kept.length === 0) return null;
   return (
-    <p className="saved-secret" aria-label="Saved header values">
-      <span>
-        {kept.length === 1 ? 'The value of ' : 'The values of '}
-        {kept.map((key, index) => (
-          <span key={key}>
-            {index > 0 ? ', ' : ''}
-            <code>{key}</code>
-          </span>
-        ))}
-        {kept.length === 1 ? ' is saved' : ' are saved'} (not shown): leave it empty to keep it, type to
-        replace it, or remove the header.
-      </span>
+    <p className="saved-secret" aria-label={t('connections.advanced.savedHeadersLabel')}>
+      <span>{t('connections.advanced.savedHeaders', { count: kept.length, names: kept.join(', ') })}</span>
     </p>
   );
 }
 
 /** Session, timing and reconnect behaviour, and WebSocket handshake headers. */
 export function AdvancedFields({ form }: { form: FormBinding }) {
+  const { t } = useTranslation();
   const { values, problems } = form;
   const v5 = values.protocolVersion === '5.0';
   const ws = isWsTransport(values.transport);
   return (
     <div className="section-fields">
       <div className="field-row align-end">
-        <CheckboxInput form={form} field="clean" label={v5 ? 'Clean start' : 'Clean session'} />
+        <CheckboxInput
+          form={form}
+          field="clean"
+          label={v5 ? t('connections.advanced.cleanStart') : t('connections.advanced.cleanSession')}
+        />
         <TextInput
           form={form}
           field="sessionExpiry"
-          label="Session expiry (s)"
+          label={t('connections.advanced.sessionExpiry')}
           input={numeric({
-            placeholder: v5 ? '0' : 'MQTT 5 only',
+            placeholder: v5 ? '0' : t('connections.advanced.mqtt5Only'),
             disabled: !v5,
           })}
         />
       </div>
       <div className="field-row">
-        <TextInput form={form} field="keepalive" label="Keepalive (s)" input={numeric()} />
-        <TextInput form={form} field="connectTimeout" label="Connect timeout (s)" input={numeric()} />
+        <TextInput
+          form={form}
+          field="keepalive"
+          label={t('connections.advanced.keepalive')}
+          input={numeric()}
+        />
+        <TextInput
+          form={form}
+          field="connectTimeout"
+          label={t('connections.advanced.connectTimeout')}
+          input={numeric()}
+        />
       </div>
       <div className="field-row">
         <TextInput
           form={form}
           field="reconnectMaxAttempts"
-          label="Reconnect attempts"
-          input={numeric({ title: '0 means never reconnect' })}
+          label={t('connections.advanced.reconnectAttempts')}
+          input={numeric({ title: t('connections.advanced.reconnectAttemptsTitle') })}
         />
-        <TextInput form={form} field="reconnectPeriod" label="Reconnect every (s)" input={numeric()} />
+        <TextInput
+          form={form}
+          field="reconnectPeriod"
+          label={t('connections.advanced.reconnectPeriod')}
+          input={numeric()}
+        />
       </div>
-      <p className="section-note">0 reconnect attempts: a lost connection stays down and says why.</p>
+      <p className="section-note">{t('connections.advanced.reconnectNote')}</p>
       <KeyValueEditor
-        label={ws ? 'WebSocket headers' : 'WebSocket headers (WebSocket only)'}
-        noun="Header"
+        label={ws ? t('connections.advanced.wsHeaders') : t('connections.advanced.wsHeadersOff')}
+        noun={t('connections.advanced.header')}
         rows={values.wsHeaders}
         disabled={!ws}
         keyPlaceholder="Authorization"

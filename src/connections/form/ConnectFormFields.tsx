@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Section } from '../../ui/Section';
 import {
   SECTION_OF,
@@ -28,12 +29,7 @@ interface Props {
   fromCode?: FromCodeMarks | undefined;
 }
 
-const FOLDABLE: { section: FormSection; title: string }[] = [
-  { section: 'tls', title: 'TLS' },
-  { section: 'will', title: 'Last will' },
-  { section: 'advanced', title: 'Advanced' },
-  { section: 'mqtt5', title: 'MQTT 5' },
-];
+const FOLDABLE = ['tls', 'will', 'advanced', 'mqtt5'] as const satisfies readonly FormSection[];
 
 function problemCount(problems: FieldProblems, section: FormSection): number {
   return Object.entries(problems).filter(
@@ -53,6 +49,7 @@ export function ConnectFormFields({
   secrets,
   fromCode,
 }: Props) {
+  const { t } = useTranslation();
   const baseId = useId();
   const [open, setOpen] = useState<Partial<Record<FormSection, boolean>>>({});
 
@@ -87,12 +84,12 @@ export function ConnectFormFields({
     <>
       <GeneralFields form={form} />
       <div className="form-sections">
-        {FOLDABLE.map(({ section, title }) => {
+        {FOLDABLE.map((section) => {
           const count = problemCount(problems, section);
           return (
             <Section
               key={section}
-              title={title}
+              title={t(`connections.section.${section}`)}
               // A section with a problem stays open until the problem is fixed; one with a
               // field to fill in from code opens until the user closes it.
               open={open[section] === true || count > 0 || (open[section] === undefined && marked(section))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ConnectField } from '../connect-form-values';
 import type { FromCodeMarks } from './from-code';
 
@@ -12,11 +13,13 @@ export function FromCodeMark({
   /** For one mark under several fields the same expression fills ("host, port and transport"). */
   what?: string;
 }) {
+  const { t } = useTranslation();
   const expression = marks?.[field];
   if (expression === undefined) return null;
   return (
-    <span className="from-code-mark" title="The pasted code computes this when it runs: fill it in.">
-      {what ? `${what} from code` : 'from code'}: <code>{expression}</code>
+    <span className="from-code-mark" title={t('connections.fromCode.title')}>
+      {what ? t('connections.fromCode.labelWhat', { what }) : t('connections.fromCode.label')}:{' '}
+      <code>{expression}</code>
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
 import { DEFAULT_PORTS, isWsTransport } from '../connect-form-values';
@@ -5,12 +6,7 @@ import { TextInput, numeric, type FormBinding } from './binding';
 import { FromCodeMark } from './FromCodeMark';
 import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
-const TRANSPORTS: { value: Transport; label: string }[] = [
-  { value: 'mqtt', label: 'MQTT (TCP)' },
-  { value: 'mqtts', label: 'MQTT over TLS' },
-  { value: 'ws', label: 'WebSocket' },
-  { value: 'wss', label: 'Secure WebSocket' },
-];
+const TRANSPORTS: Transport[] = ['mqtt', 'mqtts', 'ws', 'wss'];
 
 const PROTOCOLS: { value: ProtocolVersion; label: string }[] = [
   { value: '5.0', label: 'MQTT 5.0' },
@@ -20,6 +16,7 @@ const PROTOCOLS: { value: ProtocolVersion; label: string }[] = [
 
 /** Where and as whom: the fields almost every connection needs, always shown. */
 export function GeneralFields({ form }: { form: FormBinding }) {
+  const { t } = useTranslation();
   const { values } = form;
   const ws = isWsTransport(values.transport);
 
@@ -45,14 +42,14 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <TextInput
           form={form}
           field="host"
-          label="Host"
+          label={t('connections.general.host')}
           input={{ className: 'mono' }}
           hideMark={hidden('host')}
         />
         <TextInput
           form={form}
           field="port"
-          label="Port"
+          label={t('connections.general.port')}
           input={numeric({ className: 'mono port-input' })}
           hideMark={hidden('port')}
         />
@@ -61,19 +58,26 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <FromCodeMark
           marks={form.fromCode}
           field="host"
-          what={shared.length === 3 ? 'Host, port and transport' : shared.join(' and ')}
+          what={
+            shared.length === 3
+              ? t('connections.fromCode.hostPortTransport')
+              : t('connections.fromCode.and', {
+                  a: t(`connections.general.${shared[0] ?? 'host'}`),
+                  b: t(`connections.general.${shared[1] ?? 'port'}`),
+                })
+          }
         />
       )}
       <div className="field-row">
-        <Field id={form.id('transport')} label="Transport">
+        <Field id={form.id('transport')} label={t('connections.general.transport')}>
           <select
             id={form.id('transport')}
             value={values.transport}
             onChange={(e) => onTransport(e.target.value as Transport)}
           >
-            {TRANSPORTS.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+            {TRANSPORTS.map((transport) => (
+              <option key={transport} value={transport}>
+                {t(`connections.transport.${transport}`)}
               </option>
             ))}
           </select>
@@ -82,16 +86,16 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <TextInput
           form={form}
           field="path"
-          label="WebSocket path"
+          label={t('connections.general.wsPath')}
           input={{
             className: 'mono',
             disabled: !ws,
-            title: ws ? undefined : 'Only used with the WebSocket transports',
+            title: ws ? undefined : t('connections.general.wsPathOff'),
           }}
         />
       </div>
       <div className="field-row">
-        <Field id={form.id('protocolVersion')} label="Protocol">
+        <Field id={form.id('protocolVersion')} label={t('connections.general.protocol')}>
           <select
             id={form.id('protocolVersion')}
             value={values.protocolVersion}
@@ -108,16 +112,16 @@ export function GeneralFields({ form }: { form: FormBinding }) {
         <TextInput
           form={form}
           field="clientId"
-          label="Client ID"
-          input={{ className: 'mono', placeholder: 'generated if empty' }}
+          label={t('connections.general.clientId')}
+          input={{ className: 'mono', placeholder: t('connections.general.clientIdPlaceholder') }}
         />
       </div>
       <div className="field-row">
-        <TextInput form={form} field="username" label="Username" />
+        <TextInput form={form} field="username" label={t('connections.general.username')} />
         <TextInput
           form={form}
           field="password"
-          label="Password"
+          label={t('connections.general.password')}
           input={{
             type: 'password',
             autoComplete: 'new-password',
@@ -125,11 +129,15 @@ export function GeneralFields({ form }: { form: FormBinding }) {
           }}
         />
       </div>
-      <SavedSecret secret={form.secrets?.password} noun="password" typed={values.password !== ''} />
+      <SavedSecret
+        secret={form.secrets?.password}
+        noun={t('connections.secret.password')}
+        typed={values.password !== ''}
+      />
       {form.secrets?.protection && (
         <p
           className={form.secrets.protection.warning ? 'warning-note' : 'section-note protection-note'}
-          aria-label="Secret protection"
+          aria-label={t('connections.general.secretProtection')}
         >
           {form.secrets.protection.sentence}
         </p>

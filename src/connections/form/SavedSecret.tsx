@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import type { FormSecret } from './binding';
 
 /**
@@ -13,22 +15,27 @@ export function SavedSecret({
   noun: string;
   typed: boolean;
 }) {
+  const { t } = useTranslation();
   if (!secret?.saved) return null;
   if (secret.cleared) {
     return (
       <p className="saved-secret">
-        <span>The saved {noun} will be removed on Save.</span>
+        <span>{t('connections.secret.willRemove', { noun })}</span>
         <button type="button" className="link-button" onClick={() => secret.setCleared(false)}>
-          Keep it<span className="sr-only"> (the saved {noun})</span>
+          {t('connections.secret.keep')}
+          <span className="sr-only">{t('connections.secret.keepSr', { noun })}</span>
         </button>
       </p>
     );
   }
   return (
     <p className="saved-secret">
-      <span>{typed ? `Save replaces the saved ${noun}.` : `A ${noun} is saved; type to replace it.`}</span>
+      <span>
+        {typed ? t('connections.secret.replaces', { noun }) : t('connections.secret.saved', { noun })}
+      </span>
       <button type="button" className="link-button" onClick={() => secret.setCleared(true)}>
-        Clear<span className="sr-only"> saved {noun}</span>
+        {t('connections.secret.clear')}
+        <span className="sr-only">{t('connections.secret.clearSr', { noun })}</span>
       </button>
     </p>
   );
@@ -36,4 +43,4 @@ export function SavedSecret({
 
 /** The placeholder of a secret field whose secret is stored and kept. */
 export const savedPlaceholder = (secret: FormSecret | undefined): string | undefined =>
-  secret?.saved && !secret.cleared ? '•••• saved' : undefined;
+  secret?.saved && !secret.cleared ? i18n.t('connections.secret.placeholder') : undefined;

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PemInput } from '../../ui/PemInput';
 import { isTlsTransport } from '../connect-form-values';
 import { CheckboxInput, TextInput, type FormBinding } from './binding';
@@ -6,21 +7,17 @@ import { SavedSecret, savedPlaceholder } from './SavedSecret';
 
 /** Certificates and server checks; only used with mqtts:// and wss://. */
 export function TlsFields({ form }: { form: FormBinding }) {
+  const { t } = useTranslation();
   const { values, problems } = form;
   const off = !isTlsTransport(values.transport);
   return (
     <fieldset className="section-fields" disabled={off}>
-      {off && <p className="section-note">Used with MQTT over TLS and Secure WebSocket only.</p>}
-      <CheckboxInput form={form} field="verifyServer" label="Verify server certificate" />
-      {!values.verifyServer && !off && (
-        <p className="warning-note">
-          The broker&rsquo;s certificate will not be checked: anyone on the path can read and change the
-          traffic.
-        </p>
-      )}
+      {off && <p className="section-note">{t('connections.tls.only')}</p>}
+      <CheckboxInput form={form} field="verifyServer" label={t('connections.tls.verify')} />
+      {!values.verifyServer && !off && <p className="warning-note">{t('connections.tls.verifyOff')}</p>}
       <PemInput
         id={form.id('ca')}
-        label="CA certificate"
+        label={t('connections.tls.ca')}
         value={values.ca}
         problem={problems.ca}
         onChange={(v) => form.set('ca', v)}
@@ -28,7 +25,7 @@ export function TlsFields({ form }: { form: FormBinding }) {
       <FromCodeMark marks={form.fromCode} field="ca" />
       <PemInput
         id={form.id('cert')}
-        label="Client certificate"
+        label={t('connections.tls.cert')}
         value={values.cert}
         problem={problems.cert}
         onChange={(v) => form.set('cert', v)}
@@ -36,7 +33,7 @@ export function TlsFields({ form }: { form: FormBinding }) {
       <FromCodeMark marks={form.fromCode} field="cert" />
       <PemInput
         id={form.id('key')}
-        label="Client key"
+        label={t('connections.tls.key')}
         value={values.key}
         problem={problems.key}
         onChange={(v) => form.set('key', v)}
@@ -44,31 +41,39 @@ export function TlsFields({ form }: { form: FormBinding }) {
       />
       <FromCodeMark marks={form.fromCode} field="key" />
       {values.key.mode === 'pem' && (
-        <SavedSecret secret={form.secrets?.keyPem} noun="private key" typed={values.key.text.trim() !== ''} />
+        <SavedSecret
+          secret={form.secrets?.keyPem}
+          noun={t('connections.secret.privateKey')}
+          typed={values.key.text.trim() !== ''}
+        />
       )}
       <TextInput
         form={form}
         field="passphrase"
-        label="Key passphrase"
+        label={t('connections.tls.passphrase')}
         input={{
           type: 'password',
           autoComplete: 'new-password',
           placeholder: savedPlaceholder(form.secrets?.passphrase),
         }}
       />
-      <SavedSecret secret={form.secrets?.passphrase} noun="key passphrase" typed={values.passphrase !== ''} />
+      <SavedSecret
+        secret={form.secrets?.passphrase}
+        noun={t('connections.secret.passphrase')}
+        typed={values.passphrase !== ''}
+      />
       <div className="field-row">
         <TextInput
           form={form}
           field="servername"
-          label="SNI server name"
-          input={{ className: 'mono', placeholder: 'the host' }}
+          label={t('connections.tls.servername')}
+          input={{ className: 'mono', placeholder: t('connections.tls.servernamePlaceholder') }}
         />
         <TextInput
           form={form}
           field="alpn"
-          label="ALPN protocols"
-          input={{ className: 'mono', placeholder: 'comma-separated' }}
+          label={t('connections.tls.alpn')}
+          input={{ className: 'mono', placeholder: t('connections.tls.alpnPlaceholder') }}
         />
       </div>
     </fieldset>

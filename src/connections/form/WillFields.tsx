@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PayloadFormat } from '../../../electron/contract';
 import { KeyValueEditor } from '../../ui/KeyValueEditor';
 import { Field } from '../../ui/field';
@@ -6,15 +7,11 @@ import { willPayloadProblem } from '../connect-form-values';
 import { CheckboxInput, TextInput, numeric, type FormBinding } from './binding';
 import { FromCodeMark } from './FromCodeMark';
 
-const FORMATS: { value: PayloadFormat; label: string }[] = [
-  { value: 'text', label: 'Text' },
-  { value: 'json', label: 'JSON' },
-  { value: 'hex', label: 'Hex' },
-  { value: 'base64', label: 'Base64' },
-];
+const FORMATS: PayloadFormat[] = ['text', 'json', 'hex', 'base64'];
 
 /** The message the broker publishes for us when we vanish without a DISCONNECT. */
 export function WillFields({ form }: { form: FormBinding }) {
+  const { t } = useTranslation();
   const { values, problems } = form;
   const v5 = values.protocolVersion === '5.0';
   const payloadId = form.id('willPayload');
@@ -24,14 +21,14 @@ export function WillFields({ form }: { form: FormBinding }) {
 
   return (
     <div className="section-fields">
-      <p className="section-note">Leave the topic empty for no will.</p>
+      <p className="section-note">{t('connections.will.note')}</p>
       <TextInput
         form={form}
         field="willTopic"
-        label="Will topic"
+        label={t('connections.will.topic')}
         input={{ className: 'mono', placeholder: 'devices/42/status' }}
       />
-      <Field id={payloadId} label="Will payload" problem={payloadProblem}>
+      <Field id={payloadId} label={t('connections.will.payload')} problem={payloadProblem}>
         <textarea
           id={payloadId}
           aria-invalid={payloadProblem ? true : undefined}
@@ -39,27 +36,31 @@ export function WillFields({ form }: { form: FormBinding }) {
           className="mono will-payload"
           rows={2}
           value={values.willPayload}
-          placeholder={values.willFormat === 'json' ? '{"online": false}' : 'offline'}
+          placeholder={
+            values.willFormat === 'json'
+              ? t('connections.will.jsonPlaceholder')
+              : t('connections.will.payloadPlaceholder')
+          }
           spellCheck={false}
           onChange={(e) => form.set('willPayload', e.target.value)}
         />
         <FromCodeMark marks={form.fromCode} field="willPayload" />
       </Field>
       <div className="inline-fields">
-        <Field id={form.id('willFormat')} label="Payload format">
+        <Field id={form.id('willFormat')} label={t('connections.will.format')}>
           <select
             id={form.id('willFormat')}
             value={values.willFormat}
             onChange={(e) => form.set('willFormat', e.target.value as PayloadFormat)}
           >
             {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
+              <option key={f} value={f}>
+                {t(`format.payload.${f}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id={form.id('willQos')} label="Will QoS">
+        <Field id={form.id('willQos')} label={t('connections.will.qos')}>
           <QosSelect
             id={form.id('willQos')}
             value={values.willQos}
@@ -67,52 +68,48 @@ export function WillFields({ form }: { form: FormBinding }) {
           />
           <FromCodeMark marks={form.fromCode} field="willQos" />
         </Field>
-        <CheckboxInput form={form} field="willRetain" label="Retain" />
+        <CheckboxInput form={form} field="willRetain" label={t('connections.will.retain')} />
       </div>
       <fieldset className="subsection" disabled={!v5}>
-        <legend>MQTT 5 will properties{v5 ? '' : ' (MQTT 5 only)'}</legend>
+        <legend>{v5 ? t('connections.will.properties') : t('connections.will.propertiesOff')}</legend>
         <div className="field-row">
           <TextInput
             form={form}
             field="willDelayInterval"
-            label="Will delay (s)"
+            label={t('connections.will.delay')}
             input={numeric({ placeholder: '0' })}
           />
           <TextInput
             form={form}
             field="willMessageExpiry"
-            label="Message expiry (s)"
-            input={numeric({ placeholder: 'none' })}
+            label={t('connections.will.expiry')}
+            input={numeric({ placeholder: t('connections.will.none') })}
           />
         </div>
         <div className="field-row">
           <TextInput
             form={form}
             field="willContentType"
-            label="Content type"
+            label={t('connections.will.contentType')}
             input={{ className: 'mono', placeholder: 'application/json' }}
           />
           <TextInput
             form={form}
             field="willResponseTopic"
-            label="Response topic"
+            label={t('connections.will.responseTopic')}
             input={{ className: 'mono' }}
           />
         </div>
         <TextInput
           form={form}
           field="willCorrelationData"
-          label="Correlation data (hex)"
-          input={{ className: 'mono', placeholder: 'e.g. 0a1b2c' }}
+          label={t('connections.will.correlationData')}
+          input={{ className: 'mono', placeholder: t('connections.will.correlationPlaceholder') }}
         />
-        <CheckboxInput
-          form={form}
-          field="willPayloadIsUtf8"
-          label="Payload is UTF-8 text (format indicator 1)"
-        />
+        <CheckboxInput form={form} field="willPayloadIsUtf8" label={t('connections.will.utf8')} />
         <KeyValueEditor
-          label="Will user properties"
-          noun="Will user property"
+          label={t('connections.will.userProperties')}
+          noun={t('connections.will.userProperty')}
           rows={values.willUserProperties}
           problem={problems.willUserProperties}
           problemId={`${form.id('willUserProperties')}-problem`}

@@ -3,14 +3,15 @@
  * pulls in Monaco, so it must never be imported eagerly.
  */
 import { useEffect, useRef } from 'react';
+import { i18n } from '../../i18n';
 import { DARK_THEME, LIGHT_THEME, jsonDefaults, monaco } from './monaco-setup';
 import type { PayloadEditorProps } from './payload-editor-props';
+import { onThemeChange, resolvedTheme } from '../../styles/theme';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://mqscope/publish/payload.json');
-const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 function themeNow(): string {
-  return window.matchMedia(DARK_QUERY).matches ? DARK_THEME : LIGHT_THEME;
+  return resolvedTheme() === 'dark' ? DARK_THEME : LIGHT_THEME;
 }
 
 function applySchema(schema: PayloadEditorProps['schema']): void {
@@ -61,7 +62,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
     model.setValue(latest.current.value);
     const editor = monaco.editor.create(element, {
       model,
-      ariaLabel: 'Payload',
+      ariaLabel: i18n.t('publish.toolbar.payload'),
       theme: themeNow(),
       automaticLayout: true,
       minimap: { enabled: false },
@@ -85,7 +86,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
 
     editor.addAction({
       id: 'mqscope.publish',
-      label: 'Publish',
+      label: i18n.t('publish.publish'),
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => latest.current.onSubmit(),
     });
@@ -105,9 +106,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
         })),
       );
     });
-    const media = window.matchMedia(DARK_QUERY);
-    const onScheme = () => monaco.editor.setTheme(themeNow());
-    media.addEventListener('change', onScheme);
+    const stopTheme = onThemeChange(() => monaco.editor.setTheme(themeNow()));
     if (latest.current.autoFocus) editor.focus();
     latest.current.onReady?.({
       focus: () => editor.focus(),
@@ -117,7 +116,7 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
       },
     });
     return () => {
-      media.removeEventListener('change', onScheme);
+      stopTheme();
       markers.dispose();
       typed.dispose();
       editor.dispose();

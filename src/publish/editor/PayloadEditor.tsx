@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import type { PayloadEditorProps } from './payload-editor-props';
 
@@ -23,7 +24,7 @@ class EditorLoadBoundary extends Component<{ children: ReactNode }, BoundaryStat
     if (this.state.error) {
       return (
         <div className="payload-editor-host payload-editor-message is-error" role="alert">
-          The editor could not load: {this.state.error}
+          <Trans i18nKey="publish.editor.loadFailed" values={{ error: this.state.error }} />
         </div>
       );
     }
@@ -32,12 +33,13 @@ class EditorLoadBoundary extends Component<{ children: ReactNode }, BoundaryStat
 }
 
 export function PayloadEditor(props: PayloadEditorProps) {
+  const { t } = useTranslation();
   return (
     <EditorLoadBoundary>
       <Suspense
         fallback={
           <div className="payload-editor-host payload-editor-message" aria-busy="true">
-            Loading editor…
+            {t('publish.editor.loading')}
           </div>
         }
       >
