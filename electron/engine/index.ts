@@ -12,6 +12,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { streamHandlers } from './stream/handlers';
+import { ProfileLinks } from './workspace/profile-links';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -58,6 +59,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const store = dataDir
     ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
     : null;
+  const links = new ProfileLinks(manager, store);
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
@@ -65,11 +67,11 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.open': (input) => manager.open(input),
     'connection.close': ({ connectionId }) => manager.close(connectionId),
     'connection.list': async () => manager.list(),
-    'subscription.add': ({ connectionId, filter, ...options }) =>
-      manager.get(connectionId).subscribe(filter, options),
+    'subscription.add': ({ connectionId, filter, color, alias, ...options }) =>
+      links.subscribe(connectionId, filter, options, { color, alias }),
     'subscription.remove': async ({ connectionId, filter }) => ({
       filter,
-      reasonCode: await manager.get(connectionId).unsubscribe(filter),
+      reasonCode: await links.unsubscribe(connectionId, filter),
     }),
     'subscription.list': async ({ connectionId }) => manager.get(connectionId).listSubscriptions(),
     'message.publish': (input) => manager.get(input.connectionId).publish(input),
@@ -86,7 +88,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
-    ...(store ? profileHandlers(store, manager) : noProfileHandlers()),
+    ...(store ? profileHandlers(store, links) : noProfileHandlers()),
     'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
     'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
     'localBroker.start': (options) => localBroker.start(options),

@@ -211,6 +211,25 @@ export class ProfileStore {
     });
   }
 
+  /**
+   * Changes a profile's subscriptions and nothing else (they are edited live, while
+   * connected from it). The change runs in the write queue, so two edits never race.
+   */
+  updateSubscriptions(
+    id: string,
+    change: (subscriptions: readonly ParsedProfileSubscription[]) => ParsedProfileSubscription[],
+  ): Promise<ProfileView> {
+    return this.mutate((profiles) => {
+      const existing = this.find(profiles, id);
+      const updated: StoredProfile = {
+        ...existing,
+        subscriptions: change(existing.subscriptions ?? []),
+        updatedAt: this.now().getTime(),
+      };
+      return { profiles: profiles.map((p) => (p.id === id ? updated : p)), result: this.view(updated) };
+    });
+  }
+
   duplicate(id: string): Promise<ProfileView> {
     return this.mutate((profiles) => {
       const original = this.find(profiles, id);
