@@ -1,3 +1,4 @@
+import { useProfileEditor } from '../profiles/profile-editor';
 import { useConnectionsOfThisPage } from './current-connection';
 import { useOwnConnections } from './connection-queries';
 import { STATE_WORDS } from './status-words';
@@ -8,7 +9,8 @@ import { STATE_WORDS } from './status-words';
  */
 export function ConnectionList() {
   const own = useOwnConnections();
-  const { selectedId, select } = useConnectionsOfThisPage();
+  const { selectedId, select, forms } = useConnectionsOfThisPage();
+  const editor = useProfileEditor();
   if (own.length < 2) return null;
   return (
     <section className="connection-list" aria-labelledby="connection-list-title">
@@ -28,7 +30,12 @@ export function ConnectionList() {
                 className="sidebar-item"
                 aria-current={selected ? 'true' : undefined}
                 title={`${s.clientId} · ${s.url}`}
-                onClick={() => select(s.connectionId)}
+                onClick={() => {
+                  select(s.connectionId);
+                  // The form shows the settings of the connection on screen.
+                  const form = forms.get(s.connectionId);
+                  if (form) editor.show(form);
+                }}
               >
                 <span className="mono connection-client">{s.clientId}</span>
                 <span className="mono muted connection-url">{s.url}</span>

@@ -1,4 +1,11 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ProfileDraft } from '../profiles/profile-draft';
+
+/** What the connection form showed when a connection was opened (its draft and baseline). */
+export interface ShownForm {
+  draft: ProfileDraft;
+  baseline: ProfileDraft;
+}
 
 interface ConnectionsOfThisPage {
   /** The connection the main area shows and Disconnect acts on. */
@@ -8,6 +15,9 @@ interface ConnectionsOfThisPage {
   ownIds: readonly string[];
   adopt: (connectionId: string) => void;
   forget: (connectionIds: readonly string[]) => void;
+  /** The form each connection was opened with, so selecting it shows its settings again. */
+  forms: ReadonlyMap<string, ShownForm>;
+  remember: (connectionId: string, form: ShownForm) => void;
 }
 
 const Context = createContext<ConnectionsOfThisPage | null>(null);
@@ -16,15 +26,21 @@ const Context = createContext<ConnectionsOfThisPage | null>(null);
 export function CurrentConnectionProvider({ children }: { children: ReactNode }) {
   const [selectedId, select] = useState<string | null>(null);
   const [ownIds, setOwnIds] = useState<readonly string[]>([]);
+  const [forms, setForms] = useState<ReadonlyMap<string, ShownForm>>(() => new Map());
   const value = useMemo<ConnectionsOfThisPage>(
     () => ({
       selectedId,
       select,
       ownIds,
       adopt: (id) => setOwnIds((ids) => (ids.includes(id) ? ids : [...ids, id])),
-      forget: (gone) => setOwnIds((ids) => ids.filter((id) => !gone.includes(id))),
+      forget: (gone) => {
+        setOwnIds((ids) => ids.filter((id) => !gone.includes(id)));
+        setForms((old) => new Map([...old].filter(([id]) => !gone.includes(id))));
+      },
+      forms,
+      remember: (id, form) => setForms((old) => new Map(old).set(id, form)),
     }),
-    [selectedId, ownIds],
+    [selectedId, ownIds, forms],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

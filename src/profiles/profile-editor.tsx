@@ -26,6 +26,11 @@ interface ProfileEditor {
   setCleared: (name: SecretName, cleared: boolean) => void;
   /** Loads a profile (or a new one), asking first when there are unsaved changes. */
   switchTo: (target: ProfileView | { newIn: string }) => void;
+  /**
+   * Shows what a connection was opened with (selecting it, or a connection opened outside
+   * the form), asking first when unsaved changes would be lost.
+   */
+  show: (form: { draft: ProfileDraft; baseline: ProfileDraft }) => void;
   /** Opens a new, unsaved profile filled in elsewhere (an mqtt.js code import). */
   openDraft: (draft: ProfileDraft) => void;
   /** After a save: the saved profile is the new starting point. */
@@ -87,6 +92,11 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
         if (dirty) setPending({ draft: next, baseline: next });
         else load(next);
       },
+      show: (form) => {
+        // The form already holds exactly this: nothing would be lost.
+        if (!dirty || JSON.stringify(draft) === JSON.stringify(form.draft)) load(form.draft, form.baseline);
+        else setPending(form);
+      },
       openDraft: (next) => {
         // Measured against an empty form, so it shows as unsaved until the user saves it.
         const base = newDraft(next.folder);
@@ -134,7 +144,9 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
           </>
         }
       >
-        <p>You changed {what} and did not save. Opening another profile discards those changes.</p>
+        <p>
+          You changed {what} and did not save. Opening another profile or connection discards those changes.
+        </p>
       </Dialog>
     </Context.Provider>
   );
