@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RequestDef } from './common';
 import { connectionEvents, connectionRequests } from './connection';
+import { historyRequests } from './history';
 import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
@@ -21,6 +22,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './common';
 export * from './connection';
+export * from './history';
 export * from './lab';
 export * from './local-broker';
 export * from './messages';
@@ -50,6 +52,7 @@ export const requests = {
   ...labRequests,
   ...profileRequests,
   ...localBrokerRequests,
+  ...historyRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

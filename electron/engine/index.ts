@@ -1,5 +1,6 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { historyHandlers } from './history';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
 import { PresetStore } from './presets/preset-store';
@@ -98,6 +99,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
+    ...historyHandlers(dataDir),
   };
   return {
     handlers,
