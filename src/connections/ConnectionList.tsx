@@ -34,7 +34,7 @@ export function ConnectionList() {
                   select(s.connectionId);
                   // The form shows the settings of the connection on screen.
                   const form = forms.get(s.connectionId);
-                  if (form) editor.show(form);
+                  if (form) editor.show(form, selectedId ? forms.get(selectedId) : undefined);
                 }}
               >
                 <span className="mono connection-client">{s.clientId}</span>

@@ -12,6 +12,11 @@ import {
   type SecretName,
 } from './profile-draft';
 
+interface ShownDraft {
+  draft: ProfileDraft;
+  baseline: ProfileDraft;
+}
+
 interface ProfileEditor {
   draft: ProfileDraft;
   /** The draft as loaded or last saved. */
@@ -28,9 +33,10 @@ interface ProfileEditor {
   switchTo: (target: ProfileView | { newIn: string }) => void;
   /**
    * Shows what a connection was opened with (selecting it, or a connection opened outside
-   * the form), asking first when unsaved changes would be lost.
+   * the form), asking first when unsaved changes would be lost. `leaving`: what the
+   * connection being left was opened with; a form that still holds it loses nothing.
    */
-  show: (form: { draft: ProfileDraft; baseline: ProfileDraft }) => void;
+  show: (form: ShownDraft, leaving?: ShownDraft) => void;
   /** Opens a new, unsaved profile filled in elsewhere (an mqtt.js code import). */
   openDraft: (draft: ProfileDraft) => void;
   /** After a save: the saved profile is the new starting point. */
@@ -92,9 +98,10 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
         if (dirty) setPending({ draft: next, baseline: next });
         else load(next);
       },
-      show: (form) => {
-        // The form already holds exactly this: nothing would be lost.
-        if (!dirty || JSON.stringify(draft) === JSON.stringify(form.draft)) load(form.draft, form.baseline);
+      show: (form, leaving) => {
+        const holds = (shown: ShownDraft | undefined) =>
+          shown !== undefined && JSON.stringify(draft) === JSON.stringify(shown.draft);
+        if (!dirty || holds(form) || holds(leaving)) load(form.draft, form.baseline);
         else setPending(form);
       },
       openDraft: (next) => {

@@ -118,3 +118,42 @@ test('an edited profile connects with the form as it is, and the edit stays unsa
   await expect(p.getByText('· unsaved changes')).toBeVisible();
   await expect(p.getByLabel('Keepalive (s)')).toHaveValue('17');
 });
+
+// Workspace #3 (issue 13): "history lives in memory and is gone on restart".
+test('a profile keeps its publish history across a reload; Clear history empties it', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  const profiles = new ProfilesPanel(p);
+  const topic = `workspace/history/${test.info().workerIndex}`;
+  await profiles.create({
+    name: 'With history',
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
+  await profiles.connectFrom('With history');
+  await expect(app.status).toContainText('Connected');
+  await app.publish(topic, 'kept {{counter}}');
+  await expect(p.getByRole('button', { name: 'History (1)' })).toBeVisible();
+
+  await p.reload();
+  await app.waitUntilReady();
+  await profiles.connectFrom('With history');
+  await expect(app.status).toContainText('Connected');
+  await p.getByRole('button', { name: 'History (1)' }).click();
+  const history = p.getByRole('list', { name: 'Published messages' });
+  await expect(history).toContainText(topic);
+  await expect(history).toContainText('kept 1');
+  await history.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect.poll(() => app.payloadText()).toBe('kept {{counter}}');
+
+  await p.getByRole('button', { name: 'Clear history' }).click();
+  await p.reload();
+  await app.waitUntilReady();
+  await profiles.connectFrom('With history');
+  await expect(app.status).toContainText('Connected');
+  await expect(p.getByRole('button', { name: 'History', exact: true })).toBeVisible();
+});
