@@ -3,9 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../electron/contract';
+import { HistoryEntrySchema, type HistoryEntry } from '../../electron/contract';
 import { HistoryStore } from '../../electron/engine/history';
 import { HISTORY_FILE } from '../../electron/engine/history/history-file';
+import {
+  fromStoredEntry,
+  toStoredEntry,
+  type HistoryEntry as PageEntry,
+} from '../../src/publish/publish-history';
 
 function entry(topic: string, payload: HistoryEntry['message']['payload'] = 'hi'): HistoryEntry {
   return {
@@ -73,5 +78,22 @@ describe('publish history store', () => {
     expect(readFileSync(join(dataDir, aside ?? ''), 'utf8')).toContain('"at": "x"');
     await store.append('p1', entry('after'));
     expect((await new HistoryStore({ dataDir }).list('p1')).map((e) => e.message.topic)).toEqual(['after']);
+  });
+});
+
+describe('history entries between the page and the host', () => {
+  it('a picked file is kept as its name; its bytes come back from the payload', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const sent = entry('file', { format: 'bytes', bytes });
+    const page: PageEntry = {
+      ...sent,
+      id: 9,
+      draft: { ...sent.draft, format: 'file', file: { name: 'fw.bin', bytes: new Uint8Array(bytes) } },
+    };
+    const stored = toStoredEntry(page);
+    expect(stored.draft).not.toHaveProperty('file');
+    expect(stored.draft.fileName).toBe('fw.bin');
+    expect(HistoryEntrySchema.safeParse(stored).success).toBe(true);
+    expect(fromStoredEntry(stored, 9)).toEqual(page);
   });
 });
