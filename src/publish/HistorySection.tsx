@@ -1,8 +1,10 @@
-import { useSyncExternalStore } from 'react';
-import { historyStore, type HistoryEntry } from './publish-history';
+import type { HistoryEntry } from './publish-history';
 
 interface Props {
   id: string;
+  /** Newest first: the profile's kept history, or this page's for a connection without one. */
+  entries: readonly HistoryEntry[];
+  onClear: () => void;
   onResend: (entry: HistoryEntry) => void;
   onEdit: (entry: HistoryEntry) => void;
 }
@@ -16,8 +18,7 @@ function payloadPreview(entry: HistoryEntry): string {
   return p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
 }
 
-export function HistorySection({ id, onResend, onEdit }: Props) {
-  const entries = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot);
+export function HistorySection({ id, entries, onClear, onResend, onEdit }: Props) {
   return (
     <div id={id} className="publish-drawer" role="group" aria-label="Publish history">
       {entries.length === 0 ? (
@@ -43,6 +44,11 @@ export function HistorySection({ id, onResend, onEdit }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {entries.length > 0 && (
+        <button type="button" className="button-small" onClick={onClear}>
+          Clear history
+        </button>
       )}
     </div>
   );
