@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
+import { historyRequests } from './history';
 import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
@@ -23,6 +24,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './check';
 export * from './common';
 export * from './connection';
+export * from './history';
 export * from './lab';
 export * from './local-broker';
 export * from './messages';
@@ -53,6 +55,7 @@ export const requests = {
   ...profileRequests,
   ...localBrokerRequests,
   ...checkRequests,
+  ...historyRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

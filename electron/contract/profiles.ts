@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { TopicFilterSchema, request } from './common';
 import { ConnectOptionsSchema, TlsOptionsSchema, type ConnectionStatus } from './connection';
-import { SubscribeOptionsSchema } from './subscriptions';
+import { SubscribeOptionsSchema, SubscriptionLabelSchema } from './subscriptions';
 
 export const ProfileIdSchema = z.string().min(1).max(64);
 
@@ -45,12 +45,7 @@ export const ProfileSubscriptionSchema = z
   .object({
     filter: TopicFilterSchema,
     options: SubscribeOptionsSchema,
-    /** A CSS hex colour, "#rgb" to "#rrggbbaa". */
-    color: z
-      .string()
-      .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/)
-      .optional(),
-    alias: z.string().max(200).optional(),
+    ...SubscriptionLabelSchema.shape,
   })
   .strict();
 export type ProfileSubscription = z.input<typeof ProfileSubscriptionSchema>;
@@ -288,13 +283,22 @@ export const profileRequests = {
   ),
   /** Brings back the profiles of the last good file (keeping any made since). */
   'profiles.restoreBackup': request<ProfileList>()(z.object({}).strict()),
-  /** Opens a new connection from a stored profile, secrets included; may run several times at once. */
+  /**
+   * Opens a new connection from a stored profile, secrets included, and subscribes to the
+   * profile's subscriptions; may run several times at once.
+   */
   'profiles.connect': request<ConnectionStatus>()(
     z
       .object({
         id: ProfileIdSchema,
         /** For a second connection from a profile with a fixed client ID (the broker would take the first over). */
         clientId: z.string().max(256).optional(),
+        /**
+         * The form's unsaved edits: connect with these options instead of the stored ones
+         * (nothing is saved). Stored secrets are used unless `secrets` types or clears them.
+         */
+        options: ProfileOptionsSchema.optional(),
+        secrets: SecretsInputSchema.optional(),
       })
       .strict(),
   ),

@@ -17,9 +17,24 @@ export const SubscribeOptionsSchema = z
   .strict();
 export type SubscribeOptions = z.input<typeof SubscribeOptionsSchema>;
 
+/** A CSS hex colour, "#rgb" to "#rrggbbaa". */
+export const SubscriptionColorSchema = z
+  .string()
+  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'A colour is written "#rrggbb".');
+
+/** How a subscription is shown (MQTTX-style): a colour, and an alias shown instead of the filter. */
+export const SubscriptionLabelSchema = z
+  .object({
+    color: SubscriptionColorSchema.optional(),
+    alias: z.string().max(200).optional(),
+  })
+  .strict();
+export type SubscriptionLabel = z.infer<typeof SubscriptionLabelSchema>;
+
 export const SubscriptionSchema = z.object({
   filter: z.string(),
   options: SubscribeOptionsSchema,
+  ...SubscriptionLabelSchema.shape,
   /** pending until SUBACK; refused is never shown as a success. */
   state: z.enum(['pending', 'active', 'refused']),
   grantedQos: QosSchema.nullable(),
@@ -30,9 +45,17 @@ export const SubscriptionSchema = z.object({
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 export const subscriptionRequests = {
-  /** Resolves with the SUBACK result; a refusal is a result (state "refused"), not an error. */
+  /**
+   * Resolves with the SUBACK result; a refusal is a result (state "refused"), not an error.
+   * The same filter again replaces the subscription (an edit). On a connection opened from
+   * a profile, the profile keeps it (and forgets it on `subscription.remove`).
+   */
   'subscription.add': request<Subscription>()(
-    OnConnection.extend({ filter: TopicFilterSchema, ...SubscribeOptionsSchema.shape }).strict(),
+    OnConnection.extend({
+      filter: TopicFilterSchema,
+      ...SubscribeOptionsSchema.shape,
+      ...SubscriptionLabelSchema.shape,
+    }).strict(),
   ),
   'subscription.remove': request<{ filter: string; reasonCode: number | null }>()(
     OnConnection.extend({ filter: TopicFilterSchema }).strict(),

@@ -11,7 +11,7 @@ import {
   type ReceivedMessage,
   type Subscription,
 } from '../contract';
-import type { ParsedRequestInput } from '../contract';
+import type { ParsedRequestInput, SubscriptionLabel } from '../contract';
 import {
   brokerUrl,
   buildClientOptions,
@@ -307,8 +307,8 @@ export class MqttConnection {
     return this.current;
   }
 
-  subscribe(filter: string, options: SubscribeOptions): Promise<Subscription> {
-    return this.subscriptions.add(this.requireConnected(), filter, options, this.v5);
+  subscribe(filter: string, options: SubscribeOptions, label?: SubscriptionLabel): Promise<Subscription> {
+    return this.subscriptions.add(this.requireConnected(), filter, options, this.v5, label);
   }
 
   unsubscribe(filter: string): Promise<number | null> {

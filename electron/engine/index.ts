@@ -1,6 +1,7 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener } from './connection-manager';
+import { historyHandlers } from './history';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
 import { PresetStore } from './presets/preset-store';
@@ -13,6 +14,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { streamHandlers } from './stream/handlers';
+import { ProfileLinks } from './workspace/profile-links';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -70,6 +72,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
       }
     }
   };
+  const links = new ProfileLinks(manager, store);
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
   const handlers: RequestHandlers = {
@@ -78,11 +81,11 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.close': ({ connectionId }) => manager.close(connectionId),
     'connection.list': async () => manager.list(),
     'connection.remove': ({ connectionId }) => manager.remove(connectionId),
-    'subscription.add': ({ connectionId, filter, ...options }) =>
-      manager.get(connectionId).subscribe(filter, options),
+    'subscription.add': ({ connectionId, filter, color, alias, ...options }) =>
+      links.subscribe(connectionId, filter, options, { color, alias }),
     'subscription.remove': async ({ connectionId, filter }) => ({
       filter,
-      reasonCode: await manager.get(connectionId).unsubscribe(filter),
+      reasonCode: await links.unsubscribe(connectionId, filter),
     }),
     'subscription.list': async ({ connectionId }) => manager.get(connectionId).listSubscriptions(),
     'message.publish': (input) => manager.get(input.connectionId).publish(input),
@@ -99,7 +102,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
-    ...(store ? profileHandlers(store, manager) : noProfileHandlers()),
+    ...(store ? profileHandlers(store, links) : noProfileHandlers()),
     'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
     'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
     'localBroker.start': (options) => localBroker.start(options),
@@ -110,6 +113,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
     ...checkHandlers(store, emit),
+    ...historyHandlers(dataDir),
   };
   return {
     handlers,

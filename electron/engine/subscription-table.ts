@@ -1,5 +1,5 @@
 import type { ISubscriptionGrant, MqttClient } from 'mqtt';
-import type { Subscription } from '../contract';
+import type { Subscription, SubscriptionLabel } from '../contract';
 import { reasonCodeText } from './errors';
 
 type Options = Subscription['options'];
@@ -22,6 +22,11 @@ function result(filter: string, options: Options, code: number, v5: boolean): Su
   return { filter, options, state: 'refused', grantedQos: null, reasonCode: code, reasonText };
 }
 
+/** Only the label fields that are set (an empty alias is no alias). */
+export function labelOf({ color, alias }: SubscriptionLabel): SubscriptionLabel {
+  return { ...(color ? { color } : {}), ...(alias ? { alias } : {}) };
+}
+
 /**
  * The subscriptions of one connection, kept by the engine rather than by mqtt.js: so a
  * refused SUBACK is shown as refused, and after a reconnect without a session the engine
@@ -36,17 +41,25 @@ export class SubscriptionTable {
     return [...this.entries.values()];
   }
 
-  async add(client: MqttClient, filter: string, options: Options, v5: boolean): Promise<Subscription> {
+  async add(
+    client: MqttClient,
+    filter: string,
+    options: Options,
+    v5: boolean,
+    label: SubscriptionLabel = {},
+  ): Promise<Subscription> {
+    const shown = labelOf(label);
     this.set({
       filter,
       options,
+      ...shown,
       state: 'pending',
       grantedQos: null,
       reasonCode: null,
       reasonText: 'Waiting for SUBACK…',
     });
     try {
-      return this.set(await this.send(client, filter, options, v5));
+      return this.set({ ...(await this.send(client, filter, options, v5)), ...shown });
     } catch (error) {
       this.entries.delete(filter);
       this.onChange(this.list());
@@ -68,7 +81,8 @@ export class SubscriptionTable {
     await Promise.all(
       wanted.map(async (s) => {
         try {
-          this.set(await this.send(client, s.filter, s.options, v5));
+          // The colour and alias stay with the subscription across the reconnect.
+          this.set({ ...(await this.send(client, s.filter, s.options, v5)), ...labelOf(s) });
         } catch {
           this.set({ ...s, state: 'pending', reasonText: 'Not restored yet: the connection dropped again.' });
         }

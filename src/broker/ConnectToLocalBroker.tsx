@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { LocalBrokerStatus } from '../../electron/contract';
+import type { ConnectOptions, LocalBrokerStatus } from '../../electron/contract';
 import { errorText } from '../api/client';
+import { fromConnectOptions } from '../connections/connect-form-values';
 import { useCurrentConnection, useOpenConnection } from '../connections/connection-queries';
+import { useConnectionsOfThisPage } from '../connections/current-connection';
+import { newDraft } from '../profiles/profile-draft';
+import { useProfileEditor } from '../profiles/profile-editor';
 
 interface Props {
   status: LocalBrokerStatus;
@@ -17,6 +21,8 @@ interface Props {
 export function ConnectToLocalBroker({ status, password }: Props) {
   const { t } = useTranslation();
   const open = useOpenConnection();
+  const { remember } = useConnectionsOfThisPage();
+  const editor = useProfileEditor();
   const { status: current, opening } = useCurrentConnection();
   const listeners = status.listeners;
   const live = opening || current?.state === 'connected' || current?.state === 'reconnecting';
@@ -24,13 +30,22 @@ export function ConnectToLocalBroker({ status, password }: Props) {
 
   const connect = () => {
     if (busy) return;
-    open.mutate({
+    const options: ConnectOptions = {
       transport: 'mqtt',
       host: '127.0.0.1',
       port: listeners.tcpPort,
       clientId: '',
       ...(status.username ? { username: status.username } : {}),
       ...(status.username && password ? { password } : {}),
+    };
+    open.mutate(options, {
+      // The form shows the real host, port and transport of this connection.
+      onSuccess: (opened) => {
+        const draft = { ...newDraft(), values: fromConnectOptions(options) };
+        const form = { draft, baseline: draft };
+        remember(opened.connectionId, form);
+        editor.show(form);
+      },
     });
   };
 

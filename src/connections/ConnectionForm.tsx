@@ -15,6 +15,7 @@ import { fieldForIssuePath, toConnectOptions, type FieldProblems } from './conne
 import { ConnackPanel } from './ConnackPanel';
 import { useCloseConnection, useCurrentConnection, useOpenConnection } from './connection-queries';
 import { ConnectionStatusLine } from './ConnectionStatusLine';
+import { useConnectionsOfThisPage } from './current-connection';
 import { ConnectFormFields } from './form/ConnectFormFields';
 import { isLive } from './status-words';
 
@@ -42,6 +43,7 @@ export function ConnectionForm() {
   const secrets = useFormSecrets();
   const profiles = useProfileList(false).data?.profiles;
   const { connectionId, status, opening } = useCurrentConnection();
+  const { remember } = useConnectionsOfThisPage();
   const open = useOpenConnection();
   const openProfile = useConnectProfile();
   const close = useCloseConnection();
@@ -66,17 +68,19 @@ export function ConnectionForm() {
     if (opening) return;
     resetRequests();
     const plan = connectPlan(draft, dirty);
-    if (plan.kind === 'blocked') return editor.setFieldProblems(() => ({ form: plan.message }));
+    if (plan.kind === 'blocked') return editor.setFieldProblems(() => plan.problems);
+    const form = { draft, baseline: editor.baseline };
     if (plan.kind === 'profile') {
       const profile = profiles?.find((p) => p.id === plan.id);
       editor.setFieldProblems(() => ({}));
-      if (profile) openProfile.mutate(profile);
+      if (profile) openProfile.mutate({ profile, ...(plan.edits ? { edits: plan.edits } : {}), form });
       return;
     }
     const checked = toConnectOptions(draft.values);
     if (!checked.ok) return editor.setFieldProblems(() => checked.problems);
     editor.setFieldProblems(() => ({}));
     open.mutate(checked.options, {
+      onSuccess: (opened) => remember(opened.connectionId, form),
       onError: (error) => {
         const fromHost = problemsFromHost(error);
         if (fromHost) editor.setFieldProblems(() => fromHost);

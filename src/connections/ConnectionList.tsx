@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTransportStatus } from '../api/use-transport-status';
 import { errorText } from '../api/client';
 import { formatBytes, formatNumber } from '../i18n/format';
+import { useProfileEditor } from '../profiles/profile-editor';
 import { isOver } from './connection-cache';
 import {
   useAdoptHostConnections,
@@ -22,7 +23,8 @@ export function ConnectionList() {
   const open = useTransportStatus().state === 'open';
   useAdoptHostConnections(open);
   const own = useOwnConnections();
-  const { selectedId, select } = useConnectionsOfThisPage();
+  const { selectedId, select, forms } = useConnectionsOfThisPage();
+  const editor = useProfileEditor();
   const memory = useStreamMemory(open && own.length > 0);
   const remove = useRemoveConnection();
   if (own.length === 0) return null;
@@ -46,7 +48,12 @@ export function ConnectionList() {
                 className="sidebar-item"
                 aria-current={selected ? 'true' : undefined}
                 title={`${s.clientId} · ${s.url}`}
-                onClick={() => select(s.connectionId)}
+                onClick={() => {
+                  select(s.connectionId);
+                  // The form shows the settings of the connection on screen.
+                  const form = forms.get(s.connectionId);
+                  if (form) editor.show(form, selectedId ? forms.get(selectedId) : undefined);
+                }}
               >
                 <span className="mono connection-client">{s.clientId}</span>
                 <span className="mono muted connection-url">{s.url}</span>

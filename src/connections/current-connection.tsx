@@ -8,6 +8,13 @@ import {
   type ReactNode,
   type SetStateAction,
 } from 'react';
+import type { ProfileDraft } from '../profiles/profile-draft';
+
+/** What the connection form showed when a connection was opened (its draft and baseline). */
+export interface ShownForm {
+  draft: ProfileDraft;
+  baseline: ProfileDraft;
+}
 
 interface ConnectionsOfThisPage {
   /** The connection the main area shows and Disconnect acts on. */
@@ -17,6 +24,9 @@ interface ConnectionsOfThisPage {
   ownIds: readonly string[];
   adopt: (connectionId: string) => void;
   forget: (connectionIds: readonly string[]) => void;
+  /** The form each connection was opened with, so selecting it shows its settings again. */
+  forms: ReadonlyMap<string, ShownForm>;
+  remember: (connectionId: string, form: ShownForm) => void;
 }
 
 const Context = createContext<ConnectionsOfThisPage | null>(null);
@@ -25,15 +35,20 @@ const Context = createContext<ConnectionsOfThisPage | null>(null);
 export function CurrentConnectionProvider({ children }: { children: ReactNode }) {
   const [selectedId, select] = useState<string | null>(null);
   const [ownIds, setOwnIds] = useState<readonly string[]>([]);
+  const [forms, setForms] = useState<ReadonlyMap<string, ShownForm>>(() => new Map());
   // Stable, so effects that adopt can depend on them.
   const adopt = useCallback((id: string) => setOwnIds((ids) => (ids.includes(id) ? ids : [...ids, id])), []);
-  const forget = useCallback(
-    (gone: readonly string[]) => setOwnIds((ids) => ids.filter((id) => !gone.includes(id))),
+  const forget = useCallback((gone: readonly string[]) => {
+    setOwnIds((ids) => ids.filter((id) => !gone.includes(id)));
+    setForms((old) => new Map([...old].filter(([id]) => !gone.includes(id))));
+  }, []);
+  const remember = useCallback(
+    (id: string, form: ShownForm) => setForms((old) => new Map(old).set(id, form)),
     [],
   );
   const value = useMemo<ConnectionsOfThisPage>(
-    () => ({ selectedId, select, ownIds, adopt, forget }),
-    [selectedId, ownIds, adopt, forget],
+    () => ({ selectedId, select, ownIds, adopt, forget, forms, remember }),
+    [selectedId, ownIds, adopt, forget, forms, remember],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

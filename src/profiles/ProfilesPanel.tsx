@@ -171,7 +171,7 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
                   renaming={renamingId === profile.id}
                   connecting={connect.isPending}
                   onSelect={() => profile.id !== selectedId && editor.switchTo(profile)}
-                  onConnect={() => connect.mutate(profile, { onSuccess: ok, onError: fail })}
+                  onConnect={() => connect.mutate({ profile }, { onSuccess: ok, onError: fail })}
                   onMove={(delta) => move(profile.id, delta)}
                   onStartRename={() => setRenamingId(profile.id)}
                   onRename={(name) => rename(profile, name)}

@@ -198,24 +198,31 @@ export function splitSecrets(
   return { options: profileOptions, secrets };
 }
 
+/** The form's unsaved edits to a saved profile, as `profiles.connect` takes them. */
+export interface ProfileEdits {
+  options: ProfileOptions;
+  secrets: SecretsInput;
+}
+
 export type ConnectPlan =
-  { kind: 'profile'; id: string } | { kind: 'form' } | { kind: 'blocked'; message: string };
+  | { kind: 'profile'; id: string; edits?: ProfileEdits }
+  | { kind: 'form' }
+  | { kind: 'blocked'; problems: FieldProblems };
 
 /**
- * What Connect in the form does. A saved, unchanged profile connects through the host (which
- * holds its secrets); edits are tried as typed, unless they rely on a secret only the host has.
+ * What Connect in the form does: connect what is on screen. A saved profile connects
+ * through the host (which holds its secrets), with the form's unsaved edits when there are
+ * any; they stay unsaved. A form that is not a profile connects as typed.
  */
 export function connectPlan(draft: ProfileDraft, dirty: boolean): ConnectPlan {
-  if (draft.profileId && !dirty) return { kind: 'profile', id: draft.profileId };
-  const kept = (['password', 'passphrase', 'keyPem'] as const).filter((n) => keepsSavedSecret(draft, n));
-  if (draft.profileId && (kept.length > 0 || keptHeaderValues(draft).length > 0)) {
-    return {
-      kind: 'blocked',
-      message:
-        'Save the changes first (or type the password again): Connect with unsaved edits uses only what the form holds, and the saved secrets stay with the host.',
-    };
-  }
-  return { kind: 'form' };
+  if (!draft.profileId) return { kind: 'form' };
+  if (!dirty) return { kind: 'profile', id: draft.profileId };
+  const keepKey = keepsSavedSecret(draft, 'keyPem');
+  const checked = toConnectOptions(
+    keepKey ? { ...draft.values, key: { mode: 'pem', text: SAVED_KEY_STAND_IN } } : draft.values,
+  );
+  if (!checked.ok) return { kind: 'blocked', problems: checked.problems };
+  return { kind: 'profile', id: draft.profileId, edits: splitSecrets(checked.options, draft.cleared) };
 }
 
 /**

@@ -13,6 +13,11 @@ import {
   type SecretName,
 } from './profile-draft';
 
+interface ShownDraft {
+  draft: ProfileDraft;
+  baseline: ProfileDraft;
+}
+
 interface ProfileEditor {
   draft: ProfileDraft;
   /** The draft as loaded or last saved. */
@@ -27,6 +32,12 @@ interface ProfileEditor {
   setCleared: (name: SecretName, cleared: boolean) => void;
   /** Loads a profile (or a new one), asking first when there are unsaved changes. */
   switchTo: (target: ProfileView | { newIn: string }) => void;
+  /**
+   * Shows what a connection was opened with (selecting it, or a connection opened outside
+   * the form), asking first when unsaved changes would be lost. `leaving`: what the
+   * connection being left was opened with; a form that still holds it loses nothing.
+   */
+  show: (form: ShownDraft, leaving?: ShownDraft) => void;
   /** Opens a new, unsaved profile filled in elsewhere (an mqtt.js code import). */
   openDraft: (draft: ProfileDraft) => void;
   /** After a save: the saved profile is the new starting point. */
@@ -88,6 +99,12 @@ export function ProfileEditorProvider({ children }: { children: ReactNode }) {
         const next = 'newIn' in target ? newDraft(target.newIn) : draftFromProfile(target);
         if (dirty) setPending({ draft: next, baseline: next });
         else load(next);
+      },
+      show: (form, leaving) => {
+        const holds = (shown: ShownDraft | undefined) =>
+          shown !== undefined && JSON.stringify(draft) === JSON.stringify(shown.draft);
+        if (!dirty || holds(form) || holds(leaving)) load(form.draft, form.baseline);
+        else setPending(form);
       },
       openDraft: (next) => {
         // Measured against an empty form, so it shows as unsaved until the user saves it.

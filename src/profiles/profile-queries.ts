@@ -8,8 +8,10 @@ import {
   useAdoptOpenedConnection,
   useOwnConnections,
 } from '../connections/connection-queries';
+import { useConnectionsOfThisPage, type ShownForm } from '../connections/current-connection';
 import { isLive } from '../connections/status-words';
-import { nextClientId } from './profile-draft';
+import { draftFromProfile, nextClientId, type ProfileEdits } from './profile-draft';
+import { useProfileEditor } from './profile-editor';
 
 export const profileKeys = { list: ['profiles.list'] as const };
 
@@ -99,16 +101,33 @@ export function useRestoreBackup() {
  * Opens one more connection from a stored profile and shows it, like the form's Connect.
  * A fixed client ID already live on this page gets a suffix, so both stay connected.
  */
+export interface ConnectProfileInput {
+  profile: ProfileView;
+  /** The form's unsaved edits: connect with them, leave them unsaved. */
+  edits?: ProfileEdits;
+  /** What the form showed; a saved profile's own settings when left out. */
+  form?: ShownForm;
+}
+
+/** Connects a profile, then shows what it connected with in the form. */
 export function useConnectProfile() {
   const adoptOpened = useAdoptOpenedConnection();
   const own = useOwnConnections();
+  const { remember } = useConnectionsOfThisPage();
+  const editor = useProfileEditor();
   return useMutation({
     mutationKey: openConnectionKey,
-    mutationFn: (profile: ProfileView) => {
+    mutationFn: ({ profile, edits }: ConnectProfileInput) => {
       const inUse = own.filter((s) => isLive(s.state)).map((s) => s.clientId);
-      const clientId = nextClientId(profile.options.clientId, inUse);
-      return call('profiles.connect', clientId ? { id: profile.id, clientId } : { id: profile.id });
+      const clientId = nextClientId(edits?.options.clientId ?? profile.options.clientId, inUse);
+      return call('profiles.connect', { id: profile.id, ...(clientId ? { clientId } : {}), ...edits });
     },
-    onSuccess: adoptOpened,
+    onSuccess: (status, { profile, form }) => {
+      adoptOpened(status);
+      const saved = draftFromProfile(profile);
+      const shown = form ?? { draft: saved, baseline: saved };
+      remember(status.connectionId, shown);
+      editor.show(shown);
+    },
   });
 }

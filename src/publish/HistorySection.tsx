@@ -1,11 +1,13 @@
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n';
 import { formatTime } from '../i18n/format';
-import { historyStore, type HistoryEntry } from './publish-history';
+import type { HistoryEntry } from './publish-history';
 
 interface Props {
   id: string;
+  /** Newest first: the profile's kept history, or this page's for a connection without one. */
+  entries: readonly HistoryEntry[];
+  onClear: () => void;
   onResend: (entry: HistoryEntry) => void;
   onEdit: (entry: HistoryEntry) => void;
 }
@@ -17,9 +19,8 @@ function payloadPreview(entry: HistoryEntry): string {
   return p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
 }
 
-export function HistorySection({ id, onResend, onEdit }: Props) {
+export function HistorySection({ id, entries, onClear, onResend, onEdit }: Props) {
   const { t } = useTranslation();
-  const entries = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot);
   return (
     <div id={id} className="publish-drawer" role="group" aria-label={t('publish.history.label')}>
       {entries.length === 0 ? (
@@ -45,6 +46,11 @@ export function HistorySection({ id, onResend, onEdit }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {entries.length > 0 && (
+        <button type="button" className="button-small" onClick={onClear}>
+          {t('publish.history.clear')}
+        </button>
       )}
     </div>
   );

@@ -1,13 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  useDeferredValue,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-} from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preset, PublishResult } from '../../electron/contract';
 import { hasTemplate, liveTemplateContext } from '../../electron/contract';
@@ -25,7 +17,8 @@ import { onOpenInPublisher } from './open-in-publisher';
 import { PayloadToolbar } from './PayloadToolbar';
 import { PresetsSection } from './PresetsSection';
 import { PropertiesSection } from './PropertiesSection';
-import { historyStore, type HistoryEntry } from './publish-history';
+import type { HistoryEntry } from './publish-history';
+import { usePublishHistory } from './use-publish-history';
 import { OutgoingQueue } from './OutgoingQueue';
 import { brokerKey, useTopicSchemas } from './publish-queries';
 import { RepeatSection } from './RepeatSection';
@@ -95,12 +88,13 @@ export function PublishPanel() {
     [],
   );
 
+  const history = usePublishHistory();
   const publish = useMutation({
     mutationFn: ({ message }: SendArgs): Promise<PublishResult> =>
       call('message.publish', { connectionId: connectionId ?? '', ...message }),
     onSettled: (result, error, args) => {
       if (connectionId) void queryClient.invalidateQueries({ queryKey: queueKey(connectionId) });
-      historyStore.add({
+      history.add({
         at: Date.now(),
         message: args.message,
         draft: args.draft,
@@ -224,7 +218,7 @@ export function PublishPanel() {
   }
 
   const propertyCount = countProperties(draft.properties);
-  const historyCount = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot).length;
+  const historyCount = history.entries.length;
   const toggle = (which: Drawer) => setDrawer(drawer === which ? null : which);
   const tab = (which: Drawer, label: string) => (
     <button
@@ -401,6 +395,8 @@ export function PublishPanel() {
       {drawer === 'history' && (
         <HistorySection
           id={ids.drawer}
+          entries={history.entries}
+          onClear={history.clear}
           onResend={resend}
           onEdit={(entry) => {
             draftStore.replace(entry.draft);

@@ -1,3 +1,4 @@
+import { HISTORY_LIMIT_DEFAULT, type HistoryEntry as StoredEntry } from '../../electron/contract';
 import type { ReadableStore } from '../api/store';
 import type { OutgoingMessage } from './build-publish';
 import type { EditorDraft } from './draft';
@@ -15,14 +16,31 @@ export interface HistoryEntry {
   ok: boolean;
 }
 
-export const HISTORY_LIMIT = 100;
+/** The same bound the host keeps per profile. */
+export const HISTORY_LIMIT = HISTORY_LIMIT_DEFAULT;
 
 export interface HistoryStore extends ReadableStore<readonly HistoryEntry[]> {
   add(entry: Omit<HistoryEntry, 'id'>): void;
   clear(): void;
 }
 
-/** Published messages of this page, newest first, bounded. */
+/** As the host keeps it: the picked file's bytes are the payload's, so only its name is kept. */
+export function toStoredEntry({ id: _id, draft, ...rest }: HistoryEntry): StoredEntry {
+  const { file, ...form } = draft;
+  return { ...rest, draft: { ...form, ...(file ? { fileName: file.name } : {}) } };
+}
+
+export function fromStoredEntry(stored: StoredEntry, id: number): HistoryEntry {
+  const { fileName, ...form } = stored.draft;
+  const payload = stored.message.payload;
+  const file =
+    form.format === 'file' && typeof payload === 'object' && payload.format === 'bytes'
+      ? { name: fileName ?? 'file', bytes: new Uint8Array(payload.bytes) }
+      : null;
+  return { ...stored, id, draft: { ...form, file } };
+}
+
+/** Published messages of connections without a profile, newest first, bounded (this page only). */
 export function createHistoryStore(limit = HISTORY_LIMIT): HistoryStore {
   let entries: readonly HistoryEntry[] = [];
   let nextId = 1;

@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicFilterProblem, type Qos } from '../../electron/contract';
+import { topicFilterProblem, type Qos, type Subscription } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { invalidProps, ScreenReaderOnly } from '../ui/field';
 import { QosSelect } from '../ui/QosSelect';
 import { SubscriptionChip } from './SubscriptionChip';
+import { nextSubscriptionColor } from './subscription-colors';
+import { SubscriptionLabelFields } from './SubscriptionLabelFields';
 import {
   SubscriptionOptions,
   DEFAULT_SUBSCRIPTION_OPTIONS,
@@ -26,12 +28,33 @@ export function SubscriptionsBar() {
   const [qos, setQos] = useState<Qos>(0);
   const [options, setOptions] = useState<SubscriptionOptionValues>(DEFAULT_SUBSCRIPTION_OPTIONS);
   const [showOptions, setShowOptions] = useState(false);
+  // null: the next colour no subscription uses yet.
+  const [pickedColor, setColor] = useState<string | null>(null);
+  const [alias, setAlias] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const filterId = useId();
   const qosId = useId();
   const optionsId = useId();
 
   const idProblem = v5 ? subscriptionIdProblem(options.subscriptionIdentifier) : null;
+  const color = pickedColor ?? nextSubscriptionColor(list.map((s) => s.color));
+  // The same filter again replaces the subscription: an edit.
+  const editing = list.some((s) => s.filter === filter);
+
+  const edit = (s: Subscription) => {
+    setFilter(s.filter);
+    setQos(s.options.qos);
+    setOptions({
+      noLocal: s.options.noLocal,
+      retainAsPublished: s.options.retainAsPublished,
+      retainHandling: s.options.retainHandling,
+      subscriptionIdentifier: s.options.subscriptionIdentifier?.toString() ?? '',
+    });
+    setColor(s.color ?? null);
+    setAlias(s.alias ?? '');
+    setProblem(null);
+    subscribe.reset();
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,18 +64,29 @@ export function SubscriptionsBar() {
     if (!connectionId || !connected) return setProblem(t('subscriptions.connectFirst'));
     setProblem(null);
     const id = options.subscriptionIdentifier.trim();
-    subscribe.mutate({
-      connectionId,
-      filter,
-      qos,
-      // MQTT 3 has none of these options: send none rather than have them refused.
-      ...(v5 && {
-        noLocal: options.noLocal,
-        retainAsPublished: options.retainAsPublished,
-        retainHandling: options.retainHandling,
-        ...(id !== '' && { subscriptionIdentifier: Number(id) }),
-      }),
-    });
+    const name = alias.trim();
+    subscribe.mutate(
+      {
+        connectionId,
+        filter,
+        qos,
+        color,
+        ...(name !== '' && { alias: name }),
+        // MQTT 3 has none of these options: send none rather than have them refused.
+        ...(v5 && {
+          noLocal: options.noLocal,
+          retainAsPublished: options.retainAsPublished,
+          retainHandling: options.retainHandling,
+          ...(id !== '' && { subscriptionIdentifier: Number(id) }),
+        }),
+      },
+      {
+        onSuccess: () => {
+          setColor(null);
+          setAlias('');
+        },
+      },
+    );
   };
 
   const serverProblem = subscribe.isError ? errorText(subscribe.error) : null;
@@ -84,6 +118,7 @@ export function SubscriptionsBar() {
           {t('subscriptions.qos')}
         </label>
         <QosSelect id={qosId} value={qos} onChange={setQos} />
+        <SubscriptionLabelFields color={color} alias={alias} onColor={setColor} onAlias={setAlias} />
         <button
           type="button"
           className={idProblem ? 'options-toggle has-problem' : 'options-toggle'}
@@ -96,7 +131,7 @@ export function SubscriptionsBar() {
           <span className="options-caret" aria-hidden="true" />
         </button>
         <button type="submit" className="button-primary" disabled={subscribe.isPending}>
-          {t('subscriptions.subscribe')}
+          {editing ? t('subscriptions.update') : t('subscriptions.subscribe')}
         </button>
         {shownProblem && (
           <span id={`${filterId}-problem`} className="field-problem inline-problem">
@@ -121,6 +156,7 @@ export function SubscriptionsBar() {
               subscription={s}
               removing={unsubscribe.isPending && unsubscribe.variables.filter === s.filter}
               onRemove={() => connectionId && unsubscribe.mutate({ connectionId, filter: s.filter })}
+              onEdit={() => edit(s)}
             />
           ))}
         </ul>

@@ -30,6 +30,10 @@ test('opens two connections, switches between them, and disconnects only the sel
 
   await app.openConnections.getByRole('button', { name: first }).click();
   await expect(app.status).toContainText(first);
+  // Workspace #2 (issue 13): the form shows the settings of the connection on screen.
+  await expect(p.getByLabel('Client ID')).toHaveValue(first);
+  await expect(p.getByLabel('Transport')).toHaveValue('mqtt');
+  await expect(p.getByLabel('Port', { exact: true })).toHaveValue(String(broker.ports.mqtt));
   await expect(app.subscription('multi/a')).toContainText('QoS 0');
 
   await p.getByRole('button', { name: 'Disconnect', exact: true }).click();
@@ -40,4 +44,7 @@ test('opens two connections, switches between them, and disconnects only the sel
   await app.openConnections.getByRole('button', { name: second }).click();
   await expect(app.status).toContainText(second);
   await expect(app.status).toContainText('Connected');
+  await expect(p.getByLabel('Client ID')).toHaveValue(second);
+  await expect(p.getByLabel('Transport')).toHaveValue('ws');
+  await expect(p.getByLabel('Port', { exact: true })).toHaveValue(String(broker.ports.ws));
 });

@@ -30,6 +30,10 @@ test('start the broker from the panel, connect in one click, publish, see our cl
   await broker.connectToIt();
   await expect(app.status).toContainText('Connected');
   await expect(app.status).toContainText(`mqtt://127.0.0.1:${ports.tcpPort}`);
+  // Workspace #2 (issue 13): the form showed 127.0.0.1:1883 whatever the port was.
+  await expect(app.page.getByLabel('Host', { exact: true })).toHaveValue('127.0.0.1');
+  await expect(app.page.getByLabel('Port', { exact: true })).toHaveValue(String(ports.tcpPort));
+  await expect(app.page.getByLabel('Transport')).toHaveValue('mqtt');
   await app.subscribe('demo/#');
 
   await app.publish('demo/ui', '{"hello":"local"}');

@@ -59,9 +59,10 @@ export class MainPage {
       .getByRole('definition');
   }
 
-  /** A subscription chip, by its filter. */
+  /** A subscription chip, by its filter (shown, or in the title when an alias is shown instead). */
   subscription(filter: string): Locator {
-    return this.subscriptions.getByRole('listitem').filter({ hasText: filter });
+    const chips = this.subscriptions.getByRole('listitem');
+    return chips.filter({ hasText: filter }).or(chips.and(this.page.getByTitle(`${filter}: `)));
   }
 
   /** A topic level in the tree, by its full topic (the name shows the last level, the title all). */

@@ -131,13 +131,23 @@ describe('profile draft', () => {
     expect(result.problems.fields.port).toBe('Ports run from 1 to 65535.');
   });
 
-  it('connects a clean profile through the host, and refuses edits that need a secret only the host has', () => {
+  // Workspace #2 (issue 13): connect what is on screen, no "Save the changes first".
+  it('connects a profile through the host, with the unsaved edits of the form when there are any', () => {
     const draft = draftFromProfile(view());
     expect(connectPlan(draft, false)).toEqual({ kind: 'profile', id: 'p1' });
-    expect(connectPlan(draft, true).kind).toBe('blocked');
-    expect(connectPlan({ ...draft, values: { ...draft.values, password: 'typed' } }, true)).toEqual({
-      kind: 'form',
-    });
+    const edited = { ...draft, values: { ...draft.values, port: '1884', keepalive: '30' } };
+    const plan = connectPlan(edited, true);
+    expect(plan.kind).toBe('profile');
+    if (plan.kind !== 'profile') return;
+    expect(plan.edits?.options).toMatchObject({ port: 1884, keepaliveSeconds: 30 });
+    // Nothing typed over the saved password: the host's stays (no secret in the edits).
+    expect(plan.edits?.secrets).toEqual({});
+    const typed = connectPlan({ ...edited, values: { ...edited.values, password: 'typed' } }, true);
+    expect(typed.kind === 'profile' && typed.edits?.secrets).toEqual({ password: 'typed' });
+    const cleared = connectPlan({ ...edited, cleared: { ...edited.cleared, password: true } }, true);
+    expect(cleared.kind === 'profile' && cleared.edits?.secrets).toEqual({ password: null });
+    const broken = connectPlan({ ...edited, values: { ...edited.values, port: '70000' } }, true);
+    expect(broken).toEqual({ kind: 'blocked', problems: { port: 'Ports run from 1 to 65535.' } });
     expect(connectPlan(newDraft(), true)).toEqual({ kind: 'form' });
   });
 

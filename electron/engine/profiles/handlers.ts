@@ -1,11 +1,11 @@
 /** The `profiles.*` requests, on top of a ProfileStore and the connection manager. */
 import type { ImportResult, RequestHandlers } from '../../contract';
-import type { ConnectionManager } from '../connection-manager';
 import { EngineError } from '../errors';
 import { buildExport, parseExport } from './exchange-format';
 import { parseMqttjsCode } from './mqttjs-code/parse';
 import { profileToMqttjs } from './mqttjs-code/snippet';
 import { readMqttxExport } from './mqttx-import';
+import type { ProfileLinks } from '../workspace/profile-links';
 import type { ProfileStore } from './store';
 
 type ProfileRequestName = Extract<keyof RequestHandlers, `profiles.${string}`>;
@@ -19,7 +19,7 @@ function withFailures(
   return result.status === 'done' ? { status: 'done', report: [...result.report, ...failed] } : result;
 }
 
-export function profileHandlers(store: ProfileStore, manager: ConnectionManager): ProfileHandlers {
+export function profileHandlers(store: ProfileStore, links: ProfileLinks): ProfileHandlers {
   return {
     'profiles.list': () => store.list(),
     'profiles.save': (input) => store.save(input),
@@ -28,10 +28,7 @@ export function profileHandlers(store: ProfileStore, manager: ConnectionManager)
     'profiles.undoDelete': ({ undoToken }) => store.undoDelete(undoToken),
     'profiles.reorder': ({ folder, ids }) => store.reorder(folder, ids),
     'profiles.restoreBackup': () => store.restoreBackup(),
-    'profiles.connect': async ({ id, clientId }) => {
-      const options = await store.connectOptions(id);
-      return manager.open(clientId === undefined ? options : { ...options, clientId });
-    },
+    'profiles.connect': (input) => links.connect(input),
     'profiles.export': async ({ scope, includeSecrets }) => {
       const items = await store.exportable(scope);
       const label =

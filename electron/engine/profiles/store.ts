@@ -12,6 +12,7 @@ import type {
   ConnectOptions,
   ImportResult,
   ParsedProfileOptions,
+  ParsedProfileSubscription,
   ProfileList,
   ProfileLoadProblem,
   ProfileView,
@@ -169,6 +170,25 @@ export class ProfileStore {
         profiles: profiles.map((p) => (p.id === updated.id ? updated : p)),
         result: profileView(updated),
       };
+    });
+  }
+
+  /**
+   * Changes a profile's subscriptions and nothing else (they are edited live, while
+   * connected from it). The change runs in the write queue, so two edits never race.
+   */
+  updateSubscriptions(
+    id: string,
+    change: (subscriptions: readonly ParsedProfileSubscription[]) => ParsedProfileSubscription[],
+  ): Promise<ProfileView> {
+    return this.mutate((profiles) => {
+      const existing = this.find(profiles, id);
+      const updated: StoredProfile = {
+        ...existing,
+        subscriptions: change(existing.subscriptions ?? []),
+        updatedAt: this.now().getTime(),
+      };
+      return { profiles: profiles.map((p) => (p.id === id ? updated : p)), result: profileView(updated) };
     });
   }
 
