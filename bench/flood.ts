@@ -25,12 +25,18 @@ interface Level {
   payloadBytes: number;
   count: number;
   connections: number;
+  /**
+   * MQTT 3.1.1 for the level above the default maximum packet size: there no CONNECT
+   * property keeps the broker from sending it, so the client-side cap must refuse it from its
+   * header (the connection ends with PACKET_TOO_LARGE, nothing is received or buffered).
+   */
+  protocolVersion?: '3.1.1';
 }
 
 const LEVELS: Level[] = [
   { label: '1 MB x 200', payloadBytes: MiB, count: 200, connections: 3 },
   { label: '16 MB x 16', payloadBytes: 16 * MiB, count: 16, connections: 3 },
-  { label: '200 MB x 1', payloadBytes: 200 * MiB, count: 1, connections: 1 },
+  { label: '200 MB x 1', payloadBytes: 200 * MiB, count: 1, connections: 1, protocolVersion: '3.1.1' },
 ];
 
 export interface FloodLevelResult {
@@ -41,6 +47,8 @@ export interface FloodLevelResult {
   peakRss: number;
   keptBytes: number;
   seconds: number;
+  /** Problem codes of connections that ended during the level (e.g. PACKET_TOO_LARGE). */
+  ended: string[];
 }
 
 export interface FloodResult {
@@ -76,6 +84,7 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
         port: broker.ports.mqtt,
         username: broker.username,
         password: broker.password,
+        ...(level.protocolVersion && { protocolVersion: level.protocolVersion }),
       });
       await call('subscription.add', { connectionId: status.connectionId, filter: `${prefix}/#`, qos: 0 });
       ids.push(status.connectionId);
@@ -93,13 +102,21 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
       for (const connectionId of ids) sum += (await call('stream.poll', { connectionId })).stats.received;
       return sum;
     };
+    // A connection that ended (a packet over the cap) will receive nothing more.
+    const allEnded = async () =>
+      (await call('connection.list', {}))
+        .filter((c) => ids.includes(c.connectionId))
+        .every((c) => c.state === 'failed' || c.state === 'disconnected');
     const settleBy = Date.now() + SETTLE_MS;
     let last = await received();
-    while (last < run.sent * ids.length && Date.now() < settleBy) {
+    while (last < run.sent * ids.length && Date.now() < settleBy && !(await allEnded())) {
       await new Promise((r) => setTimeout(r, 50));
       last = await received();
     }
     const memory = await call('stream.memory', {});
+    const ended = (await call('connection.list', {}))
+      .filter((c) => ids.includes(c.connectionId) && c.problem)
+      .map((c) => c.problem?.code ?? '');
     levels.push({
       label: level.label,
       connections: level.connections,
@@ -108,6 +125,7 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
       peakRss: peak,
       keptBytes: memory.used,
       seconds: (Date.now() - started) / 1000,
+      ended,
     });
     for (const connectionId of ids) await call('connection.remove', { connectionId });
     globalThis.gc?.();
@@ -154,7 +172,8 @@ export async function runFlood(broker: BrokerAddress): Promise<boolean> {
     console.log(
       `  ${level.label.padEnd(11)} ${level.connections} conn  peak RSS ${mib(level.peakRss).padStart(7)}  ` +
         `kept ${mib(level.keptBytes).padStart(6)}  ${level.received.toLocaleString('en-US')} of ${level.sent.toLocaleString('en-US')} received  ` +
-        `${level.seconds.toFixed(1)} s  ${met ? 'ok' : 'MISSED'}`,
+        `${level.seconds.toFixed(1)} s  ${met ? 'ok' : 'MISSED'}` +
+        (level.ended.length ? `  (refused: ${level.ended.join(', ')})` : ''),
     );
   }
   const met = result.maxRss < FLOOD_TARGET;
