@@ -55,8 +55,12 @@ const ANSWER_TIMEOUT_MS = 30_000;
 /** Which requests may not run with a valid input, and why (see the header). */
 const NEVER_VALID = new Set<RequestName>(['profiles.connect', 'localBroker.start']);
 
-/** Path-like input fields, none of which names a file to write (see the first test). */
-const KNOWN_PATH_FIELDS = ['path', 'wsPath'];
+/**
+ * Path-like input fields, none of which names a file to write (see the first test):
+ * `fileName` is the label a publish-history entry shows for a picked file (its bytes travel
+ * as the payload), `profileId` keys a Map of histories, `path`/`wsPath` are WebSocket paths.
+ */
+const KNOWN_PATH_FIELDS = ['fileName', 'path', 'profileId', 'wsPath'];
 
 let host: WebHostProcess;
 let dataDir: string;

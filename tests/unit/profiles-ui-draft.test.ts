@@ -189,14 +189,19 @@ describe('saved WebSocket header values (Trust #13)', () => {
     expect(keptHeaderValues(typed)).toEqual([]);
   });
 
-  it('does not connect unsaved edits that rely on a saved header value', () => {
+  it('connects unsaved edits through the host, which fills a saved header value left empty', () => {
     const draft = draftFromProfile(wsView());
     const edited = { ...draft, values: { ...draft.values, keepalive: '30' } };
-    expect(connectPlan(edited, true).kind).toBe('blocked');
+    const plan = connectPlan(edited, true);
+    if (plan.kind !== 'profile') throw new Error(`expected a profile plan, got ${plan.kind}`);
+    // The renderer never holds the value: it sends the header with an empty value.
+    expect(plan.edits?.options.wsHeaders).toEqual([{ key: 'Authorization', value: '' }]);
     const retyped = {
       ...edited,
       values: { ...edited.values, wsHeaders: [{ key: 'Authorization', value: 'x' }] },
     };
-    expect(connectPlan(retyped, true)).toEqual({ kind: 'form' });
+    const replaced = connectPlan(retyped, true);
+    if (replaced.kind !== 'profile') throw new Error(`expected a profile plan, got ${replaced.kind}`);
+    expect(replaced.edits?.options.wsHeaders).toEqual([{ key: 'Authorization', value: 'x' }]);
   });
 });

@@ -56,6 +56,36 @@ describe('withEdits', () => {
     expect(options.tls).toEqual({ verifyServer: true, key: { kind: 'file', path: '/k.pem' } });
   });
 
+  // Trust #13 with Workspace #2: header values stay sealed in the host; an empty one keeps it.
+  it('a WebSocket header left empty in the form gets the sealed value; a typed one replaces it', () => {
+    const ws: ConnectOptions = {
+      transport: 'wss',
+      host: 'h',
+      port: 443,
+      wsHeaders: [{ key: 'Authorization', value: 'Bearer stored' }],
+    };
+    const edited = withEdits(ws, {
+      transport: 'wss',
+      host: 'h',
+      port: 443,
+      wsHeaders: [
+        { key: 'Authorization', value: '' },
+        { key: 'X-New', value: 'typed' },
+      ],
+    });
+    expect(edited.wsHeaders).toEqual([
+      { key: 'Authorization', value: 'Bearer stored' },
+      { key: 'X-New', value: 'typed' },
+    ]);
+    const replaced = withEdits(ws, {
+      transport: 'wss',
+      host: 'h',
+      port: 443,
+      wsHeaders: [{ key: 'Authorization', value: 'Bearer new' }],
+    });
+    expect(replaced.wsHeaders).toEqual([{ key: 'Authorization', value: 'Bearer new' }]);
+  });
+
   it('TLS turned off in the form sends no TLS secret', () => {
     const options = withEdits(stored, { transport: 'mqtt', host: 'h', port: 1883 }, { password: null });
     expect(options).toEqual({ transport: 'mqtt', host: 'h', port: 1883 });
