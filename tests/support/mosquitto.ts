@@ -598,11 +598,12 @@ export interface SubArgs {
    */
   sessionExpirySeconds?: number;
   /**
-   * MQTT 5 Receive Maximum sent in CONNECT (mosquitto_sub's default is 20). Mosquitto 2.0.11
-   * miscounts its in-flight window once messages queue for a lagging subscriber (fixed in
-   * 2.0.13, "various fixes around inflight quota management", eclipse/mosquitto#2306): it
-   * sends more than 20 unacknowledged, libmosquitto then fails with a protocol error and
-   * mosquitto_sub exits. A window larger than the test's message count means nothing queues.
+   * MQTT 5 Receive Maximum sent in CONNECT (mosquitto_sub's default is 20). Once messages queue
+   * for a lagging subscriber, Mosquitto 2.0.11 overruns that window: after each PUBACK/PUBCOMP
+   * it moves queued messages into flight counting only those ahead of the acknowledged one
+   * (db__message_delete_outgoing; fixed in 2.0.13, eclipse/mosquitto#2306). libmosquitto
+   * then fails with "protocol error" and mosquitto_sub exits, losing what was still queued.
+   * A window larger than the messages a test sends means nothing ever queues.
    */
   receiveMaximum?: number;
 }
