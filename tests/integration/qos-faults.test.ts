@@ -51,16 +51,14 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
     return broker;
   }
 
-  async function witness(
-    broker: MosquittoBroker,
-    prefix: string,
-    qos: 1 | 2 = 2,
-  ): Promise<ThirdPartySubscriber> {
+  async function witness(broker: MosquittoBroker, prefix: string): Promise<ThirdPartySubscriber> {
     const sub = await mosquittoSub(broker, {
       topic: `${prefix}/#`,
-      qos,
+      qos: 2,
       count: 10_000,
       sessionExpirySeconds: 600,
+      // Above COUNT: with its default of 20, Mosquitto 2.0.11 overruns it for a lagging witness.
+      receiveMaximum: 1000,
       timeoutMs: 120_000,
     });
     cleanups.push(() => sub.stop());
@@ -96,13 +94,21 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
    * message, so the counts below are final, not a snapshot taken too early.
    */
   async function expectWitnessed(
+    broker: MosquittoBroker,
     sub: ThirdPartySubscriber,
     connectionId: string,
     prefix: string,
     batch: Batch,
   ) {
     await session.call('message.publish', { connectionId, topic: `${prefix}/end`, payload: 'end', qos: 2 });
-    await witnessHas(sub, `${prefix}/end`);
+    try {
+      await witnessHas(sub, `${prefix}/end`);
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}\n${await missingReport(broker, sub, connectionId, batch)}`,
+        { cause: error },
+      );
+    }
     const seen = new Map<string, number>();
     for (const m of sub.received()) seen.set(m.topic, (seen.get(m.topic) ?? 0) + 1);
     for (const answer of batch.answers) {
@@ -112,6 +118,54 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
       if (answer.qos === 2) expect(times, answer.topic).toBe(1);
       else expect(times, answer.topic).toBeGreaterThanOrEqual(1);
     }
+  }
+
+  /**
+   * Which acknowledged messages the witness lacks, with the packet identifiers the engine
+   * sent them under (and every resend of those identifiers): what a loss needs to be traced.
+   */
+  async function missingReport(
+    broker: MosquittoBroker,
+    sub: ThirdPartySubscriber,
+    connectionId: string,
+    batch: Batch,
+  ) {
+    const seen = new Set(sub.received().map((m) => m.topic));
+    const packets = await packetsOf(session, connectionId);
+    const idOf = new Map<string, number | undefined>();
+    for (const p of packets) {
+      if (p.direction === 'out' && p.type === 'publish' && typeof p.fields['topic'] === 'string') {
+        idOf.set(p.fields['topic'], p.messageId);
+      }
+    }
+    const missing = batch.answers.filter((a) => a.result?.ok && !seen.has(a.topic));
+    const lines = missing.map((a) => {
+      const id = idOf.get(a.topic);
+      const trail = packets
+        .filter((p) => id !== undefined && p.messageId === id)
+        .map((p) => `${p.direction} ${p.type}${p.fields['dup'] === true ? ' dup' : ''}`)
+        .join(', ');
+      return `  ${a.topic} (id ${id}): ${trail}`;
+    });
+    // Connections and drops of both clients: a witness that reconnected says so here.
+    const clients = broker
+      .log()
+      .split('\n')
+      .filter((line) => /connect|clos|disconnect|exceeded|Reused|Denied/i.test(line));
+    const witnessState = await Promise.race([
+      sub.messages.then(
+        () => 'mosquitto_sub finished',
+        (error: unknown) => String(error),
+      ),
+      new Promise<string>((resolve) => setImmediate(() => resolve('mosquitto_sub still running'))),
+    ]);
+    return [
+      `missing ${missing.length} acknowledged message(s):`,
+      ...lines,
+      witnessState,
+      '--- broker ---',
+      ...clients,
+    ].join('\n');
   }
 
   const versions = ['5.0', '3.1.1'] as const;
@@ -153,7 +207,7 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
         (p) => p.direction === 'out' && p.type === 'publish' && p.fields['dup'] === true,
       );
       expect(resent.length).toBeGreaterThanOrEqual(quota);
-      await expectWitnessed(sub, id, prefix, batch);
+      await expectWitnessed(broker, sub, id, prefix, batch);
     },
   );
 
@@ -175,6 +229,9 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
         if (inFlight(queue).length !== quota || queue.length !== COUNT) throw new Error('not all queued yet');
       });
       await witnessHas(sub, batch.answers[quota - 1]?.topic ?? '');
+      // The witness lags from here on, as it does on a loaded machine: the broker must queue
+      // for it (see mosquittoSub's receiveMaximum for what Mosquitto 2.0.11 does then).
+      sub.pause();
       // The broker's answers now arrive; what the engine sends back is lost.
       proxy.blackhole('toBroker');
       proxy.release('toClient');
@@ -193,13 +250,14 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
       const back = await stateOf(session, id, 'connected', before);
       expect(back.connack?.sessionPresent).toBe(true);
       await expectAllAnswered(batch);
+      sub.resume();
       expect(batch.answers.every((a) => a.result?.ok)).toBe(true);
       expect(await queueOf(session, id)).toEqual([]);
       const packets = await packetsOf(session, id);
       const pubrels = packets.filter((p) => p.direction === 'out' && p.type === 'pubrel');
       // Each QoS 2 message: one PUBREL, plus one resent for each that was lost at the cut.
       expect(pubrels.length).toBeGreaterThanOrEqual(COUNT / 2 + firstQos2);
-      await expectWitnessed(sub, id, prefix, batch);
+      await expectWitnessed(broker, sub, id, prefix, batch);
     },
   );
 
@@ -258,10 +316,9 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
     async ({ autosave }) => {
       const broker = await ownBroker(autosave ? { autosaveIntervalSeconds: 1 } : {});
       const prefix = `fault/crash/${autosave ? 'saved' : 'lost'}`;
-      // QoS 1 to the witness here: Mosquitto 2.0.11 stalls QoS 2 deliveries to a session it
-      // restored from its persistence file after two or three messages (seen on every run). A
-      // message the engine's resend duplicated at the broker would still arrive twice.
-      const sub = await witness(broker, prefix, 1);
+      // QoS 2 like the others: what once looked like Mosquitto stalling QoS 2 to a restored
+      // session was the witness dying of the Receive Maximum overrun (see witness()).
+      const sub = await witness(broker, prefix);
       const id = await session.openConnected(persistent(broker, broker.ports.mqtt, '5.0'));
       if (autosave) {
         const saves = () => broker.log().split('Saving in-memory database').length;
@@ -293,7 +350,7 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
           (p) => p.direction === 'out' && p.type === 'publish' && p.fields['dup'] === true,
         );
         expect(resent.length).toBe(MOSQUITTO_RECEIVE_MAXIMUM);
-        await expectWitnessed(sub, id, prefix, batch);
+        await expectWitnessed(broker, sub, id, prefix, batch);
       } else {
         // The 20 sent before the crash: failed with the reason; the 80 that waited: sent after.
         expect(failed.map((a) => a.topic)).toEqual(

@@ -71,6 +71,12 @@ export interface ThirdPartySubscriber {
   received(): ThirdPartyMessage[];
   /** Kills mosquitto_sub early (safe to call after it has exited). */
   stop(): void;
+  /**
+   * SIGSTOP / SIGCONT: a subscriber that lags behind, as one starved of CPU does, so the
+   * broker has to queue for it. Deterministic where load is not.
+   */
+  pause(): void;
+  resume(): void;
 }
 
 export const MOSQUITTO_MISSING =
@@ -591,6 +597,15 @@ export interface SubArgs {
    * reconnects by itself after a broker restart.
    */
   sessionExpirySeconds?: number;
+  /**
+   * MQTT 5 Receive Maximum sent in CONNECT (mosquitto_sub's default is 20). Once messages queue
+   * for a lagging subscriber, Mosquitto 2.0.11 overruns that window: after each PUBACK/PUBCOMP
+   * it moves queued messages into flight counting only those ahead of the acknowledged one
+   * (db__message_delete_outgoing; fixed in 2.0.13, eclipse/mosquitto#2306). libmosquitto
+   * then fails with "protocol error" and mosquitto_sub exits, losing what was still queued.
+   * A window larger than the messages a test sends means nothing ever queues.
+   */
+  receiveMaximum?: number;
 }
 
 interface JsonLine {
@@ -630,6 +645,9 @@ export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Prom
   const argv = [...connectArgs(broker, args.transport), '-i', clientId, '-t', args.topic, '-q', String(qos)];
   argv.push('-C', String(args.count), '-F', '%j');
   if (args.sessionExpirySeconds !== undefined) argv.push('-c', '-x', String(args.sessionExpirySeconds));
+  if (args.receiveMaximum !== undefined) {
+    argv.push('-D', 'connect', 'receive-maximum', String(args.receiveMaximum));
+  }
   const child = spawn(tool('mosquitto_sub'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   guard(child);
 
@@ -712,5 +730,14 @@ export async function mosquittoSub(broker: MosquittoBroker, args: SubArgs): Prom
     throw error;
   });
   subscribed.catch(() => undefined);
-  return { messages, received: () => [...received], stop: () => finish(failure('was stopped')) };
+  const signal = (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+  };
+  return {
+    messages,
+    received: () => [...received],
+    stop: () => finish(failure('was stopped')),
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+  };
 }
