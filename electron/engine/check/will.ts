@@ -42,6 +42,18 @@ async function withWill(
   return { observer, client, topic };
 }
 
+/**
+ * A client with a delayed will on a session that outlives the delay (or the session's end
+ * would send the will at once), dropped without DISCONNECT; `at` is when it was dropped.
+ */
+async function droppedWithDelayedWill(ctx: CheckContext) {
+  const clientId = ctx.clientId('will');
+  endSessionAfter(ctx, clientId);
+  const setup = await withWill(ctx, { clientId, properties: { sessionExpiryInterval: 30 } }, WILL_DELAY_S);
+  const at = await setup.client.drop();
+  return { setup, clientId, at };
+}
+
 /** Waits for the will and states when it came; false when it did not within `windowMs`. */
 async function willArrives(
   ctx: CheckContext,
@@ -134,15 +146,7 @@ export const willChecks: CheckDef[] = [
     v5: true,
     slow: true,
     async run(ctx) {
-      const clientId = ctx.clientId('will');
-      endSessionAfter(ctx, clientId);
-      // The session must outlive the delay, or its end would send the will at once.
-      const setup = await withWill(
-        ctx,
-        { clientId, properties: { sessionExpiryInterval: 30 } },
-        WILL_DELAY_S,
-      );
-      const at = await setup.client.drop();
+      const { setup, at } = await droppedWithDelayedWill(ctx);
       const expected = { minMs: WILL_DELAY_S * 1000, maxMs: WILL_DELAY_S * 1000 + LATE_MS };
       const [will] = await setup.observer.receive(setup.topic, 1, expected.maxMs + WAIT_MS);
       if (!will) return differs(`No will within ${seconds(expected.maxMs + WAIT_MS)} of the drop.`);
@@ -163,14 +167,7 @@ export const willChecks: CheckDef[] = [
     v5: true,
     slow: true,
     async run(ctx) {
-      const clientId = ctx.clientId('will');
-      endSessionAfter(ctx, clientId);
-      const setup = await withWill(
-        ctx,
-        { clientId, properties: { sessionExpiryInterval: 30 } },
-        WILL_DELAY_S,
-      );
-      const at = await setup.client.drop();
+      const { setup, clientId, at } = await droppedWithDelayedWill(ctx);
       const back = await Probe.open(ctx, {
         label: 'will-client-again',
         clientId,
