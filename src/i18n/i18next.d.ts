@@ -1,5 +1,5 @@
 import 'i18next';
-import type en from './locales/en.json';
+import type en from './locales/en';
 
 // Typed keys: tsc rejects a t('…') whose key is not in the English resources.
 declare module 'i18next' {

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import en from './locales/en';
+import zhCN from './locales/zh-CN';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
-import zhCN from '../../src/i18n/locales/zh-CN.json';
+import en from '../../src/i18n/locales/en';
+import zhCN from '../../src/i18n/locales/zh-CN';
 
 type Tree = { [key: string]: string | Tree };
 

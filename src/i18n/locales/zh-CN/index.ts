@@ -1,0 +1,32 @@
+// One file per area: a new area adds its own file and one line here.
+import format from './format.json';
+import app from './app.json';
+import connections from './connections.json';
+import common from './common.json';
+import topics from './topics.json';
+import messages from './messages.json';
+import subscriptions from './subscriptions.json';
+import inspector from './inspector.json';
+import lab from './lab.json';
+import broker from './broker.json';
+import packets from './packets.json';
+import ui from './ui.json';
+import publish from './publish.json';
+import profiles from './profiles.json';
+
+export default {
+  format,
+  app,
+  connections,
+  common,
+  topics,
+  messages,
+  subscriptions,
+  inspector,
+  lab,
+  broker,
+  packets,
+  ui,
+  publish,
+  profiles,
+};
