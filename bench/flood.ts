@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
 import { createEngine } from '../electron/engine';
 import { createDispatch } from '../electron/host/dispatch';
+import { HOST_MALLOC_ENV } from '../electron/web/host-env';
 import { mib, publish, type BrokerAddress } from './bench-support';
 
 const MiB = 1024 * 1024;
@@ -45,6 +46,8 @@ export interface FloodLevelResult {
   sent: number;
   received: number;
   peakRss: number;
+  /** Buffer memory (live and not yet collected) when RSS peaked. */
+  peakBuffers: number;
   keptBytes: number;
   seconds: number;
   /** Problem codes of connections that ended during the level (e.g. PACKET_TOO_LARGE). */
@@ -72,7 +75,13 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
   globalThis.gc?.();
   const baseRss = process.memoryUsage.rss();
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  let peakBuffers: number;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss <= peak) return;
+    peak = rss;
+    peakBuffers = process.memoryUsage().arrayBuffers;
+  }, 5);
   const levels: FloodLevelResult[] = [];
   for (const [i, level] of LEVELS.entries()) {
     const prefix = `flood${i}`;
@@ -90,6 +99,7 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
       ids.push(status.connectionId);
     }
     peak = process.memoryUsage.rss();
+    peakBuffers = process.memoryUsage().arrayBuffers;
     const started = Date.now();
     const run = await publish(broker, {
       count: level.count,
@@ -123,6 +133,7 @@ export async function floodChild(broker: BrokerAddress): Promise<void> {
       sent: run.sent * ids.length,
       received: last,
       peakRss: peak,
+      peakBuffers,
       keptBytes: memory.used,
       seconds: (Date.now() - started) / 1000,
       ended,
@@ -152,7 +163,13 @@ export async function runFlood(broker: BrokerAddress): Promise<boolean> {
   };
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', script], {
-      env: { ...process.env, BENCH_ONLY: 'flood-child', BENCH_BROKER: JSON.stringify(address) },
+      // The host runs with the allocator setting its launcher gives it (see HOST_MALLOC_ENV).
+      env: {
+        ...process.env,
+        ...HOST_MALLOC_ENV,
+        BENCH_ONLY: 'flood-child',
+        BENCH_BROKER: JSON.stringify(address),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -171,7 +188,7 @@ export async function runFlood(broker: BrokerAddress): Promise<boolean> {
     ok &&= met;
     console.log(
       `  ${level.label.padEnd(11)} ${level.connections} conn  peak RSS ${mib(level.peakRss).padStart(7)}  ` +
-        `kept ${mib(level.keptBytes).padStart(6)}  ${level.received.toLocaleString('en-US')} of ${level.sent.toLocaleString('en-US')} received  ` +
+        `(buffers ${mib(level.peakBuffers).padStart(6)})  kept ${mib(level.keptBytes).padStart(6)}  ${level.received.toLocaleString('en-US')} of ${level.sent.toLocaleString('en-US')} received  ` +
         `${level.seconds.toFixed(1)} s  ${met ? 'ok' : 'MISSED'}` +
         (level.ended.length ? `  (refused: ${level.ended.join(', ')})` : ''),
     );

@@ -50,6 +50,11 @@ const TWO_BYTE_BODY: ReadonlyMap<number, string> = new Map([
   [11, '§3.11.1'],
 ]);
 
+export interface OpenPacket {
+  start: number;
+  size: number | null;
+}
+
 /** Where in a packet the guard is. */
 const Step = { Header: 0, Length: 1, Collect: 2, Skip: 3 } as const;
 type Step = (typeof Step)[keyof typeof Step];
@@ -79,6 +84,13 @@ export class FrameGuard {
    * the offending one, which the parser may still have (a CONNACK sharing a read with it).
    */
   safeBytes = 0;
+  /**
+   * Where in the last chunk the current packet began: negative when its fixed header began
+   * in the chunk before (minus the header bytes seen there); null when it began earlier still.
+   */
+  private packetStart: number | null = null;
+  /** The current packet's whole size (fixed header included), once its length is read. */
+  private packetSize = 0;
 
   constructor(
     private readonly v5: boolean,
@@ -91,10 +103,13 @@ export class FrameGuard {
     let i = 0;
     const n = chunk.length;
     this.safeBytes = 0;
+    this.packetStart = this.step === Step.Length ? -(1 + this.lengthBytes) : null;
     while (i < n) {
       switch (this.step) {
         case Step.Header: {
           this.safeBytes = i;
+          this.packetStart = i;
+          this.packetSize = 0;
           const violation = this.onFirstByte(chunk[i] ?? 0, chunk.subarray(i, i + 24));
           if (violation) return violation;
           i++;
@@ -151,6 +166,16 @@ export class FrameGuard {
     return null;
   }
 
+  /**
+   * After check() returned null: the packet the last chunk ends inside of, when its fixed
+   * header began in that chunk or straddled into it (start < 0); size is null while the
+   * header itself is cut. Null when the chunk ends between packets or deep inside one.
+   */
+  get openPacket(): OpenPacket | null {
+    if (this.step === Step.Header || this.packetStart === null) return null;
+    return { start: this.packetStart, size: this.step === Step.Length ? null : this.packetSize };
+  }
+
   private onFirstByte(byte: number, preview: Uint8Array): WireViolation | null {
     const type = byte >> 4;
     const flags = byte & 0x0f;
@@ -189,6 +214,7 @@ export class FrameGuard {
     const { type, length } = this;
     const name = PACKET_NAMES[type] ?? `packet type ${type}`;
     const size = 1 + this.lengthBytes + length;
+    this.packetSize = size;
     if (size > this.maxPacketSize) {
       return {
         kind: 'too-large',

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { IDisconnectPacket, MqttClient } from 'mqtt';
-import { FrameGuard } from './frame-guard';
+import { FrameGuard, type OpenPacket } from './frame-guard';
 import { disconnectReasonFor, type WireViolation } from './violation';
 
 type StreamBuilder = (client: MqttClient) => NodeJS.ReadableStream & NodeJS.WritableStream;
@@ -45,15 +45,84 @@ export function guardClientStreams(
   };
 }
 
+/**
+ * Packets at least this large that span socket reads are handed to the parser as one buffer.
+ * mqtt-packet keeps the reads of a packet in a list and copies them into a new buffer for the
+ * payload, so for a moment a 16 MB packet costs 32 MB; assembled here, its payload is a view
+ * of the one buffer (Trust #18: RSS under large payloads).
+ */
+const ASSEMBLE_FROM_BYTES = 64 * 1024;
+
+/**
+ * Gathers a large packet's bytes, from its first byte on, into one buffer of its exact size.
+ * A fixed header cut by the end of a read is held back (at most 5 bytes) until its length is
+ * known, so that a packet's first byte never reaches the parser ahead of the rest.
+ */
+export class PacketAssembler {
+  private packet: Buffer | null = null;
+  private filled = 0;
+  private held: Buffer | null = null;
+
+  /** Splits `chunk` into what the parser gets now; `open` is what the guard says of its end. */
+  feed(chunk: Buffer, open: OpenPacket | null): Buffer[] {
+    const base = this.held?.length ?? 0;
+    const data = this.held ? Buffer.concat([this.held, chunk]) : chunk;
+    this.held = null;
+    const out: Buffer[] = [];
+    let offset = 0;
+    if (this.packet) {
+      offset = Math.min(this.packet.length - this.filled, data.length);
+      data.copy(this.packet, this.filled, 0, offset);
+      this.filled += offset;
+      if (this.filled < this.packet.length) return out;
+      out.push(this.packet);
+      this.packet = null;
+    }
+    const start = open ? open.start + base : -1;
+    if (open && start >= offset) {
+      if (start > offset) out.push(data.subarray(offset, start));
+      if (open.size === null) {
+        this.held = Buffer.from(data.subarray(start));
+        return out;
+      }
+      if (open.size >= ASSEMBLE_FROM_BYTES) {
+        // Not pooled, and untouched pages cost nothing until bytes arrive.
+        this.packet = Buffer.allocUnsafeSlow(open.size);
+        this.filled = data.copy(this.packet, 0, start);
+        return out;
+      }
+      offset = start;
+    }
+    if (offset < data.length) out.push(offset === 0 ? data : data.subarray(offset));
+    return out;
+  }
+
+  /** After a violation at `safeBytes` into `chunk`: the whole packets before it. */
+  beforeViolation(chunk: Buffer, safeBytes: number): Buffer[] {
+    // At 0 the offending packet is the one held or assembled: none of it goes on.
+    if (safeBytes === 0) {
+      this.held = this.packet = null;
+      return [];
+    }
+    return this.feed(chunk.subarray(0, safeBytes), null);
+  }
+}
+
 function guardTransform(guard: FrameGuard, onViolation: (v: WireViolation) => void): Transform {
   let tripped = false;
+  const assembler = new PacketAssembler();
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       if (tripped) return done();
       const violation = guard.check(chunk);
-      if (!violation) return done(null, chunk);
+      if (!violation) {
+        for (const part of assembler.feed(chunk, guard.openPacket)) this.push(part);
+        return done();
+      }
       tripped = true;
-      done(null, guard.safeBytes > 0 ? chunk.subarray(0, guard.safeBytes) : undefined);
+      // The whole packets before the offending one (a large one among them completes here).
+      for (const part of assembler.beforeViolation(chunk, guard.safeBytes)) this.push(part);
+      done();
       onViolation(violation);
     },
   });
