@@ -25,19 +25,34 @@ function toJson(key: string, value: unknown): Json | undefined {
   if (value instanceof Uint8Array) return hexPreview(value);
   if (Array.isArray(value)) return value.map((item) => toJson('', item) ?? null);
   if (typeof value === 'object') {
-    const out: Record<string, Json> = {};
+    // Keys can be the broker's (user property names): "__proto__" must stay a plain field.
+    const out = Object.create(null) as Record<string, Json>;
     for (const [k, v] of Object.entries(value)) {
       if (k === 'payload') {
         out['payloadSize'] =
           v instanceof Uint8Array ? v.length : typeof v === 'string' ? Buffer.byteLength(v) : 0;
         continue;
       }
-      const converted = toJson(k, v);
+      const converted = k === 'userProperties' ? userPropertyPairs(v) : toJson(k, v);
       if (converted !== undefined) out[k] = converted;
     }
     return out;
   }
   return String(value);
+}
+
+/**
+ * User properties as [name, value] pairs, in order, repeated names kept (MQTT 5 §3.3.2.3.7
+ * allows them). Their names are the broker's: as object keys, "__proto__" would be lost here
+ * and refused by the renderer's MessagePack decoder, losing the whole batch.
+ */
+function userPropertyPairs(value: unknown): Json | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const pairs: Json[] = [];
+  for (const [name, v] of Object.entries(value)) {
+    for (const item of Array.isArray(v) ? v : [v]) pairs.push([name, String(item)]);
+  }
+  return pairs;
 }
 
 /** One packet as a log record. Cheap enough for the socket's path: no work beyond a shallow copy. */
