@@ -38,7 +38,18 @@ export const TlsOptionsSchema = z
     passphrase: z.string().max(4096).optional(),
     /** SNI server name, when it differs from the host. */
     servername: z.string().max(253).optional(),
-    alpnProtocols: z.array(z.string().min(1).max(255)).max(16).optional(),
+    /** Protocol IDs are 1–255 bytes on the wire (RFC 7301 §3.1), not characters. */
+    alpnProtocols: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((id) => new TextEncoder().encode(id).length <= 255, {
+            message: 'An ALPN protocol ID is at most 255 bytes in UTF-8.',
+          }),
+      )
+      .max(16)
+      .optional(),
     /** Off only on purpose: the UI warns for as long as it is off. */
     verifyServer: z.boolean().default(true),
   })

@@ -27,6 +27,15 @@ function issuesOf(result: { success: boolean; error?: { issues: { message: strin
 }
 
 describe('ConnectOptionsSchema', () => {
+  it('counts ALPN protocol IDs in bytes, as the wire does (RFC 7301)', () => {
+    const tls = (id: string) =>
+      ConnectOptionsSchema.safeParse({ ...minimal, transport: 'mqtts', tls: { alpnProtocols: [id] } });
+    expect(tls('x'.repeat(255)).success).toBe(true);
+    // 100 characters, 300 bytes.
+    expect(issuesOf(tls('协'.repeat(100)))).toEqual(['An ALPN protocol ID is at most 255 bytes in UTF-8.']);
+    expect(tls('').success).toBe(false);
+  });
+
   it('fills in the defaults a renderer may leave out', () => {
     expect(ConnectOptionsSchema.parse(minimal)).toEqual({
       transport: 'mqtt',
