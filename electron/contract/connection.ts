@@ -195,6 +195,8 @@ export const ConnectionStatusSchema = z.object({
   keepaliveSeconds: z.number().int(),
   /** The will topic, when the connection has a will. */
   willTopic: z.string().optional(),
+  /** The saved profile it was opened from (profiles.connect), so any page finds its workspace. */
+  profileId: z.string().optional(),
   /** Reconnect attempt number while reconnecting (1-based). */
   attempt: z.number().int().optional(),
   /** The last CONNACK of this connection. */

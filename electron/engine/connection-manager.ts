@@ -23,20 +23,25 @@ export class ConnectionManager {
   }
 
   /** Opens a connection and resolves with its first outcome (connected or failed). */
-  async open(options: ConnectOptions): Promise<ConnectionStatus> {
+  async open(options: ConnectOptions, profileId?: string): Promise<ConnectionStatus> {
     const id = `conn-${this.nextId++}`;
     const stream = this.streams.create(id);
-    const connection = new MqttConnection(id, ConnectOptionsSchema.parse(options), {
-      onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
-      // Messages reach the renderer by its polls of the stream, never one event each.
-      onMessages: (_connectionId, messages) => stream.ingest(messages),
-      // A payload beyond this is cut as it is copied off the socket (Trust #18).
-      maxPayloadBytes: () => this.streams.getLimits().maxPayloadBytes,
-      onSubscriptions: (connectionId, subscriptions) =>
-        this.emit({ name: 'subscriptions.changed', payload: { connectionId, subscriptions } }),
-      onPackets: (connectionId, packets) =>
-        this.emit({ name: 'packets.batch', payload: { connectionId, packets } }),
-    });
+    const connection = new MqttConnection(
+      id,
+      ConnectOptionsSchema.parse(options),
+      {
+        onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
+        // Messages reach the renderer by its polls of the stream, never one event each.
+        onMessages: (_connectionId, messages) => stream.ingest(messages),
+        // A payload beyond this is cut as it is copied off the socket (Trust #18).
+        maxPayloadBytes: () => this.streams.getLimits().maxPayloadBytes,
+        onSubscriptions: (connectionId, subscriptions) =>
+          this.emit({ name: 'subscriptions.changed', payload: { connectionId, subscriptions } }),
+        onPackets: (connectionId, packets) =>
+          this.emit({ name: 'packets.batch', payload: { connectionId, packets } }),
+      },
+      profileId,
+    );
     this.connections.set(id, connection);
     return connection.open();
   }

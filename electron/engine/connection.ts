@@ -96,6 +96,8 @@ export class MqttConnection {
     readonly id: string,
     readonly options: ParsedConnectOptions,
     private readonly sink: ConnectionSink,
+    /** The profile it was opened from: a page that adopts it later finds the profile's workspace. */
+    private readonly profileId?: string,
   ) {
     this.mqttVersion = protocolFields(options.protocolVersion).protocolVersion ?? 5;
     this.current = {
@@ -107,6 +109,7 @@ export class MqttConnection {
       protocolVersion: options.protocolVersion,
       keepaliveSeconds: options.keepaliveSeconds,
       ...(options.will && { willTopic: options.will.topic }),
+      ...(profileId !== undefined && { profileId }),
       insecure: isTls(options) && options.tls?.verifyServer === false,
       since: Date.now(),
     };
@@ -472,6 +475,7 @@ export class MqttConnection {
       protocolVersion: this.current.protocolVersion,
       keepaliveSeconds: this.current.keepaliveSeconds,
       ...(this.current.willTopic !== undefined && { willTopic: this.current.willTopic }),
+      ...(this.profileId !== undefined && { profileId: this.profileId }),
       insecure: this.current.insecure,
       since: Date.now(),
     };

@@ -25,9 +25,10 @@ export interface PublishHistory {
  * this page's own for a connection without a profile.
  */
 export function usePublishHistory(): PublishHistory {
-  const { connectionId } = useCurrentConnection();
+  const { connectionId, status } = useCurrentConnection();
   const { forms } = useConnectionsOfThisPage();
-  const profileId = (connectionId && forms.get(connectionId)?.draft.profileId) || null;
+  // The page's form knows; after a reload the host's status does (Issue 13 #1).
+  const profileId = (connectionId && (forms.get(connectionId)?.draft.profileId ?? status?.profileId)) || null;
   const queryClient = useQueryClient();
   const key = ['history.list', profileId] as const;
   const memory = useSyncExternalStore(historyStore.subscribe, historyStore.getSnapshot);

@@ -90,6 +90,12 @@ describe.skipIf(!available)('a profile is the workspace (real Mosquitto)', () =>
     const profile = await saveProfile('three');
     const first = await connect({ id: profile.id });
     expect(first.state).toBe('connected');
+    // Issue 13 #1: the status names its profile, so a page that adopts it after a reload
+    // finds the profile's workspace (publish history, subscriptions).
+    expect(first.profileId).toBe(profile.id);
+    expect(
+      (await call('connection.list', {})).find((c) => c.connectionId === first.connectionId)?.profileId,
+    ).toBe(profile.id);
     await call('subscription.add', { connectionId: first.connectionId, filter: 'ws/a/#', color: '#ff0000' });
     await call('subscription.add', {
       connectionId: first.connectionId,

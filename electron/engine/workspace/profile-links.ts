@@ -57,7 +57,7 @@ export class ProfileLinks {
     const profile = await store.get(id);
     const stored = await store.connectOptions(id);
     const edited = options ? withEdits(stored, options, secrets) : stored;
-    const status = await this.manager.open(clientId === undefined ? edited : { ...edited, clientId });
+    const status = await this.manager.open(clientId === undefined ? edited : { ...edited, clientId }, id);
     const subscriptions = profile.subscriptions ?? [];
     if (status.state === 'failed') return status;
     this.links.set(status.connectionId, id);
