@@ -8,7 +8,7 @@ import { parseLine, type RecordedMessage, type RecordingHeader } from './format'
 
 export type LineVisitor = (
   line: { kind: 'header'; header: RecordingHeader } | { kind: 'message'; message: RecordedMessage },
-) => void | 'stop' | Promise<void | 'stop'>;
+) => unknown;
 
 export interface ReadSummary {
   header: RecordingHeader | null;

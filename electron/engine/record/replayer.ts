@@ -177,6 +177,9 @@ export class Replayer {
   private async loop(run: Run, connection: MqttConnection, rewrite: TopicRewrite): Promise<void> {
     const { input, progress } = run;
     const v5 = connection.status.protocolVersion === '5.0';
+    // Never more in flight than the broker's Receive Maximum: a QoS 1/2 message held back for
+    // quota while a QoS 0 one goes out would change the recorded order.
+    const windowSize = Math.min(WINDOW, connection.status.connack?.receiveMaximum ?? WINDOW);
     const window: Promise<unknown>[] = [];
     let failure: string | null = null;
     const track = (published: Promise<PublishResult>) => {
@@ -234,7 +237,7 @@ export class Replayer {
           } catch (error) {
             track(Promise.reject(error));
           }
-          if (window.length >= WINDOW) await Promise.all(window.splice(0));
+          if (window.length >= windowSize) await Promise.all(window.splice(0));
           this.maybeEmit(run);
         });
         await Promise.all(window.splice(0));
