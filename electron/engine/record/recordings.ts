@@ -17,12 +17,15 @@ async function scan(path: string, size: number): Promise<Scan> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let first: string | null = null;
   let last: string | null = null;
+  // The line before the last: the last whole one when a crash cut the last.
+  let previous: string | null = null;
   let count = 0;
   for await (const line of lines) {
     if (line.trim() === '') continue;
     if (first === null) first = line;
     else {
       count++;
+      previous = last;
       last = line;
     }
   }
