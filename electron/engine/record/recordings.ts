@@ -43,14 +43,15 @@ async function scan(path: string, size: number): Promise<Scan> {
     firstTime = head.message.time;
     out.startedAt = firstTime;
   }
-  const tail = last === null ? null : parseLine(last);
-  if (tail?.kind === 'message' && firstTime !== undefined)
-    out.durationMs = Math.max(0, tail.message.time - firstTime);
+  let tail = last === null ? null : parseLine(last);
   // A line cut by a crash is the only one that is expected to be unreadable.
   if (tail?.kind === 'bad') {
     count--;
     out.unreadable = 1;
+    tail = previous === null ? null : parseLine(previous);
   }
+  if (tail?.kind === 'message' && firstTime !== undefined)
+    out.durationMs = Math.max(0, tail.message.time - firstTime);
   out.count = count;
   return out;
 }
