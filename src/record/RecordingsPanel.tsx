@@ -47,6 +47,7 @@ export function RecordingsPanel() {
             <span className="record-dot" aria-hidden="true" />
             <span>
               {t('record.progress', {
+                count: current.written,
                 written: formatCount(current.written),
                 size: formatBytes(current.bytes),
               })}

@@ -60,7 +60,7 @@ export function ReplayForm({ recording, onClose }: Props) {
         submit();
       }}
     >
-      <h3 className="record-subtitle">{t('record.replayOf', { name: recording.name })}</h3>
+      <h3 className="replay-title">{t('record.replayOf', { name: recording.name })}</h3>
       <label className="record-field">
         <span>{t('record.target')}</span>
         <select value={connectionId} onChange={(e) => setTarget(e.target.value)}>
