@@ -111,7 +111,7 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     return { topic: opts.retain ? `rec/retained/${i}` : `rec/live/${i % 13}`, payload, opts };
   }
 
-  it('10,000 messages recorded from A and replayed into B: mosquitto_sub sees the same bytes, properties and order', async () => {
+  it('10,000 messages recorded from A and replayed into B: mosquitto_sub sees the same bytes, properties and order (Record #1, #2)', async () => {
     const source = await connect(a);
     await call('subscription.add', {
       connectionId: source,
@@ -202,7 +202,7 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     expect(fields.some((f) => /[89a-f][0-9a-f]/.test(f[3] ?? ''))).toBe(true);
   }, 180_000);
 
-  it('replays at the original timing within 10%, and 4× faster, with rewrite and QoS override', async () => {
+  it('replays at the original timing within 10%, and 4× faster, with rewrite and QoS override (Record #2)', async () => {
     const source = await connect(a);
     await call('subscription.add', { connectionId: source, filter: 'timed/#', qos: 1 });
     const recording = await call('record.start', { connectionId: source, filter: 'timed/#' });
@@ -255,7 +255,7 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     }
   }, 60_000);
 
-  it('pauses and resumes, and a replay stops cleanly when its connection closes', async () => {
+  it('pauses and resumes, and a replay stops cleanly when its connection closes (Record #2)', async () => {
     const source = await connect(a);
     await call('subscription.add', { connectionId: source, filter: 'slow/#', qos: 0 });
     const recording = await call('record.start', { connectionId: source, filter: 'slow/#' });
@@ -284,7 +284,44 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     onB.stop();
   }, 60_000);
 
-  it('refuses a file that holds no messages, with the line that is wrong', async () => {
+  it('replays a message log exported as JSON Lines, text and binary payloads alike (Record #2)', async () => {
+    const source = await connect(a);
+    await call('subscription.add', { connectionId: source, filter: 'exported/#', qos: 1 });
+    await publisher.publishAsync('exported/text', 'plain text', { qos: 1 });
+    await publisher.publishAsync('exported/bin', Buffer.from([0xff, 0x00, 0xfe]), {
+      qos: 1,
+      properties: { correlationData: Buffer.from('c-1'), userProperties: { k: 'v' } },
+    });
+    await vi.waitFor(async () => {
+      const stats = await call('stream.poll', {
+        connectionId: source,
+        epoch: 0,
+        afterSeq: 0,
+        topicCursor: 0,
+        waitMs: 0,
+      });
+      expect(stats.stats.count).toBe(2);
+    }, WAIT);
+    const exported = await call('messages.export', { connectionId: source, format: 'jsonl' });
+    const file = join(mkdtempSync(join(tmpdir(), 'mqscope-export-')), 'export.jsonl');
+    await import('node:fs/promises').then((fs) => fs.writeFile(file, exported.content));
+
+    const target = await connect(b);
+    const onB = await formatSub(b, 'exported/#');
+    const run = await call('replay.start', { connectionId: target, source: { path: file }, speed: 'max' });
+    expect(run.total).toBe(2);
+    const lines = await onB.until(2, 20_000);
+    onB.stop();
+    const fields = lines.map((l) => l.split('\t'));
+    expect(fields.map((f) => [f[0], f[3]])).toEqual([
+      ['exported/text', Buffer.from('plain text').toString('hex')],
+      ['exported/bin', 'ff00fe'],
+    ]);
+    expect(fields[1]?.[5]).toBe('c-1');
+    expect(fields[1]?.[8]).toBe('k:v');
+  });
+
+  it('refuses a file that holds no messages, with the line that is wrong (Record #2)', async () => {
     const target = await connect(b);
     const bad = join(mkdtempSync(join(tmpdir(), 'mqscope-bad-')), 'bad.jsonl');
     await import('node:fs/promises').then((fs) => fs.writeFile(bad, '{"topic": 3}\nnot json\n'));

@@ -20,7 +20,7 @@ import type { LogEntry } from '../../electron/engine/stream/message-log';
 const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('recording format (Record #1)', () => {
-  it('keeps every payload byte, the properties and a cut payload size through a line', () => {
+  it('keeps every payload byte, the properties and a cut payload size through a line (Record #1)', () => {
     const message: ReceivedMessage = {
       topic: 'a/b',
       payload: bytes(0, 255, 10, 13, 0x80),
@@ -57,7 +57,7 @@ describe('recording format (Record #1)', () => {
     });
   });
 
-  it('reads the header, and refuses what is not a message with a reason', () => {
+  it('reads the header, and refuses what is not a message with a reason (Record #1)', () => {
     const header = parseLine(
       headerLine({ broker: 'mqtt://h:1883', clientId: 'c', filter: null, includeSent: false, startedAt: 5 }),
     );
@@ -74,7 +74,7 @@ describe('recording format (Record #1)', () => {
     expect(parseLine('{"format":"mqscope-recording","version":9}')).toMatchObject({ kind: 'bad' });
   });
 
-  it('reads the message log export (text and base64 payloads, correlation data) as a replay source', () => {
+  it('reads the message log export (text and base64 payloads, correlation data) as a replay source (Record #2)', () => {
     const entry = (seq: number, payload: Uint8Array): LogEntry =>
       ({
         seq,
@@ -104,7 +104,7 @@ describe('recording format (Record #1)', () => {
     ]);
   });
 
-  it('rewrites topics with a regex, then a prefix, and refuses a bad pattern with a sentence', () => {
+  it('rewrites topics with a regex, then a prefix, and refuses a bad pattern with a sentence (Record #2)', () => {
     expect(
       compileRewrite({ rewrite: { pattern: '^site/(\\w+)', replace: 'copy/$1' }, prefix: 'x/' })('site/a/b'),
     ).toBe('x/copy/a/b');
@@ -130,7 +130,7 @@ function slowWriter(delayMs: number): LineWriter & { text: () => string } {
 }
 
 describe('batched sink (Record #1: bounded memory)', () => {
-  it('drops and counts what a slow disk cannot take, never holding more than its bound', async () => {
+  it('drops and counts what a slow disk cannot take, never holding more than its bound (Record #1)', async () => {
     const writer = slowWriter(30);
     const sink = new BatchedLineSink(writer, () => undefined, {
       maxPendingBytes: 64 * 1024,
@@ -152,7 +152,7 @@ describe('batched sink (Record #1: bounded memory)', () => {
 });
 
 describe('recorder at 20k msg/s (Record #1)', () => {
-  it('keeps up with 20,000 messages a second to a real file, in batches as the connection hands them over', async () => {
+  it('keeps up with 20,000 messages a second to a real file, in batches as the connection hands them over (Record #1)', async () => {
     let tap: TrafficListener = () => undefined;
     const status = { url: 'mqtt://broker:1883', clientId: 'c1', state: 'connected' } as ConnectionStatus;
     const manager = {
@@ -192,7 +192,7 @@ describe('recorder at 20k msg/s (Record #1)', () => {
     await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('stopped'));
   }, 30_000);
 
-  it('reads a file cut mid-line up to its last whole line', async () => {
+  it('reads a file cut mid-line up to its last whole line (Record #1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mqscope-rec-cut-'));
     const path = join(dir, 'cut.jsonl');
     const whole = [0, 1, 2].map((i) =>
