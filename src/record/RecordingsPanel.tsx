@@ -31,6 +31,7 @@ export function RecordingsPanel() {
   const remove = useDeleteRecording();
   const [filter, setFilter] = useState('');
   const [includeSent, setIncludeSent] = useState(false);
+  const [path, setPath] = useState('');
   const [replaying, setReplaying] = useState<RecordingInfo | null>(null);
   const current = active.data?.find((r) => r.connectionId === connectionId && r.state === 'recording');
   const connected = status?.state === 'connected' && connectionId !== null;
@@ -74,6 +75,7 @@ export function RecordingsPanel() {
                 connectionId,
                 includeSent,
                 ...(filter.trim() !== '' && { filter: filter.trim() }),
+                ...(path.trim() !== '' && { path: path.trim() }),
               });
             }}
           >
@@ -84,6 +86,15 @@ export function RecordingsPanel() {
                 value={filter}
                 placeholder={t('record.filterPlaceholder')}
                 onChange={(e) => setFilter(e.target.value)}
+              />
+            </label>
+            <label className="record-field">
+              <span>{t('record.path')}</span>
+              <input
+                className="mono"
+                value={path}
+                placeholder={t('record.pathPlaceholder')}
+                onChange={(e) => setPath(e.target.value)}
               />
             </label>
             <label className="record-check">

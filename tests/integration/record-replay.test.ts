@@ -330,5 +330,11 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     if (!envelope.ok)
       expect(envelope.error.message).toMatch(/holds no messages to replay \(line 1: no valid "time"\)/);
     expect(readFileSync(bad, 'utf8')).toContain('not json');
+    // A chosen path is never overwritten, nor a relative one taken (Record #1).
+    const taken = await dispatch('record.start', { connectionId: target, path: bad });
+    expect(taken.ok || taken.error.message).toMatch(/already exists: choose a new file name/);
+    const relative = await dispatch('record.start', { connectionId: target, path: 'x.jsonl' });
+    expect(relative.ok || relative.error.code).toBe('invalid-input');
+    expect(readFileSync(bad, 'utf8')).toContain('not json');
   });
 });
