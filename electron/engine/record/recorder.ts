@@ -52,15 +52,24 @@ export class Recorder {
   /** Files written outside the data folder this session, so the list can show them. */
   readonly elsewhere = new Set<string>();
   private nextId = 1;
-  private readonly stopTraffic: () => void;
+  /** Tapped only while something records: otherwise no sent payload is copied for us. */
+  private stopTraffic: (() => void) | null = null;
 
   constructor(
     private readonly manager: ConnectionManager,
     private readonly options: RecorderOptions,
-  ) {
-    this.stopTraffic = manager.onTraffic((connectionId, messages, direction) =>
+  ) {}
+
+  private tapTraffic(): void {
+    this.stopTraffic ??= this.manager.onTraffic((connectionId, messages, direction) =>
       this.onTraffic(connectionId, messages, direction),
     );
+  }
+
+  private untapIfIdle(): void {
+    if (this.active.size > 0 || !this.stopTraffic) return;
+    this.stopTraffic();
+    this.stopTraffic = null;
   }
 
   get dir(): string | undefined {
@@ -133,6 +142,7 @@ export class Recorder {
       }),
     );
     this.active.set(recordingId, active);
+    this.tapTraffic();
     if (input.path !== undefined) this.elsewhere.add(path);
     return this.snapshot(active);
   }
@@ -154,6 +164,7 @@ export class Recorder {
         state = 'failed';
       }
       this.active.delete(recordingId);
+      this.untapIfIdle();
       active.status.state = state;
       active.status.detail = reason;
       const final = this.snapshot(active);
@@ -178,7 +189,7 @@ export class Recorder {
 
   async stopAll(reason: string): Promise<void> {
     await Promise.allSettled([...this.active.keys()].map((id) => this.stop(id, reason)));
-    this.stopTraffic();
+    this.untapIfIdle();
   }
 
   private onTraffic(
