@@ -321,6 +321,32 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     expect(fields[1]?.[8]).toBe('k:v');
   });
 
+  it('records what the connection sends when asked, marked "out" (Record #1)', async () => {
+    const source = await connect(a);
+    await call('subscription.add', { connectionId: source, filter: 'both/#', qos: 1 });
+    const withSent = await call('record.start', {
+      connectionId: source,
+      filter: 'both/#',
+      includeSent: true,
+    });
+    const withoutSent = await call('record.start', { connectionId: source, filter: 'both/#' });
+    await call('message.publish', { connectionId: source, topic: 'both/x', payload: 'hello', qos: 1 });
+    // Its own publish comes back through the subscription: one "out", then one "in".
+    await vi.waitFor(async () => expect(await written(withSent.recordingId)).toBe(2), WAIT);
+    await vi.waitFor(async () => expect(await written(withoutSent.recordingId)).toBe(1), WAIT);
+    const directions = async (path: string) => {
+      const seen: string[] = [];
+      await readRecording(path, (line) => {
+        if (line.kind === 'message') seen.push(`${line.message.direction} ${line.message.topic}`);
+      });
+      return seen;
+    };
+    const a1 = await call('record.stop', { recordingId: withSent.recordingId });
+    const a2 = await call('record.stop', { recordingId: withoutSent.recordingId });
+    expect(await directions(a1.path)).toEqual(['out both/x', 'in both/x']);
+    expect(await directions(a2.path)).toEqual(['in both/x']);
+  });
+
   it('refuses a file that holds no messages, with the line that is wrong (Record #2)', async () => {
     const target = await connect(b);
     const bad = join(mkdtempSync(join(tmpdir(), 'mqscope-bad-')), 'bad.jsonl');
