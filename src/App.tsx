@@ -19,6 +19,7 @@ import { ProfileLoadBanner } from './profiles/ProfileLoadBanner';
 import { ProfilesPanel } from './profiles/ProfilesPanel';
 import { StreamToolbar } from './messages/StreamToolbar';
 import { PublishPanel } from './publish/PublishPanel';
+import { RecordingsPanel } from './record/RecordingsPanel';
 import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
 import { FilterBar } from './topics/FilterBar';
 import { TopicTree } from './topics/TopicTree';
@@ -45,6 +46,7 @@ export function App() {
             <ConnectionList />
             <ConnectionForm />
             <LabPanel />
+            <RecordingsPanel />
             <BrokerPanel />
           </aside>
           <main className="main">

@@ -29,11 +29,13 @@ Commands:
   check <url>   run the broker check: what the broker really does, behaviour by behaviour
   pub <url>     publish one message
   sub <url>     print messages as they arrive
+  record <url>  record messages to a JSON Lines file
+  replay <file> <url>  replay a recording or an exported message log into a broker
 
 Run "mqscope <command> --help" for a command's options.
 A <url> is mqtt://host[:port], mqtts://host[:port], ws://host[:port][/path] or wss://…`;
 
-const CONNECTION_HELP = `  --user U            user name
+export const CONNECTION_HELP = `  --user U            user name
   --password-env VAR  read the password from environment variable VAR (never from the command line)
   --tls-ca FILE       trust this CA certificate (PEM) for mqtts:// and wss://
   --insecure          do not verify the broker's TLS certificate (test brokers only)
@@ -81,7 +83,7 @@ ${CONNECTION_HELP}
 Exit status: 0 after --count messages or on --timeout, 2 on a usage error or when the
 broker cannot be reached.`;
 
-const connectionOptions = {
+export const connectionOptions = {
   user: { type: 'string' },
   'password-env': { type: 'string' },
   'tls-ca': { type: 'string' },
@@ -157,7 +159,10 @@ export function connectionFrom(
 }
 
 /** parseArgs with its errors turned into one-line usage errors. */
-function parse<const T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function parse<const T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
@@ -168,12 +173,12 @@ function parse<const T extends ParseArgsConfig>(config: T, usage: string): Retur
   }
 }
 
-function onePositional(positionals: string[], usage: string): string | undefined {
+export function onePositional(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`, usage);
   return positionals[0];
 }
 
-function qosFrom(text: string | undefined, usage: string): Qos {
+export function qosFrom(text: string | undefined, usage: string): Qos {
   if (text === undefined) return 0;
   if (text !== '0' && text !== '1' && text !== '2') throw new UsageError('--qos takes 0, 1 or 2.', usage);
   return Number(text) as Qos;
@@ -279,7 +284,7 @@ function parsePub(argv: string[], env: NodeJS.ProcessEnv): Command {
   };
 }
 
-function positiveNumber(text: string | undefined, flag: string, usage: string): number | undefined {
+export function positiveNumber(text: string | undefined, flag: string, usage: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} takes a positive number.`, usage);

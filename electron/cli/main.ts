@@ -4,6 +4,8 @@ import { runBrokerCheck } from '../engine/check';
 import { parseCommand, UsageError } from './args';
 import type { Io } from './io';
 import { publishCommand, subscribeCommand } from './messaging';
+import { recordCommand, replayCommand } from './record';
+import { parseRecord, parseReplay } from './record-args';
 import { exitCodeFor, formatReport } from './report';
 
 function validated(options: ConnectOptions): ParsedConnectOptions {
@@ -16,6 +18,18 @@ function validated(options: ConnectOptions): ParsedConnectOptions {
 export async function main(argv: string[], io: Io): Promise<number> {
   let command;
   try {
+    const [name, ...rest] = argv;
+    if (name === 'record' || name === 'replay') {
+      const parsed = name === 'record' ? parseRecord(rest, io.env) : parseReplay(rest, io.env);
+      if (parsed.command === 'help') {
+        io.stdout(parsed.usage);
+        return 0;
+      }
+      const connection = validated(parsed.connection);
+      return parsed.command === 'record'
+        ? await recordCommand(io, connection, parsed)
+        : await replayCommand(io, connection, parsed);
+    }
     command = parseCommand(argv, io.env);
     if (command.command === 'help') {
       io.stdout(command.usage);

@@ -18,6 +18,7 @@ import { packetEvents, packetRequests } from './packets';
 import { presetRequests } from './presets';
 import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
+import { recordEvents, recordRequests } from './record';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
@@ -35,6 +36,7 @@ export * from './properties';
 export * from './presets';
 export * from './publish';
 export * from './publish-repeat';
+export * from './record';
 export * from './subscriptions';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
@@ -56,6 +58,7 @@ export const requests = {
   ...localBrokerRequests,
   ...checkRequests,
   ...historyRequests,
+  ...recordRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -86,6 +89,7 @@ export const events = {
   ...profileEvents,
   ...localBrokerEvents,
   ...checkEvents,
+  ...recordEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,10 +1,22 @@
-import type { ConnectOptions, ConnectionRemoved, ConnectionStatus, EngineEvent } from '../contract';
+import type {
+  ConnectOptions,
+  ConnectionRemoved,
+  ConnectionStatus,
+  EngineEvent,
+  ReceivedMessage,
+} from '../contract';
 import { ConnectOptionsSchema } from '../contract';
 import { EngineError } from './errors';
 import { MqttConnection } from './connection';
 import { MessageStreams } from './stream/message-streams';
 
 export type EngineListener = (event: EngineEvent) => void;
+/** Every message a connection receives ('in') or publishes ('out'), for recorders. */
+export type TrafficListener = (
+  connectionId: string,
+  messages: readonly ReceivedMessage[],
+  direction: 'in' | 'out',
+) => void;
 
 /**
  * All open connections, independent of each other, and the one place engine events
@@ -13,6 +25,7 @@ export type EngineListener = (event: EngineEvent) => void;
 export class ConnectionManager {
   private readonly connections = new Map<string, MqttConnection>();
   private readonly listeners = new Set<EngineListener>();
+  private readonly traffic = new Set<TrafficListener>();
   private nextId = 1;
   /** Each connection's message log and topic index (see stream/). */
   readonly streams = new MessageStreams();
@@ -20,6 +33,21 @@ export class ConnectionManager {
   onEvent(listener: EngineListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onTraffic(listener: TrafficListener): () => void {
+    this.traffic.add(listener);
+    return () => this.traffic.delete(listener);
+  }
+
+  private tap(connectionId: string, messages: readonly ReceivedMessage[], direction: 'in' | 'out'): void {
+    for (const listener of this.traffic) {
+      try {
+        listener(connectionId, messages, direction);
+      } catch {
+        /* a recorder's fault must not stop the message path */
+      }
+    }
   }
 
   /** Opens a connection and resolves with its first outcome (connected or failed). */
@@ -32,7 +60,13 @@ export class ConnectionManager {
       {
         onStatus: (payload) => this.emit({ name: 'connection.status', payload }),
         // Messages reach the renderer by its polls of the stream, never one event each.
-        onMessages: (_connectionId, messages) => stream.ingest(messages),
+        onMessages: (connectionId, messages) => {
+          stream.ingest(messages);
+          if (this.traffic.size > 0) this.tap(connectionId, messages, 'in');
+        },
+        onSent: (connectionId, message) => {
+          if (this.traffic.size > 0) this.tap(connectionId, [message()], 'out');
+        },
         // A payload beyond this is cut as it is copied off the socket (Trust #18).
         maxPayloadBytes: () => this.streams.getLimits().maxPayloadBytes,
         onSubscriptions: (connectionId, subscriptions) =>

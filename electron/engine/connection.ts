@@ -1,4 +1,10 @@
-import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
+import mqtt, {
+  type IConnackPacket,
+  type IDisconnectPacket,
+  type IPublishPacket,
+  type MqttClient,
+  type Packet,
+} from 'mqtt';
 import {
   type ConnackInfo,
   type ConnectionState,
@@ -42,6 +48,11 @@ export interface ConnectionSink {
   maxPayloadBytes?(): number;
   onSubscriptions(connectionId: string, subscriptions: Subscription[]): void;
   onPackets(connectionId: string, packets: PacketRecord[]): void;
+  /**
+   * Each PUBLISH as it first goes out (resends with DUP are not new messages). The message
+   * is built only if asked for: nobody pays for a copy of every payload unless recording.
+   */
+  onSent?(connectionId: string, message: () => ReceivedMessage): void;
 }
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
@@ -260,6 +271,23 @@ export class MqttConnection {
   private onPacket(packet: Packet, direction: 'in' | 'out'): void {
     this.packets.record(packet, direction);
     this.inflight.onPacket(packet, direction);
+    if (direction === 'out' && packet.cmd === 'publish' && !packet.dup && this.sink.onSent) {
+      this.sink.onSent(this.id, () => this.sentMessage(packet));
+    }
+  }
+
+  private sentMessage(packet: IPublishPacket): ReceivedMessage {
+    const { payload } = packet;
+    const message: ReceivedMessage = {
+      topic: packet.topic,
+      payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : new Uint8Array(payload),
+      qos: packet.qos,
+      retain: packet.retain,
+      receivedAt: Date.now(),
+    };
+    const properties = messagePropertiesFromPacket(packet.properties);
+    if (properties) message.properties = properties;
+    return message;
   }
 
   /** The stores mqtt.js resends from: the same objects at connect and at every reconnect. */

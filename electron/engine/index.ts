@@ -13,6 +13,7 @@ import {
   profileHandlers,
   type SecretBox,
 } from './profiles';
+import { recordRoom } from './record';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
 
@@ -75,6 +76,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const links = new ProfileLinks(manager, store);
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
+  const record = recordRoom(manager, dataDir, emit);
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -114,6 +116,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...streamHandlers(manager),
     ...checkHandlers(store, emit),
     ...historyHandlers(dataDir),
+    ...record.handlers,
   };
   return {
     handlers,
@@ -134,6 +137,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     // broker they may be using.
     dispose: async () => {
       repeater.stopAll('Stopped because MQScope is shutting down.');
+      // Recordings are flushed and closed before their connections go.
+      await record.dispose('Stopped because MQScope is shutting down.');
       await manager.closeAll('Closed because MQScope is shutting down.');
       await localBroker.stop();
     },
