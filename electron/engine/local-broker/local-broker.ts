@@ -20,6 +20,7 @@ import { ClientRegistry } from './client-registry';
 import { ListenError, openListeners, type Listeners } from './listeners';
 import { nextFreePort } from './ports';
 import { TrafficCounters } from './traffic';
+import { authorizePublish } from './will-filter';
 
 export type LocalBrokerListener = (event: EngineEvent) => void;
 
@@ -157,6 +158,7 @@ export class LocalBroker {
         error.returnCode = BAD_CREDENTIALS;
         done(error, false);
       },
+      authorizePublish,
       authorizeForward: (_client, packet) => {
         traffic.messagesOut++;
         return packet;
