@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { brokerActivity } from './activity-store';
 import { useTransportStatus } from '../api/use-transport-status';
+import { BuiltInBrokerDeviations } from '../check/BuiltInBrokerDeviations';
 import { DEFAULT_BROKER_FORM, type BrokerFieldProblems, type BrokerFormValues } from './broker-form-values';
 import { useBrokerStatus } from './broker-queries';
 import { BrokerStartForm } from './BrokerStartForm';
@@ -56,6 +57,7 @@ export function BrokerPanel() {
           status={status}
         />
       )}
+      <BuiltInBrokerDeviations />
     </details>
   );
 }

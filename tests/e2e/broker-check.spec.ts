@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CheckReportSchema } from '../../electron/contract';
+import known from '../fixtures/check-findings-aedes.json';
 import { expect, requireMosquitto, test } from './fixtures';
 import { ProfilesPanel } from './profiles-panel';
 
@@ -95,4 +96,21 @@ test('run one group on a profile, open its evidence, export it, and compare two 
   // An earlier run opens again from the history.
   await kept.nth(1).getByRole('button').click();
   await expect(results.locator('tr[data-check="client-ids.zero-length"]')).toContainText('conforms');
+});
+
+test('the local broker panel lists the built-in broker’s deviations from the committed results', async ({
+  app,
+}) => {
+  // Built-in broker #2: every non-conforming known answer, with its finding.
+  const count = known.deviations.length;
+  const deviations = app.page.getByText(`${count} checks where this broker differs from MQTT`, {
+    exact: true,
+  });
+  await deviations.click();
+  const list = app.page.getByRole('list', { name: 'Known deviations of the built-in broker' });
+  await expect(list.getByRole('listitem')).toHaveCount(count);
+  await expect(list.getByRole('listitem').filter({ hasText: 'sessions.redelivery' })).toContainText(
+    'without DUP',
+  );
+  await expect(list).not.toContainText('will.properties');
 });
