@@ -110,6 +110,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.stop': () => localBroker.stop(),
     'localBroker.status': async () => localBroker.statusWithActivity(),
     'localBroker.clients': async () => localBroker.clients(),
+    'localBroker.log': async () => localBroker.log(),
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),

@@ -148,7 +148,13 @@ describe.skipIf(!available)('broker check known answers', () => {
       port = await freePort();
       let wsPort = await freePort();
       while (wsPort === port) wsPort = await freePort();
-      const status = await local.start({ tcpPort: port, wsPort, wsPath: '/mqtt', bindAllInterfaces: false });
+      const status = await local.start({
+        tcpPort: port,
+        wsPort,
+        wsPath: '/mqtt',
+        bindAllInterfaces: false,
+        engine: 'built-in',
+      });
       expect(status.state, JSON.stringify(status.problem)).toBe('running');
     });
     afterAll(async () => {
