@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { brokerActivity } from './activity-store';
 import { useTransportStatus } from '../api/use-transport-status';
 import { BuiltInBrokerDeviations } from '../check/BuiltInBrokerDeviations';
-import { DEFAULT_BROKER_FORM, type BrokerFieldProblems, type BrokerFormValues } from './broker-form-values';
+import {
+  DEFAULT_BROKER_FORM,
+  chosenEngine,
+  type BrokerFieldProblems,
+  type BrokerFormValues,
+} from './broker-form-values';
 import { useBrokerStatus } from './broker-queries';
 import { BrokerStartForm } from './BrokerStartForm';
 import { RunningBroker } from './RunningBroker';
@@ -57,7 +62,9 @@ export function BrokerPanel() {
           status={status}
         />
       )}
-      <BuiltInBrokerDeviations />
+      {(up ? status?.engine !== 'mosquitto' : chosenEngine(values, status) === 'built-in') && (
+        <BuiltInBrokerDeviations />
+      )}
     </details>
   );
 }

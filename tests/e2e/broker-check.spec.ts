@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CheckReportSchema } from '../../electron/contract';
-import known from '../fixtures/check-findings-aedes.json';
 import { expect, requireMosquitto, test } from './fixtures';
 import { ProfilesPanel } from './profiles-panel';
 
@@ -101,7 +100,14 @@ test('run one group on a profile, open its evidence, export it, and compare two 
 test('the local broker panel lists the built-in broker’s deviations from the committed results', async ({
   app,
 }) => {
-  // Built-in broker #2: every non-conforming known answer, with its finding.
+  // Built-in broker #2: every non-conforming known answer, with its finding; shown for the built-in broker only.
+  const engine = app.page.getByRole('combobox', { name: 'Broker', exact: true });
+  await engine.selectOption('mosquitto');
+  await expect(app.page.getByText(/checks where this broker differs from MQTT$/)).toHaveCount(0);
+  await engine.selectOption('built-in');
+  const known = JSON.parse(
+    readFileSync(new URL('../fixtures/check-findings-aedes.json', import.meta.url), 'utf8'),
+  ) as { deviations: unknown[] };
   const count = known.deviations.length;
   const deviations = app.page.getByText(`${count} checks where this broker differs from MQTT`, {
     exact: true,
