@@ -39,6 +39,14 @@ export function RunningBroker({ status, password }: Props) {
           </dd>
           <dt>MQTT</dt>
           <dd>{status.protocolVersions.join(', ')}</dd>
+          <dt>{t('check.localBroker.engine.label')}</dt>
+          <dd>
+            {t(
+              status.engine === 'mosquitto'
+                ? 'check.localBroker.engine.mosquittoShort'
+                : 'check.localBroker.engine.builtIn',
+            )}
+          </dd>
         </dl>
       )}
       {exposed && (
