@@ -4,6 +4,7 @@ import { runBrokerCheck } from '../engine/check';
 import { parseCommand, UsageError } from './args';
 import type { Io } from './io';
 import { publishCommand, subscribeCommand } from './messaging';
+import { formatMarkdown } from '../contract/check-report';
 import { exitCodeFor, formatReport } from './report';
 
 function validated(options: ConnectOptions): ParsedConnectOptions {
@@ -38,7 +39,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (command.json) io.stdout(JSON.stringify(report, null, 2));
         return 2;
       }
-      io.stdout(command.json ? JSON.stringify(report, null, 2) : formatReport(report));
+      io.stdout(
+        command.json
+          ? JSON.stringify(report, null, 2)
+          : command.markdown
+            ? formatMarkdown(report)
+            : formatReport(report),
+      );
       return exitCodeFor(report);
     }
     if (command.command === 'pub') return await publishCommand(io, connection, command);
