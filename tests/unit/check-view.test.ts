@@ -27,7 +27,7 @@ function report(runId: string, results: CheckResult[]): CheckReport {
     results,
     messagesSent: 0,
     messageBound: 400,
-    counts: {},
+    counts: { conforms: 0, differs: 0, 'not-supported': 0, 'could-not-run': 0 },
   };
 }
 
@@ -61,7 +61,11 @@ describe('check progress store', () => {
     store.ingest({ phase: 'finished', runId: 'r', result: result('a', 'conforms') });
     expect(store.getSnapshot()?.running.size).toBe(0);
     expect(store.getSnapshot()?.results.get('a')?.verdict).toBe('conforms');
-    store.ingest({ phase: 'done', runId: 'r', counts: { conforms: 1 } });
+    store.ingest({
+      phase: 'done',
+      runId: 'r',
+      counts: { conforms: 1, differs: 0, 'not-supported': 0, 'could-not-run': 0 },
+    });
     expect(store.getSnapshot()?.done).toBe(true);
   });
 });

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import aedesMemoryPersistence, { type AedesMemoryPersistence } from 'aedes-persistence';
@@ -17,9 +16,10 @@ import {
 } from '../../contract';
 import { EngineError } from '../errors';
 import { ClientRegistry } from './client-registry';
+import { credentialsMatch } from './credentials';
 import { ListenError, openListeners, type Listeners } from './listeners';
-import { MosquittoProcess, findMosquitto } from './mosquitto-process';
-import { isPortFree, nextFreePort } from './ports';
+import { findMosquitto, launchMosquitto, type MosquittoProcess } from './mosquitto-process';
+import { nextFreePort } from './ports';
 import { TrafficCounters } from './traffic';
 import { authorizePublish } from './will-filter';
 
@@ -228,8 +228,7 @@ export class LocalBroker {
     };
     const auth = options.username === undefined ? {} : { username: options.username };
     const facts = { listeners, authRequired: !!options.username, engine: 'mosquitto' as const, ...auth };
-    const binary = findMosquitto();
-    if (!binary) {
+    if (!findMosquitto()) {
       this.setStatus('failed', {
         problem: {
           code: 'ENOENT',
@@ -239,24 +238,8 @@ export class LocalBroker {
       return this.current;
     }
     this.setStatus('starting', facts);
-    // Mosquitto says "address in use" only in its log: look first, and offer free ports as the built-in broker does.
-    for (const [port, listener] of [
-      [options.tcpPort, 'tcp'],
-      [options.wsPort, 'ws'],
-    ] as const) {
-      if (!(await isPortFree(port, bindAddress))) {
-        const busy = Object.assign(new Error('in use'), { code: 'EADDRINUSE' });
-        return this.failStart(new ListenError(port, listener, 'EADDRINUSE', busy), options, bindAddress);
-      }
-    }
     try {
-      const started = await MosquittoProcess.start(binary, {
-        bindAddress,
-        tcpPort: options.tcpPort,
-        wsPort: options.wsPort,
-        ...auth,
-        ...(options.password !== undefined && { password: options.password }),
-      });
+      const started = await launchMosquitto(options, bindAddress);
       this.mosquitto = started;
       started.onExit((why) => {
         if (this.mosquitto !== started) return;
@@ -420,22 +403,6 @@ interface RetainedPacket {
   topic: string;
   payload: Buffer | string;
   qos: 0 | 1 | 2;
-}
-
-function credentialsMatch(
-  options: ParsedLocalBrokerOptions,
-  username: string | undefined,
-  password: Buffer | undefined,
-): boolean {
-  if (options.username === undefined) return true;
-  return (
-    sameSecret(Buffer.from(username ?? ''), Buffer.from(options.username)) &&
-    sameSecret(password ?? Buffer.alloc(0), Buffer.from(options.password ?? ''))
-  );
-}
-
-function sameSecret(given: Buffer, expected: Buffer): boolean {
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function closeBroker(broker: Aedes): Promise<void> {

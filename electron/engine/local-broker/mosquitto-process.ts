@@ -9,6 +9,9 @@ import { accessSync, constants as fsConstants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { ParsedLocalBrokerOptions } from '../../contract';
+import { ListenError } from './listeners';
+import { isPortFree } from './ports';
 
 /** Debian installs the broker in /usr/sbin, which a user's PATH often lacks. */
 const EXTRA_DIRS = ['/usr/sbin', '/usr/local/sbin', '/opt/homebrew/sbin', '/usr/local/opt/mosquitto/sbin'];
@@ -188,4 +191,32 @@ export class MosquittoProcess {
       this.wake();
     });
   }
+}
+
+/**
+ * Starts the machine's Mosquitto with the local broker's options. Mosquitto reports a busy
+ * port only in its log, so the ports are tried first: a busy one throws the same ListenError
+ * the built-in broker's listeners throw, and the caller offers free ports alike.
+ */
+export async function launchMosquitto(
+  options: ParsedLocalBrokerOptions,
+  bindAddress: string,
+): Promise<MosquittoProcess> {
+  const binary = findMosquitto();
+  if (!binary) throw new Error('Mosquitto is not installed on this machine.');
+  for (const [port, listener] of [
+    [options.tcpPort, 'tcp'],
+    [options.wsPort, 'ws'],
+  ] as const) {
+    if (!(await isPortFree(port, bindAddress))) {
+      throw new ListenError(port, listener, 'EADDRINUSE', new Error(`Port ${port} is in use.`));
+    }
+  }
+  return MosquittoProcess.start(binary, {
+    bindAddress,
+    tcpPort: options.tcpPort,
+    wsPort: options.wsPort,
+    ...(options.username !== undefined && { username: options.username }),
+    ...(options.password !== undefined && { password: options.password }),
+  });
 }
