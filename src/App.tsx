@@ -7,6 +7,7 @@ import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { BrokerPanel } from './broker/BrokerPanel';
+import { CheckOpener } from './check/CheckOpener';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
 import { LabPanel } from './lab/LabPanel';
@@ -44,6 +45,7 @@ export function App() {
           <aside className="sidebar">
             <ProfilesPanel enabled={open} />
             <ConnectionList />
+            <CheckOpener />
             <ConnectionForm />
             <LabPanel />
             <RecordingsPanel />

@@ -50,6 +50,7 @@ Options:
 ${CONNECTION_HELP}
   --only G[,G…]       only these groups: ${CHECK_GROUPS.join(', ')}
   --json              print the whole report (evidence included) as JSON
+  --markdown          print the report as Markdown (the app's "Export Markdown")
   -h, --help          show this help
 
 Exit status: 0 when nothing differs from the specification, 1 when something differs,
@@ -186,7 +187,13 @@ export function qosFrom(text: string | undefined, usage: string): Qos {
 
 export type Command =
   | { command: 'help'; usage: string }
-  | { command: 'check'; connection: ConnectOptions; groups?: CheckGroup[]; json: boolean }
+  | {
+      command: 'check';
+      connection: ConnectOptions;
+      groups?: CheckGroup[];
+      json: boolean;
+      markdown?: boolean;
+    }
   | {
       command: 'pub';
       connection: ConnectOptions;
@@ -223,7 +230,12 @@ function parseCheck(argv: string[], env: NodeJS.ProcessEnv): Command {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { ...connectionOptions, only: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        ...connectionOptions,
+        only: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+      },
     },
     CHECK_USAGE,
   );
@@ -244,7 +256,15 @@ function parseCheck(argv: string[], env: NodeJS.ProcessEnv): Command {
     }
     groups = [...new Set(names)] as CheckGroup[];
   }
-  return { command: 'check', connection, json: values.json, ...(groups && { groups }) };
+  if (values.json && values.markdown)
+    throw new UsageError('Use --json or --markdown, not both.', CHECK_USAGE);
+  return {
+    command: 'check',
+    connection,
+    json: values.json,
+    ...(values.markdown && { markdown: true }),
+    ...(groups && { groups }),
+  };
 }
 
 function parsePub(argv: string[], env: NodeJS.ProcessEnv): Command {

@@ -6,6 +6,7 @@ import type { Io } from './io';
 import { publishCommand, subscribeCommand } from './messaging';
 import { recordCommand, replayCommand } from './record';
 import { parseRecord, parseReplay } from './record-args';
+import { formatMarkdown } from '../contract/check-report';
 import { exitCodeFor, formatReport } from './report';
 
 function validated(options: ConnectOptions): ParsedConnectOptions {
@@ -52,7 +53,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (command.json) io.stdout(JSON.stringify(report, null, 2));
         return 2;
       }
-      io.stdout(command.json ? JSON.stringify(report, null, 2) : formatReport(report));
+      io.stdout(
+        command.json
+          ? JSON.stringify(report, null, 2)
+          : command.markdown
+            ? formatMarkdown(report)
+            : formatReport(report),
+      );
       return exitCodeFor(report);
     }
     if (command.command === 'pub') return await publishCommand(io, connection, command);

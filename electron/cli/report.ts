@@ -1,12 +1,6 @@
 /** The broker check's report as a terminal reads it: one line per check and a summary. */
-import type { CheckReport, CheckVerdict } from '../contract';
-
-const LABEL: Record<CheckVerdict, string> = {
-  conforms: 'conforms',
-  differs: 'DIFFERS',
-  'not-supported': 'not supported',
-  'could-not-run': 'could not run',
-};
+import type { CheckReport } from '../contract';
+import { VERDICT_LABEL as LABEL } from '../contract/check-report';
 
 export function formatReport(report: CheckReport): string {
   const idWidth = Math.max(5, ...report.results.map((r) => r.id.length));

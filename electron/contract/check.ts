@@ -133,6 +133,18 @@ export const CheckProgressSchema = z.discriminatedUnion('phase', [
 ]);
 export type CheckProgress = z.infer<typeof CheckProgressSchema>;
 
+/** Runs kept per broker in the data folder, newest first; older ones go. */
+export const CHECK_HISTORY_PER_BROKER = 20;
+
+export interface CheckHistory {
+  /** Newest first: one broker's runs, or every broker's when none was named. */
+  runs: CheckReport[];
+  /** Every broker URL with kept runs, for comparing two brokers. */
+  brokers: string[];
+  /** Set once when the history file could not be read and was set aside. */
+  notice?: string;
+}
+
 export const checkRequests = {
   /**
    * Runs the suite (or some groups) against a broker, on helper connections of its own, and
@@ -142,6 +154,8 @@ export const checkRequests = {
   'check.run': request<CheckReport>()(CheckRunInputSchema),
   /** Stops a run early: running checks end as "could not run", nothing more is sent. */
   'check.cancel': request<{ cancelled: boolean }>()(z.object({ runId: z.string().max(64) }).strict()),
+  /** Finished runs kept in the data folder (a run that reached no broker is not kept). */
+  'check.history': request<CheckHistory>()(z.object({ brokerUrl: z.string().max(2048).optional() }).strict()),
 } as const;
 
 export const checkEvents = {

@@ -13,6 +13,10 @@ export const LOCAL_BROKER_RETAINED_LIMIT = 1000;
 /** Bytes of each retained payload the list carries; the full size is given alongside. */
 export const LOCAL_BROKER_PAYLOAD_PREVIEW_BYTES = 256;
 
+/** Which broker runs: MQScope's own (aedes), or the machine's Mosquitto where it is installed. */
+export const LocalBrokerEngineSchema = z.enum(['built-in', 'mosquitto']);
+export type LocalBrokerEngine = z.infer<typeof LocalBrokerEngineSchema>;
+
 const PortSchema = z
   .number()
   .int()
@@ -33,6 +37,8 @@ export const LocalBrokerOptionsSchema = z
     /** When set, clients must present this user name and password. */
     username: z.string().min(1).max(65535).optional(),
     password: z.string().max(65535).optional(),
+    /** The built-in broker unless asked; the panel offers Mosquitto first when it is installed. */
+    engine: LocalBrokerEngineSchema.default('built-in'),
   })
   .strict()
   .refine((o) => o.tcpPort !== o.wsPort, {
@@ -91,6 +97,10 @@ export const LocalBrokerStatusSchema = z.object({
   protocolVersions: z.array(z.string()),
   /** Epoch milliseconds of the last transition. */
   since: z.number(),
+  /** Which broker runs (set while starting, running or stopping). */
+  engine: LocalBrokerEngineSchema.optional(),
+  /** True when Mosquitto is installed on this machine and can run as the local broker. */
+  mosquittoAvailable: z.boolean().optional(),
   /** The counters at the time of a localBroker.status request (pushes carry them apart). */
   activity: LocalBrokerActivitySchema.optional(),
 });
@@ -133,6 +143,8 @@ export const localBrokerRequests = {
   'localBroker.status': request<LocalBrokerStatus>()(EmptyInput),
   'localBroker.clients': request<LocalBrokerClient[]>()(EmptyInput),
   'localBroker.retained': request<LocalBrokerRetainedList>()(EmptyInput),
+  /** Mosquitto's log while it runs as the local broker (the last 500 lines); empty otherwise. */
+  'localBroker.log': request<{ lines: string[] }>()(EmptyInput),
   /** Clears a retained message the way a client would: an empty retained PUBLISH. */
   'localBroker.deleteRetained': request<{ topic: string }>()(z.object({ topic: TopicNameSchema }).strict()),
 } as const;

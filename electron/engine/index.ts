@@ -1,7 +1,8 @@
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener } from './connection-manager';
-import { historyHandlers } from './history';
+import { HistoryStore, historyHandlers } from './history';
+import { LAB_HISTORY } from './lab/lab-history';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
 import { PresetStore } from './presets/preset-store';
@@ -74,7 +75,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     }
   };
   const links = new ProfileLinks(manager, store);
-  const lab = new WillLab(manager);
+  const lab = new WillLab(manager, dataDir ? new HistoryStore({ dataDir, kind: LAB_HISTORY }) : null);
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
   const handlers: RequestHandlers = {
@@ -106,15 +107,16 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
     ...(store ? profileHandlers(store, links) : noProfileHandlers()),
     'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
-    'lab.history': async ({ brokerUrl }) => lab.list(brokerUrl),
+    'lab.history': ({ brokerUrl }) => lab.list(brokerUrl),
     'localBroker.start': (options) => localBroker.start(options),
     'localBroker.stop': () => localBroker.stop(),
     'localBroker.status': async () => localBroker.statusWithActivity(),
     'localBroker.clients': async () => localBroker.clients(),
+    'localBroker.log': async () => localBroker.log(),
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
-    ...checkHandlers(store, emit),
+    ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...record.handlers,
   };

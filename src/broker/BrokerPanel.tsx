@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { brokerActivity } from './activity-store';
 import { useTransportStatus } from '../api/use-transport-status';
-import { DEFAULT_BROKER_FORM, type BrokerFieldProblems, type BrokerFormValues } from './broker-form-values';
+import { BuiltInBrokerDeviations } from '../check/BuiltInBrokerDeviations';
+import {
+  DEFAULT_BROKER_FORM,
+  chosenEngine,
+  type BrokerFieldProblems,
+  type BrokerFormValues,
+} from './broker-form-values';
 import { useBrokerStatus } from './broker-queries';
 import { BrokerStartForm } from './BrokerStartForm';
 import { RunningBroker } from './RunningBroker';
@@ -55,6 +61,9 @@ export function BrokerPanel() {
           onProblems={setProblems}
           status={status}
         />
+      )}
+      {(up ? status?.engine !== 'mosquitto' : chosenEngine(values, status) === 'built-in') && (
+        <BuiltInBrokerDeviations />
       )}
     </details>
   );

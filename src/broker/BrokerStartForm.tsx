@@ -4,6 +4,7 @@ import type { LocalBrokerStatus } from '../../electron/contract';
 import { errorText } from '../api/client';
 import { Field, invalidProps } from '../ui/field';
 import {
+  chosenEngine,
   toBrokerOptions,
   type BrokerField,
   type BrokerFieldProblems,
@@ -28,7 +29,7 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
   const starting = start.isPending || status?.state === 'starting';
 
   const startWith = (next: BrokerFormValues) => {
-    const checked = toBrokerOptions(next);
+    const checked = toBrokerOptions({ ...next, engine: chosenEngine(next, status) });
     if (!checked.ok) return onProblems(checked.problems);
     onProblems({});
     start.mutate(checked.options);
@@ -64,8 +65,27 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
   );
 
   const suggested = status?.state === 'failed' ? status.suggestedPorts : undefined;
+  const engine = chosenEngine(values, status);
   return (
     <form className="broker-form" onSubmit={onSubmit} noValidate aria-label={t('broker.start.label')}>
+      <Field id={id('engine')} label={t('check.localBroker.engine.label')}>
+        <select
+          id={id('engine')}
+          value={engine}
+          onChange={(e) =>
+            onChange({ ...values, engine: e.target.value === 'mosquitto' ? 'mosquitto' : 'built-in' })
+          }
+        >
+          <option value="mosquitto" disabled={!status?.mosquittoAvailable}>
+            {t(
+              status?.mosquittoAvailable
+                ? 'check.localBroker.engine.mosquitto'
+                : 'check.localBroker.engine.noMosquitto',
+            )}
+          </option>
+          <option value="built-in">{t('check.localBroker.engine.builtIn')}</option>
+        </select>
+      </Field>
       <div className="broker-ports">
         {text('tcpPort', t('broker.start.tcpPort'), { inputMode: 'numeric', className: 'mono' })}
         {text('wsPort', t('broker.start.wsPort'), { inputMode: 'numeric', className: 'mono' })}

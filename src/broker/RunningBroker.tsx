@@ -5,6 +5,7 @@ import { BrokerClients } from './BrokerClients';
 import { BrokerCounters } from './BrokerCounters';
 import { useStopBroker } from './broker-queries';
 import { ConnectToLocalBroker } from './ConnectToLocalBroker';
+import { MosquittoLog } from './MosquittoLog';
 import { RetainedList } from './RetainedList';
 
 interface Props {
@@ -38,6 +39,14 @@ export function RunningBroker({ status, password }: Props) {
           </dd>
           <dt>MQTT</dt>
           <dd>{status.protocolVersions.join(', ')}</dd>
+          <dt>{t('check.localBroker.engine.label')}</dt>
+          <dd>
+            {t(
+              status.engine === 'mosquitto'
+                ? 'check.localBroker.engine.mosquittoShort'
+                : 'check.localBroker.engine.builtIn',
+            )}
+          </dd>
         </dl>
       )}
       {exposed && (
@@ -60,9 +69,16 @@ export function RunningBroker({ status, password }: Props) {
           {errorText(stop.error)}
         </p>
       )}
-      <BrokerCounters />
-      <BrokerClients running={running} />
-      <RetainedList running={running} />
+      {status.engine === 'mosquitto' ? (
+        // Mosquitto runs apart: what it does shows in its own log, not in aedes' counters.
+        <MosquittoLog running={running} />
+      ) : (
+        <>
+          <BrokerCounters />
+          <BrokerClients running={running} />
+          <RetainedList running={running} />
+        </>
+      )}
     </div>
   );
 }

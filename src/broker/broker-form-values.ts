@@ -3,7 +3,9 @@ import {
   LOCAL_BROKER_DEFAULT_WS_PATH,
   LOCAL_BROKER_DEFAULT_WS_PORT,
   LocalBrokerOptionsSchema,
+  type LocalBrokerEngine,
   type LocalBrokerOptions,
+  type LocalBrokerStatus,
 } from '../../electron/contract';
 
 /** The start form as typed: text, so a half-typed port is not lost to parsing. */
@@ -14,9 +16,19 @@ export interface BrokerFormValues {
   username: string;
   password: string;
   bindAllInterfaces: boolean;
+  /** Left unset: Mosquitto when the machine has it, else the built-in broker. */
+  engine?: LocalBrokerEngine;
 }
 
-export type BrokerField = Exclude<keyof BrokerFormValues, 'bindAllInterfaces'>;
+/** The broker the form starts: the user's pick, or Mosquitto by default where it is installed. */
+export function chosenEngine(
+  values: BrokerFormValues,
+  status: LocalBrokerStatus | undefined,
+): LocalBrokerEngine {
+  return values.engine ?? (status?.mosquittoAvailable ? 'mosquitto' : 'built-in');
+}
+
+export type BrokerField = Exclude<keyof BrokerFormValues, 'bindAllInterfaces' | 'engine'>;
 export type BrokerFieldProblems = Partial<Record<BrokerField, string>>;
 
 export const DEFAULT_BROKER_FORM: BrokerFormValues = {
@@ -44,6 +56,7 @@ export function toBrokerOptions(
     wsPath: values.wsPath.trim(),
     bindAllInterfaces: values.bindAllInterfaces,
   };
+  if (values.engine) options.engine = values.engine;
   // Empty credentials mean "anyone may connect", not an empty user name.
   if (values.username !== '') options.username = values.username;
   if (values.password !== '') options.password = values.password;

@@ -6,15 +6,22 @@ export class BrokerPanel {
   readonly clients: Locator;
   readonly retained: Locator;
   readonly problem: Locator;
+  /** Which broker runs: Mosquitto is the form's default where installed, so tests say which. */
+  readonly engine: Locator;
 
   constructor(readonly page: Page) {
     this.state = page.getByRole('status', { name: 'Local broker status' });
     this.clients = page.getByRole('list', { name: 'Connected clients' });
     this.retained = page.getByRole('list', { name: 'Retained messages' });
     this.problem = page.getByRole('form', { name: 'Start the local broker' }).getByRole('alert');
+    this.engine = page.getByRole('combobox', { name: 'Broker', exact: true });
   }
 
-  async start(ports: { tcpPort: number; wsPort: number }): Promise<void> {
+  async start(
+    ports: { tcpPort: number; wsPort: number },
+    engine: 'built-in' | 'mosquitto' = 'built-in',
+  ): Promise<void> {
+    await this.engine.selectOption(engine);
     await this.page.getByLabel('TCP port').fill(String(ports.tcpPort));
     await this.page.getByLabel('WebSocket port').fill(String(ports.wsPort));
     await this.page.getByRole('button', { name: 'Start broker' }).click();

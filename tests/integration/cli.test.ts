@@ -61,6 +61,18 @@ describe.skipIf(!available)('mqscope CLI', () => {
     expect(text).toMatch(/5 conform, 0 differ/);
   });
 
+  // Issue 15 #2: the CLI prints the same Markdown report as the app's export (one formatter).
+  it('prints the report as Markdown with --markdown', async () => {
+    const run = await cli(['check', url, ...auth(), '--only', 'client-ids', '--markdown'], env());
+    expect(run.code, run.stderr.join('\n')).toBe(0);
+    const text = run.stdout.join('\n');
+    expect(text).toMatch(/^# MQTT broker check: mqtt:\/\/127\.0\.0\.1:\d+/);
+    expect(text).toContain('| conforms | `client-ids.zero-length` |');
+    expect(text).toMatch(/## client-ids\.zero-length: conforms\n\n> .+\(MQTT 5 §3\.1\.3\.1/);
+    const both = await cli(['check', url, '--json', '--markdown']);
+    expect(both.code).toBe(2);
+  });
+
   it('exits 1 when something differs (Mosquitto 2.0 does not enforce its Receive Maximum)', async () => {
     const run = await cli(['check', url, ...auth(), '--only', 'limits', '--json'], env());
     expect(run.code).toBe(1);

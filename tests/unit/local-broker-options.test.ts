@@ -18,12 +18,13 @@ describe('--local-broker', () => {
 });
 
 describe('LocalBrokerOptionsSchema', () => {
-  it('defaults to 1883, 8083, /mqtt, loopback only and no login', () => {
+  it('defaults to 1883, 8083, /mqtt, loopback only, no login and the built-in broker', () => {
     expect(LocalBrokerOptionsSchema.parse({})).toEqual({
       tcpPort: 1883,
       wsPort: 8083,
       wsPath: '/mqtt',
       bindAllInterfaces: false,
+      engine: 'built-in',
     });
   });
 

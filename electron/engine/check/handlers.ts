@@ -1,14 +1,26 @@
 /** The `check.*` requests: run the suite for a profile or for connection options; cancel a run. */
-import { ConnectOptionsSchema, type ParsedConnectOptions, type RequestHandlers } from '../../contract';
+import {
+  ConnectOptionsSchema,
+  type CheckReport,
+  type ParsedConnectOptions,
+  type RequestHandlers,
+} from '../../contract';
 import type { EngineListener } from '../connection-manager';
 import { EngineError } from '../errors';
+import { HistoryStore } from '../history';
 import type { ProfileStore } from '../profiles';
+import { CHECK_HISTORY, readCheckHistory } from './check-history';
 import { newRunId, runBrokerCheck } from './runner';
 
-type CheckHandlers = Pick<RequestHandlers, 'check.run' | 'check.cancel'>;
+type CheckHandlers = Pick<RequestHandlers, 'check.run' | 'check.cancel' | 'check.history'>;
 
-export function checkHandlers(store: ProfileStore | null, emit: EngineListener): CheckHandlers {
+export function checkHandlers(
+  store: ProfileStore | null,
+  emit: EngineListener,
+  dataDir?: string,
+): CheckHandlers {
   const running = new Map<string, AbortController>();
+  const history = dataDir ? new HistoryStore<CheckReport>({ dataDir, kind: CHECK_HISTORY }) : null;
   return {
     'check.run': async ({ target, groups }) => {
       let options: ParsedConnectOptions;
@@ -24,12 +36,15 @@ export function checkHandlers(store: ProfileStore | null, emit: EngineListener):
       const controller = new AbortController();
       running.set(runId, controller);
       try {
-        return await runBrokerCheck(options, {
+        const report = await runBrokerCheck(options, {
           runId,
           ...(groups && { groups }),
           signal: controller.signal,
           onProgress: (payload) => emit({ name: 'check.progress', payload }),
         });
+        // A failed save costs the history one entry, never the report the user waits for.
+        if (history && report.broker) await history.append(report.broker.url, report).catch(() => undefined);
+        return report;
       } finally {
         running.delete(runId);
       }
@@ -38,6 +53,11 @@ export function checkHandlers(store: ProfileStore | null, emit: EngineListener):
       const controller = running.get(runId);
       controller?.abort();
       return { cancelled: controller !== undefined };
+    },
+    'check.history': async ({ brokerUrl }) => {
+      if (!history)
+        throw new EngineError('internal', 'This host has no data directory, so check runs are not kept.');
+      return readCheckHistory(history, brokerUrl);
     },
   };
 }

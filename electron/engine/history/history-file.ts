@@ -1,15 +1,44 @@
 /**
- * The publish history file: `publish-history.json` in the data folder. The one place it is
- * read and written (with the profiles' atomic write, so a crash never leaves half a file).
+ * History files in the data folder: one JSON file per kind of history (publish history,
+ * broker check runs, will lab results), each a list of entries per key. The one place they
+ * are read and written, with the atomic write, so a crash never leaves half a file; a file
+ * that does not parse is set aside, never overwritten.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HistoryEntrySchema, ProfileIdSchema, type HistoryEntry } from '../../contract';
+import {
+  HISTORY_LIMIT_DEFAULT,
+  HistoryEntrySchema,
+  ProfileIdSchema,
+  type HistoryEntry,
+} from '../../contract';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
 
-export const HISTORY_FILE = 'publish-history.json';
 const VERSION = 1;
+
+/** What one history file holds and how its entries are checked when read back. */
+export interface HistoryKind<T> {
+  fileName: string;
+  /** The file's list field: "profiles" or "brokers" (kept as first written, for old files). */
+  keyField: string;
+  keySchema: z.ZodType<string>;
+  entrySchema: z.ZodType<T>;
+  /** Entries kept per key, newest first. */
+  limit: number;
+  /** For sentences: "publish history". */
+  label: string;
+}
+
+export const PUBLISH_HISTORY: HistoryKind<HistoryEntry> = {
+  fileName: 'publish-history.json',
+  keyField: 'profiles',
+  keySchema: ProfileIdSchema,
+  entrySchema: HistoryEntrySchema,
+  limit: HISTORY_LIMIT_DEFAULT,
+  label: 'publish history',
+};
+export const HISTORY_FILE = PUBLISH_HISTORY.fileName;
 
 // Payloads and correlation data may be bytes: JSON holds them as {"$bytes": base64}.
 const BYTES = '$bytes';
@@ -24,22 +53,28 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Pairs, not an object keyed by profile id: ids are data, never property names. */
-const FileSchema = z.object({
-  version: z.literal(VERSION),
-  profiles: z.array(z.tuple([ProfileIdSchema, z.array(HistoryEntrySchema)])),
-});
+/** Pairs, not an object keyed by profile or broker: keys are data, never property names. */
+function fileSchema<T>(kind: HistoryKind<T>) {
+  return z.object({
+    version: z.literal(VERSION),
+    [kind.keyField]: z.array(z.tuple([kind.keySchema, z.array(kind.entrySchema)])),
+  });
+}
 
-export type HistoryByProfile = Map<string, HistoryEntry[]>;
+export type HistoryByKey<T> = Map<string, T[]>;
 
-export interface LoadResult {
-  history: HistoryByProfile;
+export interface LoadResult<T> {
+  history: HistoryByKey<T>;
   /** Where an unreadable file was moved (it is never overwritten). */
   setAsidePath: string | null;
 }
 
-export async function loadHistory(dataDir: string, now: Date): Promise<LoadResult> {
-  const path = join(dataDir, HISTORY_FILE);
+export async function loadHistory<T>(
+  kind: HistoryKind<T>,
+  dataDir: string,
+  now: Date,
+): Promise<LoadResult<T>> {
+  const path = join(dataDir, kind.fileName);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -47,18 +82,25 @@ export async function loadHistory(dataDir: string, now: Date): Promise<LoadResul
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: new Map(), setAsidePath: null };
     throw error;
   }
-  let parsed: z.infer<typeof FileSchema> | null = null;
+  let pairs: [string, T[]][] | null = null;
   try {
-    const result = FileSchema.safeParse(JSON.parse(text, reviver));
-    if (result.success) parsed = result.data;
+    const result = fileSchema(kind).safeParse(JSON.parse(text, reviver));
+    if (result.success) pairs = result.data[kind.keyField] as [string, T[]][];
   } catch {
     /* not JSON: set aside below */
   }
-  if (!parsed) return { history: new Map(), setAsidePath: await setAside(path, now) };
-  return { history: new Map(parsed.profiles), setAsidePath: null };
+  if (!pairs) return { history: new Map(), setAsidePath: await setAside(path, now) };
+  return { history: new Map(pairs), setAsidePath: null };
 }
 
-export function saveHistory(dataDir: string, history: HistoryByProfile): Promise<void> {
-  const text = JSON.stringify({ version: VERSION, profiles: [...history] }, replacer);
-  return writeFileAtomic(join(dataDir, HISTORY_FILE), text);
+export function saveHistory<T>(
+  kind: HistoryKind<T>,
+  dataDir: string,
+  history: HistoryByKey<T>,
+): Promise<void> {
+  const text = JSON.stringify({ version: VERSION, [kind.keyField]: [...history] }, replacer);
+  return writeFileAtomic(join(dataDir, kind.fileName), text);
 }
+
+/** Broker URLs as keys: bounded like any other input read back from disk. */
+export const BrokerKeySchema = z.string().min(1).max(2048);

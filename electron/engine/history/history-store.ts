@@ -1,64 +1,94 @@
-import { HISTORY_LIMIT_DEFAULT, type HistoryEntry } from '../../contract';
+import type { HistoryEntry } from '../../contract';
 import { EngineError } from '../errors';
-import { loadHistory, saveHistory, type HistoryByProfile } from './history-file';
+import {
+  PUBLISH_HISTORY,
+  loadHistory,
+  saveHistory,
+  type HistoryByKey,
+  type HistoryKind,
+} from './history-file';
 
-export interface HistoryStoreOptions {
+export interface HistoryStoreOptions<T> {
   dataDir: string;
-  /** Entries kept per profile (newest first). */
+  /** Which file and entries; publish history when left out. */
+  kind?: HistoryKind<T>;
+  /** Entries kept per key (newest first); the kind's limit when left out. */
   limit?: number;
   now?: () => Date;
 }
 
 /**
- * Publish history per profile, persisted in the data folder. Changes run one after
- * another (read, change, write), so two appends never lose each other.
+ * A history per key (a profile, a broker URL), persisted in the data folder. Changes run
+ * one after another (read, change, write), so two appends never lose each other.
  */
-export class HistoryStore {
-  private history: HistoryByProfile | null = null;
+export class HistoryStore<T = HistoryEntry> {
+  private history: HistoryByKey<T> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly limit: number;
+  private readonly kind: HistoryKind<T>;
+  /** Set when the file on disk could not be read and was moved aside: said once, to the next reader. */
+  private setAsidePath: string | null = null;
 
-  constructor(private readonly options: HistoryStoreOptions) {
-    this.limit = options.limit ?? HISTORY_LIMIT_DEFAULT;
+  constructor(private readonly options: HistoryStoreOptions<T>) {
+    this.kind = options.kind ?? (PUBLISH_HISTORY as unknown as HistoryKind<T>);
+    this.limit = options.limit ?? this.kind.limit;
   }
 
-  async list(profileId: string): Promise<HistoryEntry[]> {
-    return [...((await this.loaded()).get(profileId) ?? [])];
+  async list(key: string): Promise<T[]> {
+    return [...((await this.loaded()).get(key) ?? [])];
   }
 
-  append(profileId: string, entry: HistoryEntry): Promise<{ count: number }> {
+  /** Every key's entries, for "all brokers". */
+  async entries(): Promise<[string, T[]][]> {
+    return [...(await this.loaded())].map(([key, list]) => [key, [...list]]);
+  }
+
+  /** The sentence about a file that was set aside, once; null when there is none. */
+  takeNotice(): string | null {
+    const path = this.setAsidePath;
+    this.setAsidePath = null;
+    return path
+      ? `The ${this.kind.label} file could not be read; it was moved to ${path} and a new one was started.`
+      : null;
+  }
+
+  append(key: string, entry: T): Promise<{ count: number }> {
     return this.change((history) => {
-      const next = [entry, ...(history.get(profileId) ?? [])].slice(0, this.limit);
-      history.set(profileId, next);
+      const next = [entry, ...(history.get(key) ?? [])].slice(0, this.limit);
+      history.set(key, next);
       return { count: next.length };
     });
   }
 
-  clear(profileId: string): Promise<{ removed: number }> {
+  clear(key: string): Promise<{ removed: number }> {
     return this.change((history) => {
-      const removed = history.get(profileId)?.length ?? 0;
-      history.delete(profileId);
+      const removed = history.get(key)?.length ?? 0;
+      history.delete(key);
       return { removed };
     });
   }
 
-  private async loaded(): Promise<HistoryByProfile> {
-    this.history ??= (await loadHistory(this.options.dataDir, this.now())).history;
+  private async loaded(): Promise<HistoryByKey<T>> {
+    if (!this.history) {
+      const loaded = await loadHistory(this.kind, this.options.dataDir, this.now());
+      this.history ??= loaded.history;
+      this.setAsidePath = loaded.setAsidePath;
+    }
     return this.history;
   }
 
-  private change<T>(apply: (history: HistoryByProfile) => T): Promise<T> {
-    const run = async (): Promise<T> => {
+  private change<R>(apply: (history: HistoryByKey<T>) => R): Promise<R> {
+    const run = async (): Promise<R> => {
       const current = await this.loaded();
       const next = new Map(current);
       const result = apply(next);
       try {
-        await saveHistory(this.options.dataDir, next);
+        await saveHistory(this.kind, this.options.dataDir, next);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         throw new EngineError(
           'internal',
-          `The publish history could not be saved (${code}): nothing was changed.`,
+          `The ${this.kind.label} could not be saved (${code}): nothing was changed.`,
         );
       }
       this.history = next;

@@ -3,10 +3,9 @@ import type { LabAction, LabResult, ReceivedMessage } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
 import { MqttConnection } from '../connection';
 import { EngineError } from '../errors';
+import type { HistoryStore } from '../history';
 import { expectationFor, judge, observationMs } from './expectations';
-
-/** Results kept per broker: enough to compare two brokers, small enough to forget about. */
-const HISTORY_PER_BROKER = 20;
+import { LAB_HISTORY_PER_BROKER } from './lab-history';
 
 /**
  * Runs a lab action on a live connection while a separate observer connection watches the
@@ -16,7 +15,11 @@ export class WillLab {
   private readonly history = new Map<string, LabResult[]>();
   private runs = 0;
 
-  constructor(private readonly manager: ConnectionManager) {}
+  /** `stored`: results persisted in the data folder; without it they last as long as the host. */
+  constructor(
+    private readonly manager: ConnectionManager,
+    private readonly stored: HistoryStore<LabResult> | null = null,
+  ) {}
 
   async run(connectionId: string, action: LabAction): Promise<LabResult> {
     const subject = this.manager.get(connectionId);
@@ -134,14 +137,19 @@ export class WillLab {
         expected,
         ...judge(expected, willSeen, observedForMs, action),
       };
-      this.remember(result);
+      await this.remember(result);
       return result;
     } finally {
       await observer.close('The will observer is done.');
     }
   }
 
-  list(brokerUrl?: string): LabResult[] {
+  async list(brokerUrl?: string): Promise<LabResult[]> {
+    if (this.stored) {
+      if (brokerUrl !== undefined) return this.stored.list(brokerUrl);
+      const all = await this.stored.entries();
+      return all.flatMap(([, results]) => results).sort((a, b) => b.actionAt - a.actionAt);
+    }
     if (brokerUrl !== undefined) return [...(this.history.get(brokerUrl) ?? [])];
     return [...this.history.values()].flat().sort((a, b) => b.actionAt - a.actionAt);
   }
@@ -163,9 +171,14 @@ export class WillLab {
     }
   }
 
-  private remember(result: LabResult): void {
+  private async remember(result: LabResult): Promise<void> {
+    if (this.stored) {
+      // A full disk loses this one result from the file, not the answer to the run.
+      await this.stored.append(result.brokerUrl, result).catch(() => undefined);
+      return;
+    }
     const list = this.history.get(result.brokerUrl) ?? [];
     list.unshift(result);
-    this.history.set(result.brokerUrl, list.slice(0, HISTORY_PER_BROKER));
+    this.history.set(result.brokerUrl, list.slice(0, LAB_HISTORY_PER_BROKER));
   }
 }

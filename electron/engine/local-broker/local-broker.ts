@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import aedesMemoryPersistence, { type AedesMemoryPersistence } from 'aedes-persistence';
@@ -17,9 +16,12 @@ import {
 } from '../../contract';
 import { EngineError } from '../errors';
 import { ClientRegistry } from './client-registry';
+import { credentialsMatch } from './credentials';
 import { ListenError, openListeners, type Listeners } from './listeners';
+import { findMosquitto, launchMosquitto, type MosquittoProcess } from './mosquitto-process';
 import { nextFreePort } from './ports';
 import { TrafficCounters } from './traffic';
+import { authorizePublish } from './will-filter';
 
 export type LocalBrokerListener = (event: EngineEvent) => void;
 
@@ -56,10 +58,13 @@ interface Running {
 export class LocalBroker {
   private readonly listeners = new Set<LocalBrokerListener>();
   private running: Running | null = null;
+  /** Set instead of `running` while the machine's Mosquitto is the local broker. */
+  private mosquitto: MosquittoProcess | null = null;
   private current: LocalBrokerStatus = {
     state: 'stopped',
     authRequired: false,
     protocolVersions: PROTOCOL_VERSIONS,
+    mosquittoAvailable: findMosquitto() !== null,
     since: Date.now(),
   };
   private lastActivity = '';
@@ -88,6 +93,11 @@ export class LocalBroker {
     return this.serially(() => this.doStop());
   }
 
+  /** Mosquitto's log lines while it runs as the local broker. */
+  log(): { lines: string[] } {
+    return { lines: this.mosquitto?.log() ?? [] };
+  }
+
   clients(): LocalBrokerClient[] {
     return this.running?.registry.list() ?? [];
   }
@@ -113,6 +123,12 @@ export class LocalBroker {
 
   /** Clears a retained message as a client would: subscribers see the empty retained PUBLISH. */
   async deleteRetained(topic: string): Promise<{ topic: string }> {
+    if (this.mosquitto) {
+      throw new EngineError(
+        'invalid-input',
+        'Mosquitto is the local broker: clear a retained message from a connection (an empty retained publish).',
+      );
+    }
     const broker = this.running?.broker;
     if (!broker) throw new EngineError('not-found', 'The local broker is not running: start it first.');
     await new Promise<void>((resolve, reject) =>
@@ -131,7 +147,8 @@ export class LocalBroker {
   }
 
   private async doStart(options: ParsedLocalBrokerOptions): Promise<LocalBrokerStatus> {
-    if (this.running) return this.current;
+    if (this.running || this.mosquitto) return this.current;
+    if (options.engine === 'mosquitto') return this.doStartMosquitto(options);
     const bindAddress = options.bindAllInterfaces ? ALL_INTERFACES : LOOPBACK;
     const listenerFacts = {
       bindAddress,
@@ -157,6 +174,7 @@ export class LocalBroker {
         error.returnCode = BAD_CREDENTIALS;
         done(error, false);
       },
+      authorizePublish,
       authorizeForward: (_client, packet) => {
         traffic.messagesOut++;
         return packet;
@@ -200,7 +218,53 @@ export class LocalBroker {
     return this.current;
   }
 
+  private async doStartMosquitto(options: ParsedLocalBrokerOptions): Promise<LocalBrokerStatus> {
+    const bindAddress = options.bindAllInterfaces ? ALL_INTERFACES : LOOPBACK;
+    const listeners = {
+      bindAddress,
+      tcpPort: options.tcpPort,
+      wsPort: options.wsPort,
+      wsPath: options.wsPath,
+    };
+    const auth = options.username === undefined ? {} : { username: options.username };
+    const facts = { listeners, authRequired: !!options.username, engine: 'mosquitto' as const, ...auth };
+    if (!findMosquitto()) {
+      this.setStatus('failed', {
+        problem: {
+          code: 'ENOENT',
+          message: 'Mosquitto is not installed on this machine: use the built-in broker.',
+        },
+      });
+      return this.current;
+    }
+    this.setStatus('starting', facts);
+    try {
+      const started = await launchMosquitto(options, bindAddress);
+      this.mosquitto = started;
+      started.onExit((why) => {
+        if (this.mosquitto !== started) return;
+        this.mosquitto = null;
+        void started.stop();
+        this.setStatus('failed', {
+          problem: { code: 'EXITED', message: `Mosquitto stopped by itself ${why}.` },
+        });
+      });
+    } catch (error) {
+      return this.failStart(error, options, bindAddress);
+    }
+    this.setStatus('running', facts);
+    return this.current;
+  }
+
   private async doStop(): Promise<LocalBrokerStatus> {
+    const mosquitto = this.mosquitto;
+    if (mosquitto) {
+      this.setStatus('stopping', { ...this.facts(), engine: 'mosquitto' });
+      this.mosquitto = null;
+      await mosquitto.stop();
+      this.setStatus('stopped', {});
+      return this.current;
+    }
     const running = this.running;
     if (!running) {
       if (this.current.state === 'failed') this.setStatus('stopped', {});
@@ -285,11 +349,18 @@ export class LocalBroker {
     return this.current;
   }
 
+  /** The listeners and credentials of the current status, for the next transition. */
+  private facts(): Partial<LocalBrokerStatus> {
+    const { listeners, authRequired, username } = this.current;
+    return { authRequired, ...(listeners ? { listeners } : {}), ...(username ? { username } : {}) };
+  }
+
   private setStatus(state: LocalBrokerState, rest: Partial<Omit<LocalBrokerStatus, 'state'>>): void {
     this.current = {
       state,
       authRequired: false,
       protocolVersions: PROTOCOL_VERSIONS,
+      mosquittoAvailable: findMosquitto() !== null,
       ...rest,
       since: Date.now(),
     };
@@ -332,22 +403,6 @@ interface RetainedPacket {
   topic: string;
   payload: Buffer | string;
   qos: 0 | 1 | 2;
-}
-
-function credentialsMatch(
-  options: ParsedLocalBrokerOptions,
-  username: string | undefined,
-  password: Buffer | undefined,
-): boolean {
-  if (options.username === undefined) return true;
-  return (
-    sameSecret(Buffer.from(username ?? ''), Buffer.from(options.username)) &&
-    sameSecret(password ?? Buffer.alloc(0), Buffer.from(options.password ?? ''))
-  );
-}
-
-function sameSecret(given: Buffer, expected: Buffer): boolean {
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function closeBroker(broker: Aedes): Promise<void> {

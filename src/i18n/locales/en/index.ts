@@ -14,6 +14,7 @@ import ui from './ui.json';
 import publish from './publish.json';
 import profiles from './profiles.json';
 import record from './record.json';
+import check from './check.json';
 
 export default {
   format,
@@ -31,4 +32,5 @@ export default {
   publish,
   profiles,
   record,
+  check,
 };
