@@ -1,0 +1,110 @@
+/**
+ * Issue 19 #2: the package as electron-builder makes it, checked offline. Electron cannot be
+ * downloaded here, so electronDist points at a stand-in directory (a shell script where the
+ * binary would be): this checks what electron-builder PUTS in the package, never that the
+ * packaged app runs. Needs `npm run build` first (`npm test` builds).
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIcons } from '../../scripts/icons.mjs';
+
+const run = promisify(execFile);
+const CLI = resolve('node_modules/electron-builder/cli.js');
+
+let work: string;
+let entries: string[];
+let asarPath: string;
+
+function standInElectronDist(dir: string): string {
+  const dist = join(dir, 'electron-dist');
+  mkdirSync(join(dist, 'resources'), { recursive: true });
+  writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho "stand-in: not Electron" >&2\nexit 1\n');
+  chmodSync(join(dist, 'electron'), 0o755);
+  writeFileSync(join(dist, 'version'), 'stand-in');
+  return dist;
+}
+
+beforeAll(async () => {
+  for (const bundle of ['out/main/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first.`);
+  }
+  generateIcons();
+  work = mkdtempSync(join(tmpdir(), 'mqscope-package-'));
+  const output = join(work, 'dist');
+  await run(
+    process.execPath,
+    [
+      CLI,
+      '--dir',
+      '--linux',
+      '--x64',
+      '--config',
+      'build/electron-builder.yml',
+      `-c.electronDist=${standInElectronDist(work)}`,
+      `-c.directories.output=${output}`,
+    ],
+    // Nothing may be fetched: a download attempt fails the test instead of hanging it.
+    {
+      env: { ...process.env, ELECTRON_BUILDER_OFFLINE: '1', CI: 'true' },
+      timeout: 150_000,
+      maxBuffer: 8 << 20,
+    },
+  );
+  asarPath = join(output, 'linux-unpacked', 'resources', 'app.asar');
+  entries = listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const topLevelModules = () =>
+  new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2] ?? ''));
+
+describe('the packaged app (electron-builder --dir --linux, stand-in electronDist)', () => {
+  it('holds the built main, preload and renderer and the package manifest', () => {
+    expect(entries).toContain('/package.json');
+    expect(entries).toContain('/out/main/index.cjs');
+    expect(entries).toContain('/out/preload/index.cjs');
+    expect(entries).toContain('/out/renderer/index.html');
+  });
+
+  it('holds the production dependencies main loads at run time', () => {
+    const modules = topLevelModules();
+    for (const dep of ['mqtt', 'mqtt-packet', 'ws', 'zod', 'yaml', 'proper-lockfile', '@msgpack', 'acorn']) {
+      expect(modules, dep).toContain(dep);
+    }
+  });
+
+  it('holds no tests, sources, source maps, Electron, Vite or renderer-only libraries', () => {
+    const topLevel = new Set(entries.map((e) => e.split('/')[1]));
+    for (const dir of ['tests', 'src', 'electron', 'scripts', 'build', 'docs', 'bench']) {
+      expect(topLevel, dir).not.toContain(dir);
+    }
+    expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
+    const modules = topLevelModules();
+    for (const dev of [
+      'electron',
+      'vite',
+      'vitest',
+      'electron-builder',
+      'typescript',
+      '@resvg',
+      'monaco-editor',
+      'react',
+    ]) {
+      expect(modules, dev).not.toContain(dev);
+    }
+  });
+
+  it('prints its size', () => {
+    const bytes = statSync(asarPath).size;
+    console.log(`app.asar: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${entries.length} entries`);
+    expect(bytes).toBeGreaterThan(0);
+  });
+});
