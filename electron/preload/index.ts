@@ -6,6 +6,21 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { eventChannel, isEventName, isRequestName, requestChannel, type MqscopeBridge } from '../contract';
 
+/**
+ * Events main sends once, possibly before React has subscribed (a deep link that started
+ * the app): kept here until the first listener arrives, then handed to it.
+ */
+const HELD_EVENTS = ['desktop.command', 'desktop.deepLink'] as const;
+const MAX_HELD = 20;
+const held = new Map<string, { payload: unknown[]; listening: number }>();
+for (const name of HELD_EVENTS) {
+  const entry = { payload: [] as unknown[], listening: 0 };
+  held.set(name, entry);
+  ipcRenderer.on(eventChannel(name), (_event: IpcRendererEvent, payload: unknown) => {
+    if (entry.listening === 0 && entry.payload.length < MAX_HELD) entry.payload.push(payload);
+  });
+}
+
 const bridge: MqscopeBridge = {
   invoke(name, input) {
     if (!isRequestName(name)) {
@@ -22,8 +37,16 @@ const bridge: MqscopeBridge = {
     // Main sends only this event's payload on this channel (see electron/main/ipc.ts).
     const wrapped = (_event: IpcRendererEvent, payload: Parameters<typeof listener>[0]) => listener(payload);
     ipcRenderer.on(channel, wrapped);
+    const entry = held.get(name);
+    if (entry) {
+      entry.listening += 1;
+      const early = entry.payload.splice(0) as Parameters<typeof listener>[0][];
+      // After on() returns, so the caller has its disposer before the first call.
+      if (early.length > 0) queueMicrotask(() => early.forEach((payload) => listener(payload)));
+    }
     return () => {
       ipcRenderer.removeListener(channel, wrapped);
+      if (entry) entry.listening -= 1;
     };
   },
 };
