@@ -31,14 +31,9 @@ const PlacementSchema = z
   .strict();
 export type Placement = z.infer<typeof PlacementSchema>;
 
-const FileSchema = z
-  .object({
-    version: z.literal(1),
-    lastDisplay: z.string().max(100),
-    // A record keyed by display: parsed into a Map, so no key reaches an object's prototype.
-    displays: z.record(z.string().max(100), PlacementSchema),
-  })
-  .strict();
+const HeaderSchema = z.object({ version: z.literal(1), lastDisplay: z.string().max(100) });
+/** More displays than any desk has: a file claiming thousands is not ours. */
+const MAX_DISPLAYS = 64;
 
 export interface WindowState {
   lastDisplay: string | null;
@@ -61,9 +56,21 @@ export function parseWindowState(text: string): WindowState {
   } catch {
     return emptyWindowState();
   }
-  const parsed = FileSchema.safeParse(json);
-  if (!parsed.success) return emptyWindowState();
-  return { lastDisplay: parsed.data.lastDisplay, displays: new Map(Object.entries(parsed.data.displays)) };
+  const header = HeaderSchema.safeParse(json);
+  const displays = (json as { displays?: unknown } | null)?.displays;
+  if (!header.success || typeof displays !== 'object' || displays === null || Array.isArray(displays)) {
+    return emptyWindowState();
+  }
+  // Entries read one by one into a Map: a key such as `__proto__` stays an ordinary key
+  // (a schema's record output would assign it, and lose it to the prototype).
+  const entries = Object.entries(displays);
+  if (entries.length > MAX_DISPLAYS) return emptyWindowState();
+  const kept = new Map<string, Placement>();
+  for (const [key, value] of entries) {
+    const placement = PlacementSchema.safeParse(value);
+    if (key.length <= 100 && placement.success) kept.set(key, placement.data);
+  }
+  return { lastDisplay: header.data.lastDisplay || null, displays: kept };
 }
 
 export function serializeWindowState(state: WindowState): string {
