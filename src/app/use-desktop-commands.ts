@@ -5,12 +5,12 @@
  * press), so the app shell can be rearranged without teaching this file its layout.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { DesktopCommand, LinkDraft, LinkProblem } from '../../electron/contract';
+import type { DesktopCommand, LinkProblem } from '../../electron/contract';
 import { getTransport } from '../api/bridge';
 import { useCloseConnection, useCurrentConnection } from '../connections/connection-queries';
 import { isLive } from '../connections/status-words';
-import { newDraft, type ProfileDraft } from '../profiles/profile-draft';
 import { useProfileEditor } from '../profiles/profile-editor';
+import { draftFromLink } from './link-draft';
 
 type Listener = (command: DesktopCommand) => void;
 const listeners = new Set<Listener>();
@@ -19,21 +19,6 @@ const listeners = new Set<Listener>();
 export function onDesktopCommand(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export function draftFromLink(link: LinkDraft): ProfileDraft {
-  const draft = newDraft();
-  return {
-    ...draft,
-    values: {
-      ...draft.values,
-      transport: link.transport,
-      host: link.host,
-      port: String(link.port),
-      path: link.path || draft.values.path,
-      username: link.username,
-    },
-  };
 }
 
 const press = (selector: string) => document.querySelector<HTMLElement>(selector)?.click();

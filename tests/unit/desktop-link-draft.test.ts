@@ -4,7 +4,7 @@
  * does not name.
  */
 import { describe, expect, it } from 'vitest';
-import { draftFromLink } from '../../src/app/use-desktop-commands';
+import { draftFromLink } from '../../src/app/link-draft';
 import { newDraft } from '../../src/profiles/profile-draft';
 
 describe('a deep link as a connection draft (Issue 19 #3)', () => {
