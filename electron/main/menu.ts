@@ -19,7 +19,8 @@ export interface MenuContext {
 /** The accelerators, in one place so the glue test and the README can name them. */
 export const ACCELERATORS: Record<DesktopCommand, string> = {
   'new-connection': 'CmdOrCtrl+N',
-  'toggle-connection': 'CmdOrCtrl+D',
+  // Not Ctrl+D: Monaco uses it (add the next match to the selection).
+  'toggle-connection': 'CmdOrCtrl+Shift+D',
   publish: 'CmdOrCtrl+Enter',
   'toggle-packets': 'CmdOrCtrl+J',
   settings: 'CmdOrCtrl+,',
@@ -31,6 +32,9 @@ export function menuTemplate(context: MenuContext): MenuItemConstructorOptions[]
     id,
     label,
     accelerator: ACCELERATORS[id],
+    // The publish panel and its editor already answer Ctrl/Cmd+Enter (and stop the key):
+    // the menu shows the shortcut but leaves the key to them, so one press publishes once.
+    registerAccelerator: id !== 'publish',
     click: () => command(id),
   });
   const development = !isPackaged;

@@ -17,6 +17,7 @@ interface MenuItem {
   label?: string;
   accelerator?: string;
   enabled?: boolean;
+  registerAccelerator?: boolean;
   submenu?: MenuItem[];
   click?: () => void;
 }
@@ -69,11 +70,16 @@ describe('the application menu (Issue 19 #3)', () => {
     );
     expect(commands).toEqual({
       'new-connection': 'CmdOrCtrl+N',
-      'toggle-connection': 'CmdOrCtrl+D',
+      'toggle-connection': 'CmdOrCtrl+Shift+D',
       publish: 'CmdOrCtrl+Enter',
       'toggle-packets': 'CmdOrCtrl+J',
       settings: 'CmdOrCtrl+,',
     });
+  });
+
+  it('leaves Ctrl/Cmd+Enter to the publish panel, which already publishes with it', () => {
+    expect(item((i) => i.id === 'publish')).toMatchObject({ registerAccelerator: false });
+    expect(item((i) => i.id === 'new-connection')).toMatchObject({ registerAccelerator: true });
   });
 
   it('disables Reload, Force Reload and the developer tools in an installed build', () => {
