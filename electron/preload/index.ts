@@ -12,12 +12,30 @@ import { eventChannel, isEventName, isRequestName, requestChannel, type MqscopeB
  */
 const HELD_EVENTS = ['desktop.command', 'desktop.deepLink'] as const;
 const MAX_HELD = 20;
-const held = new Map<string, { payload: unknown[]; listening: number }>();
+interface Held {
+  payload: unknown[];
+  listeners: Set<(payload: never) => void>;
+}
+const held = new Map<string, Held>();
 for (const name of HELD_EVENTS) {
-  const entry = { payload: [] as unknown[], listening: 0 };
+  const entry: Held = { payload: [], listeners: new Set() };
   held.set(name, entry);
   ipcRenderer.on(eventChannel(name), (_event: IpcRendererEvent, payload: unknown) => {
-    if (entry.listening === 0 && entry.payload.length < MAX_HELD) entry.payload.push(payload);
+    if (entry.listeners.size === 0 && entry.payload.length < MAX_HELD) entry.payload.push(payload);
+  });
+}
+
+/**
+ * Hands held events to the listeners there are once the caller has its disposer. React's
+ * development mode subscribes, unsubscribes and subscribes again at once: the events go to
+ * whoever listens by then, and stay held if nobody does.
+ */
+function release(entry: Held): void {
+  queueMicrotask(() => {
+    if (entry.listeners.size === 0) return;
+    for (const payload of entry.payload.splice(0)) {
+      for (const listener of [...entry.listeners]) listener(payload as never);
+    }
   });
 }
 
@@ -39,14 +57,12 @@ const bridge: MqscopeBridge = {
     ipcRenderer.on(channel, wrapped);
     const entry = held.get(name);
     if (entry) {
-      entry.listening += 1;
-      const early = entry.payload.splice(0) as Parameters<typeof listener>[0][];
-      // After on() returns, so the caller has its disposer before the first call.
-      if (early.length > 0) queueMicrotask(() => early.forEach((payload) => listener(payload)));
+      entry.listeners.add(listener);
+      if (entry.payload.length > 0) release(entry);
     }
     return () => {
       ipcRenderer.removeListener(channel, wrapped);
-      if (entry) entry.listening -= 1;
+      entry?.listeners.delete(listener);
     };
   },
 };

@@ -62,4 +62,18 @@ describe('preload bridge', () => {
     expect(received).toEqual([early, later]);
     dispose();
   });
+
+  // Issue 19 #3: React's development mode subscribes, unsubscribes and subscribes again.
+  it('gives held events to the listener that remains, not to one already disposed', async () => {
+    const channel = eventChannel('desktop.command');
+    for (const listener of recorded.rendererListeners.get(channel) ?? [])
+      listener({}, { command: 'settings' });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    bridge.on('desktop.command', (event) => first.push(event))();
+    const dispose = bridge.on('desktop.command', (event) => second.push(event));
+    await vi.waitFor(() => expect(second).toEqual([{ command: 'settings' }]));
+    expect(first).toEqual([]);
+    dispose();
+  });
 });
