@@ -14,7 +14,7 @@ import { menuTemplate } from './menu';
 import { menuLabels } from './menu-labels';
 import { saveDialogOptions } from './save-dialog';
 import { createMainWindow } from './window';
-import { loadWindowState } from './window-state';
+import { loadWindowState, type WindowState } from './window-state';
 
 const windows = () => BrowserWindow.getAllWindows();
 
@@ -94,9 +94,11 @@ function start(): Promise<void> {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  const windowState = { current: loadWindowState(dataDir) };
+  // Read once; every window after that (macOS reopens one) updates the same placements.
+  let placements: { current: WindowState } | null = null;
   const openWindow = async (): Promise<void> => {
-    const window = createMainWindow(dataDir, { current: await windowState.current });
+    placements ??= { current: await loadWindowState(dataDir) };
+    const window = createMainWindow(dataDir, placements);
     forwardEvents(engine, window);
     desktop.attach(window);
   };

@@ -158,6 +158,22 @@ describe('window placement (Issue 19 #3)', () => {
   });
 });
 
+describe('a window reopened in the same run (macOS) (Issue 19 #3)', () => {
+  it('opens where the last one closed, and receives desktop events', async () => {
+    window.destroy();
+    app.emit('activate');
+    await vi.waitFor(() => expect(recorded.windows).toHaveLength(2));
+    const reopened = recorded.windows[1] as BrowserWindow;
+    expect(reopened.options).toMatchObject({ x: 40, y: 60, width: 1100, height: 750 });
+    expect(reopened.isMaximized()).toBe(false);
+    reopened.webContents.emit('did-finish-load');
+    item((i) => i.id === 'settings').click?.();
+    expect(reopened.webContents.sent.filter((m) => m.channel === eventChannel('desktop.command'))).toEqual([
+      { channel: eventChannel('desktop.command'), payload: { command: 'settings' } },
+    ]);
+  });
+});
+
 describe('native save dialogs (Issue 19 #3)', () => {
   it('gives every download a save dialog in Documents with a fitting filter', () => {
     const options: unknown[] = [];
