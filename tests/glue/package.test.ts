@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
   statSync,
@@ -18,7 +19,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { listPackage } from '@electron/asar';
+import { builtinModules, createRequire } from 'node:module';
+import { extractAll, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIcons } from '../../scripts/icons.mjs';
 
@@ -97,6 +99,24 @@ describe('the packaged app (electron-builder --dir --linux, stand-in electronDis
     const modules = topLevelModules();
     for (const dep of ['mqtt', 'mqtt-packet', 'ws', 'zod', 'yaml', 'proper-lockfile', '@msgpack', 'acorn']) {
       expect(modules, dep).toContain(dep);
+    }
+  });
+
+  it('loads every package main requires from inside the archive alone', () => {
+    const unpacked = join(work, 'unpacked');
+    extractAll(asarPath, unpacked);
+    const mainBundle = join(unpacked, 'out', 'main', 'index.cjs');
+    const code = readFileSync(mainBundle, 'utf8');
+    const builtins = new Set(builtinModules);
+    const packages = [
+      ...new Set([...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1] ?? '')),
+    ].filter((name) => name !== 'electron' && !name.startsWith('node:') && !builtins.has(name));
+    expect(packages).toEqual(expect.arrayContaining(['mqtt', 'ws', 'yaml', 'zod']));
+    const requireFromPackage = createRequire(mainBundle);
+    for (const name of packages) {
+      // Resolved and loaded inside the extracted archive: a file the config left out fails here.
+      expect(requireFromPackage.resolve(name).startsWith(unpacked), name).toBe(true);
+      expect(() => requireFromPackage(name), name).not.toThrow();
     }
   });
 
