@@ -31,6 +31,7 @@ let work: string;
 let entries: string[];
 let asarPath: string;
 let cache: string;
+let appOutDir: string;
 
 function standInElectronDist(dir: string): string {
   const dist = join(dir, 'electron-dist');
@@ -60,6 +61,7 @@ beforeAll(async () => {
       'build/electron-builder.yml',
       `-c.electronDist=${standInElectronDist(work)}`,
       `-c.directories.output=${output}`,
+      `-c.afterPack=${resolve('tests/glue/desktop-entry-hook.mjs')}`,
     ],
     {
       // Every cache electron-builder downloads into points inside `work`: the test shows
@@ -76,7 +78,8 @@ beforeAll(async () => {
       maxBuffer: 8 << 20,
     },
   );
-  asarPath = join(output, 'linux-unpacked', 'resources', 'app.asar');
+  appOutDir = join(output, 'linux-unpacked');
+  asarPath = join(appOutDir, 'resources', 'app.asar');
   entries = listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
 }, 180_000);
 
@@ -143,6 +146,21 @@ describe('the packaged app (electron-builder --dir --linux, stand-in electronDis
 
   it('was made without downloading anything (no Electron, no builder tools)', () => {
     expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]);
+  });
+
+  it('gives Linux a desktop entry in Development;Network that opens exports, recordings and mqscope: links', () => {
+    const entry = readFileSync(join(appOutDir, 'desktop-entry-preview.desktop'), 'utf8');
+    expect(entry).toMatch(/^Name=MQScope$/m);
+    expect(entry).toMatch(/^Categories=Development;Network;$/m);
+    expect(entry).toMatch(/^Exec=.*mqscope %U$/m);
+    const mime = /^MimeType=(.*)$/m.exec(entry)?.[1]?.split(';') ?? [];
+    expect(mime).toEqual(
+      expect.arrayContaining([
+        'application/x-mqscope-export+json',
+        'application/x-mqscope-recording',
+        'x-scheme-handler/mqscope',
+      ]),
+    );
   });
 
   it('prints its size', () => {
