@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from './api/client';
 import { useTransportStatus } from './api/use-transport-status';
+import { DesktopCommands } from './app/DesktopCommands';
 import { HostBanner } from './app/HostBanner';
 import { MissingToken } from './app/MissingToken';
 import { PushFeeds } from './app/PushFeeds';
@@ -40,6 +41,7 @@ export function App() {
         <PushFeeds />
         <TopBar info={info.data} />
         <HostBanner status={transport} />
+        <DesktopCommands />
         <ProfileLoadBanner />
         <div className="workspace">
           <aside className="sidebar">

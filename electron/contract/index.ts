@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RequestDef } from './common';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
+import { desktopEvents } from './desktop';
 import { historyRequests } from './history';
 import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
@@ -25,6 +26,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './check';
 export * from './common';
 export * from './connection';
+export * from './desktop';
 export * from './history';
 export * from './lab';
 export * from './local-broker';
@@ -90,6 +92,7 @@ export const events = {
   ...localBrokerEvents,
   ...checkEvents,
   ...recordEvents,
+  ...desktopEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -2,13 +2,19 @@
  * Electron main: window, lifecycle and the IPC binding. Everything that would work in
  * plain Node lives in the engine; this file only wires it to Electron.
  */
-import { BrowserWindow, app, dialog, ipcMain, safeStorage } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { FileKeySecretBox, createEngine, type Engine } from '../engine';
 import { DataFolderBusyError, lockDataFolder, prepareDataFolder } from '../engine/fs/data-folder';
 import { createDispatch } from '../host/dispatch';
 import { bindRequests, forwardEvents } from './ipc';
 import { createSafeStorageSecretBox } from './safe-storage-box';
+import { isLinkArgument, LINK_SCHEME, parseDeepLink } from './deep-link';
+import { createDesktopEvents } from './desktop-events';
+import { menuTemplate } from './menu';
+import { menuLabels } from './menu-labels';
+import { saveDialogOptions } from './save-dialog';
 import { createMainWindow } from './window';
+import { loadWindowState, type WindowState } from './window-state';
 
 const windows = () => BrowserWindow.getAllWindows();
 
@@ -45,6 +51,19 @@ async function takeDataFolder(dataDir: string): Promise<boolean> {
   }
 }
 
+/** Issue 19 #4: the version, and where a newer one comes from (there is no update server). */
+function showAbout(labels: ReturnType<typeof menuLabels>): Promise<unknown> {
+  const { electron, chrome, node } = process.versions;
+  const versions = `Electron ${electron ?? '?'} · Chromium ${chrome ?? '?'} · Node.js ${node}`;
+  return dialog.showMessageBox({
+    type: 'info',
+    title: labels.about,
+    message: labels.about,
+    detail: labels.aboutDetail(app.getVersion(), versions),
+    buttons: [labels.ok],
+  });
+}
+
 function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const engine: Engine = createEngine(
@@ -52,7 +71,22 @@ function start(): Promise<void> {
     { dataDir, secretBox: createSafeStorageSecretBox(safeStorage, new FileKeySecretBox(dataDir)) },
   );
 
-  app.on('second-instance', focusFirstWindow);
+  const desktop = createDesktopEvents();
+  const openLinks = (args: readonly string[]) => {
+    for (const arg of args) if (isLinkArgument(arg)) desktop.send('desktop.deepLink', parseDeepLink(arg));
+  };
+  // Windows and Linux hand a link over as an argument: to this process at first start, to
+  // the first instance (through the single-instance lock) after that. macOS sends open-url.
+  openLinks(process.argv.slice(1));
+  app.on('second-instance', (_event, argv: string[]) => {
+    focusFirstWindow();
+    openLinks(argv.slice(1));
+  });
+  app.on('open-url', (event, url: string) => {
+    event.preventDefault();
+    focusFirstWindow();
+    openLinks([url]);
+  });
 
   // Deny navigation and new windows for every web contents, present and future.
   app.on('web-contents-created', (_event, contents) => {
@@ -60,7 +94,14 @@ function start(): Promise<void> {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  const openWindow = (): void => forwardEvents(engine, createMainWindow());
+  // Read once; every window after that (macOS reopens one) updates the same placements.
+  let placements: { current: WindowState } | null = null;
+  const openWindow = async (): Promise<void> => {
+    placements ??= { current: await loadWindowState(dataDir) };
+    const window = createMainWindow(dataDir, placements);
+    forwardEvents(engine, window);
+    desktop.attach(window);
+  };
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -78,9 +119,26 @@ function start(): Promise<void> {
   return app.whenReady().then(async () => {
     if (!(await takeDataFolder(dataDir))) return;
     bindRequests(ipcMain, createDispatch(engine.handlers), windows);
-    openWindow();
+    const labels = menuLabels(app.getLocale());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          isMac: process.platform === 'darwin',
+          isPackaged: app.isPackaged,
+          labels,
+          command: (command) => desktop.send('desktop.command', { command }),
+          about: () => void showAbout(labels),
+        }),
+      ),
+    );
+    session.defaultSession.on('will-download', (_event, item) => {
+      item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('documents'), labels));
+    });
+    // Installers register the scheme themselves; a development run must not claim it.
+    if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
+    await openWindow();
     app.on('activate', () => {
-      if (windows().length === 0) openWindow();
+      if (windows().length === 0) void openWindow();
     });
   });
 }

@@ -30,6 +30,10 @@ function makeStub(): { module: Record<string, unknown>; stub: Stub } {
     userData: mkdtempSync(join(tmpdir(), 'mqscope-built-')),
   };
   const windows: unknown[] = [];
+  const display = {
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+  };
   class BrowserWindow {
     static getAllWindows = () => windows;
     webContents = {
@@ -43,6 +47,7 @@ function makeStub(): { module: Record<string, unknown>; stub: Stub } {
     }
     once = () => undefined;
     on = () => undefined;
+    maximize = () => undefined;
     loadFile = () => Promise.resolve();
     loadURL = () => Promise.resolve();
     isDestroyed = () => false;
@@ -58,8 +63,21 @@ function makeStub(): { module: Record<string, unknown>; stub: Stub } {
         quit: () => undefined,
         exit: () => undefined,
         requestSingleInstanceLock: () => true,
+        isPackaged: true,
+        getLocale: () => 'en-US',
+        setAsDefaultProtocolClient: () => true,
       },
-      dialog: { showErrorBox: () => undefined },
+      dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) },
+      Menu: {
+        buildFromTemplate: (template: unknown[]) => ({ template }),
+        setApplicationMenu: () => undefined,
+      },
+      session: { defaultSession: { on: () => undefined } },
+      screen: {
+        getAllDisplays: () => [display],
+        getPrimaryDisplay: () => display,
+        getDisplayMatching: () => display,
+      },
       BrowserWindow,
       ipcMain: { handle: (channel: string, handler: Handler) => stub.handlers.set(channel, handler) },
       safeStorage: { isEncryptionAvailable: () => false },

@@ -42,10 +42,70 @@ export const recorded = {
   quits: 0,
   exits: [] as number[],
   errorBoxes: [] as { title: string; content: string }[],
+  /** The application menu main set, as the template it was built from. */
+  menu: null as { template: unknown[] } | null,
+  messageBoxes: [] as Record<string, unknown>[],
+  protocolClients: [] as string[],
 };
 
 /** What requestSingleInstanceLock answers: false plays a second instance (set before main loads). */
 export const instanceState = { gotLock: true };
+
+/** What app reports about the build and the machine (set before main loads). */
+export const appState = { packaged: false, locale: 'en-US', documents: '/home/user/Documents' };
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface FakeDisplay {
+  id: number;
+  bounds: Rect;
+  workArea: Rect;
+}
+
+/** The monitors the stand-in screen reports; tests replace them to play other desks. */
+export const screenState: { displays: FakeDisplay[] } = {
+  displays: [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 27, width: 1920, height: 1053 },
+    },
+  ],
+};
+
+function overlap(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+export const screen = {
+  getAllDisplays: () => screenState.displays,
+  getPrimaryDisplay: () => screenState.displays[0],
+  getDisplayMatching(rect: Rect): FakeDisplay | undefined {
+    let best = screenState.displays[0];
+    let most = 0;
+    for (const display of screenState.displays) {
+      const area = overlap(rect, display.bounds);
+      if (area > most) [best, most] = [display, area];
+    }
+    return best;
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    recorded.menu = menu;
+  },
+};
+
+/** The default session: main listens to its will-download here. */
+export const session = { defaultSession: new EventEmitter() };
 
 const appEvents = new EventEmitter();
 
@@ -55,6 +115,7 @@ const userData = mkdtempSync(join(tmpdir(), 'mqscope-glue-userdata-'));
 export const app = {
   getVersion: () => '0.0.0-glue',
   getPath(name: string): string {
+    if (name === 'documents') return appState.documents;
     if (name !== 'userData') throw new Error(`stand-in: getPath("${name}") is not recorded`);
     return userData;
   },
@@ -71,11 +132,23 @@ export const app = {
     recorded.exits.push(code);
   },
   requestSingleInstanceLock: () => instanceState.gotLock,
+  get isPackaged() {
+    return appState.packaged;
+  },
+  getLocale: () => appState.locale,
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    recorded.protocolClients.push(scheme);
+    return true;
+  },
 };
 
 export const dialog = {
   showErrorBox(title: string, content: string): void {
     recorded.errorBoxes.push({ title, content });
+  },
+  showMessageBox(options: Record<string, unknown>): Promise<{ response: number }> {
+    recorded.messageBoxes.push(options);
+    return Promise.resolve({ response: 0 });
   },
 };
 
@@ -89,10 +162,21 @@ export class BrowserWindow extends EventEmitter {
   /** Focus and restore calls, in order (a second instance brings the first to the front). */
   readonly focusCalls: string[] = [];
   minimized = false;
+  maximized = false;
+  /** Where the window is (not maximized); tests move it as a user would. */
+  normalBounds: Rect;
   private destroyed = false;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const number = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.normalBounds = {
+      x: number('x', 100),
+      y: number('y', 100),
+      width: number('width', 800),
+      height: number('height', 600),
+    };
     recorded.windows.push(this);
     appEvents.emit('web-contents-created', {}, this.webContents);
   }
@@ -113,6 +197,18 @@ export class BrowserWindow extends EventEmitter {
 
   focus(): void {
     this.focusCalls.push('focus');
+  }
+
+  getNormalBounds(): Rect {
+    return { ...this.normalBounds };
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  maximize(): void {
+    this.maximized = true;
   }
 
   isMinimized(): boolean {

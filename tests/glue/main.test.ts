@@ -88,6 +88,17 @@ describe('Electron main glue', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  // Issue 19 #3: a development run keeps Reload and does not claim the mqscope: scheme.
+  it('keeps Reload in a development run and registers no link scheme', () => {
+    const menu = (recorded.menu?.template ?? []) as {
+      role?: string;
+      submenu?: { role?: string; enabled?: boolean }[];
+    }[];
+    const reload = menu.flatMap((m) => m.submenu ?? []).find((i) => i.role === 'reload');
+    expect(reload?.enabled).toBe(true);
+    expect(recorded.protocolClients).toEqual([]);
+  });
+
   it('forwards engine events to the window until it is closed', async () => {
     const port = await freePort();
     const open = handler('connection.open');

@@ -2,7 +2,7 @@
  * The preload against the stand-in `electron` module: it exposes only contract calls and
  * event subscriptions (with disposers), never ipcRenderer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannel, requestChannel, type MqscopeBridge } from '../../electron/contract';
 import { recorded } from './electron-stand-in';
 
@@ -45,5 +45,35 @@ describe('preload bridge', () => {
     expect(received).toEqual([{ state: 'connected' }]);
     dispose();
     expect(listeners?.size).toBe(0);
+  });
+
+  // Issue 19 #3: a deep link that started the app arrives before React listens.
+  it('holds desktop events sent before the renderer listens, and hands them to the first listener', async () => {
+    const channel = eventChannel('desktop.deepLink');
+    const early = { ok: false, problem: 'not-a-url', link: 'x' };
+    for (const listener of recorded.rendererListeners.get(channel) ?? []) listener({}, early);
+    const received: unknown[] = [];
+    const dispose = bridge.on('desktop.deepLink', (event) => received.push(event));
+    expect(received).toEqual([]);
+    await vi.waitFor(() => expect(received).toEqual([early]));
+    // From now on events go straight to the listener, held nowhere.
+    const later = { ok: false, problem: 'too-long', link: 'y' };
+    for (const listener of recorded.rendererListeners.get(channel) ?? []) listener({}, later);
+    expect(received).toEqual([early, later]);
+    dispose();
+  });
+
+  // Issue 19 #3: React's development mode subscribes, unsubscribes and subscribes again.
+  it('gives held events to the listener that remains, not to one already disposed', async () => {
+    const channel = eventChannel('desktop.command');
+    for (const listener of recorded.rendererListeners.get(channel) ?? [])
+      listener({}, { command: 'settings' });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    bridge.on('desktop.command', (event) => first.push(event))();
+    const dispose = bridge.on('desktop.command', (event) => second.push(event));
+    await vi.waitFor(() => expect(second).toEqual([{ command: 'settings' }]));
+    expect(first).toEqual([]);
+    dispose();
   });
 });

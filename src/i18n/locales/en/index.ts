@@ -15,6 +15,7 @@ import publish from './publish.json';
 import profiles from './profiles.json';
 import record from './record.json';
 import check from './check.json';
+import desktop from './desktop.json';
 
 export default {
   format,
@@ -33,4 +34,5 @@ export default {
   profiles,
   record,
   check,
+  desktop,
 };

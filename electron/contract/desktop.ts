@@ -1,0 +1,56 @@
+/**
+ * Events only the Electron host pushes (issue 19): application-menu commands and deep
+ * links. The web host never sends them; the renderer listens to both hosts the same way.
+ */
+import { z } from 'zod';
+import { TransportSchema } from './connection';
+
+/** The MQScope commands of the application menu (each has an accelerator there). */
+export const DesktopCommandSchema = z.enum([
+  'new-connection',
+  'toggle-connection',
+  'publish',
+  'toggle-packets',
+  'settings',
+]);
+export type DesktopCommand = z.infer<typeof DesktopCommandSchema>;
+
+/** What an `mqscope://connect?url=…` link fills into a new, unsaved connection. */
+export const LinkDraftSchema = z
+  .object({
+    transport: TransportSchema,
+    host: z.string().min(1).max(253),
+    port: z.number().int().min(1).max(65535),
+    path: z.string().max(1024),
+    username: z.string().max(1024),
+  })
+  .strict();
+export type LinkDraft = z.infer<typeof LinkDraftSchema>;
+
+/** Why a link was refused; the renderer words it in the user's language. */
+export const LinkProblemSchema = z.enum([
+  'too-long',
+  'not-a-url',
+  'wrong-scheme',
+  'unknown-action',
+  'missing-url',
+  'extra-parameters',
+  'unsupported-protocol',
+  'missing-host',
+  'bad-port',
+  'has-password',
+  'has-extras',
+]);
+export type LinkProblem = z.infer<typeof LinkProblemSchema>;
+
+export const DeepLinkEventSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), draft: LinkDraftSchema }).strict(),
+  // The link as received, clipped, so the user can see what was refused.
+  z.object({ ok: z.literal(false), problem: LinkProblemSchema, link: z.string().max(200) }).strict(),
+]);
+export type DeepLinkEvent = z.infer<typeof DeepLinkEventSchema>;
+
+export const desktopEvents = {
+  'desktop.command': z.object({ command: DesktopCommandSchema }).strict(),
+  'desktop.deepLink': DeepLinkEventSchema,
+} as const;

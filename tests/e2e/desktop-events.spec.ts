@@ -1,0 +1,71 @@
+/**
+ * Issue 19 #3: the renderer's side of the desktop app's menu commands and deep links. Only
+ * Electron's main sends these contract events, and Electron cannot run here, so this test
+ * puts them into the page's own WebSocket (next to the real web host's frames) and checks
+ * what the real renderer does with them. Main's side is in tests/glue/desktop.test.ts.
+ */
+import { encode } from '@msgpack/msgpack';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import type { EventName, EventPayload } from '../../electron/contract';
+import { expect, startBuiltWebHost, test, type RunningWebHost } from './fixtures';
+
+let host: RunningWebHost;
+
+test.beforeEach(async () => {
+  host = await startBuiltWebHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function openWithDesktopEvents(page: Page) {
+  let route: WebSocketRoute | undefined;
+  await page.routeWebSocket(/./, (ws) => {
+    ws.connectToServer();
+    route = ws;
+  });
+  await page.goto(host.url);
+  await expect(page.locator('form.connection-form')).toBeVisible();
+  return <N extends EventName>(name: N, payload: EventPayload<N>) => {
+    if (!route) throw new Error('the page opened no WebSocket');
+    route.send(Buffer.from(encode({ kind: 'event', name, payload })));
+  };
+}
+
+test('a deep link fills a new connection form and connects nothing; a bad one says why', async ({ page }) => {
+  const push = await openWithDesktopEvents(page);
+  push('desktop.deepLink', {
+    ok: true,
+    draft: { transport: 'ws', host: 'broker.example.com', port: 8080, path: '/ws', username: 'ann' },
+  });
+  const form = page.locator('form.connection-form');
+  await expect(form.getByLabel('Host', { exact: true })).toHaveValue('broker.example.com');
+  await expect(form.getByLabel('Port', { exact: true })).toHaveValue('8080');
+  await expect(form.getByLabel('Username', { exact: true })).toHaveValue('ann');
+  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(form).toContainText('unsaved changes');
+  // Nothing was opened: no connection is listed, and the form's status line says so.
+  await expect(page.locator('.connection-list')).toHaveCount(0);
+  await expect(form.getByText('Not connected', { exact: true })).toBeVisible();
+
+  push('desktop.deepLink', {
+    ok: false,
+    problem: 'has-password',
+    link: 'mqscope://connect?url=mqtt://u:pw@h',
+  });
+  const alert = page.locator('.banner', { hasText: 'did not open this link' });
+  await expect(alert).toContainText('must not carry a password');
+  await expect(alert).toContainText('mqscope://connect?url=mqtt://u:pw@h');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+test('menu commands reach the screen: Toggle Packets opens the packets panel', async ({ page }) => {
+  const push = await openWithDesktopEvents(page);
+  await expect(page.locator('.packets-panel')).not.toHaveClass(/is-open/);
+  push('desktop.command', { command: 'toggle-packets' });
+  await expect(page.locator('.packets-panel')).toHaveClass(/is-open/);
+  push('desktop.command', { command: 'toggle-packets' });
+  await expect(page.locator('.packets-panel')).not.toHaveClass(/is-open/);
+});

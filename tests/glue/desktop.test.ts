@@ -1,0 +1,212 @@
+/**
+ * Issue 19 #3, #4: Electron main's desktop behaviour against the stand-in `electron`, as an
+ * installed (packaged) build: the menu, commands and deep links as contract events, the
+ * remembered window placement, native save dialogs and the About box. Nothing here runs
+ * Electron itself.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { eventChannel, requestChannel, type Envelope } from '../../electron/contract';
+import { WINDOW_STATE_FILE, parseWindowState } from '../../electron/main/window-state';
+import { app, appState, recorded, screenState, session, type BrowserWindow } from './electron-stand-in';
+
+interface MenuItem {
+  id?: string;
+  role?: string;
+  label?: string;
+  accelerator?: string;
+  enabled?: boolean;
+  registerAccelerator?: boolean;
+  submenu?: MenuItem[];
+  click?: () => void;
+}
+
+let window: BrowserWindow;
+const userData = app.getPath('userData');
+const display = screenState.displays[0];
+
+function items(): MenuItem[] {
+  const walk = (list: MenuItem[]): MenuItem[] => list.flatMap((i) => [i, ...walk(i.submenu ?? [])]);
+  return walk((recorded.menu?.template ?? []) as MenuItem[]);
+}
+
+function item(match: (i: MenuItem) => boolean): MenuItem {
+  const found = items().find(match);
+  if (!found) throw new Error('no such menu item');
+  return found;
+}
+
+const sentOn = (name: 'desktop.command' | 'desktop.deepLink') =>
+  window.webContents.sent.filter((s) => s.channel === eventChannel(name)).map((s) => s.payload);
+
+beforeAll(async () => {
+  appState.packaged = true;
+  // Last time the window was maximized on this display, and partly off its right edge.
+  const key = `${display?.bounds.width}x${display?.bounds.height}+0+0`;
+  writeFileSync(
+    join(userData, WINDOW_STATE_FILE),
+    JSON.stringify({
+      version: 1,
+      lastDisplay: key,
+      displays: { [key]: { x: 1500, y: 200, width: 1000, height: 700, maximized: true } },
+    }),
+  );
+  const main = await import('../../electron/main/index');
+  await main.ready;
+  const first = recorded.windows[0];
+  if (!first) throw new Error('main opened no window');
+  window = first;
+});
+
+describe('the application menu (Issue 19 #3)', () => {
+  it('has the platform roles and the MQScope commands with accelerators', () => {
+    const roles = items().map((i) => i.role);
+    expect(roles).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'help', 'togglefullscreen']));
+    const commands = Object.fromEntries(
+      items()
+        .filter((i) => i.id)
+        .map((i) => [i.id, i.accelerator]),
+    );
+    expect(commands).toEqual({
+      'new-connection': 'CmdOrCtrl+N',
+      'toggle-connection': 'CmdOrCtrl+Shift+D',
+      publish: 'CmdOrCtrl+Enter',
+      'toggle-packets': 'CmdOrCtrl+J',
+      settings: 'CmdOrCtrl+,',
+    });
+  });
+
+  it('leaves Ctrl/Cmd+Enter to the publish panel, which already publishes with it', () => {
+    expect(item((i) => i.id === 'publish')).toMatchObject({ registerAccelerator: false });
+    expect(item((i) => i.id === 'new-connection')).toMatchObject({ registerAccelerator: true });
+  });
+
+  it('disables Reload, Force Reload and the developer tools in an installed build', () => {
+    for (const role of ['reload', 'forceReload', 'toggleDevTools']) {
+      expect(item((i) => i.role === role).enabled).toBe(false);
+    }
+  });
+
+  it('holds commands until the page has loaded, then sends them as contract events', () => {
+    item((i) => i.id === 'publish').click?.();
+    expect(sentOn('desktop.command')).toEqual([]);
+    window.webContents.emit('did-start-loading');
+    window.webContents.emit('did-finish-load');
+    expect(sentOn('desktop.command')).toEqual([{ command: 'publish' }]);
+    item((i) => i.id === 'toggle-packets').click?.();
+    expect(sentOn('desktop.command')).toEqual([{ command: 'publish' }, { command: 'toggle-packets' }]);
+  });
+});
+
+describe('deep links through the single-instance lock (Issue 19 #3)', () => {
+  it('registers the mqscope scheme in an installed build', () => {
+    expect(recorded.protocolClients).toEqual(['mqscope']);
+  });
+
+  it('opens a draft from a second instance, brings the window forward, and connects nothing', async () => {
+    window.minimized = true;
+    app.emit(
+      'second-instance',
+      {},
+      ['/opt/MQScope/mqscope', '--flag', 'mqscope://connect?url=mqtt://broker.local:1884'],
+      '/',
+    );
+    expect(window.minimized).toBe(false);
+    expect(sentOn('desktop.deepLink').at(-1)).toEqual({
+      ok: true,
+      draft: { transport: 'mqtt', host: 'broker.local', port: 1884, path: '', username: '' },
+    });
+    const handler = recorded.handlers.get(requestChannel('connection.list')) as (
+      e: { senderFrame: unknown },
+      i: unknown,
+    ) => Promise<Envelope<unknown[]>>;
+    expect(await handler({ senderFrame: window.webContents.mainFrame }, {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a bad link with its reason (macOS open-url)', () => {
+    const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+    app.emit('open-url', event, 'mqscope://connect?url=mqtt://user:pw@h');
+    expect(event.prevented).toBe(true);
+    expect(sentOn('desktop.deepLink').at(-1)).toEqual({
+      ok: false,
+      problem: 'has-password',
+      link: 'mqscope://connect?url=mqtt://user:pw@h',
+    });
+  });
+});
+
+describe('window placement (Issue 19 #3)', () => {
+  it('restores the size inside the work area, and the maximized state', () => {
+    const area = display?.workArea ?? { x: 0, y: 0, width: 0, height: 0 };
+    expect(window.options).toMatchObject({ width: 1000, height: 700, x: area.x + area.width - 1000, y: 200 });
+    expect(window.isMaximized()).toBe(true);
+  });
+
+  it('writes the placement to the data folder when the window closes', async () => {
+    window.maximized = false;
+    window.normalBounds = { x: 40, y: 60, width: 1100, height: 750 };
+    window.emit('close');
+    await vi.waitFor(
+      () => {
+        const state = parseWindowState(readFileSync(join(userData, WINDOW_STATE_FILE), 'utf8'));
+        const key = state.lastDisplay ?? '';
+        expect(state.displays.get(key)).toEqual({ x: 40, y: 60, width: 1100, height: 750, maximized: false });
+      },
+      { timeout: 5000 },
+    );
+  });
+});
+
+describe('a window reopened in the same run (macOS) (Issue 19 #3)', () => {
+  it('opens where the last one closed, and receives desktop events', async () => {
+    window.destroy();
+    app.emit('activate');
+    await vi.waitFor(() => expect(recorded.windows).toHaveLength(2));
+    const reopened = recorded.windows[1] as BrowserWindow;
+    expect(reopened.options).toMatchObject({ x: 40, y: 60, width: 1100, height: 750 });
+    expect(reopened.isMaximized()).toBe(false);
+    reopened.webContents.emit('did-finish-load');
+    item((i) => i.id === 'settings').click?.();
+    expect(reopened.webContents.sent.filter((m) => m.channel === eventChannel('desktop.command'))).toEqual([
+      { channel: eventChannel('desktop.command'), payload: { command: 'settings' } },
+    ]);
+  });
+});
+
+describe('native save dialogs (Issue 19 #3)', () => {
+  it('gives every download a save dialog in Documents with a fitting filter', () => {
+    const options: unknown[] = [];
+    const download = (name: string) => ({
+      getFilename: () => name,
+      setSaveDialogOptions: (o: unknown) => options.push(o),
+    });
+    session.defaultSession.emit('will-download', {}, download('office.mqscope.json'));
+    session.defaultSession.emit('will-download', {}, download('packets-1.jsonl'));
+    expect(options).toEqual([
+      expect.objectContaining({
+        defaultPath: join(appState.documents, 'office.mqscope.json'),
+        filters: [
+          { name: 'MQScope export', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
+      expect.objectContaining({
+        defaultPath: join(appState.documents, 'packets-1.jsonl'),
+        filters: [
+          { name: 'JSON Lines', extensions: ['jsonl'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
+    ]);
+  });
+});
+
+describe('About (Issue 19 #4)', () => {
+  it('shows the version and where a newer one comes from, without an update server', () => {
+    item((i) => i.role === 'help').submenu?.[0]?.click?.();
+    const box = recorded.messageBoxes.at(-1);
+    expect(String(box?.['detail'])).toContain('MQScope 0.0.0-glue');
+    expect(String(box?.['detail'])).toMatch(/does not update itself.*npm run dist/s);
+  });
+});
