@@ -24,6 +24,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 export * from './check';
 export * from './common';
 export * from './connection';
+export * from './engine-text';
 export * from './history';
 export * from './lab';
 export * from './local-broker';

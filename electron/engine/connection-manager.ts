@@ -1,3 +1,5 @@
+import type { EngineText } from '../contract';
+import { text } from './text/keys';
 import type { ConnectOptions, ConnectionRemoved, ConnectionStatus, EngineEvent } from '../contract';
 import { ConnectOptionsSchema } from '../contract';
 import { EngineError } from './errors';
@@ -51,7 +53,7 @@ export class ConnectionManager {
    * Disconnects. The connection stays listed, with its messages and packets, until it is
    * removed: a page that reloads finds it and can still read what arrived (Trust #16).
    */
-  async close(connectionId: string, reason?: string): Promise<ConnectionStatus> {
+  async close(connectionId: string, reason?: EngineText): Promise<ConnectionStatus> {
     const status = await this.get(connectionId).close(reason);
     this.streams.end(connectionId);
     return status;
@@ -59,7 +61,7 @@ export class ConnectionManager {
 
   /** Closes the connection if needed, forgets it and frees its message log (Trust #17). */
   async remove(connectionId: string): Promise<ConnectionRemoved> {
-    await this.close(connectionId, 'Removed by you.');
+    await this.close(connectionId, text('state.removed'));
     this.connections.delete(connectionId);
     const freedBytes = this.streams.remove(connectionId);
     this.emit({ name: 'connection.removed', payload: { connectionId } });
@@ -72,7 +74,7 @@ export class ConnectionManager {
   }
 
   /** Disconnects every running connection with `reason`; they stay listed. Answers how many. */
-  async closeRunning(reason: string): Promise<number> {
+  async closeRunning(reason: EngineText): Promise<number> {
     const running = [...this.connections.values()].filter(
       (c) => c.status.state !== 'disconnected' && c.status.state !== 'failed',
     );
@@ -81,7 +83,7 @@ export class ConnectionManager {
   }
 
   /** Closes every connection with a proper DISCONNECT, then forgets them all (host shutdown). */
-  async closeAll(reason: string): Promise<void> {
+  async closeAll(reason: EngineText): Promise<void> {
     const ids = [...this.connections.keys()];
     await Promise.allSettled(ids.map((id) => this.close(id, reason)));
     await Promise.allSettled(ids.map((id) => this.remove(id)));

@@ -14,6 +14,8 @@ import {
   prepareDataFolder,
   type DataFolderLock,
 } from '../engine/fs/data-folder';
+import { english } from '../engine/text/english';
+import { text } from '../engine/text/keys';
 import { parseWebHostArgs } from './args';
 import { startWebHost } from './server';
 
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
   }
   const folderLock = await takeDataFolder(args.dataDir);
   const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
-  const orphans = new OrphanWatch(args.orphanPolicy, (reason) => engine.closeRunning(reason));
+  const policy = args.orphanPolicy;
+  const orphans = new OrphanWatch(policy, () =>
+    engine.closeRunning(text('state.orphaned', { minutes: policy.kind === 'close-after' ? policy.minutes : 0 })),
+  );
   let host;
   try {
     host = await startWebHost({
@@ -113,7 +118,7 @@ async function startLocalBroker(engine: Engine): Promise<void> {
   }
   const { listeners } = status;
   if (status.state !== 'running' || !listeners) {
-    console.error(`Local broker not started: ${status.problem?.message ?? status.state}`);
+    console.error(`Local broker not started: ${status.problem ? english(status.problem) : status.state}`);
     return;
   }
   const host = listeners.bindAddress;

@@ -1,3 +1,5 @@
+import { english } from '../text/english';
+import { text } from '../text/keys';
 import { randomUUID } from 'node:crypto';
 import type { LabAction, LabResult, ReceivedMessage } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
@@ -83,7 +85,7 @@ export class WillLab {
       if (opened.state !== 'connected') {
         throw new EngineError(
           'mqtt-error',
-          `The will observer could not connect: ${opened.problem?.message ?? opened.reason}`,
+          `The will observer could not connect: ${english(opened.problem ?? opened.reason)}`,
         );
       }
       await observer.subscribe(will.topic, {
@@ -137,7 +139,7 @@ export class WillLab {
       this.remember(result);
       return result;
     } finally {
-      await observer.close('The will observer is done.');
+      await observer.close(text('state.observerDone'));
     }
   }
 
