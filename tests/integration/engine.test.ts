@@ -5,6 +5,7 @@
  * bounded poll for a condition.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { englishOf } from '../support/english';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectOptions, ConnectionStatus, ReceivedMessage } from '../../electron/contract';
 import { createEngine } from '../../electron/engine';
@@ -230,11 +231,11 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
   it('fails a wrong password with a clear sentence and a CONNACK code', async () => {
     const status = await open(tcp({ password: 'not-the-password' }));
     expect(status.state).toBe('failed');
-    expect(status.reason).toBe('The broker refused the connection.');
+    expect(englishOf(status.reason)).toBe('The broker refused the connection.');
     // Mosquitto 2.0.11 answers a bad password with 0x87 "not authorized" under MQTT 5, not 0x86.
     expect(status.problem?.code).toMatch(/^CONNACK 0x8[67]$/);
-    expect(status.problem?.message).toMatch(/user name or password|not authori[sz]ed/i);
-    expect(status.problem?.message).toMatch(/^[A-Z].*\.$/);
+    expect(englishOf(status.problem)).toMatch(/user name or password|not authori[sz]ed/i);
+    expect(englishOf(status.problem)).toMatch(/^[A-Z].*\.$/);
     expect(statusEvents(status.connectionId).map((s) => s.state)).toEqual(['connecting', 'failed']);
   });
 
@@ -321,7 +322,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
       if (last?.state !== 'disconnected') throw new Error(`still ${last?.state}`);
       return last;
     }, WAIT);
-    expect(lost.reason).toBe('Connection lost.');
+    expect(englishOf(lost.reason)).toBe('Connection lost.');
     // MQTT 5 has DISCONNECT 0x8e "session taken over" for this, but Mosquitto 2.0.11 closes the
     // old socket without it ever reaching the client: mqtt.js sees only the close.
     expect(['DISCONNECT 0x8e', 'CONNECTION_LOST']).toContain(lost.problem?.code);
@@ -344,7 +345,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
         return last;
       }, WAIT);
       expect(lost).toMatchObject({ reason: 'Connection lost.', problem: { code: expect.any(String) } });
-      expect(lost.problem?.message).toMatch(/^[A-Z].*\.$/);
+      expect(englishOf(lost.problem)).toMatch(/^[A-Z].*\.$/);
     } finally {
       await own.stop();
     }
@@ -391,7 +392,8 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
     await other.dispose();
     const finals = seen.filter((s) => s.state === 'disconnected');
     expect(finals).toHaveLength(2);
-    for (const status of finals) expect(status.reason).toBe('Closed because MQScope is shutting down.');
+    for (const status of finals)
+      expect(englishOf(status.reason)).toBe('Closed because MQScope is shutting down.');
     expect(await otherDispatch('connection.list', {})).toEqual({ ok: true, value: [] });
   });
 
