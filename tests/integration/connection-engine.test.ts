@@ -229,7 +229,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
   describe('CONNACK, SUBACK, PUBACK and the packet log', () => {
     it('shows the CONNACK with the broker limits', async () => {
       const status = await open(base());
-      expect(status.connack).toMatchObject({ sessionPresent: false, reasonCode: 0, reasonText: 'Success' });
+      expect(status.connack).toMatchObject({ sessionPresent: false, reasonCode: 0, reasonText: { key: 'reasonName.x00' } });
       // Mosquitto 2.0 announces its limits as MQTT 5 properties.
       expect(status.connack?.topicAliasMaximum).toEqual(expect.any(Number));
     });
@@ -391,7 +391,7 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
       const status = await call('connection.drop', { connectionId: id });
       expect(status).toMatchObject({
         state: 'disconnected',
-        reason: expect.stringMatching(/without DISCONNECT/),
+        reason: { key: 'state.dropped' },
       });
       const [seen] = await watcher.messages;
       expect(seen?.payload).toBe('device gone');

@@ -258,7 +258,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
 
   it('a real refusal is still the broker refusing (CONNACK 0x87)', async () => {
     const { final } = await session.run({ reply: bytes(0x20, 0x03, 0x00, 0x87, 0x00) });
-    expect(final).toMatchObject({ state: 'failed', reason: 'The broker refused the connection.' });
+    expect(final).toMatchObject({ state: 'failed', reason: { key: 'state.refused' } });
     expect(final.problem?.code).toBe('CONNACK 0x87');
   });
 
@@ -268,7 +268,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       { reconnect: { maxAttempts: 5, periodMs: 100 } },
     );
     // "failed" is terminal: no reconnect timer was set, unlike a lost connection.
-    expect(final).toMatchObject({ state: 'failed', reason: 'Closed: the broker broke the MQTT protocol.' });
+    expect(final).toMatchObject({ state: 'failed', reason: { key: 'state.protocolBroken' } });
     expect(statuses.map((s) => s.state)).not.toContain('reconnecting');
     await broker.closed(0);
     expect(broker.packets.filter((p) => p.type === 1)).toHaveLength(1);
