@@ -32,12 +32,14 @@ describe('engine texts (Issue 14 #2)', () => {
   it.each([
     ['en', en],
     ['zh-CN', zhCN],
-  ])('has every engine key in %s, with exactly its parameters', (_lang, tree) => {
+  ])('has every engine key in %s, with only the parameters the engine sends', (_lang, tree) => {
     for (const [key, params] of keys) {
       const sentence = lookup(tree as Tree, key);
       expect(sentence, key).toBeTypeOf('string');
       expect(sentence?.trim(), key).not.toBe('');
-      expect(placeholders(sentence ?? ''), key).toEqual(spliced(params));
+      // Every placeholder is a parameter the engine sends (a nested key's own parameters ride along).
+      const sent = spliced(params);
+      for (const name of placeholders(sentence ?? '')) expect(sent, `${key}: {{${name}}}`).toContain(name);
     }
   });
 

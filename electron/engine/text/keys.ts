@@ -100,6 +100,23 @@ export const FIXED_KEYS = {
   'localBroker.portInUseNoFree': ['port', 'listener'],
   'localBroker.accessDenied': ['port'],
   'localBroker.couldNotStart': ['detail'],
+  'lab.when.afterDelay': ['delay'],
+  'lab.when.sessionEnds': ['delay', 'expiry'],
+  'lab.when.atOnce': [],
+  'lab.expect.drop': ['whenKey', 'delay', 'expiry'],
+  'lab.expect.disconnectWithWill': ['whenKey', 'delay', 'expiry'],
+  'lab.expect.stall': ['limit', 'whenKey', 'delay', 'expiry'],
+  'lab.expect.disconnect': [],
+  'lab.since.action': [],
+  'lab.since.lastPacket': [],
+  'lab.verdict.willAfterNormal': ['after'],
+  'lab.verdict.noWillAsSpecified': ['observed'],
+  'lab.verdict.noWill': ['observed'],
+  'lab.verdict.lastPacketUnknown': [],
+  'lab.verdict.early': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.late': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.lateStall': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.asSpecified': ['measured', 'sinceKey', 'earliest', 'latest'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FixedKey = keyof typeof FIXED_KEYS;
