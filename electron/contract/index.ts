@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { RequestDef } from './common';
+import type { EngineText } from './engine-text';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
 import { historyRequests } from './history';
@@ -116,7 +117,10 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export interface RequestError {
   code: ErrorCode;
+  /** English, for logs and hosts without a renderer; the renderer prefers `text`. */
   message: string;
+  /** The same sentence as an engine key, when the engine worded it (see engine-text.ts). */
+  text?: EngineText;
   /** For invalid input: which field, and what is wrong with it. */
   issues?: { path: string; message: string }[];
 }

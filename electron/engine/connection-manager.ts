@@ -45,7 +45,7 @@ export class ConnectionManager {
 
   get(connectionId: string): MqttConnection {
     const connection = this.connections.get(connectionId);
-    if (!connection) throw new EngineError('not-found', `There is no connection "${connectionId}".`);
+    if (!connection) throw new EngineError('not-found', text('request.noConnection', { id: connectionId }));
     return connection;
   }
 

@@ -356,7 +356,7 @@ export class MqttConnection {
   /** Lab: MQTT 5 DISCONNECT with reason 0x04, a goodbye that still asks the broker for the will. */
   async disconnectWithWill(): Promise<ConnectionStatus> {
     const client = this.requireConnected();
-    if (!this.v5) throw new EngineError('invalid-input', 'Disconnect with will needs an MQTT 5 connection.');
+    if (!this.v5) throw new EngineError('invalid-input', text('request.willNeedsV5'));
     this.closingReason = text('state.withWill');
     await this.untilClosed(() => client.end(false, { reasonCode: 0x04 }));
     return this.current;
@@ -390,15 +390,12 @@ export class MqttConnection {
 
   private requireConnected(): MqttClient {
     if (this.stalled) {
-      throw new EngineError(
-        'not-connected',
-        'This connection is stalled on purpose: it sends nothing until the broker drops it.',
-      );
+      throw new EngineError('not-connected', text('request.stalled'));
     }
     if (!this.client || this.current.state !== 'connected') {
       throw new EngineError(
         'not-connected',
-        `Connection ${this.id} is not connected (it is ${this.current.state}).`,
+        text('request.notConnected', { id: this.id, state: this.current.state }),
       );
     }
     return this.client;
@@ -453,7 +450,12 @@ export class MqttConnection {
     this.client?.end(true);
   }
 
-  private setState(state: ConnectionState, reason: EngineText, problem?: Problem, connack?: ConnackInfo): void {
+  private setState(
+    state: ConnectionState,
+    reason: EngineText,
+    problem?: Problem,
+    connack?: ConnackInfo,
+  ): void {
     const next: ConnectionStatus = {
       connectionId: this.id,
       state,

@@ -21,14 +21,20 @@ export class ProblemError extends Error {
   }
 }
 
-/** An error the engine raises on purpose, with a contract error code the UI can act on. */
+/**
+ * An error the engine raises on purpose, with a contract error code the UI can act on. Given
+ * an engine text, the renderer words it in the user's language (the message is its English).
+ */
 export class EngineError extends Error {
+  readonly text: EngineText | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | EngineText,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
     this.name = 'EngineError';
+    this.text = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -139,7 +145,12 @@ export function describeViolation(violation: WireViolation, protocolVersion: num
     ? problem(code, text('violation.v5NoReason', { what, section: violation.v5 }))
     : problem(
         code,
-        text('violation.v5', { what, section: violation.v5, nameKey: reasonNameKey(reason), hex: hex(reason) }),
+        text('violation.v5', {
+          what,
+          section: violation.v5,
+          nameKey: reasonNameKey(reason),
+          hex: hex(reason),
+        }),
       );
 }
 
