@@ -208,6 +208,6 @@ describe('the built web host keeps profiles in --data-dir', () => {
       ['Survives restarts', 10, true],
     ]);
     expect(value.protection.kind).toBe('file-key');
-    expect(value.protection.sentence).toContain(join(dataDir, 'secret.key'));
+    expect(englishOf(value.protection.sentence)).toContain(join(dataDir, 'secret.key'));
   });
 });
