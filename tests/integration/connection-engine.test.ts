@@ -229,7 +229,11 @@ describe.skipIf(!available)('connection engine against a real Mosquitto', () => 
   describe('CONNACK, SUBACK, PUBACK and the packet log', () => {
     it('shows the CONNACK with the broker limits', async () => {
       const status = await open(base());
-      expect(status.connack).toMatchObject({ sessionPresent: false, reasonCode: 0, reasonText: { key: 'reasonName.x00' } });
+      expect(status.connack).toMatchObject({
+        sessionPresent: false,
+        reasonCode: 0,
+        reasonText: { key: 'reasonName.x00' },
+      });
       // Mosquitto 2.0 announces its limits as MQTT 5 properties.
       expect(status.connack?.topicAliasMaximum).toEqual(expect.any(Number));
     });
