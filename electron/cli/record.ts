@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import type { ParsedConnectOptions, ReplayProgress } from '../contract';
 import { ConnectionManager } from '../engine/connection-manager';
 import { Recorder, Replayer } from '../engine/record';
+import { text } from '../engine/text/keys';
+import { english } from '../engine/text/english';
 import type { Io } from './io';
 import type { RecordCommand, ReplayCommand } from './record-args';
 
@@ -13,7 +15,7 @@ async function open(manager: ConnectionManager, options: ParsedConnectOptions, i
   const status = await manager.open(options);
   if (status.state !== 'connected') {
     io.stderr(
-      `mqscope ${name}: could not connect to ${status.url}: ${status.problem?.message ?? status.reason}`,
+      `mqscope ${name}: could not connect to ${status.url}: ${english(status.problem ?? status.reason)}`,
     );
     return null;
   }
@@ -70,7 +72,7 @@ export async function recordCommand(
     return failed ? 1 : 2;
   } finally {
     await recorder.stopAll('Stopped.');
-    await manager.closeAll('Recording over.');
+    await manager.closeAll(text('state.byYou'));
   }
 }
 
@@ -116,6 +118,6 @@ export async function replayCommand(
   } finally {
     stopStatus();
     replayer.stopAll('Stopped.');
-    await manager.closeAll('Replay over.');
+    await manager.closeAll(text('state.byYou'));
   }
 }

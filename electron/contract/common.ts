@@ -1,5 +1,6 @@
 /** Pieces every part of the contract shares: QoS, ids, problems, the request helper. */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { topicFilterProblem, topicNameProblem } from './topics';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -17,8 +18,8 @@ export const TopicFilterSchema = z.string().superRefine((filter, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-/** A failure as the user reads it: one sentence plus the underlying code. */
-export const ProblemSchema = z.object({ code: z.string(), message: z.string() });
+/** A failure as the user reads it: one sentence (a key plus parameters) and the underlying code. */
+export const ProblemSchema = EngineTextSchema.extend({ code: z.string() });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** A request: its input schema, and its result type carried as a phantom. */

@@ -9,6 +9,7 @@ import {
   TopicNameSchema,
   request,
 } from './common';
+import { EngineTextSchema } from './engine-text';
 import { PayloadInputSchema } from './payload';
 import { UserPropertiesSchema } from './properties';
 
@@ -164,7 +165,8 @@ export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 export const ConnackInfoSchema = z.object({
   sessionPresent: z.boolean(),
   reasonCode: z.number(),
-  reasonText: z.string(),
+  /** The reason code's name ("Not authorized"); the UI adds the number. */
+  reasonText: EngineTextSchema,
   assignedClientId: z.string().optional(),
   serverKeepalive: z.number().optional(),
   sessionExpiryInterval: z.number().optional(),
@@ -185,8 +187,8 @@ export type ConnackInfo = z.infer<typeof ConnackInfoSchema>;
 export const ConnectionStatusSchema = z.object({
   connectionId: ConnectionIdSchema,
   state: ConnectionStateSchema,
-  /** Why the state changed, in words ("Connected.", "Disconnected by you.", ...). */
-  reason: z.string(),
+  /** Why the state changed ("Connected.", "Disconnected by you.", ...), as an engine text. */
+  reason: EngineTextSchema,
   problem: ProblemSchema.optional(),
   url: z.string(),
   clientId: z.string(),

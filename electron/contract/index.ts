@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { RequestDef } from './common';
+import type { EngineText } from './engine-text';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
 import { desktopEvents } from './desktop';
@@ -27,6 +28,7 @@ export * from './check';
 export * from './common';
 export * from './connection';
 export * from './desktop';
+export * from './engine-text';
 export * from './history';
 export * from './lab';
 export * from './local-broker';
@@ -122,7 +124,10 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export interface RequestError {
   code: ErrorCode;
+  /** English, for logs and hosts without a renderer; the renderer prefers `text`. */
   message: string;
+  /** The same sentence as an engine key, when the engine worded it (see engine-text.ts). */
+  text?: EngineText;
   /** For invalid input: which field, and what is wrong with it. */
   issues?: { path: string; message: string }[];
 }

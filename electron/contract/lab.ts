@@ -3,6 +3,7 @@
  * hang, a will-carrying goodbye, a clean goodbye), and a will observer that reports whether
  * and when the broker published the will, against what the MQTT specification says.
  */
+import type { EngineText } from './engine-text';
 import { z } from 'zod';
 import type { ConnectionStatus } from './connection';
 import { OnConnection, request } from './common';
@@ -13,7 +14,7 @@ export type LabAction = z.infer<typeof LabActionSchema>;
 
 export interface LabExpectation {
   /** What the specification says, in one sentence. */
-  description: string;
+  description: EngineText;
   /** null: no will is expected at all. Otherwise a window, in ms after `from`. */
   window: { from: 'action' | 'lastPacket'; earliestMs: number; latestMs: number } | null;
 }
@@ -42,7 +43,7 @@ export interface LabResult {
   expected: LabExpectation;
   verdict: 'as-specified' | 'not-as-specified';
   /** One line: what happened and whether that is what the specification says. */
-  verdictText: string;
+  verdictText: EngineText;
 }
 
 export const labRequests = {

@@ -6,6 +6,7 @@
  * the value "", and `secrets.wsHeaders` names those with a saved value. On save, a value
  * typed in a header replaces the saved one, "" keeps it, and a removed header loses it.
  */
+import { EngineTextSchema } from './engine-text';
 import { z } from 'zod';
 import { TopicFilterSchema, request } from './common';
 import { ConnectOptionsSchema, TlsOptionsSchema, type ConnectionStatus } from './connection';
@@ -91,7 +92,7 @@ export const SecretProtectionKindSchema = z.enum(['safeStorage', 'safeStorage-ba
 /** How secrets are protected on this machine, in one sentence the form shows. */
 export const SecretProtectionSchema = z.object({
   kind: SecretProtectionKindSchema,
-  sentence: z.string(),
+  sentence: EngineTextSchema,
   /** true when the protection is weak enough that the UI must warn. */
   warning: z.boolean(),
 });

@@ -1,6 +1,7 @@
 import type { IConnackPacket } from 'mqtt';
 import type { ConnackInfo } from '../contract';
-import { reasonCodeText } from './errors';
+import { reasonNameKey } from './errors';
+import { text } from './text/keys';
 
 /** The CONNACK as the UI shows it: session present, reason, and the broker's limits. */
 export function connackInfo(packet: IConnackPacket, protocolVersion: number): ConnackInfo {
@@ -9,7 +10,7 @@ export function connackInfo(packet: IConnackPacket, protocolVersion: number): Co
   const info: ConnackInfo = {
     sessionPresent: packet.sessionPresent,
     reasonCode: code,
-    reasonText: code === 0 ? 'Success' : reasonCodeText(code),
+    reasonText: text(reasonNameKey(code)),
   };
   if (!p) return info;
   const optional: Partial<ConnackInfo> = {

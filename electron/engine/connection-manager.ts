@@ -1,3 +1,5 @@
+import type { EngineText } from '../contract';
+import { text } from './text/keys';
 import type {
   ConnectOptions,
   ConnectionRemoved,
@@ -82,7 +84,7 @@ export class ConnectionManager {
 
   get(connectionId: string): MqttConnection {
     const connection = this.connections.get(connectionId);
-    if (!connection) throw new EngineError('not-found', `There is no connection "${connectionId}".`);
+    if (!connection) throw new EngineError('not-found', text('request.noConnection', { id: connectionId }));
     return connection;
   }
 
@@ -90,7 +92,7 @@ export class ConnectionManager {
    * Disconnects. The connection stays listed, with its messages and packets, until it is
    * removed: a page that reloads finds it and can still read what arrived (Trust #16).
    */
-  async close(connectionId: string, reason?: string): Promise<ConnectionStatus> {
+  async close(connectionId: string, reason?: EngineText): Promise<ConnectionStatus> {
     const status = await this.get(connectionId).close(reason);
     this.streams.end(connectionId);
     return status;
@@ -98,7 +100,7 @@ export class ConnectionManager {
 
   /** Closes the connection if needed, forgets it and frees its message log (Trust #17). */
   async remove(connectionId: string): Promise<ConnectionRemoved> {
-    await this.close(connectionId, 'Removed by you.');
+    await this.close(connectionId, text('state.removed'));
     this.connections.delete(connectionId);
     const freedBytes = this.streams.remove(connectionId);
     this.emit({ name: 'connection.removed', payload: { connectionId } });
@@ -111,7 +113,7 @@ export class ConnectionManager {
   }
 
   /** Disconnects every running connection with `reason`; they stay listed. Answers how many. */
-  async closeRunning(reason: string): Promise<number> {
+  async closeRunning(reason: EngineText): Promise<number> {
     const running = [...this.connections.values()].filter(
       (c) => c.status.state !== 'disconnected' && c.status.state !== 'failed',
     );
@@ -120,7 +122,7 @@ export class ConnectionManager {
   }
 
   /** Closes every connection with a proper DISCONNECT, then forgets them all (host shutdown). */
-  async closeAll(reason: string): Promise<void> {
+  async closeAll(reason: EngineText): Promise<void> {
     const ids = [...this.connections.keys()];
     await Promise.allSettled(ids.map((id) => this.close(id, reason)));
     await Promise.allSettled(ids.map((id) => this.remove(id)));

@@ -17,7 +17,7 @@ import {
   type ReceivedMessage,
   type Subscription,
 } from '../contract';
-import type { ParsedRequestInput, SubscriptionLabel } from '../contract';
+import type { EngineText, ParsedRequestInput, SubscriptionLabel } from '../contract';
 import {
   brokerUrl,
   buildClientOptions,
@@ -34,6 +34,8 @@ import { InflightPublishes, publishFailure } from './publish/inflight';
 import { publishPacket } from './publish/publish-packet';
 import { messagePropertiesFromPacket } from './properties';
 import { SubscriptionTable } from './subscription-table';
+import { english } from './text/english';
+import { text } from './text/keys';
 import { judgeError } from './wire/client-errors';
 import { closeForViolation, guardClientStreams } from './wire/guarded-stream';
 import { emptyTopicViolation, type WireViolation } from './wire/violation';
@@ -82,7 +84,7 @@ export class MqttConnection {
   private current: ConnectionStatus;
   private everConnected = false;
   /** Set when we close on purpose: the reason to report instead of "connection lost". */
-  private closingReason: string | null = null;
+  private closingReason: EngineText | null = null;
   private lastProblem: Problem | undefined;
   /** A refused CONNACK is final: retrying a wrong password only gets the client banned. */
   private refused = false;
@@ -114,7 +116,7 @@ export class MqttConnection {
     this.current = {
       connectionId: id,
       state: 'idle',
-      reason: 'Not connected yet.',
+      reason: text('state.notYet'),
       url: brokerUrl(options),
       clientId: options.clientId || generateClientId(),
       protocolVersion: options.protocolVersion,
@@ -140,12 +142,12 @@ export class MqttConnection {
 
   /** Resolves with the first outcome (connected, failed, or reconnecting after a failure). Never rejects. */
   async open(): Promise<ConnectionStatus> {
-    this.setState('connecting', `Connecting to ${this.current.url}…`);
+    this.setState('connecting', text('state.connecting', { url: this.current.url }));
     let clientOptions;
     try {
       clientOptions = await buildClientOptions(this.options, this.current.clientId);
     } catch (error) {
-      this.setState('failed', 'Could not connect.', describeError(error, this.mqttVersion));
+      this.setState('failed', text('state.couldNotConnect'), describeError(error, this.mqttVersion));
       return this.current;
     }
     return new Promise((resolve) => {
@@ -170,7 +172,7 @@ export class MqttConnection {
       } catch (error) {
         // A throw from stream creation (e.g. tls.connect's own checks) must end the attempt, not
         // leave it "connecting": fail first, then tidy up what mqtt.js may half-hold.
-        this.setState('failed', 'Could not connect.', describeError(error, this.mqttVersion));
+        this.setState('failed', text('state.couldNotConnect'), describeError(error, this.mqttVersion));
         settle();
         try {
           this.client?.end(true);
@@ -195,13 +197,11 @@ export class MqttConnection {
       this.everConnected = true;
       this.lastProblem = undefined;
       this.attempt = 0;
-      const session = connack.sessionPresent ? ' The broker kept the session.' : '';
-      this.setState(
-        'connected',
-        `${reconnected ? 'Reconnected.' : 'Connected.'}${session}`,
-        undefined,
-        connack,
-      );
+      const kept = connack.sessionPresent;
+      const words = reconnected
+        ? text(kept ? 'state.reconnectedKept' : 'state.reconnected')
+        : text(kept ? 'state.connectedKept' : 'state.connected');
+      this.setState('connected', words, undefined, connack);
       if (reconnected && !connack.sessionPresent) void this.subscriptions.restore(client, this.v5);
       settle();
     });
@@ -212,7 +212,7 @@ export class MqttConnection {
       if (error.message === 'connack timeout') {
         this.lastProblem = {
           code: 'CONNACK_TIMEOUT',
-          message: `The broker did not accept the connection within ${this.options.connectTimeoutMs / 1000} s.`,
+          ...text('error.connackTimeout', { seconds: this.options.connectTimeoutMs / 1000 }),
         };
         return;
       }
@@ -306,7 +306,7 @@ export class MqttConnection {
     client.on('close', () => this.inflight.onSocketClosed());
   }
 
-  async close(reason = 'Disconnected by you.'): Promise<ConnectionStatus> {
+  async close(reason: EngineText = text('state.byYou')): Promise<ConnectionStatus> {
     const client = this.client;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
@@ -320,7 +320,7 @@ export class MqttConnection {
           // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
           // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
           this.inflight.failAll(
-            `${reason.replace(/\.$/, '')} (the broker did not answer within ${CLOSE_GRACE_MS / 1000} s)`,
+            `${english(reason).replace(/\.$/, '')} (the broker did not answer within ${CLOSE_GRACE_MS / 1000} s)`,
           );
           client.stream.destroy();
           resolve();
@@ -369,7 +369,7 @@ export class MqttConnection {
   /** Lab: destroy the socket without DISCONNECT, the way a crash or a lost network does. */
   async drop(): Promise<ConnectionStatus> {
     const client = this.requireConnected();
-    this.closingReason = 'Dropped on purpose: the socket was destroyed without DISCONNECT.';
+    this.closingReason = text('state.dropped');
     await this.untilClosed(() => client.stream.destroy());
     return this.current;
   }
@@ -380,18 +380,15 @@ export class MqttConnection {
     this.stalled = true;
     client.keepaliveManager?.destroy();
     const limit = this.current.connack?.serverKeepalive ?? this.options.keepaliveSeconds;
-    this.setState(
-      'connected',
-      `Stalled on purpose: sending nothing, not even PINGREQ. The broker may drop this client ${limit * 1.5} s after its last packet.`,
-    );
+    this.setState('connected', text('state.stalled', { seconds: limit * 1.5 }));
     return this.current;
   }
 
   /** Lab: MQTT 5 DISCONNECT with reason 0x04, a goodbye that still asks the broker for the will. */
   async disconnectWithWill(): Promise<ConnectionStatus> {
     const client = this.requireConnected();
-    if (!this.v5) throw new EngineError('invalid-input', 'Disconnect with will needs an MQTT 5 connection.');
-    this.closingReason = 'Disconnected with reason 0x04: the broker should publish the will.';
+    if (!this.v5) throw new EngineError('invalid-input', text('request.willNeedsV5'));
+    this.closingReason = text('state.withWill');
     await this.untilClosed(() => client.end(false, { reasonCode: 0x04 }));
     return this.current;
   }
@@ -424,15 +421,12 @@ export class MqttConnection {
 
   private requireConnected(): MqttClient {
     if (this.stalled) {
-      throw new EngineError(
-        'not-connected',
-        'This connection is stalled on purpose: it sends nothing until the broker drops it.',
-      );
+      throw new EngineError('not-connected', text('request.stalled'));
     }
     if (!this.client || this.current.state !== 'connected') {
       throw new EngineError(
         'not-connected',
-        `Connection ${this.id} is not connected (it is ${this.current.state}).`,
+        text('request.notConnected', { id: this.id, state: this.current.state }),
       );
     }
     return this.client;
@@ -450,50 +444,49 @@ export class MqttConnection {
     if (this.closingReason !== null) {
       this.setState('disconnected', this.closingReason);
     } else if (this.refused) {
-      this.setState('failed', 'The broker refused the connection.', this.lastProblem);
+      this.setState('failed', text('state.refused'), this.lastProblem);
     } else if (this.protocolClosed) {
       // Not retried: a broker that sent a broken packet will most likely send it again.
-      this.setState('failed', 'Closed: the broker broke the MQTT protocol.', this.lastProblem);
+      this.setState('failed', text('state.protocolBroken'), this.lastProblem);
     } else if (this.stalled) {
-      const problem = this.lastProblem ?? {
-        code: 'KEEPALIVE_EXPIRED',
-        message: 'The broker closed the connection: nothing was sent within 1.5 × the keepalive.',
-      };
-      this.setState('disconnected', 'The broker dropped the stalled client.', problem);
+      const problem = this.lastProblem ?? { code: 'KEEPALIVE_EXPIRED', ...text('error.keepaliveExpired') };
+      this.setState('disconnected', text('state.stalledDropped'), problem);
     } else if (this.attempt < maxAttempts) {
       this.attempt++;
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
-      const wait = periodMs >= 1000 ? `${periodMs / 1000} s` : `${periodMs} ms`;
-      this.setState(
-        'reconnecting',
-        `Reconnecting in ${wait} (attempt ${this.attempt} of ${maxAttempts}).`,
-        problem,
-      );
+      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
+      const counts = { attempt: this.attempt, max: maxAttempts };
+      const words =
+        periodMs >= 1000
+          ? text('state.reconnectingS', { seconds: periodMs / 1000, ...counts })
+          : text('state.reconnectingMs', { ms: periodMs, ...counts });
+      this.setState('reconnecting', words, problem);
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;
         if (this.closingReason === null) this.client?.reconnect(this.sessionStores());
       }, periodMs);
       return;
     } else if (maxAttempts > 0) {
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
-      this.setState('failed', `Gave up after ${maxAttempts} reconnect attempts.`, problem);
+      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
+      this.setState('failed', text('state.gaveUp', { max: maxAttempts }), problem);
     } else if (!this.everConnected) {
-      const problem = this.lastProblem ?? {
-        code: 'CLOSED',
-        message: 'The broker closed the connection before accepting it.',
-      };
-      this.setState('failed', 'Could not connect.', problem);
+      const problem = this.lastProblem ?? { code: 'CLOSED', ...text('error.closedBeforeAccept') };
+      this.setState('failed', text('state.couldNotConnect'), problem);
     } else if (this.lastProblem?.code.startsWith('DISCONNECT')) {
       // The broker said goodbye with a reason (MQTT 5): not a lost connection.
-      this.setState('disconnected', 'Disconnected by the broker.', this.lastProblem);
+      this.setState('disconnected', text('state.disconnectedByBroker'), this.lastProblem);
     } else {
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', message: 'The connection was lost.' };
-      this.setState('disconnected', 'Connection lost.', problem);
+      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
+      this.setState('disconnected', text('state.lost'), problem);
     }
     this.client?.end(true);
   }
 
-  private setState(state: ConnectionState, reason: string, problem?: Problem, connack?: ConnackInfo): void {
+  private setState(
+    state: ConnectionState,
+    reason: EngineText,
+    problem?: Problem,
+    connack?: ConnackInfo,
+  ): void {
     const next: ConnectionStatus = {
       connectionId: this.id,
       state,
@@ -515,7 +508,7 @@ export class MqttConnection {
     this.sink.onStatus(next);
     if (this.isOver()) {
       // Nothing will resend what is still unanswered: every publish request gets its answer now.
-      this.inflight.failAll(`${reason.replace(/\.$/, '')} (no reconnect will follow)`);
+      this.inflight.failAll(`${english(reason).replace(/\.$/, '')} (no reconnect will follow)`);
       for (const resolve of this.closedWaiters.splice(0)) resolve();
     }
   }

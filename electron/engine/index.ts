@@ -1,3 +1,5 @@
+import type { EngineText } from '../contract';
+import { text } from './text/keys';
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener } from './connection-manager';
@@ -36,7 +38,7 @@ export interface Engine {
   handlers: RequestHandlers;
   onEvent(listener: EngineListener): () => void;
   /** Disconnects every running connection with `reason` (the web host's orphan policy). */
-  closeRunning(reason: string): Promise<number>;
+  closeRunning(reason: EngineText): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -141,7 +143,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
       repeater.stopAll('Stopped because MQScope is shutting down.');
       // Recordings are flushed and closed before their connections go.
       await record.dispose('Stopped because MQScope is shutting down.');
-      await manager.closeAll('Closed because MQScope is shutting down.');
+      await manager.closeAll(text('state.shuttingDown'));
       await localBroker.stop();
     },
   };

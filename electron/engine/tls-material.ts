@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import type { Problem } from '../contract';
+import { text, type FixedKey } from './text/keys';
 import { ProblemError } from './errors';
 
 export interface TlsMaterial {
@@ -21,31 +22,28 @@ export function checkTlsMaterial(material: TlsMaterial): void {
   // OpenSSL skips a CA bundle with no certificate in it without a word; the handshake would
   // then fail as "not signed by a trusted CA", which hides the real cause.
   if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) {
-    fail(
-      'TLS_CA_NOT_PEM',
-      'The CA certificate is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line).',
-    );
+    fail('TLS_CA_NOT_PEM', 'tls.caNotPem');
   }
   if (key !== undefined) {
     attempt({ key, ...(passphrase !== undefined && { passphrase }) }, (code) =>
       code === 'ERR_OSSL_BAD_DECRYPT'
         ? passphrase
-          ? 'The private key passphrase is wrong.'
-          : 'The private key is encrypted: enter its passphrase.'
-        : 'The private key is not a PEM private key (or is damaged).',
+          ? 'tls.passphraseWrong'
+          : 'tls.keyEncrypted'
+        : 'tls.keyNotPem',
     );
   }
-  if (cert !== undefined) attempt({ cert }, () => 'The client certificate is not a PEM certificate.');
+  if (cert !== undefined) attempt({ cert }, () => 'tls.certNotPem');
   if (cert !== undefined && key === undefined) {
-    fail('TLS_KEY_MISSING', 'A client certificate needs its private key: add the key file.');
+    fail('TLS_KEY_MISSING', 'tls.keyMissing');
   }
   if (key !== undefined && cert === undefined) {
-    fail('TLS_CERT_MISSING', 'A private key needs its client certificate: add the certificate file.');
+    fail('TLS_CERT_MISSING', 'tls.certMissing');
   }
   // OpenSSL only notices a mismatch between keys of one algorithm (an RSA key beside an EC
   // certificate loads into another slot), so compare the certificate's public key itself.
   if (cert !== undefined && key !== undefined && !certificateMatches(cert, key, passphrase)) {
-    fail('TLS_CERT_KEY_MISMATCH', 'The client certificate does not match the private key.');
+    fail('TLS_CERT_KEY_MISMATCH', 'tls.certKeyMismatch');
   }
 }
 
@@ -61,7 +59,7 @@ function certificateMatches(cert: string, key: string, passphrase: string | unde
 
 function attempt(
   options: Parameters<typeof createSecureContext>[0],
-  sentence: (code: string) => string,
+  sentence: (code: string) => FixedKey,
 ): void {
   try {
     createSecureContext(options);
@@ -72,7 +70,7 @@ function attempt(
   }
 }
 
-function fail(code: string, message: string): never {
-  const problem: Problem = { code, message };
+function fail(code: string, key: FixedKey): never {
+  const problem: Problem = { code, ...text(key) };
   throw new ProblemError(problem);
 }

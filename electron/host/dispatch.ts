@@ -35,7 +35,9 @@ function errorMessage(error: unknown): string {
 }
 
 function toRequestError(error: unknown): RequestError {
-  if (error instanceof EngineError) return { code: error.code, message: error.message };
+  if (error instanceof EngineError) {
+    return { code: error.code, message: error.message, ...(error.text && { text: error.text }) };
+  }
   // mqtt.js rejections (a refused SUBSCRIBE, a failed PUBLISH) carry a reason.
   return { code: 'mqtt-error', message: errorMessage(error) };
 }

@@ -3,6 +3,7 @@
  * Where safeStorage cannot encrypt at all, the web host's key-file box takes over, and the
  * UI says so. Each ciphertext carries its box's prefix, so either can still be opened later.
  */
+import { text } from '../engine/text/keys';
 import type { SafeStorage } from 'electron';
 import type { SecretProtection } from '../contract';
 import type { SecretBox } from '../engine';
@@ -17,15 +18,13 @@ type SafeStorageApi = Pick<
 
 const BASIC_TEXT: SecretProtection = {
   kind: 'safeStorage-basic-text',
-  sentence:
-    'Secrets are only obfuscated, not protected: no system keyring was found (safeStorage fell back to its basic_text store), so anyone who can read your files can recover them. Install and unlock a keyring (GNOME Keyring, KWallet) to protect them.',
+  sentence: text('secrets.basicText'),
   warning: true,
 };
 
 const KEYRING: SecretProtection = {
   kind: 'safeStorage',
-  sentence:
-    "Secrets are encrypted with your system's keyring (Electron safeStorage), and readable only by your user.",
+  sentence: text('secrets.keyring'),
   warning: false,
 };
 
@@ -41,7 +40,10 @@ export function createSafeStorageSecretBox(
       if (!available()) {
         return {
           ...fallback.protection,
-          sentence: `The system keyring is not available to MQScope. ${fallback.protection.sentence}`,
+          sentence: text('secrets.noKeyring', {
+            ...fallback.protection.sentence.params,
+            fallbackKey: fallback.protection.sentence.key,
+          }),
         };
       }
       if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return BASIC_TEXT;

@@ -14,17 +14,26 @@ import {
   prepareDataFolder,
   type DataFolderLock,
 } from '../engine/fs/data-folder';
-import { parseWebHostArgs } from './args';
+import { english } from '../engine/text/english';
+import { text } from '../engine/text/keys';
+import { USAGE, parseWebHostArgs, type WebHostArgs } from './args';
+import { dataFolderProblem } from './data-folder-words';
 import { startWebHost } from './server';
 
 async function main(): Promise<void> {
-  let args;
+  let command;
   try {
-    args = parseWebHostArgs(process.argv.slice(2));
+    command = parseWebHostArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    // One line saying what is wrong, then how it is used (exit 2, as for any usage error).
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     process.exit(2);
   }
+  if (command.kind === 'help') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const { args } = command;
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!existsSync(`${staticDir}index.html`)) {
     console.error('The renderer is not built yet: run `npm run build` (or use `npm run web`, which builds).');
@@ -32,7 +41,12 @@ async function main(): Promise<void> {
   }
   const folderLock = await takeDataFolder(args.dataDir);
   const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
-  const orphans = new OrphanWatch(args.orphanPolicy, (reason) => engine.closeRunning(reason));
+  const policy = args.orphanPolicy;
+  const orphans = new OrphanWatch(policy, () =>
+    engine.closeRunning(
+      text('state.orphaned', { minutes: policy.kind === 'close-after' ? policy.minutes : 0 }),
+    ),
+  );
   let host;
   try {
     host = await startWebHost({
@@ -50,12 +64,12 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  // Tests read this line to find the URL; keep its shape.
-  console.log(`MQScope web host: ${host.url}`);
   console.log(`Profiles are kept in ${args.dataDir}.`);
-  console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
   console.log(describeOrphanPolicy(args.orphanPolicy));
-  if (args.localBroker) await startLocalBroker(engine);
+  if (args.localBroker) await startLocalBroker(engine, args);
+  console.log('Open this URL in a browser on this machine. Press Ctrl+C to stop.');
+  // Printed last, so it is the line a user sees; tests read this line to find the URL: keep its shape.
+  console.log(`MQScope web host: ${host.url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -82,9 +96,7 @@ async function takeDataFolder(dir: string): Promise<DataFolderLock> {
     const warning = await prepareDataFolder(dir);
     if (warning) console.warn(warning);
   } catch (error) {
-    console.error(
-      `The data folder ${dir} could not be created: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(await dataFolderProblem(dir, error));
     process.exit(1);
   }
   try {
@@ -104,16 +116,25 @@ async function takeDataFolder(dir: string): Promise<DataFolderLock> {
   }
 }
 
-/** `--local-broker`: the default ports, or the next free ones when they are taken. */
-async function startLocalBroker(engine: Engine): Promise<void> {
+/**
+ * `--local-broker`: the ports chosen with --broker-port/--broker-ws-port, or else the
+ * default ports, or the next free ones when those are taken. Chosen ports never move.
+ */
+async function startLocalBroker(engine: Engine, args: WebHostArgs): Promise<void> {
   const start = engine.handlers['localBroker.start'];
-  let status = await start(LocalBrokerOptionsSchema.parse({}));
-  if (status.state === 'failed' && status.suggestedPorts) {
+  const chosen = args.brokerPort !== undefined || args.brokerWsPort !== undefined;
+  let status = await start(
+    LocalBrokerOptionsSchema.parse({
+      ...(args.brokerPort !== undefined && { tcpPort: args.brokerPort }),
+      ...(args.brokerWsPort !== undefined && { wsPort: args.brokerWsPort }),
+    }),
+  );
+  if (status.state === 'failed' && status.suggestedPorts && !chosen) {
     status = await start(LocalBrokerOptionsSchema.parse(status.suggestedPorts));
   }
   const { listeners } = status;
   if (status.state !== 'running' || !listeners) {
-    console.error(`Local broker not started: ${status.problem?.message ?? status.state}`);
+    console.error(`Local broker not started: ${status.problem ? english(status.problem) : status.state}`);
     return;
   }
   const host = listeners.bindAddress;

@@ -1,4 +1,5 @@
 import type { RequestError, RequestInput, RequestName, RequestResult } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { getTransport } from './bridge';
 
 /** A request the host answered with ok:false; the UI shows `.error.message`, never a stack. */
@@ -29,6 +30,7 @@ export async function call<N extends RequestName>(
 /** The sentence to show for any error a request produced. */
 export function errorText(error: unknown): string {
   if (error instanceof RequestFailure) {
+    if (error.error.text) return engineText(error.error.text);
     const issue = error.error.issues?.[0];
     // Invalid-input messages already name the field; others read well on their own.
     return issue && !error.error.message ? issue.message : error.error.message;

@@ -1,5 +1,5 @@
 import { decode } from '@msgpack/msgpack';
-import { ErrorCodeSchema, isEventName, type Envelope } from '../../electron/contract';
+import { EngineTextSchema, ErrorCodeSchema, isEventName, type Envelope } from '../../electron/contract';
 import { scanFrame } from '../../electron/contract/frame-scan';
 import type { WireEvent } from '../../electron/contract/web-wire';
 
@@ -31,7 +31,16 @@ function checkedEnvelope(value: unknown): Envelope<unknown> {
   const issues = Array.isArray(error.issues)
     ? (error.issues as { path: string; message: string }[])
     : undefined;
-  return { ok: false, error: { code: code.data, message: error.message, ...(issues ? { issues } : {}) } };
+  const text = EngineTextSchema.safeParse(error.text);
+  return {
+    ok: false,
+    error: {
+      code: code.data,
+      message: error.message,
+      ...(issues ? { issues } : {}),
+      ...(text.success ? { text: text.data } : {}),
+    },
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { engineText } from '../i18n/engine-text';
 import { useId, type ComponentProps, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalBrokerStatus } from '../../electron/contract';
@@ -117,7 +118,7 @@ export function BrokerStartForm({ values, onChange, problems, onProblems, status
       {status?.state === 'failed' && status.problem && (
         <div className="broker-problem" role="alert">
           <p>
-            {status.problem.message} <span className="mono">({status.problem.code})</span>
+            {engineText(status.problem)} <span className="mono">({status.problem.code})</span>
           </p>
           {suggested && (
             <button type="button" className="button-small" onClick={useSuggested}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { formatTime } from '../i18n/format';
 import { displayState, stateWord, isLive } from './status-words';
 
@@ -32,10 +33,10 @@ export function ConnectionStatusLine({ status, opening }: Props) {
           <span className="muted">{t('connections.status.since', { time: formatTime(details.since) })}</span>
         )}
       </div>
-      {details && <p className="status-reason">{details.reason}</p>}
+      {details && <p className="status-reason">{engineText(details.reason)}</p>}
       {details?.problem && (
         <p className="status-problem">
-          {details.problem.message} <span className="mono">({details.problem.code})</span>
+          {engineText(details.problem)} <span className="mono">({details.problem.code})</span>
         </p>
       )}
       {details?.insecure && isLive(details.state) && (

@@ -1,4 +1,5 @@
 import { i18n } from '../i18n';
+import { engineText } from '../i18n/engine-text';
 import { formatBytes } from '../i18n/format';
 import type { ConnackInfo, ProtocolVersion } from '../../electron/contract';
 
@@ -15,9 +16,10 @@ const yesNo = (value: boolean) =>
 
 /** The reason code with its meaning, always with the code: "Success (0x00)". */
 export function connackReason(connack: ConnackInfo): string {
-  return /\(0x[0-9a-f]+\)$/i.test(connack.reasonText)
-    ? connack.reasonText
-    : `${connack.reasonText} (${hex(connack.reasonCode)})`;
+  return engineText({
+    key: 'reasonCode',
+    params: { nameKey: connack.reasonText.key, ...connack.reasonText.params, hex: hex(connack.reasonCode) },
+  });
 }
 
 /**

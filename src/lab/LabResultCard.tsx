@@ -1,3 +1,4 @@
+import { engineText } from '../i18n/engine-text';
 import { Trans, useTranslation } from 'react-i18next';
 import type { LabResult } from '../../electron/contract';
 import { formatClock, formatSeconds } from '../i18n/format';
@@ -18,7 +19,7 @@ export function LabResultCard({ result }: { result: LabResult }) {
       aria-label={t('lab.result.label', { action: actionLabel(result.action) })}
     >
       <p className="lab-verdict" role="note">
-        <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {result.verdictText}
+        <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {engineText(result.verdictText)}
       </p>
       <dl className="lab-facts">
         <dt>{t('lab.result.action')}</dt>
@@ -30,7 +31,7 @@ export function LabResultCard({ result }: { result: LabResult }) {
           />
         </dd>
         <dt>{t('lab.result.expected')}</dt>
-        <dd>{result.expected.description}</dd>
+        <dd>{engineText(result.expected.description)}</dd>
         <dt>{t('lab.result.will')}</dt>
         <dd>
           {result.will ? (

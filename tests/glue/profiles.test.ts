@@ -4,6 +4,7 @@
  * what it is. The real safeStorage needs a real Electron, which this machine lacks.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { englishOf } from '../support/english';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -70,7 +71,7 @@ describe('Electron main: profiles and safeStorage', () => {
       const list = await call<ProfileList>('profiles.list', {});
       expect(list.protection.kind).toBe('safeStorage-basic-text');
       expect(list.protection.warning).toBe(true);
-      expect(list.protection.sentence).toMatch(/only obfuscated/);
+      expect(englishOf(list.protection.sentence)).toMatch(/only obfuscated/);
       safeStorageState.backend = 'gnome_libsecret';
     },
   );
@@ -95,7 +96,7 @@ describe('Electron main: profiles and safeStorage', () => {
     safeStorageState.available = false;
     const list = await call<ProfileList>('profiles.list', {});
     expect(list.protection.kind).toBe('file-key');
-    expect(list.protection.sentence).toMatch(/keyring is not available/);
+    expect(englishOf(list.protection.sentence)).toMatch(/keyring is not available/);
     await call<ProfileView>('profiles.save', {
       name: 'No keyring',
       options: { transport: 'mqtt', host: '127.0.0.1', port: 1883 },

@@ -5,6 +5,7 @@
  * then streams its body; the client must close before the body piles up in memory.
  */
 import type { Duplex } from 'node:stream';
+import { englishOf } from '../support/english';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_PACKET_BYTES } from '../../electron/contract';
 import { CONNACK_V311, CONNACK_V5, rawPublish, remainingLength } from '../support/fake-broker';
@@ -65,7 +66,7 @@ describe('hostile broker: oversized packets are refused from their header (Trust
     const { final, broker } = result;
     expect(final.state).toBe('failed');
     expect(final.problem?.code).toBe('PACKET_TOO_LARGE');
-    expect(final.problem?.message).toMatch(
+    expect(englishOf(final.problem)).toMatch(
       /PUBLISH of 209,715,\d+ bytes, above this connection's limit of 33,554,432 bytes \(MQTT 5 §3\.1\.2\.11\.4\)/,
     );
     expect((await broker.closed(0))?.body[0]).toBe(0x95);
@@ -84,7 +85,7 @@ describe('hostile broker: oversized packets are refused from their header (Trust
       { protocolVersion: '3.1.1' },
     );
     expect(final.problem?.code).toBe('PACKET_TOO_LARGE');
-    expect(final.problem?.message).toMatch(/client-side cap: MQTT 3\.1\.1 has no Maximum Packet Size/);
+    expect(englishOf(final.problem)).toMatch(/client-side cap: MQTT 3\.1\.1 has no Maximum Packet Size/);
     expect(await broker.closed(0)).toBeNull();
     expect(huge.written()).toBeLessThan(HUGE / 4);
   });
@@ -98,7 +99,7 @@ describe('hostile broker: oversized packets are refused from their header (Trust
       options,
     );
     expect(final.problem?.code).toBe('PACKET_TOO_LARGE');
-    expect(final.problem?.message).toMatch(/limit of 1,024 bytes/);
+    expect(englishOf(final.problem)).toMatch(/limit of 1,024 bytes/);
     expect((await broker.closed(0))?.body[0]).toBe(0x95);
     const connect = broker.packets.find((p) => p.type === 1);
     expect(connect && announcedMaximum(connect.body)).toBe(1024);

@@ -5,6 +5,7 @@
  * it, and that an MQTT 5 client sent DISCONNECT with the spec's reason before closing.
  */
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../support/english';
 import type { PacketRecord } from '../../electron/contract';
 import { receivedMessages } from '../support/engine-log';
 import { CONNACK_V311, CONNACK_V5, rawPublish, remainingLength } from '../support/fake-broker';
@@ -141,20 +142,20 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       const { final, broker } = await session.run({ reply: c.v5 });
       expect(final.state).toBe('failed');
       expect(final.problem?.code).toBe(c.code);
-      expect(final.problem?.message).toMatch(/^MQScope closed the connection: the broker sent /);
-      expect(final.problem?.message).toMatch(c.says);
+      expect(englishOf(final.problem)).toMatch(/^MQScope closed the connection: the broker sent /);
+      expect(englishOf(final.problem)).toMatch(c.says);
       const disconnect = await broker.closed(0);
       const reason = c.code === 'MALFORMED_PACKET' ? 0x81 : 0x82;
       expect(disconnect?.body[0]).toBe(reason);
-      expect(final.problem?.message).toContain(`It sent DISCONNECT`);
+      expect(englishOf(final.problem)).toContain(`It sent DISCONNECT`);
     });
 
     it('MQTT 3.1.1: closes the network connection without DISCONNECT and says why', async () => {
       const { final, broker } = await session.run({ reply: c.v311 }, { protocolVersion: '3.1.1' });
       expect(final.state).toBe('failed');
       expect(final.problem?.code).toBe(c.code);
-      expect(final.problem?.message).toMatch(c.says);
-      expect(final.problem?.message).toMatch(/\(MQTT 3\.1\.1 §/);
+      expect(englishOf(final.problem)).toMatch(c.says);
+      expect(englishOf(final.problem)).toMatch(/\(MQTT 3\.1\.1 §/);
       expect(await broker.closed(0)).toBeNull();
     });
   });
@@ -187,7 +188,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       then: rawPublish({ topic: Buffer.alloc(0), v5: true }),
     });
     expect(final.problem?.code).toBe('PROTOCOL_ERROR');
-    expect(final.problem?.message).toMatch(/empty topic name and no Topic Alias \(MQTT 5 §3\.3\.2\.1\)/);
+    expect(englishOf(final.problem)).toMatch(/empty topic name and no Topic Alias \(MQTT 5 §3\.3\.2\.1\)/);
     expect((await broker.closed(0))?.body[0]).toBe(0x82);
     expect(await receivedMessages(session.dispatch, connectionId)).toEqual([]);
   });
@@ -223,7 +224,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       reply: Buffer.concat([CONNACK_V5, bytes(0x30), remainingLength(body.length), body]),
     });
     expect(final.problem?.code).toBe('MALFORMED_PACKET');
-    expect(final.problem?.message).toMatch(/parser refused \("Unknown property"\)/);
+    expect(englishOf(final.problem)).toMatch(/parser refused \("Unknown property"\)/);
     expect((await broker.closed(0))?.body[0]).toBe(0x81);
   });
 
@@ -236,7 +237,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
     );
     expect(final.state).toBe('failed');
     expect(final.problem?.code).toBe('NOT_MQTT');
-    expect(final.problem?.message).toMatch(/did not answer in MQTT.*"HTTP\/1\.1 400 Bad Request/);
+    expect(englishOf(final.problem)).toMatch(/did not answer in MQTT.*"HTTP\/1\.1 400 Bad Request/);
     // Far below the 60 s connect timeout, with room for a loaded machine.
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -251,13 +252,13 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
     expect(final.state).toBe('failed');
     expect(final.problem?.code).toBe('TOPIC_ALIAS_INVALID');
     expect(final.problem?.code).not.toMatch(/^CONNACK/);
-    expect(final.problem?.message).toMatch(/^MQScope closed the connection: it found a problem/);
+    expect(englishOf(final.problem)).toMatch(/^MQScope closed the connection: it found a problem/);
     expect(final.connack?.reasonCode).toBe(0);
   });
 
   it('a real refusal is still the broker refusing (CONNACK 0x87)', async () => {
     const { final } = await session.run({ reply: bytes(0x20, 0x03, 0x00, 0x87, 0x00) });
-    expect(final).toMatchObject({ state: 'failed', reason: 'The broker refused the connection.' });
+    expect(final).toMatchObject({ state: 'failed', reason: { key: 'state.refused' } });
     expect(final.problem?.code).toBe('CONNACK 0x87');
   });
 
@@ -267,7 +268,7 @@ describe('hostile broker: malformed and out-of-order packets close the connectio
       { reconnect: { maxAttempts: 5, periodMs: 100 } },
     );
     // "failed" is terminal: no reconnect timer was set, unlike a lost connection.
-    expect(final).toMatchObject({ state: 'failed', reason: 'Closed: the broker broke the MQTT protocol.' });
+    expect(final).toMatchObject({ state: 'failed', reason: { key: 'state.protocolBroken' } });
     expect(statuses.map((s) => s.state)).not.toContain('reconnecting');
     await broker.closed(0);
     expect(broker.packets.filter((p) => p.type === 1)).toHaveLength(1);

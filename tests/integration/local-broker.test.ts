@@ -4,6 +4,7 @@
  * cannot speak WebSocket), mqtt.js over WebSocket, and MQScope's own engine over both.
  */
 import { createServer, type Server } from 'node:net';
+import { englishOf } from '../support/english';
 import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
@@ -253,11 +254,11 @@ describe.skipIf(!available)('local broker', () => {
       const status = await call('localBroker.start', ports);
       expect(status.state).toBe('failed');
       expect(status.problem?.code).toBe('EADDRINUSE');
-      expect(status.problem?.message).toContain(`Port ${ports.tcpPort} (TCP) is already in use`);
+      expect(englishOf(status.problem)).toContain(`Port ${ports.tcpPort} (TCP) is already in use`);
       const suggested = status.suggestedPorts;
       expect(suggested).toBeDefined();
       expect(suggested?.tcpPort).not.toBe(ports.tcpPort);
-      expect(status.problem?.message).toContain(`Port ${suggested?.tcpPort} is free`);
+      expect(englishOf(status.problem)).toContain(`Port ${suggested?.tcpPort} is free`);
       const retry = await call('localBroker.start', { ...suggested });
       expect(retry, JSON.stringify(retry.problem)).toMatchObject({ state: 'running' });
     } finally {
@@ -276,7 +277,7 @@ describe.skipIf(!available)('local broker', () => {
     });
     opened.add(wrong.connectionId);
     expect(wrong.state).toBe('failed');
-    expect(wrong.problem?.message).toMatch(/user name or password/);
+    expect(englishOf(wrong.problem)).toMatch(/user name or password/);
     await connect({ username: 'alice', password: 's3cret' });
   });
 
@@ -294,7 +295,7 @@ describe.skipIf(!available)('local broker', () => {
     await vi.waitFor(() => {
       const status = lastStatus(connectionId);
       expect(status?.state).toBe('disconnected');
-      expect(status?.problem?.message).toContain(STOP_REASON);
+      expect(englishOf(status?.problem)).toContain(STOP_REASON);
       expect(status?.problem?.code).toBe('DISCONNECT 0x8b');
     }, WAIT);
     // A 3.1.1 client has no server DISCONNECT: it sees its connection closed.

@@ -47,7 +47,7 @@ describe.skipIf(!available)('orphan policy in the web host', () => {
     engine = createEngine({ host: 'web', version: 'test' });
     const watch = new OrphanWatch(
       { kind: 'close-after', minutes: 1 },
-      (reason) => engine.closeRunning(reason),
+      () => engine.closeRunning({ key: 'state.orphaned', params: { minutes: 1 } }),
       timers,
     );
     host = await startWebHost({
@@ -100,7 +100,7 @@ describe.skipIf(!available)('orphan policy in the web host', () => {
 
     await expect
       .poll(async () => (await call('connection.list', {})).find((s) => s.connectionId === id))
-      .toMatchObject({ state: 'disconnected', reason: expect.stringContaining('no page watched it') });
+      .toMatchObject({ state: 'disconnected', reason: { key: 'state.orphaned', params: { minutes: 1 } } });
     // A proper DISCONNECT, seen by the broker.
     await broker.waitForLog(new RegExp(`Client ${opened.clientId} disconnected\\.$`));
   });

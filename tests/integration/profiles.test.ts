@@ -4,6 +4,7 @@
  * the built web host keeps profiles in --data-dir across a restart.
  */
 import { spawn } from 'node:child_process';
+import { englishOf } from '../support/english';
 import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,7 +143,7 @@ describe.skipIf(!available)('profiles against a real Mosquitto', () => {
     const status = await call('profiles.connect', { id: profile.id });
     opened.add(status.connectionId);
     expect(status.state).toBe('failed');
-    expect(status.problem?.message).toMatch(/user name or password|not authorized/);
+    expect(englishOf(status.problem)).toMatch(/user name or password|not authorized/);
   });
 
   it('the exported mqtt.js snippet runs: it connects with the password from the environment, and its will fires', async () => {
@@ -207,6 +208,6 @@ describe('the built web host keeps profiles in --data-dir', () => {
       ['Survives restarts', 10, true],
     ]);
     expect(value.protection.kind).toBe('file-key');
-    expect(value.protection.sentence).toContain(join(dataDir, 'secret.key'));
+    expect(englishOf(value.protection.sentence)).toContain(join(dataDir, 'secret.key'));
   });
 });

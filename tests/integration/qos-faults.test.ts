@@ -4,6 +4,7 @@
  * as the independent witness of what the broker delivered.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishOf } from '../support/english';
 import type { ConnectOptions } from '../../electron/contract';
 import { receivedMessages } from '../support/engine-log';
 import { useEngineSession } from '../support/engine-session';
@@ -199,7 +200,7 @@ describe.skipIf(!available)('QoS 1/2 publishes through network cuts and broker c
       proxy.cut();
       const back = await stateOf(session, id, 'connected', before);
       expect(back.connack?.sessionPresent).toBe(true);
-      expect(back.reason).toMatch(/kept the session/);
+      expect(englishOf(back.reason)).toMatch(/kept the session/);
       await expectAllAnswered(batch);
       expect(batch.answers.every((a) => a.result?.ok)).toBe(true);
       expect(await queueOf(session, id)).toEqual([]);

@@ -3,6 +3,7 @@
  * that really end, and a lost connection that answers every request and leaves no stale queue.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishOf } from '../support/english';
 import type { ConnectionStatus, PacketRecord, RepeatProgress } from '../../electron/contract';
 import { createEngine } from '../../electron/engine';
 import { createDispatch } from '../../electron/host/dispatch';
@@ -185,7 +186,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     closed = true;
     await proxy.close();
     const failed = await stateOf(session, id, 'failed');
-    expect(failed.reason).toBe('Gave up after 2 reconnect attempts.');
+    expect(englishOf(failed.reason)).toBe('Gave up after 2 reconnect attempts.');
     await expectAllAnswered(batch);
     for (const answer of batch.answers) {
       expect(answer.result?.ok === false && answer.result.error.message).toMatch(
@@ -247,7 +248,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
       });
       proxy.cut();
       const down = await stateOf(session, id, 'disconnected');
-      expect(down.reason).toBe('Connection lost.');
+      expect(englishOf(down.reason)).toBe('Connection lost.');
       await expectAllAnswered(batch);
       batch.answers.forEach((answer, i) => {
         const message = answer.result?.ok === false ? answer.result.error.message : 'answered ok';

@@ -3,6 +3,7 @@
  * measurement, and the verdict — checked against an independent mosquitto_sub.
  */
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../support/english';
 import type { ConnectOptions, ConnectionStatus, LabAction, LabResult } from '../../electron/contract';
 import { useEngineSession } from '../support/engine-session';
 import { MOSQUITTO_MISSING, mosquittoAvailable, mosquittoSub } from '../support/mosquitto';
@@ -34,7 +35,7 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
     expect(result.will?.afterActionMs).toBeLessThan(1000);
     expect(new TextDecoder().decode(result.will?.payload)).toBe('{"online":false}');
     expect(result).toMatchObject({ verdict: 'as-specified', action: 'drop', willTopic: 'lab/drop' });
-    expect(result.verdictText).toMatch(/^The will arrived 0\.\d s after the action, as specified/);
+    expect(englishOf(result.verdictText)).toMatch(/^The will arrived 0\.\d s after the action, as specified/);
   });
 
   it('stall with keepalive 2 s: measured from the last packet, in agreement with mosquitto_sub', async () => {
@@ -55,7 +56,8 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
     expect(measured).toBeLessThan(9500);
     const inWindow = measured <= 4000;
     expect(result.verdict).toBe(inWindow ? 'as-specified' : 'not-as-specified');
-    if (!inWindow) expect(result.verdictText).toMatch(/later than specified .*Mosquitto 2\.0: every 5 s/);
+    if (!inWindow)
+      expect(englishOf(result.verdictText)).toMatch(/later than specified .*Mosquitto 2\.0: every 5 s/);
   });
 
   it('normal disconnect: no will, as specified', async () => {
@@ -63,7 +65,9 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
     const result = await run(id, 'disconnect');
     expect(result.will).toBeNull();
     expect(result).toMatchObject({ verdict: 'as-specified', expected: { window: null } });
-    expect(result.verdictText).toBe('No will within 5.0 s, as specified: a normal DISCONNECT discards it.');
+    expect(englishOf(result.verdictText)).toBe(
+      'No will within 5.0 s, as specified: a normal DISCONNECT discards it.',
+    );
   });
 
   it('MQTT 5 will delay 3 s with a drop: the will comes after about 3 s, not before', async () => {

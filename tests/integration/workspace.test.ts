@@ -153,7 +153,7 @@ describe.skipIf(!available)('a profile is the workspace (real Mosquitto)', () =>
             (e) =>
               e.name === 'connection.status' &&
               e.payload.connectionId === second.connectionId &&
-              e.payload.reason.startsWith('Reconnected'),
+              e.payload.reason.key.startsWith('state.reconnected'),
           );
         expect(reconnected).toBe(true);
       },

@@ -7,7 +7,7 @@ function status(connectionId: string, state: ConnectionStatus['state'], since = 
   return {
     connectionId,
     state,
-    reason: '',
+    reason: { key: 'state.notYet', params: {} },
     url: 'mqtt://127.0.0.1:1883',
     clientId: connectionId,
     protocolVersion: '5.0',

@@ -19,7 +19,7 @@ describe('connackFacts', () => {
       {
         sessionPresent: true,
         reasonCode: 0,
-        reasonText: 'Success',
+        reasonText: { key: 'reasonName.x00', params: {} },
         receiveMaximum: 20,
         topicAliasMaximum: 10,
       },
@@ -34,16 +34,19 @@ describe('connackFacts', () => {
   });
 
   it('shows only what MQTT 3 has', () => {
-    const facts = connackFacts({ sessionPresent: false, reasonCode: 0, reasonText: 'Success' }, '3.1.1');
+    const facts = connackFacts(
+      { sessionPresent: false, reasonCode: 0, reasonText: { key: 'reasonName.x00', params: {} } },
+      '3.1.1',
+    );
     expect(facts.map((f) => f.label)).toEqual(['Reason', 'Session present']);
   });
 
-  it('keeps a reason text that already carries its code', () => {
+  it('words the reason name from the engine key and adds its code', () => {
     expect(
       connackReason({
         sessionPresent: false,
         reasonCode: 0x86,
-        reasonText: 'Bad user name or password (0x86)',
+        reasonText: { key: 'reasonName.x86', params: {} },
       }),
     ).toBe('Bad user name or password (0x86)');
   });

@@ -15,7 +15,7 @@ import { createDispatch } from '../../electron/host/dispatch';
 const status: ConnectionStatus = {
   connectionId: 'conn-1',
   state: 'connected',
-  reason: 'Connected.',
+  reason: { key: 'state.connected', params: {} },
   url: 'mqtt://localhost:1883',
   clientId: 'mqscope_test',
   protocolVersion: '5.0',

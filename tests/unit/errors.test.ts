@@ -14,6 +14,10 @@ import {
   describeViolation,
 } from '../../electron/engine/errors';
 import { malformed, protocolError } from '../../electron/engine/wire/violation';
+import { englishOf } from '../support/english';
+import type { Problem } from '../../electron/contract';
+
+const worded = (p: Problem) => ({ code: p.code, message: englishOf(p) });
 
 /** One sentence: starts with a capital, ends with a full stop. */
 const SENTENCE = /^[A-Z].*\.$/;
@@ -38,19 +42,19 @@ describe('describeConnackCode, MQTT 3.1.1 return codes', () => {
   ])('explains return code %i', (code, meaning) => {
     const problem = describeConnackCode(code, 4);
     expect(problem.code).toBe(`CONNACK ${code}`);
-    expect(problem.message).toMatch(meaning);
-    expect(problem.message).toMatch(SENTENCE);
+    expect(englishOf(problem)).toMatch(meaning);
+    expect(englishOf(problem)).toMatch(SENTENCE);
   });
 
   it('says the number for a code it does not know', () => {
-    expect(describeConnackCode(42, 4)).toEqual({
+    expect(worded(describeConnackCode(42, 4))).toEqual({
       code: 'CONNACK 42',
       message: 'The broker refused the connection with return code 42.',
     });
   });
 
   it('uses the 3.1.1 table for MQTT 3.1 too', () => {
-    expect(describeConnackCode(4, 3).message).toMatch(/user name or password/);
+    expect(englishOf(describeConnackCode(4, 3))).toMatch(/user name or password/);
   });
 });
 
@@ -67,18 +71,18 @@ describe('describeConnackCode, MQTT 5 reason codes', () => {
   ])('explains reason code %i', (code, label, meaning) => {
     const problem = describeConnackCode(code, 5);
     expect(problem.code).toBe(label);
-    expect(problem.message).toMatch(meaning);
-    expect(problem.message).toMatch(SENTENCE);
+    expect(englishOf(problem)).toMatch(meaning);
+    expect(englishOf(problem)).toMatch(SENTENCE);
   });
 
   it('reads the same number differently per protocol version', () => {
     // 5 is "not authorized" in 3.1.1 and no CONNACK reason in MQTT 5.
-    expect(describeConnackCode(5, 4).message).toMatch(/not authorized/);
-    expect(describeConnackCode(5, 5).message).not.toMatch(/not authorized/);
+    expect(englishOf(describeConnackCode(5, 4))).toMatch(/not authorized/);
+    expect(englishOf(describeConnackCode(5, 5))).not.toMatch(/not authorized/);
   });
 
   it('pads and prints an unknown code in hex', () => {
-    expect(describeConnackCode(0xfe, 5)).toEqual({
+    expect(worded(describeConnackCode(0xfe, 5))).toEqual({
       code: 'CONNACK 0xfe',
       message: 'The broker refused the connection with reason code 0xfe.',
     });
@@ -88,7 +92,7 @@ describe('describeConnackCode, MQTT 5 reason codes', () => {
 
 describe('describeDisconnect', () => {
   it('explains a session takeover', () => {
-    expect(describeDisconnect(0x8e)).toEqual({
+    expect(worded(describeDisconnect(0x8e))).toEqual({
       code: 'DISCONNECT 0x8e',
       message: 'Another client connected with the same client ID (session taken over).',
     });
@@ -97,17 +101,17 @@ describe('describeDisconnect', () => {
   it('adds the broker’s own reason string', () => {
     const problem = describeDisconnect(0x98, 'kicked by admin');
     expect(problem.code).toBe('DISCONNECT 0x98');
-    expect(problem.message).toBe(
+    expect(englishOf(problem)).toBe(
       'An administrative action disconnected this client. The broker said: "kicked by admin".',
     );
   });
 
   it('ignores an empty reason string', () => {
-    expect(describeDisconnect(0x8b, '').message).toBe('The broker is shutting down.');
+    expect(englishOf(describeDisconnect(0x8b, ''))).toBe('The broker is shutting down.');
   });
 
   it('says the number for a code it does not know', () => {
-    expect(describeDisconnect(0xc3, 'why not')).toEqual({
+    expect(worded(describeDisconnect(0xc3, 'why not'))).toEqual({
       code: 'DISCONNECT 0xc3',
       message: 'The broker disconnected this client (reason code 0xc3). The broker said: "why not".',
     });
@@ -132,27 +136,29 @@ describe('describeError', () => {
   ])('explains the socket error %s', (code, meaning) => {
     const problem = describeError(socketError(code, `connect ${code} 127.0.0.1:1`), 5);
     expect(problem.code).toBe(code);
-    expect(problem.message).toMatch(meaning);
-    expect(problem.message).toMatch(SENTENCE);
+    expect(englishOf(problem)).toMatch(meaning);
+    expect(englishOf(problem)).toMatch(SENTENCE);
   });
 
   it('keeps the text of an unknown socket error, ending it with one full stop', () => {
-    expect(describeError(socketError('EPROTO', 'write EPROTO wrong version number'), 5)).toEqual({
+    expect(worded(describeError(socketError('EPROTO', 'write EPROTO wrong version number'), 5))).toEqual({
       code: 'EPROTO',
       message: 'write EPROTO wrong version number.',
     });
-    expect(describeError(socketError('EWEIRD', 'Already a sentence.'), 5).message).toBe(
+    expect(englishOf(describeError(socketError('EWEIRD', 'Already a sentence.'), 5))).toBe(
       'Already a sentence.',
     );
   });
 
   it('reads mqtt.js’s refused CONNACK (a numeric code) by protocol version', () => {
-    expect(describeError(new ErrorWithReasonCode('Connection refused: Not authorized', 0x87), 5)).toEqual({
+    expect(
+      worded(describeError(new ErrorWithReasonCode('Connection refused: Not authorized', 0x87), 5)),
+    ).toEqual({
       code: 'CONNACK 0x87',
       message: 'The broker says this client is not authorized: check the user name and password.',
     });
     expect(
-      describeError(new ErrorWithReasonCode('Connection refused: Bad username or password', 4), 4),
+      worded(describeError(new ErrorWithReasonCode('Connection refused: Bad username or password', 4), 4)),
     ).toEqual({
       code: 'CONNACK 4',
       message: 'The broker rejected the user name or password.',
@@ -160,10 +166,13 @@ describe('describeError', () => {
   });
 
   it('falls back to ERROR and the text for anything else', () => {
-    expect(describeError(new Error('Something odd'), 5)).toEqual({ code: 'ERROR', message: 'Something odd' });
+    expect(worded(describeError(new Error('Something odd'), 5))).toEqual({
+      code: 'ERROR',
+      message: 'Something odd',
+    });
     expect(describeError(new Error('Keepalive timeout'), 5).code).toBe('KEEPALIVE_TIMEOUT');
-    expect(describeError('boom', 5)).toEqual({ code: 'ERROR', message: 'boom' });
-    expect(describeError(null, 5)).toEqual({ code: 'ERROR', message: 'null' });
+    expect(worded(describeError('boom', 5))).toEqual({ code: 'ERROR', message: 'boom' });
+    expect(worded(describeError(null, 5))).toEqual({ code: 'ERROR', message: 'null' });
     expect(describeError({ code: true }, 5).code).toBe('ERROR');
   });
 });
@@ -172,8 +181,8 @@ describe('describeError on bytes that are not MQTT', () => {
   it('says to check the port and transport, and keeps the parser text', () => {
     const problem = describeError(new Error('Invalid header flag bits, must be 0x0 for puback packet'), 5);
     expect(problem.code).toBe('NOT_MQTT');
-    expect(problem.message).toMatch(/check the port and the transport/);
-    expect(problem.message).toContain('Invalid header flag bits');
+    expect(englishOf(problem)).toMatch(/check the port and the transport/);
+    expect(englishOf(problem)).toContain('Invalid header flag bits');
   });
 });
 
@@ -181,18 +190,18 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
   const qos3 = malformed('a PUBLISH with QoS 3', '§3.3.1.2', '§3.3.1.2');
 
   it('names MQScope as the side that closed, the spec section, and the DISCONNECT it sent (MQTT 5)', () => {
-    expect(describeViolation(qos3, 5)).toEqual({
+    expect(worded(describeViolation(qos3, 5))).toEqual({
       code: 'MALFORMED_PACKET',
       message:
         'MQScope closed the connection: the broker sent a PUBLISH with QoS 3 (MQTT 5 §3.3.1.2). It sent DISCONNECT Malformed packet (0x81).',
     });
     const early = protocolError('a PUBLISH before CONNACK', '§3.2', '§3.2');
     expect(describeViolation(early, 5)).toMatchObject({ code: 'PROTOCOL_ERROR' });
-    expect(describeViolation(early, 5).message).toContain('DISCONNECT Protocol error (0x82)');
+    expect(englishOf(describeViolation(early, 5))).toContain('DISCONNECT Protocol error (0x82)');
   });
 
   it('cites MQTT 3.1.1 and sends no DISCONNECT reason there', () => {
-    expect(describeViolation(qos3, 4)).toEqual({
+    expect(worded(describeViolation(qos3, 4))).toEqual({
       code: 'MALFORMED_PACKET',
       message: 'MQScope closed the connection: the broker sent a PUBLISH with QoS 3 (MQTT 3.1.1 §3.3.1.2).',
     });
@@ -201,8 +210,8 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
   it('calls a too-large packet by its MQTT 5 reason, and a client-side cap under 3.1.1 (Trust #18)', () => {
     const big = { kind: 'too-large' as const, what: 'a PUBLISH of 9 bytes', v3: '', v5: '§3.1.2.11.4' };
     expect(describeViolation(big, 5)).toMatchObject({ code: 'PACKET_TOO_LARGE' });
-    expect(describeViolation(big, 5).message).toContain('DISCONNECT Packet too large (0x95)');
-    expect(describeViolation(big, 4).message).toContain(
+    expect(englishOf(describeViolation(big, 5))).toContain('DISCONNECT Packet too large (0x95)');
+    expect(englishOf(describeViolation(big, 4))).toContain(
       'client-side cap: MQTT 3.1.1 has no Maximum Packet Size',
     );
   });
@@ -210,7 +219,7 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
   it('reads bytes that are not MQTT as the existing "not MQTT" sentence', () => {
     const problem = describeViolation({ kind: 'not-mqtt', what: 'bytes ("HTTP/1.1")', v3: '', v5: '' }, 5);
     expect(problem.code).toBe('NOT_MQTT');
-    expect(problem.message).toMatch(
+    expect(englishOf(problem)).toMatch(
       /did not answer in MQTT \(it sent bytes \("HTTP\/1\.1"\)\): check the port/,
     );
   });
@@ -218,7 +227,7 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
 
 describe('describeClientDetected: mqtt.js found it, not a CONNACK (Trust #7)', () => {
   it('never says CONNACK and names the reason', () => {
-    expect(describeClientDetected('Received unregistered Topic Alias', 0x82)).toEqual({
+    expect(worded(describeClientDetected('Received unregistered Topic Alias', 0x82))).toEqual({
       code: 'PROTOCOL_ERROR',
       message:
         "MQScope closed the connection: it found a problem in the broker's packets: Received unregistered Topic Alias (Protocol error (0x82)).",
@@ -231,16 +240,16 @@ describe('TLS material sentences (Trust #8)', () => {
   it('maps OpenSSL codes to sentences, never the raw text', () => {
     const e = (code: string) =>
       Object.assign(new Error('error:1C800064:Provider routines::bad decrypt'), { code });
-    expect(describeError(e('ERR_OSSL_BAD_DECRYPT'), 5).message).toBe(
+    expect(englishOf(describeError(e('ERR_OSSL_BAD_DECRYPT'), 5))).toBe(
       'The private key passphrase is wrong or missing.',
     );
-    expect(describeError(e('ERR_OSSL_X509_KEY_VALUES_MISMATCH'), 5).message).toBe(
+    expect(englishOf(describeError(e('ERR_OSSL_X509_KEY_VALUES_MISMATCH'), 5))).toBe(
       'The client certificate does not match the private key.',
     );
   });
 
   it('passes a ProblemError through as worded', () => {
-    const problem = { code: 'TLS_CA_NOT_PEM', message: 'The CA certificate is not a PEM certificate.' };
+    const problem = { code: 'TLS_CA_NOT_PEM', key: 'tls.caNotPem', params: {} };
     expect(describeError(new ProblemError(problem), 5)).toEqual(problem);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../support/english';
 import type { LabResult } from '../../electron/contract';
 import { expectationFor, judge, observationMs } from '../../electron/engine/lab/expectations';
 
@@ -31,21 +32,23 @@ describe('lab expectations', () => {
       willDelaySeconds: 3,
       effectiveDelaySeconds: 0,
     });
-    expect(cut.description).toMatch(/session ends before the will delay/);
+    expect(englishOf(cut.description)).toMatch(/session ends before the will delay/);
     expect(cut.window?.latestMs).toBe(1000);
   });
 
   it('judges inside, before and after the window', () => {
     const stall = expectationFor('stall', timing);
     expect(judge(stall, will(100, 3100), 3100, 'stall').verdict).toBe('as-specified');
-    expect(judge(stall, will(100, 1500), 1500, 'stall').verdictText).toMatch(/earlier than specified/);
+    expect(englishOf(judge(stall, will(100, 1500), 1500, 'stall').verdictText)).toMatch(
+      /earlier than specified/,
+    );
     const late = judge(stall, will(100, 6100), 6100, 'stall');
     expect(late.verdict).toBe('not-as-specified');
-    expect(late.verdictText).toMatch(/later than specified \(2\.0 s–4\.0 s\)\. .*every 5 s/);
+    expect(englishOf(late.verdictText)).toMatch(/later than specified \(2\.0 s–4\.0 s\)\. .*every 5 s/);
   });
 
   it('a missing will is wrong after a drop and right after a normal disconnect', () => {
-    expect(judge(expectationFor('drop', timing), null, 4000, 'drop').verdictText).toBe(
+    expect(englishOf(judge(expectationFor('drop', timing), null, 4000, 'drop').verdictText)).toBe(
       'No will within 4.0 s: the specification says the broker must publish it.',
     );
     expect(judge(expectationFor('disconnect', timing), null, 5000, 'disconnect').verdict).toBe(

@@ -5,10 +5,10 @@ import { parseWebHostArgs } from '../../electron/web/args';
 
 describe('--local-broker', () => {
   it('is off unless given', () => {
-    expect(parseWebHostArgs([])).toMatchObject({ port: 0, localBroker: false });
+    expect(parseWebHostArgs([])).toMatchObject({ kind: 'run', args: { port: 0, localBroker: false } });
     expect(parseWebHostArgs(['--local-broker', '--port', '8080'])).toMatchObject({
-      port: 8080,
-      localBroker: true,
+      kind: 'run',
+      args: { port: 8080, localBroker: true },
     });
   });
 

@@ -21,6 +21,12 @@ function manualTimers() {
   return { timers, pending, fire };
 }
 
+function runArgs(argv: string[]) {
+  const command = parseWebHostArgs(argv);
+  if (command.kind !== 'run') throw new Error('expected a run command');
+  return command.args;
+}
+
 describe('orphan policy (Trust #16)', () => {
   it('parses keep and close-after=<minutes>, and refuses anything else in one sentence', () => {
     expect(parseOrphanPolicy('keep')).toEqual({ kind: 'keep' });
@@ -34,8 +40,8 @@ describe('orphan policy (Trust #16)', () => {
       'close-after=99999',
     ])
       expect(() => parseOrphanPolicy(bad)).toThrow(/--orphan-policy takes "keep" or "close-after=<minutes>"/);
-    expect(parseWebHostArgs([]).orphanPolicy).toEqual({ kind: 'keep' });
-    expect(parseWebHostArgs(['--orphan-policy', 'close-after=5']).orphanPolicy).toEqual({
+    expect(runArgs([]).orphanPolicy).toEqual({ kind: 'keep' });
+    expect(runArgs(['--orphan-policy', 'close-after=5']).orphanPolicy).toEqual({
       kind: 'close-after',
       minutes: 5,
     });

@@ -2,7 +2,8 @@
  * What the MQTT specification says a broker does with a will, per lab action, and whether a
  * measured outcome matches. Pure: the verdict logic is unit-tested on its own.
  */
-import type { LabAction, LabExpectation, LabResult } from '../../contract';
+import type { LabAction, LabExpectation, LabResult, TextParams } from '../../contract';
+import { text, type EngineKey } from '../text/keys';
 
 /** Clocks differ by a tick here and there; a broker is not late by a few hundred ms. */
 const TOLERANCE_MS = 1000;
@@ -14,8 +15,9 @@ export interface WillTiming {
   willDelaySeconds: number;
 }
 
+/** Seconds with one decimal: the unit is in the sentence ("s", "秒"). */
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return (ms / 1000).toFixed(1);
 }
 
 /** Brokers time a will delay in whole seconds (Mosquitto does), so it may run up to a second over. */
@@ -24,16 +26,17 @@ const DELAY_GRANULARITY_MS = 1000;
 export function expectationFor(action: LabAction, t: WillTiming): LabExpectation {
   const delayMs = t.effectiveDelaySeconds * 1000;
   const delaySlack = delayMs > 0 ? DELAY_GRANULARITY_MS : 0;
-  const delayNote =
+  const whenKey: EngineKey =
     t.willDelaySeconds > 0
       ? t.effectiveDelaySeconds === t.willDelaySeconds
-        ? ` after the will delay of ${t.willDelaySeconds} s`
-        : ` at once: the session ends before the will delay of ${t.willDelaySeconds} s (session expiry ${t.effectiveDelaySeconds} s)`
-      : ' at once';
+        ? 'lab.when.afterDelay'
+        : 'lab.when.sessionEnds'
+      : 'lab.when.atOnce';
+  const when: TextParams = { whenKey, delay: t.willDelaySeconds, expiry: t.effectiveDelaySeconds };
   switch (action) {
     case 'drop':
       return {
-        description: `The connection closed without DISCONNECT: the broker must publish the will${delayNote}.`,
+        description: text('lab.expect.drop', when),
         window: {
           from: 'action',
           earliestMs: Math.max(0, delayMs - 200),
@@ -42,7 +45,7 @@ export function expectationFor(action: LabAction, t: WillTiming): LabExpectation
       };
     case 'disconnectWithWill':
       return {
-        description: `DISCONNECT with reason 0x04 asks the broker to publish the will${delayNote}.`,
+        description: text('lab.expect.disconnectWithWill', when),
         window: {
           from: 'action',
           earliestMs: Math.max(0, delayMs - 200),
@@ -52,7 +55,7 @@ export function expectationFor(action: LabAction, t: WillTiming): LabExpectation
     case 'stall': {
       const limitMs = t.keepaliveSeconds * 1500;
       return {
-        description: `With nothing sent, the broker must drop the client 1.5 × keepalive (${seconds(limitMs)}) after its last packet, then publish the will${delayNote}.`,
+        description: text('lab.expect.stall', { limit: seconds(limitMs), ...when }),
         window: {
           from: 'lastPacket',
           earliestMs: Math.max(0, limitMs + delayMs - TOLERANCE_MS),
@@ -62,7 +65,7 @@ export function expectationFor(action: LabAction, t: WillTiming): LabExpectation
     }
     case 'disconnect':
       return {
-        description: 'A normal DISCONNECT (reason 0x00) makes the broker discard the will.',
+        description: text('lab.expect.disconnect'),
         window: null,
       };
   }
@@ -87,46 +90,48 @@ export function judge(
     return will
       ? {
           verdict: 'not-as-specified',
-          verdictText: `A will arrived ${seconds(will.afterActionMs)} after a normal DISCONNECT: the specification says the broker must discard it.`,
+          verdictText: text('lab.verdict.willAfterNormal', { after: seconds(will.afterActionMs) }),
         }
       : {
           verdict: 'as-specified',
-          verdictText: `No will within ${seconds(observedForMs)}, as specified: a normal DISCONNECT discards it.`,
+          verdictText: text('lab.verdict.noWillAsSpecified', { observed: seconds(observedForMs) }),
         };
   }
   if (!will) {
     return {
       verdict: 'not-as-specified',
-      verdictText: `No will within ${seconds(observedForMs)}: the specification says the broker must publish it.`,
+      verdictText: text('lab.verdict.noWill', { observed: seconds(observedForMs) }),
     };
   }
   const measured = window.from === 'action' ? will.afterActionMs : will.afterLastPacketMs;
-  const since = window.from === 'action' ? 'the action' : 'the last packet';
+  const sinceKey: EngineKey = window.from === 'action' ? 'lab.since.action' : 'lab.since.lastPacket';
   if (measured === null) {
     return {
       verdict: 'not-as-specified',
-      verdictText: 'The will arrived, but the last packet time is unknown.',
+      verdictText: text('lab.verdict.lastPacketUnknown'),
     };
   }
-  const range = `${seconds(window.earliestMs)}–${seconds(window.latestMs)}`;
+  const facts = {
+    measured: seconds(measured),
+    sinceKey,
+    earliest: seconds(window.earliestMs),
+    latest: seconds(window.latestMs),
+  };
   if (measured < window.earliestMs) {
     return {
       verdict: 'not-as-specified',
-      verdictText: `The will arrived ${seconds(measured)} after ${since}: earlier than specified (${range}).`,
+      verdictText: text('lab.verdict.early', facts),
     };
   }
   if (measured > window.latestMs) {
-    const hint =
-      action === 'stall'
-        ? ' Some brokers check keepalives only every few seconds (Mosquitto 2.0: every 5 s).'
-        : '';
     return {
       verdict: 'not-as-specified',
-      verdictText: `The will arrived ${seconds(measured)} after ${since}: later than specified (${range}).${hint}`,
+      // A stall is judged by the broker's keepalive check, which some brokers run coarsely.
+      verdictText: text(action === 'stall' ? 'lab.verdict.lateStall' : 'lab.verdict.late', facts),
     };
   }
   return {
     verdict: 'as-specified',
-    verdictText: `The will arrived ${seconds(measured)} after ${since}, as specified (${range}).`,
+    verdictText: text('lab.verdict.asSpecified', facts),
   };
 }

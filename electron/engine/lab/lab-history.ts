@@ -1,6 +1,6 @@
 /** The will lab's results, kept per broker in the data folder with the one history store. */
 import { z } from 'zod';
-import { LabActionSchema, MessagePropertiesSchema, type LabResult } from '../../contract';
+import { EngineTextSchema, LabActionSchema, MessagePropertiesSchema, type LabResult } from '../../contract';
 import { BrokerKeySchema, type HistoryKind } from '../history/history-file';
 
 /** Results kept per broker: enough to compare two brokers, small enough to forget about. */
@@ -29,7 +29,7 @@ const LabResultRecordSchema: z.ZodType<LabResult> = z.object({
     })
     .nullable(),
   expected: z.object({
-    description: z.string(),
+    description: EngineTextSchema,
     window: z
       .object({
         from: z.enum(['action', 'lastPacket']),
@@ -39,7 +39,7 @@ const LabResultRecordSchema: z.ZodType<LabResult> = z.object({
       .nullable(),
   }),
   verdict: z.enum(['as-specified', 'not-as-specified']),
-  verdictText: z.string(),
+  verdictText: EngineTextSchema,
 });
 
 export const LAB_HISTORY: HistoryKind<LabResult> = {

@@ -1,3 +1,4 @@
+import { text } from '../text/keys';
 import { randomUUID } from 'node:crypto';
 import type { LabAction, LabResult, ReceivedMessage } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
@@ -26,30 +27,21 @@ export class WillLab {
     const { options, status } = subject;
     const will = options.will;
     if (!will) {
-      throw new EngineError(
-        'invalid-input',
-        'This connection has no last will: set one in the connection form to watch what the broker does with it.',
-      );
+      throw new EngineError('invalid-input', text('request.noWill'));
     }
     if (status.state !== 'connected') {
       throw new EngineError(
         'not-connected',
-        `Connection ${connectionId} is not connected (it is ${status.state}).`,
+        text('request.notConnected', { id: connectionId, state: status.state }),
       );
     }
     const v5 = options.protocolVersion === '5.0';
     const keepaliveSeconds = status.connack?.serverKeepalive ?? options.keepaliveSeconds;
     if (action === 'stall' && keepaliveSeconds === 0) {
-      throw new EngineError(
-        'invalid-input',
-        'With keepalive 0 the broker never times a client out: set a keepalive to stall.',
-      );
+      throw new EngineError('invalid-input', text('request.keepaliveZero'));
     }
     if (action === 'disconnectWithWill' && !v5) {
-      throw new EngineError(
-        'invalid-input',
-        'Disconnect with will (reason 0x04) needs an MQTT 5 connection.',
-      );
+      throw new EngineError('invalid-input', text('request.willNeedsV5'));
     }
     const willDelaySeconds = v5 ? (will.properties?.willDelayInterval ?? 0) : 0;
     const expected = expectationFor(action, {
@@ -86,7 +78,10 @@ export class WillLab {
       if (opened.state !== 'connected') {
         throw new EngineError(
           'mqtt-error',
-          `The will observer could not connect: ${opened.problem?.message ?? opened.reason}`,
+          (() => {
+            const why = opened.problem ?? opened.reason;
+            return text('request.observerFailed', { ...why.params, whyKey: why.key });
+          })(),
         );
       }
       await observer.subscribe(will.topic, {
@@ -140,7 +135,7 @@ export class WillLab {
       await this.remember(result);
       return result;
     } finally {
-      await observer.close('The will observer is done.');
+      await observer.close(text('state.observerDone'));
     }
   }
 

@@ -14,6 +14,7 @@ import {
   type ParsedLocalBrokerOptions,
   type Problem,
 } from '../../contract';
+import { text } from '../text/keys';
 import { EngineError } from '../errors';
 import { ClientRegistry } from './client-registry';
 import { credentialsMatch } from './credentials';
@@ -230,10 +231,7 @@ export class LocalBroker {
     const facts = { listeners, authRequired: !!options.username, engine: 'mosquitto' as const, ...auth };
     if (!findMosquitto()) {
       this.setStatus('failed', {
-        problem: {
-          code: 'ENOENT',
-          message: 'Mosquitto is not installed on this machine: use the built-in broker.',
-        },
+        problem: { code: 'ENOENT', ...text('localBroker.mosquittoMissing') },
       });
       return this.current;
     }
@@ -246,7 +244,7 @@ export class LocalBroker {
         this.mosquitto = null;
         void started.stop();
         this.setStatus('failed', {
-          problem: { code: 'EXITED', message: `Mosquitto stopped by itself ${why}.` },
+          problem: { code: 'EXITED', ...text('localBroker.mosquittoExited', { why }) },
         });
       });
     } catch (error) {
@@ -321,13 +319,13 @@ export class LocalBroker {
         error.listener === 'ws'
           ? await nextFreePort(options.wsPort, bindAddress, [options.tcpPort])
           : options.wsPort;
-      const kind = error.listener === 'tcp' ? 'TCP' : 'WebSocket';
+      const listener = error.listener === 'tcp' ? 'TCP' : 'WebSocket';
       const free = error.listener === 'tcp' ? tcpPort : wsPort;
       const problem: Problem = {
         code: 'EADDRINUSE',
-        message:
-          `Port ${error.port} (${kind}) is already in use — another broker or program listens there.` +
-          (free === null ? ' No higher port is free.' : ` Port ${free} is free: start on that instead.`),
+        ...(free === null
+          ? text('localBroker.portInUseNoFree', { port: error.port, listener })
+          : text('localBroker.portInUseFree', { port: error.port, listener, free })),
       };
       const suggestedPorts = tcpPort !== null && wsPort !== null ? { tcpPort, wsPort } : undefined;
       this.setStatus('failed', { problem, ...(suggestedPorts ? { suggestedPorts } : {}) });
@@ -335,16 +333,13 @@ export class LocalBroker {
     }
     if (error instanceof ListenError && error.errno === 'EACCES') {
       this.setStatus('failed', {
-        problem: {
-          code: 'EACCES',
-          message: `This user may not listen on port ${error.port}: pick a port above 1023.`,
-        },
+        problem: { code: 'EACCES', ...text('localBroker.accessDenied', { port: error.port }) },
       });
       return this.current;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? error.message : String(error);
     this.setStatus('failed', {
-      problem: { code: 'ERROR', message: `The local broker could not start: ${message}` },
+      problem: { code: 'ERROR', ...text('localBroker.couldNotStart', { detail }) },
     });
     return this.current;
   }

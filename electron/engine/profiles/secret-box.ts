@@ -3,6 +3,7 @@
  * of a SecretBox. The host chooses the box: Electron's safeStorage, or for the web host
  * AES-256-GCM with a key in a 0600 file beside the profiles.
  */
+import { text } from '../text/keys';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -46,7 +47,7 @@ export class FileKeySecretBox implements SecretBox {
     this.keyPath = join(dataDir, SECRET_KEY_FILE);
     this.protection = {
       kind: 'file-key',
-      sentence: `Secrets are encrypted (AES-256-GCM) with a key kept in ${this.keyPath}, readable only by your user: anyone who can read that file can read them.`,
+      sentence: text('secrets.fileKey', { path: this.keyPath }),
       warning: false,
     };
   }

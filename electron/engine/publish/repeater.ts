@@ -1,3 +1,4 @@
+import { english } from '../text/english';
 import type { ConnectionStatus, ParsedRequestInput, PayloadInput, RepeatProgress } from '../../contract';
 import { encodePayload, expandTemplate, liveTemplateContext } from '../../contract';
 import type { MqttConnection } from '../connection';
@@ -97,7 +98,7 @@ export class PublishRepeater {
     if (status.state === 'connected') return;
     for (const run of this.runs.values()) {
       if (run.input.connectionId === status.connectionId) {
-        this.requestStop(run, `Stopped: the connection is ${status.state} (${status.reason})`);
+        this.requestStop(run, `Stopped: the connection is ${status.state} (${english(status.reason)})`);
       }
     }
   }

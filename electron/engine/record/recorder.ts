@@ -4,6 +4,7 @@
  * bounded, batched sink. Nothing here runs inside an mqtt.js handler: received messages come
  * in the connection's batches, sent ones one line at a time.
  */
+import { english } from '../text/english';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -181,7 +182,7 @@ export class Recorder {
       if (active.status.connectionId === status.connectionId && !active.stopping) {
         void this.stop(
           active.status.recordingId,
-          `Stopped: the connection is ${status.state} (${status.reason})`,
+          `Stopped: the connection is ${status.state} (${english(status.reason)})`,
         );
       }
     }

@@ -4,6 +4,7 @@
  * start + (its time − the first one's) / speed, so slow acknowledgements never add up to drift;
  * a pause moves the start along by the time spent paused. The file is streamed, never loaded.
  */
+import { english } from '../text/english';
 import {
   mqttFilterMatches,
   topicNameProblem,
@@ -148,7 +149,7 @@ export class Replayer {
     if (status.state === 'connected') return;
     for (const run of this.runs.values()) {
       if (run.input.connectionId === status.connectionId)
-        this.requestStop(run, `Stopped: the connection is ${status.state} (${status.reason})`);
+        this.requestStop(run, `Stopped: the connection is ${status.state} (${english(status.reason)})`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { engineText } from '../../i18n/engine-text';
 import { useTranslation } from 'react-i18next';
 import type { ProtocolVersion, Transport } from '../../../electron/contract';
 import { Field } from '../../ui/field';
@@ -139,7 +140,7 @@ export function GeneralFields({ form }: { form: FormBinding }) {
           className={form.secrets.protection.warning ? 'warning-note' : 'section-note protection-note'}
           aria-label={t('connections.general.secretProtection')}
         >
-          {form.secrets.protection.sentence}
+          {engineText(form.secrets.protection.sentence)}
         </p>
       )}
     </>

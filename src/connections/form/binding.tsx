@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
+import type { EngineText } from '../../../electron/contract';
 import { Field, invalidProps } from '../../ui/field';
 import type { ConnectField, ConnectFormValues, FieldProblems } from '../connect-form-values';
 import type { FromCodeMarks } from './from-code';
@@ -20,7 +21,7 @@ export interface FormSecrets {
   /** WebSocket headers whose value is saved (never sent here): an empty value keeps it. */
   wsHeaders?: readonly string[];
   /** How stored secrets are protected on this machine, in one sentence. */
-  protection?: { sentence: string; warning: boolean };
+  protection?: { sentence: EngineText; warning: boolean };
 }
 
 /** What every section of the connection form gets: the values, their problems, and a setter. */

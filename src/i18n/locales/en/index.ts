@@ -16,6 +16,7 @@ import profiles from './profiles.json';
 import record from './record.json';
 import check from './check.json';
 import desktop from './desktop.json';
+import engine from './engine.json';
 
 export default {
   format,
@@ -35,4 +36,5 @@ export default {
   record,
   check,
   desktop,
+  engine,
 };

@@ -1,0 +1,159 @@
+/**
+ * Every sentence the engine can emit, as a key of the `engine` locale area
+ * (`src/i18n/locales/<lang>/engine.json`). This is the one table: `text()` accepts only
+ * these keys, and a unit test checks each one exists in every language.
+ */
+import type { EngineText, TextParams } from '../../contract';
+
+/** MQTT 3.1 / 3.1.1 CONNACK return codes (§3.2.2.3) with a sentence. */
+export const CONNACK_V3_CODES = [1, 2, 3, 4, 5] as const;
+/** MQTT 5 reason codes (§2.4) that CONNACK and DISCONNECT carry, with a sentence. */
+export const REASON_SENTENCE_CODES = [
+  0x04, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90,
+  0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f, 0xa0, 0xa1, 0xa2,
+] as const;
+/** MQTT 5 reason codes (§2.4) with a short name, for SUBACK, PUBACK and the like. */
+export const REASON_NAME_CODES = [
+  0x00, 0x01, 0x02, 0x04, 0x10, 0x11, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b,
+  0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d,
+  0x9e, 0x9f, 0xa0, 0xa1, 0xa2,
+] as const;
+/** Node/OpenSSL socket error codes with a sentence of their own. */
+export const SOCKET_CODES = [
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+  'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+  'ERR_OSSL_BAD_DECRYPT',
+  'ERR_OSSL_PEM_NO_START_LINE',
+  'ERR_OSSL_X509_KEY_VALUES_MISMATCH',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+] as const;
+
+/** Fixed keys and the parameters each sentence splices in (`fooKey` names a nested key). */
+export const FIXED_KEYS = {
+  'reasonName.unknown': [],
+  'refused.v3': ['code'],
+  'refused.v5': ['hex'],
+  'disconnect.unknown': ['hex'],
+  'disconnect.said': ['baseKey', 'said'],
+  reasonCode: ['nameKey', 'hex'],
+  'error.keepaliveTimeout': [],
+  'error.socket': ['detail'],
+  'error.other': ['detail'],
+  'error.notMqtt': ['detail'],
+  'error.connackTimeout': ['seconds'],
+  'error.keepaliveExpired': [],
+  'error.connectionLost': [],
+  'error.closedBeforeAccept': [],
+  'violation.v5': ['what', 'section', 'nameKey', 'hex'],
+  'violation.v5NoReason': ['what', 'section'],
+  'violation.v3': ['what', 'section'],
+  'violation.v3TooLarge': ['what'],
+  'violation.clientDetected': ['detail', 'nameKey', 'hex'],
+  'state.notYet': [],
+  'state.connecting': ['url'],
+  'state.connected': [],
+  'state.connectedKept': [],
+  'state.reconnected': [],
+  'state.reconnectedKept': [],
+  'state.couldNotConnect': [],
+  'state.refused': [],
+  'state.protocolBroken': [],
+  'state.stalledDropped': [],
+  'state.reconnectingS': ['seconds', 'attempt', 'max'],
+  'state.reconnectingMs': ['ms', 'attempt', 'max'],
+  'state.gaveUp': ['max'],
+  'state.disconnectedByBroker': [],
+  'state.lost': [],
+  'state.byYou': [],
+  'state.removed': [],
+  'state.shuttingDown': [],
+  'state.orphaned': ['minutes'],
+  'state.dropped': [],
+  'state.stalled': ['seconds'],
+  'state.withWill': [],
+  'state.observerDone': [],
+  'tls.caNotPem': [],
+  'tls.passphraseWrong': [],
+  'tls.keyEncrypted': [],
+  'tls.keyNotPem': [],
+  'tls.certNotPem': [],
+  'tls.keyMissing': [],
+  'tls.certMissing': [],
+  'tls.certKeyMismatch': [],
+  'localBroker.portInUseFree': ['port', 'listener', 'free'],
+  'localBroker.portInUseNoFree': ['port', 'listener'],
+  'localBroker.accessDenied': ['port'],
+  'localBroker.couldNotStart': ['detail'],
+  'localBroker.mosquittoMissing': [],
+  'localBroker.mosquittoExited': ['why'],
+  'secrets.fileKey': ['path'],
+  'secrets.basicText': [],
+  'secrets.keyring': [],
+  'secrets.noKeyring': ['fallbackKey'],
+  'request.noConnection': ['id'],
+  'request.notConnected': ['id', 'state'],
+  'request.stalled': [],
+  'request.willNeedsV5': [],
+  'request.noWill': [],
+  'request.keepaliveZero': [],
+  'request.observerFailed': ['whyKey'],
+  'lab.when.afterDelay': ['delay'],
+  'lab.when.sessionEnds': ['delay', 'expiry'],
+  'lab.when.atOnce': [],
+  'lab.expect.drop': ['whenKey', 'delay', 'expiry'],
+  'lab.expect.disconnectWithWill': ['whenKey', 'delay', 'expiry'],
+  'lab.expect.stall': ['limit', 'whenKey', 'delay', 'expiry'],
+  'lab.expect.disconnect': [],
+  'lab.since.action': [],
+  'lab.since.lastPacket': [],
+  'lab.verdict.willAfterNormal': ['after'],
+  'lab.verdict.noWillAsSpecified': ['observed'],
+  'lab.verdict.noWill': ['observed'],
+  'lab.verdict.lastPacketUnknown': [],
+  'lab.verdict.early': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.late': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.lateStall': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'lab.verdict.asSpecified': ['measured', 'sinceKey', 'earliest', 'latest'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FixedKey = keyof typeof FIXED_KEYS;
+type CodeKey =
+  | `connackV3.${(typeof CONNACK_V3_CODES)[number]}`
+  | `reason.x${string}`
+  | `reasonName.x${string}`
+  | `socket.${(typeof SOCKET_CODES)[number]}`;
+export type EngineKey = FixedKey | CodeKey;
+
+/** `0x87` → `x87`: the locale files name reason codes this way. */
+export const codeSlug = (code: number): `x${string}` => `x${code.toString(16).padStart(2, '0')}`;
+
+/** Every key the engine can emit, with its parameters: what the locale test enumerates. */
+export function allEngineKeys(): Map<string, readonly string[]> {
+  const all = new Map<string, readonly string[]>(Object.entries(FIXED_KEYS));
+  for (const code of CONNACK_V3_CODES) all.set(`connackV3.${code}`, []);
+  for (const code of REASON_SENTENCE_CODES) all.set(`reason.${codeSlug(code)}`, []);
+  for (const code of REASON_NAME_CODES) all.set(`reasonName.${codeSlug(code)}`, []);
+  for (const code of SOCKET_CODES) all.set(`socket.${code}`, []);
+  return all;
+}
+
+/** An engine sentence for the contract: a key of the table above and its parameters. */
+export function text(key: EngineKey, params: TextParams = {}): EngineText {
+  return { key, params };
+}
