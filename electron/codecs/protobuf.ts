@@ -181,6 +181,26 @@ export function decodeProtobuf(bytes: Uint8Array, type: Type): DecodeResult {
   return { ok: true, codec: 'protobuf', value, marks };
 }
 
+const NUMBER_TYPES = new Set(['double', 'float', 'int32', 'uint32', 'sint32', 'fixed32', 'sfixed32']);
+
+/** protobufjs's fromObject turns 5 into "5" silently: a wrong JSON type is refused here instead. */
+function scalarProblem(field: Field, value: unknown): string | null {
+  if (value === null) return null;
+  const enumType = field.resolvedType instanceof Enum ? field.resolvedType : null;
+  if (enumType) {
+    const known = typeof value === 'string' ? value in enumType.values : Number.isInteger(value);
+    return known ? null : `${String(JSON.stringify(value))} is not a value of ${enumType.name}`;
+  }
+  if (field.type === 'string' && typeof value !== 'string') return 'a string is expected';
+  if (field.type === 'bool' && typeof value !== 'boolean') return 'true or false is expected';
+  if (NUMBER_TYPES.has(field.type) && typeof value !== 'number') return 'a number is expected';
+  if (LONG_TYPES.has(field.type)) {
+    const ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+$/.test(value));
+    if (!ok) return 'an integer is expected (a decimal string for 64-bit values)';
+  }
+  return null;
+}
+
 /** The user's JSON, checked against the type: a field the type lacks is named with its path. */
 function prepare(value: unknown, type: Type, path: ValuePath): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -196,6 +216,8 @@ function prepare(value: unknown, type: Type, path: ValuePath): unknown {
       if (field.resolvedType instanceof Type && v !== null) return prepare(v, field.resolvedType, at);
       if (field.type === 'bytes' && typeof v === 'string') return hexBytes(v, at);
       const plain = fromPlain(v, null, at);
+      const problem = scalarProblem(field, plain);
+      if (problem) throw new PathError(at, problem);
       // protobufjs takes 64-bit integers as decimal strings, not as bigint.
       return typeof plain === 'bigint' ? plain.toString() : plain;
     };
