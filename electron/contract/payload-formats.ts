@@ -4,8 +4,8 @@
  * Kept with the presets in one store, per profile (issue 12 #1, issue 13 #1).
  */
 import { z } from 'zod';
-import { CODEC_IDS } from '../codecs/types';
-import { TopicFilterSchema, request } from './common';
+import { CODEC_IDS, ENCODABLE_CODECS, type DecodeResult } from '../codecs/types';
+import { OnConnection, TopicFilterSchema, request } from './common';
 import { ProfileIdSchema } from './profiles';
 import { TopicSchemaSchema, type TopicSchema } from './presets';
 
@@ -45,7 +45,51 @@ export const PayloadFormatsInputSchema = FormatsScopeSchema.extend({
   protoFiles: z.array(ProtoFileSchema).max(200),
 }).strict();
 
+/** A codec picked by hand ("decode as…"), over the binding and the detection. */
+export const CodecSpecSchema = z
+  .object({ codec: CodecIdSchema, messageType: z.string().trim().min(1).max(500).optional() })
+  .strict();
+
+export const DecodePayloadInputSchema = OnConnection.extend({
+  /** A kept message by number, or the last message on a topic. */
+  target: z.union([
+    z.object({ seq: z.number().int().positive() }).strict(),
+    z.object({ topic: z.string().min(1).max(65535) }).strict(),
+  ]),
+  /** Whose bindings and `.proto` files apply: the connection's profile (none: the shared ones). */
+  profileId: ProfileIdSchema.optional(),
+  as: CodecSpecSchema.optional(),
+}).strict();
+
+export interface DecodedPayload {
+  topic: string;
+  seq: number;
+  /** The codec used and why; null: no binding, content type or namespace applies (shown as before). */
+  choice: { codec: z.infer<typeof CodecIdSchema>; messageType?: string; source: 'binding' | 'content-type' | 'namespace' | 'override' } | null;
+  result: DecodeResult | null;
+  /** Pretty JSON of the decoded value (or the error sentence). */
+  text: string;
+  /** Sparkplug: the birth topic whose aliases named the metrics. */
+  aliasesFrom?: string;
+}
+
+export const EncodePayloadInputSchema = z
+  .object({
+    profileId: ProfileIdSchema.optional(),
+    codec: z.enum(ENCODABLE_CODECS),
+    messageType: z.string().trim().min(1).max(500).optional(),
+    /** The JSON as typed. */
+    text: z.string().max(16 * 1024 * 1024),
+  })
+  .strict();
+
+export type EncodedPayload = { ok: true; bytes: Uint8Array } | { ok: false; message: string; path?: string };
+
 export const payloadFormatRequests = {
+  /** Decodes one message lazily, when it is shown (never on the socket path); cached per message. */
+  'payload.decode': request<DecodedPayload>()(DecodePayloadInputSchema),
+  /** JSON → bytes with a codec, for publishing; a mistake names the field's path. */
+  'payload.encode': request<EncodedPayload>()(EncodePayloadInputSchema),
   'payloadFormats.get': request<PayloadFormats>()(FormatsScopeSchema),
   /**
    * Replaces the scope's formats. `.proto` files that do not parse (or miss an import) are

@@ -4,6 +4,7 @@ import { ConnectionManager, type EngineListener } from './connection-manager';
 import { historyHandlers } from './history';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
+import { PayloadCodecs } from './codecs/payload-codecs';
 import { PresetStore } from './presets/preset-store';
 import { PublishRepeater } from './publish/repeater';
 import {
@@ -65,6 +66,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const presets = new PresetStore(dataDir ? () => dataDir : undefined, async () =>
     store ? (await store.list()).profiles.map((p) => ({ id: p.id, host: p.options.host, port: p.options.port })) : [],
   );
+  const codecs = new PayloadCodecs(presets, () => manager.streams);
   const emit: EngineListener = (event) => {
     for (const listener of listeners) {
       try {
@@ -102,6 +104,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'topicSchemas.save': ({ schemas, profileId }) => presets.saveSchemas(schemas, profileId),
     'payloadFormats.get': ({ profileId }) => presets.getFormats(profileId),
     'payloadFormats.save': ({ profileId, ...formats }) => presets.saveFormats(formats, profileId),
+    'payload.decode': (input) => codecs.decode(input),
+    'payload.encode': (input) => codecs.encode(input),
     'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),
