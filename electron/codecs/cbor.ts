@@ -90,7 +90,8 @@ export function encodeCbor(json: unknown): EncodeOutcome {
     const value = fromPlain(json, (tag, inner) => new Tag(inner, tag));
     return { ok: true, bytes: encoder.encode(value) };
   } catch (error) {
-    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), message: error.message };
+    if (error instanceof PathError)
+      return { ok: false, path: formatPath(error.path), message: error.message };
     return { ok: false, message: errorText(error) };
   }
 }

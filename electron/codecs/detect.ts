@@ -48,7 +48,11 @@ export function detectCodec(
 ): CodecChoice | null {
   const bound = bindings.find((binding) => mqttFilterMatches(binding.pattern, topic));
   if (bound) {
-    return { codec: bound.codec, source: 'binding', ...(bound.messageType ? { messageType: bound.messageType } : {}) };
+    return {
+      codec: bound.codec,
+      source: 'binding',
+      ...(bound.messageType ? { messageType: bound.messageType } : {}),
+    };
   }
   const typed = contentType ? fromContentType(contentType) : null;
   if (typed) return { ...typed, source: 'content-type' };

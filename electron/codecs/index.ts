@@ -33,7 +33,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function protobufType(spec: CodecSpec, context: CodecContext) {
   if (!spec.messageType) return 'Choose the message type for Protobuf.';
   if (!context.protoRoot) return 'Add the .proto files that define this message type first.';
-  return lookupMessageType(context.protoRoot, spec.messageType) ?? `No message type "${spec.messageType}" in the added .proto files.`;
+  return (
+    lookupMessageType(context.protoRoot, spec.messageType) ??
+    `No message type "${spec.messageType}" in the added .proto files.`
+  );
 }
 
 /** Never throws: a payload that does not decode answers with the reason (and offset). */
@@ -48,7 +51,9 @@ export function decodeAs(bytes: Uint8Array, spec: CodecSpec, context: CodecConte
         return decodeSparkplug(bytes, context.aliases ?? null);
       case 'protobuf': {
         const type = protobufType(spec, context);
-        return typeof type === 'string' ? { ok: false, codec: 'protobuf', message: type } : decodeProtobuf(bytes, type);
+        return typeof type === 'string'
+          ? { ok: false, codec: 'protobuf', message: type }
+          : decodeProtobuf(bytes, type);
       }
       case 'json':
       case 'text': {
@@ -103,5 +108,7 @@ export function encodeAs(
 /** Pretty JSON of a decoded value (text stays as it is). */
 export function decodedText(result: DecodeResult): string {
   if (!result.ok) return result.message;
-  return typeof result.value === 'string' && result.codec === 'text' ? result.value : JSON.stringify(result.value, null, 2);
+  return typeof result.value === 'string' && result.codec === 'text'
+    ? result.value
+    : JSON.stringify(result.value, null, 2);
 }

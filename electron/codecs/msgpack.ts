@@ -33,7 +33,8 @@ export function encodeMsgpack(json: unknown): EncodeOutcome {
   try {
     return { ok: true, bytes: encoder.encode(fromPlain(json, null)) };
   } catch (error) {
-    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), message: error.message };
+    if (error instanceof PathError)
+      return { ok: false, path: formatPath(error.path), message: error.message };
     return { ok: false, message: errorText(error) };
   }
 }

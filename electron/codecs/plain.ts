@@ -13,7 +13,8 @@ export function toHex(bytes: Uint8Array): string {
 
 /** A bigint as a JSON number when it is exact, otherwise as a marked string. */
 export function plainBigint(value: bigint, path: ValuePath, marks: ValueMark[]): number | string {
-  if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(value);
+  if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER))
+    return Number(value);
   marks.push({ path, kind: 'bigint' });
   return value.toString();
 }
@@ -113,7 +114,12 @@ export function fromPlain(
       throw new PathError(path, `"${String(only[1])}" is not an integer`);
     }
   }
-  if (makeTag && entries.length === 2 && typeof (value as { $tag?: unknown }).$tag === 'number' && 'value' in value) {
+  if (
+    makeTag &&
+    entries.length === 2 &&
+    typeof (value as { $tag?: unknown }).$tag === 'number' &&
+    'value' in value
+  ) {
     const tagged = value as { $tag: number; value: unknown };
     return makeTag(tagged.$tag, fromPlain(tagged.value, makeTag, [...path, 'value']));
   }

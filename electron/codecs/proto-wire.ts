@@ -75,7 +75,11 @@ export function scanWire(bytes: Uint8Array, base = 0): WireScan {
         valueStart = length.next;
         const end = valueStart + Number(length.value);
         if (end > bytes.length) {
-          return problem(pos, `its length ${length.value} runs past the end (${bytes.length - valueStart} bytes left)`, id);
+          return problem(
+            pos,
+            `its length ${length.value} runs past the end (${bytes.length - valueStart} bytes left)`,
+            id,
+          );
         }
         raw = bytes.subarray(valueStart, end);
         pos = end;

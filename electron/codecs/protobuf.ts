@@ -1,7 +1,14 @@
 import { Enum, Root, Type, common, parse, type Field, type Message } from 'protobufjs';
 import { PathError, errorText, fromPlain, hexBytes, plainBigint, setOwn, toHex, toPlain } from './plain';
 import { scanWire, type WireProblem } from './proto-wire';
-import { formatPath, type DecodeResult, type EncodeOutcome, type ProtoFile, type ValueMark, type ValuePath } from './types';
+import {
+  formatPath,
+  type DecodeResult,
+  type EncodeOutcome,
+  type ProtoFile,
+  type ValueMark,
+  type ValuePath,
+} from './types';
 
 export type ProtoLoad =
   | { ok: true; root: Root; types: string[] }
@@ -59,7 +66,11 @@ export function loadProtoFiles(files: readonly ProtoFile[]): ProtoLoad {
     }
     const file = byName.get(name) ?? byName.get(name.split('/').pop() ?? name);
     if (!file) {
-      return { ok: false, file: from ?? name, message: `"${from}" imports "${name}", which is not among the added .proto files.` };
+      return {
+        ok: false,
+        file: from ?? name,
+        message: `"${from}" imports "${name}", which is not among the added .proto files.`,
+      };
     }
     done.add(file.name);
     let imports: string[];
@@ -98,7 +109,8 @@ export function lookupMessageType(root: Root, name: string): Type | null {
 function plainScalar(field: Field, value: unknown, path: ValuePath, marks: ValueMark[]): unknown {
   const resolved = field.resolvedType;
   if (resolved instanceof Type) return plainMessage(value as Message, resolved, path, marks);
-  if (resolved instanceof Enum) return typeof value === 'number' ? (resolved.valuesById[value] ?? value) : value;
+  if (resolved instanceof Enum)
+    return typeof value === 'number' ? (resolved.valuesById[value] ?? value) : value;
   if (LONG_TYPES.has(field.type) && typeof value === 'object' && value !== null) {
     return plainBigint(BigInt(String(value)), path, marks);
   }
@@ -119,11 +131,16 @@ export function plainMessage(message: Message, type: Type, path: ValuePath, mark
     const at = [...path, field.name];
     if (field.map && typeof value === 'object' && value !== null) {
       const map: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) setOwn(map, key, plainScalar(field, item, [...at, key], marks));
+      for (const [key, item] of Object.entries(value))
+        setOwn(map, key, plainScalar(field, item, [...at, key], marks));
       setOwn(out, field.name, map);
     } else if (field.repeated && Array.isArray(value)) {
       if (value.length === 0) continue;
-      setOwn(out, field.name, value.map((item: unknown, i) => plainScalar(field, item, [...at, i], marks)));
+      setOwn(
+        out,
+        field.name,
+        value.map((item: unknown, i) => plainScalar(field, item, [...at, i], marks)),
+      );
     } else {
       setOwn(out, field.name, plainScalar(field, value, at, marks));
     }
@@ -146,7 +163,12 @@ export function locateProblem(bytes: Uint8Array, type: Type, base = 0): WireProb
   return null;
 }
 
-function unknownFields(bytes: Uint8Array, type: Type, out: Record<string, unknown>, marks: ValueMark[]): void {
+function unknownFields(
+  bytes: Uint8Array,
+  type: Type,
+  out: Record<string, unknown>,
+  marks: ValueMark[],
+): void {
   const scan = scanWire(bytes);
   if (!scan.ok) return;
   for (const wire of scan.fields) {
@@ -154,8 +176,13 @@ function unknownFields(bytes: Uint8Array, type: Type, out: Record<string, unknow
     const key = `#${wire.id}`;
     const value = typeof wire.raw === 'bigint' ? plainBigint(wire.raw, [key], []) : toHex(wire.raw);
     const existing = out[key];
-    setOwn(out, key, existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]);
-    if (existing === undefined) marks.push({ path: [key], kind: 'unknown-field', note: `wire type ${wire.wireType}` });
+    setOwn(
+      out,
+      key,
+      existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value],
+    );
+    if (existing === undefined)
+      marks.push({ path: [key], kind: 'unknown-field', note: `wire type ${wire.wireType}` });
   }
 }
 
@@ -195,7 +222,10 @@ function scalarProblem(field: Field, value: unknown): string | null {
   if (field.type === 'bool' && typeof value !== 'boolean') return 'true or false is expected';
   if (NUMBER_TYPES.has(field.type) && typeof value !== 'number') return 'a number is expected';
   if (LONG_TYPES.has(field.type)) {
-    const ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+$/.test(value));
+    const ok =
+      (typeof value === 'number' && Number.isInteger(value)) ||
+      typeof value === 'bigint' ||
+      (typeof value === 'string' && /^-?\d+$/.test(value));
     if (!ok) return 'an integer is expected (a decimal string for 64-bit values)';
   }
   return null;
@@ -222,7 +252,12 @@ function prepare(value: unknown, type: Type, path: ValuePath): unknown {
       return typeof plain === 'bigint' ? plain.toString() : plain;
     };
     const at = [...path, key];
-    if (field.repeated && Array.isArray(item)) setOwn(out, field.name, item.map((v, i) => one(v, [...at, i])));
+    if (field.repeated && Array.isArray(item))
+      setOwn(
+        out,
+        field.name,
+        item.map((v, i) => one(v, [...at, i])),
+      );
     else if (field.map && typeof item === 'object' && item !== null) {
       const map: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(item)) setOwn(map, k, one(v, [...at, k]));
@@ -239,11 +274,14 @@ export function encodeProtobuf(json: unknown, type: Type): EncodeOutcome {
     const problem = type.verify(message);
     if (problem) {
       const [path, ...rest] = problem.split(': ');
-      return rest.length > 0 ? { ok: false, path, message: rest.join(': ') } : { ok: false, message: problem };
+      return rest.length > 0
+        ? { ok: false, path, message: rest.join(': ') }
+        : { ok: false, message: problem };
     }
     return { ok: true, bytes: type.encode(message).finish() };
   } catch (error) {
-    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), message: error.message };
+    if (error instanceof PathError)
+      return { ok: false, path: formatPath(error.path), message: error.message };
     const text = errorText(error);
     const match = /^\.?([\w.[\]]+): (.*)$/.exec(text.replace(/^[\w.]+\./, ''));
     return match ? { ok: false, path: match[1], message: match[2] ?? text } : { ok: false, message: text };

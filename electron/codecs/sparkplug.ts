@@ -6,8 +6,27 @@ import type { DecodeResult, EncodeOutcome, ValueMark, ValuePath } from './types'
 
 /** Sparkplug B data type names by number (Sparkplug 3.0, §6.4.16). */
 export const SPARKPLUG_DATATYPES = [
-  'Unknown', 'Int8', 'Int16', 'Int32', 'Int64', 'UInt8', 'UInt16', 'UInt32', 'UInt64', 'Float', 'Double',
-  'Boolean', 'String', 'DateTime', 'Text', 'UUID', 'DataSet', 'Bytes', 'File', 'Template', 'PropertySet',
+  'Unknown',
+  'Int8',
+  'Int16',
+  'Int32',
+  'Int64',
+  'UInt8',
+  'UInt16',
+  'UInt32',
+  'UInt64',
+  'Float',
+  'Double',
+  'Boolean',
+  'String',
+  'DateTime',
+  'Text',
+  'UUID',
+  'DataSet',
+  'Bytes',
+  'File',
+  'Template',
+  'PropertySet',
   'PropertySetList',
 ] as const;
 
@@ -21,7 +40,9 @@ let payloadType: Type | null = null;
 
 /** The bundled Tahu schema's Payload type, parsed once. */
 export function sparkplugPayloadType(): Type {
-  payloadType ??= parse(SPARKPLUG_B_PROTO, { keepCase: true }).root.lookupType('org.eclipse.tahu.protobuf.Payload');
+  payloadType ??= parse(SPARKPLUG_B_PROTO, { keepCase: true }).root.lookupType(
+    'org.eclipse.tahu.protobuf.Payload',
+  );
   return payloadType;
 }
 
@@ -143,11 +164,18 @@ function template(tpl: Fields, path: ValuePath, marks: ValueMark[]): Fields {
       value: typedValue(Number(p.type ?? 0), p, [...path, 'parameters', i, 'value'], marks),
     }));
   }
-  out.metrics = ((tpl.metrics ?? []) as Fields[]).map((m, i) => metric(m, [...path, 'metrics', i], marks, null));
+  out.metrics = ((tpl.metrics ?? []) as Fields[]).map((m, i) =>
+    metric(m, [...path, 'metrics', i], marks, null),
+  );
   return out;
 }
 
-function metric(m: Fields, path: ValuePath, marks: ValueMark[], aliases: ReadonlyMap<string, AliasInfo> | null): Fields {
+function metric(
+  m: Fields,
+  path: ValuePath,
+  marks: ValueMark[],
+  aliases: ReadonlyMap<string, AliasInfo> | null,
+): Fields {
   const out: Fields = {};
   const alias = own(m, 'alias') ? u64(m.alias).toString() : null;
   const known = alias === null ? undefined : aliases?.get(alias);
@@ -159,7 +187,8 @@ function metric(m: Fields, path: ValuePath, marks: ValueMark[], aliases: Readonl
   if (own(m, 'timestamp')) out.timestamp = time(m.timestamp, [...path, 'timestamp'], marks);
   out.value = m.is_null ? null : typedValue(type ?? 0, m, [...path, 'value'], marks);
   for (const flag of ['is_historical', 'is_transient', 'is_null']) if (m[flag]) out[flag] = true;
-  if (own(m, 'properties')) out.properties = propertySet(m.properties as Fields, [...path, 'properties'], marks);
+  if (own(m, 'properties'))
+    out.properties = propertySet(m.properties as Fields, [...path, 'properties'], marks);
   if (own(m, 'metadata')) out.metadata = decodeMetadata(m.metadata as Fields);
   return out;
 }
@@ -176,7 +205,10 @@ function decodeMetadata(meta: Fields): Fields {
  * A Sparkplug B payload as JSON: metrics with names (from the birth's aliases when a DATA
  * message carries aliases only), datatypes by name, timestamps as ISO text, values by type.
  */
-export function decodeSparkplug(bytes: Uint8Array, aliases: ReadonlyMap<string, AliasInfo> | null = null): DecodeResult {
+export function decodeSparkplug(
+  bytes: Uint8Array,
+  aliases: ReadonlyMap<string, AliasInfo> | null = null,
+): DecodeResult {
   const type = sparkplugPayloadType();
   let payload: Message;
   try {
@@ -184,9 +216,15 @@ export function decodeSparkplug(bytes: Uint8Array, aliases: ReadonlyMap<string, 
   } catch {
     // The generic decoder says where (field number, byte offset).
     const failed = decodeProtobuf(bytes, type);
-    if (!failed.ok) return { ...failed, codec: 'sparkplugb', message: `Not a Sparkplug B payload: ${failed.message}` };
+    if (!failed.ok)
+      return { ...failed, codec: 'sparkplugb', message: `Not a Sparkplug B payload: ${failed.message}` };
     const where = locateProblem(bytes, type);
-    return { ok: false, codec: 'sparkplugb', message: 'Not a Sparkplug B payload.', ...(where ? { offset: where.offset } : {}) };
+    return {
+      ok: false,
+      codec: 'sparkplugb',
+      message: 'Not a Sparkplug B payload.',
+      ...(where ? { offset: where.offset } : {}),
+    };
   }
   const p = payload as unknown as Fields;
   const marks: ValueMark[] = [];
@@ -219,10 +257,23 @@ export function birthAliases(bytes: Uint8Array): Map<string, AliasInfo> {
 }
 
 const VALUE_FIELD: Record<string, string> = {
-  Int8: 'int_value', Int16: 'int_value', Int32: 'int_value', UInt8: 'int_value', UInt16: 'int_value',
-  UInt32: 'int_value', Int64: 'long_value', UInt64: 'long_value', DateTime: 'long_value', Float: 'float_value',
-  Double: 'double_value', Boolean: 'boolean_value', String: 'string_value', Text: 'string_value',
-  UUID: 'string_value', Bytes: 'bytes_value', File: 'bytes_value',
+  Int8: 'int_value',
+  Int16: 'int_value',
+  Int32: 'int_value',
+  UInt8: 'int_value',
+  UInt16: 'int_value',
+  UInt32: 'int_value',
+  Int64: 'long_value',
+  UInt64: 'long_value',
+  DateTime: 'long_value',
+  Float: 'float_value',
+  Double: 'double_value',
+  Boolean: 'boolean_value',
+  String: 'string_value',
+  Text: 'string_value',
+  UUID: 'string_value',
+  Bytes: 'bytes_value',
+  File: 'bytes_value',
 };
 
 /**
@@ -242,11 +293,16 @@ export function encodeSparkplug(json: unknown, fill: { now: number; seq: number 
       return { ok: false, path: `metrics[${i}]`, message: 'A metric is an object.' };
     }
     const m = item as Fields;
-    const type = typeof m.datatype === 'number' ? m.datatype : SPARKPLUG_DATATYPES.indexOf(m.datatype as never);
+    const type =
+      typeof m.datatype === 'number' ? m.datatype : SPARKPLUG_DATATYPES.indexOf(m.datatype as never);
     const typeName = SPARKPLUG_DATATYPES[type];
     const field = typeName ? VALUE_FIELD[typeName] : undefined;
     if (!field) {
-      return { ok: false, path: `metrics[${i}].datatype`, message: `"${String(m.datatype)}" is not a datatype this form can send.` };
+      return {
+        ok: false,
+        path: `metrics[${i}].datatype`,
+        message: `"${String(m.datatype)}" is not a datatype this form can send.`,
+      };
     }
     const metricOut: Fields = { datatype: type, timestamp: m.timestamp ?? fill.now };
     if (m.name !== undefined) metricOut.name = m.name;
@@ -256,7 +312,8 @@ export function encodeSparkplug(json: unknown, fill: { now: number; seq: number 
     else {
       if (typeName === 'DateTime' && typeof value === 'string') value = Date.parse(value);
       if (field === 'int_value' && typeof value === 'number') value = value >>> 0;
-      if (field === 'long_value' && typeof value === 'number' && value < 0) value = BigInt.asUintN(64, BigInt(value)).toString();
+      if (field === 'long_value' && typeof value === 'number' && value < 0)
+        value = BigInt.asUintN(64, BigInt(value)).toString();
       metricOut[field] = value;
     }
     built.push(metricOut);

@@ -20,7 +20,8 @@ export type ValuePath = readonly (string | number)[];
  * an integer beyond 2^53 shown as a string, bytes shown as hex, a CBOR tag, a timestamp
  * shown as ISO text, a Protobuf field the type does not know, a non-string map key.
  */
-export type MarkKind = 'bigint' | 'bytes' | 'tag' | 'timestamp' | 'unknown-field' | 'map-key' | 'ext' | 'special';
+export type MarkKind =
+  'bigint' | 'bytes' | 'tag' | 'timestamp' | 'unknown-field' | 'map-key' | 'ext' | 'special';
 
 export interface ValueMark {
   path: ValuePath;

@@ -9,6 +9,9 @@ import { OnConnection, TopicFilterSchema, request } from './common';
 import { ProfileIdSchema } from './profiles';
 import { TopicSchemaSchema, type TopicSchema } from './presets';
 
+// The renderer reads codec names and decode results through the contract, like every type.
+export { CODEC_IDS, formatPath, type CodecId, type DecodeResult, type ValueMark } from '../codecs/types';
+
 export const CodecIdSchema = z.enum(CODEC_IDS);
 
 export const CodecBindingSchema = z
@@ -65,7 +68,11 @@ export interface DecodedPayload {
   topic: string;
   seq: number;
   /** The codec used and why; null: no binding, content type or namespace applies (shown as before). */
-  choice: { codec: z.infer<typeof CodecIdSchema>; messageType?: string; source: 'binding' | 'content-type' | 'namespace' | 'override' } | null;
+  choice: {
+    codec: z.infer<typeof CodecIdSchema>;
+    messageType?: string;
+    source: 'binding' | 'content-type' | 'namespace' | 'override';
+  } | null;
   result: DecodeResult | null;
   /** Pretty JSON of the decoded value (or the error sentence). */
   text: string;

@@ -84,9 +84,13 @@ export const presetRequests = {
   /** Saves (or replaces, by name) one preset; answers the scope's presets. */
   'presets.save': request<Preset[]>()(PresetScope.extend({ preset: PresetSchema }).strict()),
   'presets.delete': request<Preset[]>()(PresetScope.extend({ name: z.string().min(1).max(200) }).strict()),
-  'topicSchemas.list': request<TopicSchema[]>()(EmptyInput.extend({ profileId: ProfileIdSchema.optional() }).strict()),
+  'topicSchemas.list': request<TopicSchema[]>()(
+    EmptyInput.extend({ profileId: ProfileIdSchema.optional() }).strict(),
+  ),
   /** Replaces the whole list: order matters, the first matching pattern wins. */
   'topicSchemas.save': request<TopicSchema[]>()(
-    z.object({ schemas: z.array(TopicSchemaSchema).max(500), profileId: ProfileIdSchema.optional() }).strict(),
+    z
+      .object({ schemas: z.array(TopicSchemaSchema).max(500), profileId: ProfileIdSchema.optional() })
+      .strict(),
   ),
 } as const;

@@ -64,7 +64,9 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     : null;
   // Presets and payload formats per profile; a version 1 file attaches to profiles by broker.
   const presets = new PresetStore(dataDir ? () => dataDir : undefined, async () =>
-    store ? (await store.list()).profiles.map((p) => ({ id: p.id, host: p.options.host, port: p.options.port })) : [],
+    store
+      ? (await store.list()).profiles.map((p) => ({ id: p.id, host: p.options.host, port: p.options.port }))
+      : [],
   );
   const codecs = new PayloadCodecs(presets, () => manager.streams);
   const emit: EngineListener = (event) => {

@@ -42,7 +42,10 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
 
   /** Waits until the topic's last message is kept, then decodes it as the detail pane asks. */
   function decoded(connectionId: string, topic: string): Promise<DecodedPayload> {
-    return vi.waitFor(() => session.call('payload.decode', { connectionId, target: { topic }, profileId: PROFILE }), WAIT);
+    return vi.waitFor(
+      () => session.call('payload.decode', { connectionId, target: { topic }, profileId: PROFILE }),
+      WAIT,
+    );
   }
 
   it('decodes MessagePack, CBOR and Protobuf by binding, and Sparkplug B by namespace', async () => {
@@ -63,8 +66,14 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
     const root = protobuf.parse(PROTO, { keepCase: true }).root;
     const T = root.lookupType('acme.T');
     await publishBytes('codec/msgpack', msgpackEncode({ temp: 21.5, big: 2n ** 60n }, { useBigInt64: true }));
-    await publishBytes('codec/cbor/1', new Encoder({ useRecords: false }).encode({ ok: true, raw: new Uint8Array([9]) }));
-    await publishBytes('codec/pb', T.encode(T.fromObject({ id: 'x', v: 2.5, n: '9007199254740993' })).finish());
+    await publishBytes(
+      'codec/cbor/1',
+      new Encoder({ useRecords: false }).encode({ ok: true, raw: new Uint8Array([9]) }),
+    );
+    await publishBytes(
+      'codec/pb',
+      T.encode(T.fromObject({ id: 'x', v: 2.5, n: '9007199254740993' })).finish(),
+    );
     await publishBytes('spBv1.0/Plant/DBIRTH/edge1/pump', deviceBirth(0));
     await publishBytes('spBv1.0/Plant/DDATA/edge1/pump', deviceData(1, 23.25));
 
@@ -83,7 +92,10 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
     const data = await decoded(connectionId, 'spBv1.0/Plant/DDATA/edge1/pump');
     expect(data.choice).toEqual({ codec: 'sparkplugb', source: 'namespace' });
     expect(data.aliasesFrom).toBe('spBv1.0/Plant/DBIRTH/edge1/pump');
-    expect(data.result).toMatchObject({ ok: true, value: { seq: 1, metrics: [{ name: 'Temperature', alias: 1, value: 23.25 }] } });
+    expect(data.result).toMatchObject({
+      ok: true,
+      value: { seq: 1, metrics: [{ name: 'Temperature', alias: 1, value: 23.25 }] },
+    });
 
     // "Decode as…": the same bytes under another codec answer with the reason and offset.
     const wrong = await session.call('payload.decode', {
@@ -97,7 +109,7 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
     expect(wrong.result?.ok === false && wrong.result.message).toMatch(/at byte \d+/);
   });
 
-  it('encodes JSON for publishing with the profile\'s .proto, naming a wrong field', async () => {
+  it("encodes JSON for publishing with the profile's .proto, naming a wrong field", async () => {
     const encoded = await session.call('payload.encode', {
       profileId: PROFILE,
       codec: 'protobuf',
@@ -105,8 +117,15 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
       text: '{"id":"a","v":1}',
     });
     const T = protobuf.parse(PROTO, { keepCase: true }).root.lookupType('acme.T');
-    expect(encoded.ok && Buffer.from(encoded.bytes).equals(Buffer.from(T.encode({ id: 'a', v: 1 }).finish()))).toBe(true);
-    const refused = await session.call('payload.encode', { profileId: PROFILE, codec: 'protobuf', messageType: 'acme.T', text: '{"nope":1}' });
+    expect(
+      encoded.ok && Buffer.from(encoded.bytes).equals(Buffer.from(T.encode({ id: 'a', v: 1 }).finish())),
+    ).toBe(true);
+    const refused = await session.call('payload.encode', {
+      profileId: PROFILE,
+      codec: 'protobuf',
+      messageType: 'acme.T',
+      text: '{"nope":1}',
+    });
     expect(refused).toMatchObject({ ok: false, path: 'nope' });
   });
 });

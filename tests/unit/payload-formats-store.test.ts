@@ -49,8 +49,14 @@ describe('payload formats store (version 2)', () => {
     expect((await readdir(dir)).sort()).toEqual([PRESETS_FILE, PRESETS_V1_BACKUP].sort());
 
     // A second start reads version 2 as it is.
-    const again = new PresetStore(() => dir, async () => []);
-    expect((await again.list({ profileId: 'p-home', broker: 'x:1' })).map((p) => p.name)).toEqual(['Ping', 'Reboot']);
+    const again = new PresetStore(
+      () => dir,
+      async () => [],
+    );
+    expect((await again.list({ profileId: 'p-home', broker: 'x:1' })).map((p) => p.name)).toEqual([
+      'Ping',
+      'Reboot',
+    ]);
   });
 
   it('keeps codec bindings and .proto files per profile, apart from other profiles', async () => {
@@ -61,7 +67,9 @@ describe('payload formats store (version 2)', () => {
         { pattern: 'spBv1.0/#', codec: 'sparkplugb' as const },
         { pattern: 'acme/+/t', codec: 'protobuf' as const, messageType: 'acme.T' },
       ],
-      protoFiles: [{ name: 'acme.proto', text: 'syntax = "proto3"; package acme; message T { int32 v = 1; }' }],
+      protoFiles: [
+        { name: 'acme.proto', text: 'syntax = "proto3"; package acme; message T { int32 v = 1; }' },
+      ],
     };
     await store.saveFormats(formats, 'p-1');
     const reopened = new PresetStore(() => dir);
@@ -73,30 +81,44 @@ describe('payload formats store (version 2)', () => {
   it('refuses a .proto that does not parse with file, line and column, and a type it lacks; saves nothing', async () => {
     const store = new PresetStore(() => dir);
     const bad = { name: 'bad.proto', text: 'syntax = "proto3";\nmessage A {\n  int32 x = 1 @\n}\n' };
-    await expect(store.saveFormats({ topicSchemas: [], codecBindings: [], protoFiles: [bad] }, 'p')).rejects.toThrow(
-      /^bad\.proto:3:15: /,
-    );
+    await expect(
+      store.saveFormats({ topicSchemas: [], codecBindings: [], protoFiles: [bad] }, 'p'),
+    ).rejects.toThrow(/^bad\.proto:3:15: /);
     const good = { name: 'a.proto', text: 'syntax = "proto3"; message A { int32 x = 1; }' };
     await expect(
       store.saveFormats(
-        { topicSchemas: [], codecBindings: [{ pattern: '#', codec: 'protobuf', messageType: 'B' }], protoFiles: [good] },
+        {
+          topicSchemas: [],
+          codecBindings: [{ pattern: '#', codec: 'protobuf', messageType: 'B' }],
+          protoFiles: [good],
+        },
         'p',
       ),
     ).rejects.toThrow('No message type "B"');
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a profile shows its own presets before its broker\'s, and saves go to the profile', async () => {
+  it("a profile shows its own presets before its broker's, and saves go to the profile", async () => {
     const store = new PresetStore(() => dir);
     await store.save({ broker: 'h:1' }, { ...(await sample('Old')) });
     await store.save({ broker: 'h:1', profileId: 'p' }, await sample('New'));
     expect((await store.list({ broker: 'h:1', profileId: 'p' })).map((p) => p.name)).toEqual(['New', 'Old']);
     expect((await store.list({ broker: 'h:1' })).map((p) => p.name)).toEqual(['Old']);
-    expect((await store.remove({ broker: 'h:1', profileId: 'p' }, 'Old')).map((p) => p.name)).toEqual(['New']);
+    expect((await store.remove({ broker: 'h:1', profileId: 'p' }, 'Old')).map((p) => p.name)).toEqual([
+      'New',
+    ]);
   });
 });
 
 async function sample(name: string) {
   const { emptyProperties } = await import('../../src/publish/draft');
-  return { name, topic: 't', format: 'json' as const, text: '{}', qos: 0 as const, retain: false, properties: emptyProperties() };
+  return {
+    name,
+    topic: 't',
+    format: 'json' as const,
+    text: '{}',
+    qos: 0 as const,
+    retain: false,
+    properties: emptyProperties(),
+  };
 }

@@ -59,7 +59,9 @@ export class PayloadCodecs {
   async decode(input: DecodeInput): Promise<DecodedPayload> {
     const stream = this.streams().get(input.connectionId);
     const detail: MessageDetail =
-      'seq' in input.target ? stream.messageDetail(input.target.seq, WHOLE) : stream.topicDetail(input.target.topic, WHOLE);
+      'seq' in input.target
+        ? stream.messageDetail(input.target.seq, WHOLE)
+        : stream.topicDetail(input.target.topic, WHOLE);
     const key = JSON.stringify([input.connectionId, detail.seq, input.profileId ?? '', input.as ?? null]);
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -69,7 +71,11 @@ export class PayloadCodecs {
     const choice: DecodedPayload['choice'] = input.as
       ? { ...input.as, source: 'override' }
       : detected
-        ? { codec: detected.codec, source: detected.source, ...(detected.messageType ? { messageType: detected.messageType } : {}) }
+        ? {
+            codec: detected.codec,
+            source: detected.source,
+            ...(detected.messageType ? { messageType: detected.messageType } : {}),
+          }
         : null;
     let answer: DecodedPayload = { topic: detail.topic, seq: detail.seq, choice, result: null, text: '' };
     if (choice) {
@@ -86,7 +92,11 @@ export class PayloadCodecs {
       }
       const result =
         detail.truncatedAt !== undefined
-          ? { ok: false as const, codec: choice.codec, message: `Only the first ${detail.truncatedAt} bytes were kept: a cut payload does not decode.` }
+          ? {
+              ok: false as const,
+              codec: choice.codec,
+              message: `Only the first ${detail.truncatedAt} bytes were kept: a cut payload does not decode.`,
+            }
           : decodeAs(detail.payload, spec, { protoRoot, aliases });
       answer = {
         ...answer,

@@ -98,12 +98,21 @@ export class PresetStore {
     if (formats.protoFiles.length > 0) {
       const loaded = loadProtoFiles(formats.protoFiles);
       if (!loaded.ok) {
-        const where = [loaded.file, loaded.line, loaded.column].filter((part) => part !== undefined).join(':');
+        const where = [loaded.file, loaded.line, loaded.column]
+          .filter((part) => part !== undefined)
+          .join(':');
         throw new EngineError('invalid-input', `${where ? `${where}: ` : ''}${loaded.message}`);
       }
       for (const binding of formats.codecBindings) {
-        if (binding.codec === 'protobuf' && binding.messageType && !loaded.types.includes(binding.messageType)) {
-          throw new EngineError('invalid-input', `No message type "${binding.messageType}" in the added .proto files.`);
+        if (
+          binding.codec === 'protobuf' &&
+          binding.messageType &&
+          !loaded.types.includes(binding.messageType)
+        ) {
+          throw new EngineError(
+            'invalid-input',
+            `No message type "${binding.messageType}" in the added .proto files.`,
+          );
         }
       }
     }
@@ -141,7 +150,8 @@ export class PresetStore {
       throw new EngineError('internal', `Could not read the presets file ${file}: ${String(error)}`);
     }
     const value = safeJson(text);
-    const needsProfiles = typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
+    const needsProfiles =
+      typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
     const checked = parseStoreFile(value, needsProfiles ? await this.profiles() : []);
     if (!checked) {
       // Never lose data silently: keep the unreadable file beside the fresh one.

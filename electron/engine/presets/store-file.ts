@@ -38,8 +38,17 @@ export interface ProfileBroker {
   port: number;
 }
 
-export const emptyEntry = (): FormatsEntry => ({ presets: [], topicSchemas: [], codecBindings: [], protoFiles: [] });
-export const emptyStore = (): StoreData => ({ profiles: new Map(), brokers: new Map(), shared: emptyEntry() });
+export const emptyEntry = (): FormatsEntry => ({
+  presets: [],
+  topicSchemas: [],
+  codecBindings: [],
+  protoFiles: [],
+});
+export const emptyStore = (): StoreData => ({
+  profiles: new Map(),
+  brokers: new Map(),
+  shared: emptyEntry(),
+});
 
 const V1Schema = z.object({
   version: z.literal(1),
@@ -91,7 +100,11 @@ function brokerKeys(profile: ProfileBroker): string[] {
  * presets no profile claims stay under their broker key (still shown for that broker), and
  * the global schemas stay as the no-profile scope's. Nothing is dropped.
  */
-export function migrateV1(presets: Map<string, Preset[]>, topicSchemas: TopicSchema[], profiles: readonly ProfileBroker[]): StoreData {
+export function migrateV1(
+  presets: Map<string, Preset[]>,
+  topicSchemas: TopicSchema[],
+  profiles: readonly ProfileBroker[],
+): StoreData {
   const data = emptyStore();
   data.shared.topicSchemas = topicSchemas;
   const claimed = new Set<string>();
@@ -102,7 +115,8 @@ export function migrateV1(presets: Map<string, Preset[]>, topicSchemas: TopicSch
       const list = presets.get(key);
       if (!list) continue;
       claimed.add(key);
-      for (const preset of list) if (!entry.presets.some((p) => p.name === preset.name)) entry.presets.push(preset);
+      for (const preset of list)
+        if (!entry.presets.some((p) => p.name === preset.name)) entry.presets.push(preset);
     }
     data.profiles.set(profile.id, entry);
   }

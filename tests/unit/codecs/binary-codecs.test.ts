@@ -101,8 +101,14 @@ describe('CBOR', () => {
 
   it('locates malformed bytes: a cut string, a reserved head, trailing bytes', () => {
     // A map of one entry whose key claims 4 bytes of text but has 2: the string head at byte 1.
-    expect(decodeAs(new Uint8Array([0xa1, 0x64, 0x6e, 0x61]), { codec: 'cbor' })).toMatchObject({ ok: false, offset: 1 });
-    expect(decodeAs(new Uint8Array([0xa1, 0x61, 0x61, 0x1c]), { codec: 'cbor' })).toMatchObject({ ok: false, offset: 3 });
+    expect(decodeAs(new Uint8Array([0xa1, 0x64, 0x6e, 0x61]), { codec: 'cbor' })).toMatchObject({
+      ok: false,
+      offset: 1,
+    });
+    expect(decodeAs(new Uint8Array([0xa1, 0x61, 0x61, 0x1c]), { codec: 'cbor' })).toMatchObject({
+      ok: false,
+      offset: 3,
+    });
     const extra = decodeAs(new Uint8Array([0x01, 0x02]), { codec: 'cbor' });
     expect(extra).toMatchObject({ ok: false, offset: 1 });
     expect(!extra.ok && extra.message).toMatch(/^Not valid CBOR at byte 1 \(of 2\)/);
@@ -118,7 +124,10 @@ describe('CBOR', () => {
 describe('JSON and text', () => {
   it('refuses invalid UTF-8 and invalid JSON with a sentence', () => {
     expect(decodeAs(new Uint8Array([0xff]), { codec: 'text' })).toMatchObject({ ok: false });
-    expect(decodeAs(new TextEncoder().encode('{"a":'), { codec: 'json' })).toMatchObject({ ok: false, codec: 'json' });
+    expect(decodeAs(new TextEncoder().encode('{"a":'), { codec: 'json' })).toMatchObject({
+      ok: false,
+      codec: 'json',
+    });
     expect(encodeAs('{"a":', { codec: 'msgpack' })).toMatchObject({ ok: false });
   });
 });

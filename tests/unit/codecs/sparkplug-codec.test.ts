@@ -2,7 +2,13 @@
 // properties, datasets and templates) with payloads encoded by protobufjs from the Tahu schema.
 import { describe, expect, it } from 'vitest';
 import { birthAliases, decodeAs, encodeAs, SPARKPLUG_DATATYPES } from '../../../electron/codecs';
-import { BIRTH_TIME, TahuPayload, deviceBirth, deviceData, encodeTahu } from '../../support/sparkplug-fixture';
+import {
+  BIRTH_TIME,
+  TahuPayload,
+  deviceBirth,
+  deviceData,
+  encodeTahu,
+} from '../../support/sparkplug-fixture';
 
 const T = BIRTH_TIME;
 const iso = new Date(T).toISOString();
@@ -26,7 +32,12 @@ describe('Sparkplug B', () => {
       { name: 'txt', datatype: 14, string_value: 'long text' },
       { name: 'uuid', datatype: 15, string_value: '123e4567-e89b-12d3-a456-426614174000' },
       { name: 'bytes', datatype: 17, bytes_value: Buffer.from([1, 2]) },
-      { name: 'file', datatype: 18, bytes_value: Buffer.from([3]), metadata: { file_name: 'a.bin', size: 1 } },
+      {
+        name: 'file',
+        datatype: 18,
+        bytes_value: Buffer.from([3]),
+        metadata: { file_name: 'a.bin', size: 1 },
+      },
       { name: 'gone', datatype: 3, is_null: true },
     ];
     const result = decodeAs(encodeTahu({ timestamp: T, seq: 4, metrics }), { codec: 'sparkplugb' });
@@ -112,7 +123,11 @@ describe('Sparkplug B', () => {
     if (!result.ok) return;
     const [pressure, table, motor] = (result.value as { metrics: Record<string, unknown>[] }).metrics;
     expect(pressure?.properties).toEqual({ Quality: 192, Units: 'bar', Limits: { hi: 9 } });
-    expect(table?.value).toEqual({ columns: ['id', 'label'], types: ['UInt32', 'String'], rows: [[1, 'one']] });
+    expect(table?.value).toEqual({
+      columns: ['id', 'label'],
+      types: ['UInt32', 'String'],
+      rows: [[1, 'one']],
+    });
     expect(motor?.value).toEqual({
       version: '1.0',
       template_ref: 'MotorType',
@@ -130,10 +145,18 @@ describe('Sparkplug B', () => {
     ]);
     const withBirth = decodeAs(deviceData(1, 22.5), { codec: 'sparkplugb' }, { aliases });
     expect(withBirth.ok && (withBirth.value as { metrics: unknown[] }).metrics).toEqual([
-      { name: 'Temperature', alias: 1, datatype: 'Float', timestamp: new Date(T + 1000).toISOString(), value: 22.5 },
+      {
+        name: 'Temperature',
+        alias: 1,
+        datatype: 'Float',
+        timestamp: new Date(T + 1000).toISOString(),
+        value: 22.5,
+      },
     ]);
     const without = decodeAs(deviceData(1, 22.5), { codec: 'sparkplugb' });
-    expect(without.ok && (without.value as { metrics: { name?: string }[] }).metrics[0]?.name).toBeUndefined();
+    expect(
+      without.ok && (without.value as { metrics: { name?: string }[] }).metrics[0]?.name,
+    ).toBeUndefined();
   });
 
   it('answers bytes that are not a Sparkplug payload with the field and offset', () => {
@@ -142,10 +165,14 @@ describe('Sparkplug B', () => {
   });
 
   it('builds a payload from JSON metrics, filling timestamp and seq', () => {
-    const out = encodeAs('{"metrics":[{"name":"Speed","datatype":"Int32","value":-5}]}', { codec: 'sparkplugb' }, {
-      now: T,
-      seq: 7,
-    });
+    const out = encodeAs(
+      '{"metrics":[{"name":"Speed","datatype":"Int32","value":-5}]}',
+      { codec: 'sparkplugb' },
+      {
+        now: T,
+        seq: 7,
+      },
+    );
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const decoded = TahuPayload.toObject(TahuPayload.decode(out.bytes), { longs: Number });
@@ -154,7 +181,9 @@ describe('Sparkplug B', () => {
       seq: 7,
       metrics: [{ name: 'Speed', datatype: 3, timestamp: T, int_value: 0xfffffffb }],
     });
-    expect(encodeAs('{"metrics":[{"name":"x","datatype":"Nope","value":1}]}', { codec: 'sparkplugb' })).toMatchObject({
+    expect(
+      encodeAs('{"metrics":[{"name":"x","datatype":"Nope","value":1}]}', { codec: 'sparkplugb' }),
+    ).toMatchObject({
       ok: false,
       path: 'metrics[0].datatype',
     });
