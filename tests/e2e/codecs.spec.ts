@@ -1,0 +1,57 @@
+/**
+ * Issue 12 #1/#2: binary payloads published by the real mosquitto_pub show decoded in the
+ * detail pane: a MessagePack map (MQTT 5 content type) as JSON, a Sparkplug B DDATA
+ * (spBv1.0 namespace) with the metric names its DBIRTH gave the aliases.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode as msgpackEncode } from '@msgpack/msgpack';
+import { mosquittoPubFile } from '../support/mosquitto-burst';
+import { deviceBirth, deviceData } from '../support/sparkplug-fixture';
+import { expect, requireMosquitto, test } from './fixtures';
+
+requireMosquitto();
+
+test('a MessagePack map and a Sparkplug B DDATA show decoded in the detail pane', async ({ app, broker }) => {
+  const r = `e2e-${randomBytes(4).toString('hex')}`;
+  const dir = await mkdtemp(join(tmpdir(), 'mqscope-e2e-codecs-'));
+  try {
+    await app.connectAndSubscribe(broker, `${r}/#`);
+    await app.subscribe(`spBv1.0/${r}/#`);
+
+    const packed = join(dir, 'map.msgpack');
+    await writeFile(packed, msgpackEncode({ device: 'pump-7', temp: 21.5, on: true }));
+    await mosquittoPubFile(broker, `${r}/telemetry`, packed, { properties: [['content-type', 'application/msgpack']] });
+
+    const row = app.messages.getByRole('row').filter({ hasText: `${r}/telemetry` }).first();
+    await row.click();
+    await expect(app.detailTab('Decoded')).toHaveAttribute('aria-selected', 'true');
+    const panel = app.detail.getByRole('tabpanel');
+    await expect(panel.getByTestId('decoded-codec')).toContainText('MessagePack');
+    await expect(panel).toContainText('"device": "pump-7"');
+    await expect(panel).toContainText('"temp": 21.5');
+
+    // "Decode as…" CBOR: the same bytes fail, and the pane says where, with the hex.
+    await panel.getByLabel('Decode as…').selectOption('cbor');
+    await expect(panel.getByRole('alert')).toContainText('Does not decode as CBOR');
+    await panel.getByLabel('Decode as…').selectOption('');
+    await expect(panel).toContainText('"device": "pump-7"');
+
+    const birth = join(dir, 'dbirth.bin');
+    const data = join(dir, 'ddata.bin');
+    await writeFile(birth, deviceBirth(0));
+    await writeFile(data, deviceData(1, 23.25));
+    await mosquittoPubFile(broker, `spBv1.0/${r}/DBIRTH/edge1/pump`, birth);
+    await mosquittoPubFile(broker, `spBv1.0/${r}/DDATA/edge1/pump`, data);
+
+    await app.messages.getByRole('row').filter({ hasText: `spBv1.0/${r}/DDATA/edge1/pump` }).first().click();
+    await expect(panel.getByTestId('decoded-codec')).toContainText('Sparkplug B');
+    await expect(panel).toContainText('"name": "Temperature"');
+    await expect(panel).toContainText('"value": 23.25');
+    await expect(panel).toContainText(`Metric names from the birth on spBv1.0/${r}/DBIRTH/edge1/pump`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
