@@ -23,9 +23,14 @@ test('a MessagePack map and a Sparkplug B DDATA show decoded in the detail pane'
 
     const packed = join(dir, 'map.msgpack');
     await writeFile(packed, msgpackEncode({ device: 'pump-7', temp: 21.5, on: true }));
-    await mosquittoPubFile(broker, `${r}/telemetry`, packed, { properties: [['content-type', 'application/msgpack']] });
+    await mosquittoPubFile(broker, `${r}/telemetry`, packed, {
+      properties: [['content-type', 'application/msgpack']],
+    });
 
-    const row = app.messages.getByRole('row').filter({ hasText: `${r}/telemetry` }).first();
+    const row = app.messages
+      .getByRole('row')
+      .filter({ hasText: `${r}/telemetry` })
+      .first();
     await row.click();
     await expect(app.detailTab('Decoded')).toHaveAttribute('aria-selected', 'true');
     const panel = app.detail.getByRole('tabpanel');
@@ -46,7 +51,11 @@ test('a MessagePack map and a Sparkplug B DDATA show decoded in the detail pane'
     await mosquittoPubFile(broker, `spBv1.0/${r}/DBIRTH/edge1/pump`, birth);
     await mosquittoPubFile(broker, `spBv1.0/${r}/DDATA/edge1/pump`, data);
 
-    await app.messages.getByRole('row').filter({ hasText: `spBv1.0/${r}/DDATA/edge1/pump` }).first().click();
+    await app.messages
+      .getByRole('row')
+      .filter({ hasText: `spBv1.0/${r}/DDATA/edge1/pump` })
+      .first()
+      .click();
     await expect(panel.getByTestId('decoded-codec')).toContainText('Sparkplug B');
     await expect(panel).toContainText('"name": "Temperature"');
     await expect(panel).toContainText('"value": 23.25');
