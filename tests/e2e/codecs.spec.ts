@@ -3,11 +3,14 @@
  * detail pane: a MessagePack map (MQTT 5 content type) as JSON, a Sparkplug B DDATA
  * (spBv1.0 namespace) with the metric names its DBIRTH gave the aliases.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { encode as msgpackEncode } from '@msgpack/msgpack';
+import { Encoder } from 'cbor-x';
 import { mosquittoPubFile } from '../support/mosquitto-burst';
 import { deviceBirth, deviceData } from '../support/sparkplug-fixture';
 import { expect, requireMosquitto, test } from './fixtures';
@@ -62,5 +65,53 @@ test('a MessagePack map and a Sparkplug B DDATA show decoded in the detail pane'
     await expect(panel).toContainText(`Metric names from the birth on spBv1.0/${r}/DBIRTH/edge1/pump`);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// Issue 12 #5: JSON written in the editor goes out encoded; the other side gets exactly the
+// bytes the reference encoder makes for the same JSON (read back as hex by mosquitto_sub -F %x).
+test("publishing JSON as MessagePack and CBOR sends the reference encoders' bytes", async ({
+  app,
+  broker,
+}) => {
+  const r = `e2e-${randomBytes(4).toString('hex')}`;
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  const json = '{"device":"pump-7","temp":21.5,"on":true}';
+  const cases = [
+    ['MessagePack', 'msgpack', msgpackEncode(JSON.parse(json))],
+    ['CBOR', 'cbor', new Encoder({ useRecords: false }).encode(JSON.parse(json))],
+  ] as const;
+  await app.publishPanel.getByLabel('Retain').check();
+  for (const [label, codec, reference] of cases) {
+    const topic = `${r}/${codec}`;
+    await app.page.getByLabel('Topic', { exact: true }).fill(topic);
+    await app.payloadFormat.selectOption('json');
+    await app.fillPayload(json);
+    await app.publishPanel.getByLabel('Send JSON as').selectOption({ label });
+    await app.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(app.publishResult).toContainText(/Sent \(QoS 0|Acknowledged/);
+    const { stdout } = await promisify(execFile)(
+      'mosquitto_sub',
+      [
+        '-h',
+        broker.host,
+        '-p',
+        String(broker.ports.mqtt),
+        '-u',
+        broker.username,
+        '-P',
+        broker.password,
+        '-t',
+        topic,
+        '-C',
+        '1',
+        '-W',
+        '20',
+        '-F',
+        '%x',
+      ],
+      { timeout: 30_000 },
+    );
+    expect(stdout.trim()).toBe(Buffer.from(reference).toString('hex'));
   }
 });
