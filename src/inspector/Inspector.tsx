@@ -166,7 +166,7 @@ function DetailBody({
             })}
           </span>
         )}
-        {!utf8.valid && (
+        {!utf8.valid && !decodedView.hasCodec && (
           <span className="notice" role="note">
             {t('inspector.notUtf8', { offset: formatNumber(utf8.offset) })}
           </span>
