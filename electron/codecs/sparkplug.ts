@@ -54,8 +54,35 @@ function u64(value: unknown): bigint {
   return typeof value === 'number' ? BigInt(value) : BigInt(String(value));
 }
 
+interface LongLike {
+  low: number;
+  high: number;
+  unsigned: boolean;
+}
+
+/** An unsigned 64-bit value as a number when it is exact: the common case, without a bigint. */
+function small64(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  const long = value as Partial<LongLike> | null;
+  if (
+    long &&
+    typeof long.low === 'number' &&
+    typeof long.high === 'number' &&
+    long.high >= 0 &&
+    long.high < 0x200000
+  ) {
+    return long.high * 0x1_0000_0000 + (long.low >>> 0);
+  }
+  return null;
+}
+
+/** A uint64 as JSON: a number when exact, otherwise a marked string. */
+function plainU64(value: unknown, path: ValuePath, marks: ValueMark[]): number | string {
+  return small64(value) ?? plainBigint(u64(value), path, marks);
+}
+
 function time(value: unknown, path: ValuePath, marks: ValueMark[]): string | number {
-  const ms = Number(u64(value));
+  const ms = small64(value) ?? Number(u64(value));
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return ms;
   marks.push({ path, kind: 'timestamp', note: `${ms} ms` });
@@ -79,7 +106,7 @@ function typedValue(type: number, m: Fields, path: ValuePath, marks: ValueMark[]
     case 'Int64':
       return plainBigint(BigInt.asIntN(64, u64(m.long_value)), path, marks);
     case 'UInt64':
-      return plainBigint(BigInt.asUintN(64, u64(m.long_value)), path, marks);
+      return plainU64(m.long_value, path, marks);
     case 'DateTime':
       return time(m.long_value, path, marks);
     case 'Bytes':
@@ -177,11 +204,11 @@ function metric(
   aliases: ReadonlyMap<string, AliasInfo> | null,
 ): Fields {
   const out: Fields = {};
-  const alias = own(m, 'alias') ? u64(m.alias).toString() : null;
+  const alias = own(m, 'alias') ? String(small64(m.alias) ?? u64(m.alias)) : null;
   const known = alias === null ? undefined : aliases?.get(alias);
   const name = own(m, 'name') ? m.name : known?.name;
   if (name !== undefined) out.name = name;
-  if (alias !== null) out.alias = plainBigint(BigInt(alias), [...path, 'alias'], marks);
+  if (alias !== null) out.alias = plainU64(m.alias, [...path, 'alias'], marks);
   const type = own(m, 'datatype') ? Number(m.datatype) : known?.datatype;
   if (type !== undefined) out.datatype = SPARKPLUG_DATATYPES[type] ?? type;
   if (own(m, 'timestamp')) out.timestamp = time(m.timestamp, [...path, 'timestamp'], marks);
@@ -230,7 +257,7 @@ export function decodeSparkplug(
   const marks: ValueMark[] = [];
   const out: Fields = {};
   if (own(p, 'timestamp')) out.timestamp = time(p.timestamp, ['timestamp'], marks);
-  if (own(p, 'seq')) out.seq = plainBigint(u64(p.seq), ['seq'], marks);
+  if (own(p, 'seq')) out.seq = plainU64(p.seq, ['seq'], marks);
   if (own(p, 'uuid')) out.uuid = p.uuid;
   out.metrics = ((p.metrics ?? []) as Fields[]).map((m, i) => metric(m, ['metrics', i], marks, aliases));
   if (p.body instanceof Uint8Array) {
