@@ -115,3 +115,39 @@ test("publishing JSON as MessagePack and CBOR sends the reference encoders' byte
     expect(stdout.trim()).toBe(Buffer.from(reference).toString('hex'));
   }
 });
+
+// Issue 12 #1: a codec bound to a topic pattern in "Payload formats…" decodes that topic.
+test('a codec binding saved in Payload formats… decodes its topic', async ({ app, broker }) => {
+  const r = `e2e-${randomBytes(4).toString('hex')}`;
+  const dir = await mkdtemp(join(tmpdir(), 'mqscope-e2e-bind-'));
+  try {
+    await app.connectAndSubscribe(broker, `${r}/#`);
+    await app.publishPanel.getByRole('button', { name: 'Payload formats…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Payload formats' });
+    await dialog.getByRole('button', { name: 'Add a codec binding' }).click();
+    await dialog.getByLabel('Codec binding pattern').fill(`${r}/cbor/#`);
+    await dialog.getByLabel('Codec', { exact: true }).selectOption({ label: 'CBOR' });
+    await dialog.getByRole('button', { name: 'Save schemas' }).click();
+    await expect(dialog).toBeHidden();
+
+    const file = join(dir, 'x.cbor');
+    await writeFile(
+      file,
+      new Encoder({ useRecords: false }).encode({ level: 3, raw: new Uint8Array([1, 2]) }),
+    );
+    await mosquittoPubFile(broker, `${r}/cbor/tank`, file);
+    await app.messages
+      .getByRole('row')
+      .filter({ hasText: `${r}/cbor/tank` })
+      .first()
+      .click();
+    const panel = app.detail.getByRole('tabpanel');
+    await expect(panel.getByTestId('decoded-codec')).toContainText('CBOR · bound to this topic');
+    await expect(panel).toContainText('"level": 3');
+    await expect(panel).toContainText('"raw": "0102"');
+    await panel.getByText(/Types JSON does not show/).click();
+    await expect(panel).toContainText('raw — bytes, shown as hex (2 bytes)');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
