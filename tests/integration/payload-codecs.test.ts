@@ -48,7 +48,8 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
     );
   }
 
-  it('decodes MessagePack, CBOR and Protobuf by binding, and Sparkplug B by namespace', async () => {
+  /** The profile's bindings and .proto file; each test saves them, so each runs alone too. */
+  async function saveFormats(): Promise<void> {
     await session.call('payloadFormats.save', {
       profileId: PROFILE,
       topicSchemas: [],
@@ -59,6 +60,10 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
       ],
       protoFiles: [{ name: 'acme.proto', text: PROTO }],
     });
+  }
+
+  it('decodes MessagePack, CBOR and Protobuf by binding, and Sparkplug B by namespace', async () => {
+    await saveFormats();
     const connectionId = await session.openConnected(session.tcp());
     await session.call('subscription.add', { connectionId, filter: 'codec/#', qos: 1 });
     await session.call('subscription.add', { connectionId, filter: 'spBv1.0/#', qos: 1 });
@@ -110,6 +115,7 @@ describe.skipIf(!available)('payload codecs against a real Mosquitto', () => {
   });
 
   it("encodes JSON for publishing with the profile's .proto, naming a wrong field", async () => {
+    await saveFormats();
     const encoded = await session.call('payload.encode', {
       profileId: PROFILE,
       codec: 'protobuf',
