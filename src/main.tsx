@@ -16,6 +16,7 @@ import './subscriptions/subscriptions.css';
 import './messages/messages.css';
 import './topics/topics.css';
 import './inspector/inspector.css';
+import './payload-formats/payload-formats.css';
 import './publish/publish.css';
 import './ui/form-controls.css';
 import './packets/packets.css';

@@ -11,6 +11,8 @@ import {
   type PayloadFormat,
   type Qos,
 } from '../contract';
+import type { CodecId, EncodableCodec } from '../codecs';
+import { isCodec, isEncodable, type CodecArgs } from './codec-options';
 
 export class UsageError extends Error {
   constructor(
@@ -62,7 +64,10 @@ Options:
 ${CONNECTION_HELP}
   -t, --topic TOPIC   the topic to publish to
   -m, --message TEXT  the payload, read as --format says
-  --format F          text (default), json, hex or base64: the same formats as the app
+  --format F          text (default), json, hex or base64: the same formats as the app;
+                      msgpack, cbor, protobuf or sparkplugb encode the JSON message
+  --proto FILE        a .proto file for --format protobuf (repeat for imports)
+  --type T            the Protobuf message type, e.g. acme.Telemetry
   -q, --qos N         0 (default), 1 or 2
   -r, --retain        publish as a retained message
   -h, --help          show this help
@@ -79,6 +84,10 @@ ${CONNECTION_HELP}
   -C, --count N       exit after N messages
   -W, --timeout S     exit after S seconds
   --json              print each message as one JSON line (payload as text or hex)
+  --decode C          auto (MQTT 5 content type, spBv1.0/ topics), json, msgpack, cbor,
+                      protobuf or sparkplugb: print payloads decoded, as JSON
+  --proto FILE        a .proto file for --decode protobuf (repeat for imports)
+  --type T            the Protobuf message type
   -h, --help          show this help
 
 Exit status: 0 after --count messages or on --timeout, 2 on a usage error or when the
@@ -199,9 +208,10 @@ export type Command =
       connection: ConnectOptions;
       topic: string;
       message: string;
-      format: PayloadFormat;
+      format: PayloadFormat | EncodableCodec;
       qos: Qos;
       retain: boolean;
+      codecArgs: CodecArgs;
     }
   | {
       command: 'sub';
@@ -211,7 +221,18 @@ export type Command =
       count?: number;
       timeoutSeconds?: number;
       json: boolean;
+      decode?: CodecId | 'auto';
+      codecArgs: CodecArgs;
     };
+
+const codecOptions = {
+  proto: { type: 'string', multiple: true },
+  type: { type: 'string' },
+} as const;
+
+function codecArgsFrom(values: { proto?: string[] | undefined; type?: string | undefined }): CodecArgs {
+  return { protoPaths: values.proto ?? [], ...(values.type ? { messageType: values.type } : {}) };
+}
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Command {
   const [name, ...rest] = argv;
@@ -280,6 +301,7 @@ function parsePub(argv: string[], env: NodeJS.ProcessEnv): Command {
         format: { type: 'string', default: 'text' },
         qos: { type: 'string', short: 'q' },
         retain: { type: 'boolean', short: 'r', default: false },
+        ...codecOptions,
       },
     },
     PUB_USAGE,
@@ -290,8 +312,20 @@ function parsePub(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (values.message === undefined)
     throw new UsageError('-m MESSAGE is needed (it may be empty: -m "").', PUB_USAGE);
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'hex' && format !== 'base64') {
-    throw new UsageError('--format takes text, json, hex or base64.', PUB_USAGE);
+  if (
+    format !== 'text' &&
+    format !== 'json' &&
+    format !== 'hex' &&
+    format !== 'base64' &&
+    !isEncodable(format)
+  ) {
+    throw new UsageError(
+      '--format takes text, json, hex, base64, msgpack, cbor, protobuf or sparkplugb.',
+      PUB_USAGE,
+    );
+  }
+  if (format === 'protobuf' && (!values.proto?.length || !values.type)) {
+    throw new UsageError('--format protobuf needs --proto FILE and --type T.', PUB_USAGE);
   }
   return {
     command: 'pub',
@@ -301,6 +335,7 @@ function parsePub(argv: string[], env: NodeJS.ProcessEnv): Command {
     format,
     qos: qosFrom(values.qos, PUB_USAGE),
     retain: values.retain,
+    codecArgs: codecArgsFrom(values),
   };
 }
 
@@ -324,6 +359,8 @@ function parseSub(argv: string[], env: NodeJS.ProcessEnv): Command {
         count: { type: 'string', short: 'C' },
         timeout: { type: 'string', short: 'W' },
         json: { type: 'boolean', default: false },
+        decode: { type: 'string' },
+        ...codecOptions,
       },
     },
     SUB_USAGE,
@@ -336,12 +373,21 @@ function parseSub(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (count !== undefined && !Number.isInteger(count))
     throw new UsageError('--count takes a whole number.', SUB_USAGE);
   const timeoutSeconds = positiveNumber(values.timeout, '--timeout', SUB_USAGE);
+  const decode = values.decode;
+  if (decode !== undefined && decode !== 'auto' && !isCodec(decode)) {
+    throw new UsageError(
+      '--decode takes auto, json, text, msgpack, cbor, protobuf or sparkplugb.',
+      SUB_USAGE,
+    );
+  }
   return {
     command: 'sub',
     connection,
     filters,
     qos: qosFrom(values.qos, SUB_USAGE),
     json: values.json,
+    codecArgs: codecArgsFrom(values),
+    ...(decode !== undefined && { decode }),
     ...(count !== undefined && { count }),
     ...(timeoutSeconds !== undefined && { timeoutSeconds }),
   };

@@ -6,6 +6,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { encodePayload, type ParsedConnectOptions, type PayloadFormat, type Qos } from '../contract';
 import { brokerUrl, buildClientOptions, generateClientId } from '../engine/client-options';
 import { reasonCodeText } from '../engine/errors';
+import type { CodecId, EncodableCodec } from '../codecs';
+import { codecContext, decodeForPrint, encodeWith, isEncodable, type CodecArgs } from './codec-options';
 import type { Io } from './io';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -35,9 +37,19 @@ async function connect(options: ParsedConnectOptions): Promise<MqttClient> {
 export async function publishCommand(
   io: Io,
   options: ParsedConnectOptions,
-  args: { topic: string; message: string; format: PayloadFormat; qos: Qos; retain: boolean },
+  args: {
+    topic: string;
+    message: string;
+    format: PayloadFormat | EncodableCodec;
+    qos: Qos;
+    retain: boolean;
+    codecArgs: CodecArgs;
+  },
 ): Promise<number> {
-  const encoded = encodePayload({ format: args.format, text: args.message });
+  const format = args.format;
+  const encoded = isEncodable(format)
+    ? encodeWith(format, args.message, args.codecArgs, await codecContext(args.codecArgs))
+    : encodePayload({ format, text: args.message });
   if (!encoded.ok) {
     io.stderr(`mqscope pub: ${encoded.message}`);
     return 2;
@@ -73,8 +85,18 @@ function isText(bytes: Buffer): boolean {
 export async function subscribeCommand(
   io: Io,
   options: ParsedConnectOptions,
-  args: { filters: string[]; qos: Qos; count?: number; timeoutSeconds?: number; json: boolean },
+  args: {
+    filters: string[];
+    qos: Qos;
+    count?: number;
+    timeoutSeconds?: number;
+    json: boolean;
+    decode?: CodecId | 'auto';
+    codecArgs: CodecArgs;
+  },
 ): Promise<number> {
+  // Read before connecting: a .proto that does not parse is a usage problem, not a broker one.
+  const context = args.decode ? await codecContext(args.codecArgs) : {};
   const client = await connect(options);
   let received = 0;
   let finish: (code: number) => void = () => undefined;
@@ -82,8 +104,24 @@ export async function subscribeCommand(
   client.on('message', (topic, payload, packet) => {
     if (args.count !== undefined && received >= args.count) return;
     received++;
+    const contentType = packet.properties?.contentType;
+    const decoded = args.decode
+      ? decodeForPrint(args.decode, topic, contentType, payload, args.codecArgs, context)
+      : null;
     const text = isText(payload);
-    if (args.json) {
+    if (decoded) {
+      const shown = decoded.ok
+        ? { decoded: JSON.parse(decoded.text) as unknown }
+        : { decodeError: decoded.text };
+      if (args.json)
+        io.stdout(
+          JSON.stringify({ topic, qos: packet.qos, retain: packet.retain, codec: decoded.codec, ...shown }),
+        );
+      else
+        io.stdout(
+          `${topic} ${decoded.ok ? decoded.text : `(${decoded.codec}: ${decoded.text}) 0x${payload.toString('hex')}`}`,
+        );
+    } else if (args.json) {
       io.stdout(
         JSON.stringify({
           topic,

@@ -17,6 +17,7 @@ import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
 import { messageEvents, messageRequests } from './messages';
 import { packetEvents, packetRequests } from './packets';
+import { payloadFormatRequests } from './payload-formats';
 import { presetRequests } from './presets';
 import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
@@ -33,6 +34,7 @@ export * from './history';
 export * from './lab';
 export * from './local-broker';
 export * from './messages';
+export * from './payload-formats';
 export * from './packets';
 export * from './profiles';
 export * from './payload';
@@ -56,6 +58,7 @@ export const requests = {
   ...publishRequests,
   ...repeatRequests,
   ...presetRequests,
+  ...payloadFormatRequests,
   ...packetRequests,
   ...labRequests,
   ...profileRequests,

@@ -1,11 +1,13 @@
 /**
  * Saved publish presets and JSON Schemas per topic pattern. A preset is the publish form as
  * the user left it (strings, as typed), so loading one restores exactly what was saved.
- * Presets are kept per broker (`host:port`) until the profile store (issue 4) owns them.
+ * Presets belong to a profile; a connection without one keeps them per broker (`host:port`),
+ * where presets saved before profiles owned them (store version 1) also stay visible.
  */
 import { z } from 'zod';
 import { EmptyInput, QosSchema, TopicFilterSchema, request } from './common';
 import { PayloadFormatSchema } from './payload';
+import { ProfileIdSchema } from './profiles';
 import { UserPropertiesSchema } from './properties';
 
 /** The MQTT 5 property fields of the publish form, as typed; empty means "not sent". */
@@ -41,8 +43,10 @@ export const PresetSchema = PublishDraftSchema.extend({
 }).strict();
 export type Preset = z.output<typeof PresetSchema>;
 
-/** Which broker presets belong to: `host:port` for now. */
+/** The broker of the connection on screen: `host:port`. */
 export const BrokerKeySchema = z.string().min(1).max(600);
+/** Whose presets: the profile's when the connection has one (its broker's old presets shown too). */
+const PresetScope = z.object({ broker: BrokerKeySchema, profileId: ProfileIdSchema.optional() });
 
 export const TopicSchemaSchema = z
   .object({
@@ -76,15 +80,17 @@ export function jsonSchemaTextProblem(text: string): string | null {
 }
 
 export const presetRequests = {
-  'presets.list': request<Preset[]>()(z.object({ broker: BrokerKeySchema }).strict()),
-  /** Saves (or replaces, by name) one preset; answers the broker's presets. */
-  'presets.save': request<Preset[]>()(z.object({ broker: BrokerKeySchema, preset: PresetSchema }).strict()),
-  'presets.delete': request<Preset[]>()(
-    z.object({ broker: BrokerKeySchema, name: z.string().min(1).max(200) }).strict(),
+  'presets.list': request<Preset[]>()(PresetScope.strict()),
+  /** Saves (or replaces, by name) one preset; answers the scope's presets. */
+  'presets.save': request<Preset[]>()(PresetScope.extend({ preset: PresetSchema }).strict()),
+  'presets.delete': request<Preset[]>()(PresetScope.extend({ name: z.string().min(1).max(200) }).strict()),
+  'topicSchemas.list': request<TopicSchema[]>()(
+    EmptyInput.extend({ profileId: ProfileIdSchema.optional() }).strict(),
   ),
-  'topicSchemas.list': request<TopicSchema[]>()(EmptyInput),
   /** Replaces the whole list: order matters, the first matching pattern wins. */
   'topicSchemas.save': request<TopicSchema[]>()(
-    z.object({ schemas: z.array(TopicSchemaSchema).max(500) }).strict(),
+    z
+      .object({ schemas: z.array(TopicSchemaSchema).max(500), profileId: ProfileIdSchema.optional() })
+      .strict(),
   ),
 } as const;

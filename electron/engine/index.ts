@@ -7,6 +7,7 @@ import { HistoryStore, historyHandlers } from './history';
 import { LAB_HISTORY } from './lab/lab-history';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
+import { PayloadCodecs } from './codecs/payload-codecs';
 import { PresetStore } from './presets/preset-store';
 import { PublishRepeater } from './publish/repeater';
 import {
@@ -62,11 +63,16 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     if (event.name === 'connection.status') repeater.onStatus(event.payload);
   });
   const { dataDir } = options;
-  // Presets keep their own small file until the profile store takes them over.
-  const presets = new PresetStore(dataDir ? () => dataDir : undefined);
   const store = dataDir
     ? new ProfileStore({ dataDir, secretBox: options.secretBox ?? new FileKeySecretBox(dataDir) })
     : null;
+  // Presets and payload formats per profile; a version 1 file attaches to profiles by broker.
+  const presets = new PresetStore(dataDir ? () => dataDir : undefined, async () =>
+    store
+      ? (await store.list()).profiles.map((p) => ({ id: p.id, host: p.options.host, port: p.options.port }))
+      : [],
+  );
+  const codecs = new PayloadCodecs(presets, () => manager.streams);
   const emit: EngineListener = (event) => {
     for (const listener of listeners) {
       try {
@@ -98,11 +104,15 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'publish.clearQueue': async ({ connectionId }) => ({ removed: manager.get(connectionId).clearQueue() }),
     'publish.repeat.start': async (input) => repeater.start(input),
     'publish.repeat.stop': async ({ repeatId }) => repeater.stop(repeatId),
-    'presets.list': ({ broker }) => presets.list(broker),
-    'presets.save': ({ broker, preset }) => presets.save(broker, preset),
-    'presets.delete': ({ broker, name }) => presets.remove(broker, name),
-    'topicSchemas.list': () => presets.listSchemas(),
-    'topicSchemas.save': ({ schemas }) => presets.saveSchemas(schemas),
+    'presets.list': (scope) => presets.list(scope),
+    'presets.save': ({ preset, ...scope }) => presets.save(scope, preset),
+    'presets.delete': ({ name, ...scope }) => presets.remove(scope, name),
+    'topicSchemas.list': ({ profileId }) => presets.listSchemas(profileId),
+    'topicSchemas.save': ({ schemas, profileId }) => presets.saveSchemas(schemas, profileId),
+    'payloadFormats.get': ({ profileId }) => presets.getFormats(profileId),
+    'payloadFormats.save': ({ profileId, ...formats }) => presets.saveFormats(formats, profileId),
+    'payload.decode': (input) => codecs.decode(input),
+    'payload.encode': (input) => codecs.encode(input),
     'packets.list': async ({ connectionId }) => manager.get(connectionId).listPackets(),
     'connection.drop': ({ connectionId }) => manager.get(connectionId).drop(),
     'connection.stall': async ({ connectionId }) => manager.get(connectionId).stall(),

@@ -8,6 +8,9 @@ import { formatBytes, formatNumber, formatTime } from '../i18n/format';
 import { openInPublisher } from '../publish/open-in-publisher';
 import { download } from '../ui/download';
 import { decodeUtf8, parseJson, toBase64 } from './decode';
+import { DecodedView } from './DecodedView';
+import { targetOf, useDecodedView } from './use-decoded-view';
+import type { Target } from '../payload-formats/payload-format-queries';
 import { DiffView } from './DiffView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
@@ -19,8 +22,8 @@ import { useSelection, type Selection } from './selection';
 /** Above this the pane shows a preview first; "Show all" fetches the rest. */
 export const PREVIEW_LIMIT = 1024 * 1024;
 
-type View = 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
-const VIEWS: View[] = ['json', 'tree', 'text', 'hex', 'base64', 'properties', 'diff'];
+type View = 'decoded' | 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
+const VIEWS: View[] = ['decoded', 'json', 'tree', 'text', 'hex', 'base64', 'properties', 'diff'];
 
 function fetchDetail(connectionId: string, selection: NonNullable<Selection>, maxBytes: number) {
   return selection.kind === 'message'
@@ -74,6 +77,7 @@ export function Inspector() {
         <DetailBody
           key={key}
           detail={detail.data}
+          target={targetOf(selection)}
           loadWhole={(bytes) => fetchDetail(connectionId ?? '', selection, bytes)}
           onShowAll={() => setFullFor(key)}
         />
@@ -84,10 +88,12 @@ export function Inspector() {
 
 function DetailBody({
   detail,
+  target,
   loadWhole,
   onShowAll,
 }: {
   detail: MessageDetail;
+  target: Target;
   /** Fetches this message again with up to `maxBytes` of payload. */
   loadWhole(maxBytes: number): Promise<MessageDetail>;
   onShowAll(): void;
@@ -98,7 +104,11 @@ function DetailBody({
   const kept = detail.truncatedAt ?? detail.size;
   const partial = detail.payload.byteLength < kept;
   const initial: View = json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
-  const [view, setView] = useState<View>(initial);
+  const [chosenView, setView] = useState<View>(initial);
+  const decodedView = useDecodedView(target);
+  const [picked, setPicked] = useState(false);
+  // A codec (binding, content type, Sparkplug topic) opens the decoded view, unless the user chose one.
+  const view: View = !picked && decodedView.hasCodec ? 'decoded' : chosenView;
   // Each reading is built only when shown: for megabytes they cost real time.
   const pretty = useMemo(
     () => (view === 'json' && json.ok ? JSON.stringify(json.value, null, 2) : ''),
@@ -156,7 +166,7 @@ function DetailBody({
             })}
           </span>
         )}
-        {!utf8.valid && (
+        {!utf8.valid && !decodedView.hasCodec && (
           <span className="notice" role="note">
             {t('inspector.notUtf8', { offset: formatNumber(utf8.offset) })}
           </span>
@@ -196,13 +206,28 @@ function DetailBody({
             role="tab"
             aria-selected={view === v}
             className="inspector-tab"
-            onClick={() => setView(v)}
+            onClick={() => {
+              setPicked(true);
+              setView(v);
+            }}
           >
-            {t(`inspector.view.${v}`)}
+            {v === 'decoded' ? t('codecs.tab') : t(`inspector.view.${v}`)}
           </button>
         ))}
       </div>
-      <div className="inspector-view" role="tabpanel" aria-label={t(`inspector.view.${view}`)}>
+      <div
+        className="inspector-view"
+        role="tabpanel"
+        aria-label={view === 'decoded' ? t('codecs.tab') : t(`inspector.view.${view}`)}
+      >
+        {view === 'decoded' && (
+          <DecodedView
+            detail={detail}
+            decoded={decodedView.decoded}
+            override={decodedView.override}
+            onOverride={decodedView.setOverride}
+          />
+        )}
         {view === 'json' &&
           (json.ok ? (
             <TextLines text={pretty} label={t('inspector.prettyJson')} />

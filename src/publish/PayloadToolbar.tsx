@@ -132,7 +132,7 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
         </span>
       )}
       <button type="button" className="button-small" onClick={onOpenSchemas}>
-        {t('publish.toolbar.schemas')}
+        {t('codecs.formats.open')}
       </button>
       {size !== null && draft.format !== 'file' && (
         <span className="muted payload-size">{formatBytes(size)}</span>

@@ -25,6 +25,7 @@ import { RepeatSection } from './RepeatSection';
 import { seenTopics } from './seen-topics';
 import { schemaForTopic } from './topic-schemas';
 import { TopicSchemasDialog } from './TopicSchemasDialog';
+import { EncodeAsSelect, useEncodeForSend, type EncodeChoice } from '../payload-formats/EncodeAsSelect';
 import { queueKey } from './use-outgoing-queue';
 import { useDraft } from './use-draft';
 import { useRepeat } from './use-repeat';
@@ -70,6 +71,8 @@ export function PublishPanel() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [drawer, setDrawer] = useState<Drawer | null>(null);
   const [schemasOpen, setSchemasOpen] = useState(false);
+  const [encodeAs, setEncodeAs] = useState<EncodeChoice>(null);
+  const encodeForSend = useEncodeForSend();
   const [topics, setTopics] = useState<string[]>([]);
 
   useEffect(() => {
@@ -134,6 +137,22 @@ export function PublishPanel() {
       return setRefusal({ field: null, message: t('subscriptions.connectFirst') });
     setRefusal(null);
     if (built.expanded) setCounter((c) => c + 1);
+    const payload = built.message.payload;
+    if (encodeAs && current.format === 'json' && typeof payload === 'object' && payload.format === 'json') {
+      // Binary codecs: the engine encodes the expanded JSON; a wrong field is refused with its path.
+      void encodeForSend(encodeAs, payload.text).then(
+        (encoded) => {
+          if (!encoded.ok) return setRefusal({ field: 'payload', message: encoded.message });
+          const message = {
+            ...built.message,
+            payload: { format: 'bytes' as const, bytes: new Uint8Array(encoded.bytes) },
+          };
+          publish.mutate({ message, draft: current, size: encoded.bytes.length });
+        },
+        (error: unknown) => setRefusal({ field: 'payload', message: errorText(error) }),
+      );
+      return;
+    }
     publish.mutate({ message: built.message, draft: current, size: built.bytes.length });
   };
 
@@ -300,6 +319,7 @@ export function PublishPanel() {
         onInsert={(text) => editor.current?.insert(text)}
         onOpenSchemas={() => setSchemasOpen(true)}
       />
+      {draft.format === 'json' && <EncodeAsSelect value={encodeAs} onChange={setEncodeAs} />}
       {draft.format === 'file' ? null : (
         <PayloadEditor
           value={draft.text}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TopicSchema } from '../../electron/contract';
+import type { CodecBinding, ProtoFileEntry, TopicSchema } from '../../electron/contract';
 import { jsonSchemaTextProblem, topicFilterProblem } from '../../electron/contract';
 import { errorText } from '../api/client';
-import { useSaveTopicSchemas, useTopicSchemas } from './publish-queries';
+import { CodecBindingsEditor } from '../payload-formats/CodecBindingsEditor';
+import { useCurrentProfileId } from '../payload-formats/current-profile';
+import { usePayloadFormats, useSavePayloadFormats } from '../payload-formats/payload-format-queries';
 
 interface Props {
   open: boolean;
@@ -26,15 +28,19 @@ function rowProblem(row: TopicSchema): string | null {
 }
 
 /**
- * JSON Schemas per topic pattern: the first pattern matching the publish topic gives the
- * payload editor its validation and completion. Edited here, saved together.
+ * The profile's payload formats in one dialog: JSON Schemas per topic pattern (the first
+ * pattern matching the publish topic gives the payload editor its validation and
+ * completion), codec bindings and `.proto` files. Edited here, saved together.
  */
 export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const saved = useTopicSchemas();
-  const save = useSaveTopicSchemas();
+  const saved = usePayloadFormats();
+  const save = useSavePayloadFormats();
+  const profileId = useCurrentProfileId();
   const [rows, setRows] = useState<TopicSchema[]>([]);
+  const [bindings, setBindings] = useState<CodecBinding[]>([]);
+  const [protoFiles, setProtoFiles] = useState<ProtoFileEntry[]>([]);
   const [selected, setSelected] = useState(0);
   const ids = { pattern: useId(), schema: useId() };
 
@@ -42,7 +48,9 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
-      setRows(saved.data ?? []);
+      setRows(saved.data?.topicSchemas ?? []);
+      setBindings(saved.data?.codecBindings ?? []);
+      setProtoFiles(saved.data?.protoFiles ?? []);
       setSelected(0);
       save.reset();
       element.showModal();
@@ -57,11 +65,16 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
   const update = (change: Partial<TopicSchema>) =>
     setRows(rows.map((r, i) => (i === selected ? { ...r, ...change } : r)));
   const firstProblem = rows.map(rowProblem).findIndex((p) => p !== null);
+  const bindingProblem = bindings.some((b) => topicFilterProblem(b.pattern) !== null);
 
   return (
-    <dialog ref={dialog} className="schema-dialog" aria-label={t('publish.schemas.title')} onClose={onClose}>
+    <dialog ref={dialog} className="schema-dialog" aria-label={t('codecs.formats.title')} onClose={onClose}>
       <header className="schema-dialog-head">
-        <h2 className="section-title">{t('publish.schemas.title')}</h2>
+        <h2 className="section-title">{t('codecs.formats.title')}</h2>
+        <p className="publish-hint">
+          {t(profileId ? 'codecs.formats.profileScope' : 'codecs.formats.sharedScope')}
+        </p>
+        <h3 className="section-title">{t('publish.schemas.title')}</h3>
         <p className="publish-hint">{t('publish.schemas.hint')}</p>
       </header>
       <div className="schema-dialog-body">
@@ -130,6 +143,15 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
           <p className="publish-hint schema-editor">{t('publish.schemas.none')}</p>
         )}
       </div>
+      <CodecBindingsEditor
+        bindings={bindings}
+        protoFiles={protoFiles}
+        suggestedPattern={suggestedPattern}
+        onChange={(next) => {
+          if (next.bindings) setBindings(next.bindings);
+          if (next.protoFiles) setProtoFiles(next.protoFiles);
+        }}
+      />
       <footer className="schema-dialog-foot">
         {save.isError && <span className="field-problem">{errorText(save.error)}</span>}
         {firstProblem !== -1 && (
@@ -141,8 +163,19 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
         <button
           type="button"
           className="button-primary"
-          disabled={firstProblem !== -1 || save.isPending}
-          onClick={() => save.mutate(rows, { onSuccess: onClose })}
+          disabled={firstProblem !== -1 || bindingProblem || save.isPending}
+          onClick={() =>
+            save.mutate(
+              {
+                topicSchemas: rows,
+                codecBindings: bindings.map((b) =>
+                  b.codec === 'protobuf' ? b : { pattern: b.pattern, codec: b.codec },
+                ),
+                protoFiles,
+              },
+              { onSuccess: onClose },
+            )
+          }
         >
           {t('publish.schemas.save')}
         </button>

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectionStatus, Preset, TopicSchema } from '../../electron/contract';
 import { call } from '../api/client';
+import { useCurrentProfileId } from '../payload-formats/current-profile';
 
-/** Presets belong to a broker (`host:port`) until profiles exist. */
+/** The connection's broker: presets of a connection without a profile (and v1 presets) live under it. */
 export function brokerKey(status: ConnectionStatus | undefined): string | null {
   if (!status?.url) return null;
   try {
@@ -12,41 +13,53 @@ export function brokerKey(status: ConnectionStatus | undefined): string | null {
   }
 }
 
-const presetKey = (broker: string | null) => ['presets', broker] as const;
-const schemaKey = ['topicSchemas'] as const;
+const presetKey = (broker: string | null, profileId: string | null) =>
+  ['presets', broker, profileId] as const;
+const schemaKey = (profileId: string | null) => ['topicSchemas', profileId] as const;
+/** Presets and schemas belong to the profile of the connection on screen, when it has one. */
+const scope = (profileId: string | null) => (profileId ? { profileId } : {});
 
 export function usePresets(broker: string | null) {
+  const profileId = useCurrentProfileId();
   return useQuery({
-    queryKey: presetKey(broker),
-    queryFn: () => call('presets.list', { broker: broker ?? '' }),
+    queryKey: presetKey(broker, profileId),
+    queryFn: () => call('presets.list', { broker: broker ?? '', ...scope(profileId) }),
     enabled: broker !== null,
   });
 }
 
 export function useSavePreset(broker: string | null) {
+  const profileId = useCurrentProfileId();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (preset: Preset) => call('presets.save', { broker: broker ?? '', preset }),
-    onSuccess: (list) => client.setQueryData(presetKey(broker), list),
+    mutationFn: (preset: Preset) =>
+      call('presets.save', { broker: broker ?? '', preset, ...scope(profileId) }),
+    onSuccess: (list) => client.setQueryData(presetKey(broker, profileId), list),
   });
 }
 
 export function useDeletePreset(broker: string | null) {
+  const profileId = useCurrentProfileId();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => call('presets.delete', { broker: broker ?? '', name }),
-    onSuccess: (list) => client.setQueryData(presetKey(broker), list),
+    mutationFn: (name: string) => call('presets.delete', { broker: broker ?? '', name, ...scope(profileId) }),
+    onSuccess: (list) => client.setQueryData(presetKey(broker, profileId), list),
   });
 }
 
 export function useTopicSchemas() {
-  return useQuery({ queryKey: schemaKey, queryFn: () => call('topicSchemas.list', {}) });
+  const profileId = useCurrentProfileId();
+  return useQuery({
+    queryKey: schemaKey(profileId),
+    queryFn: () => call('topicSchemas.list', scope(profileId)),
+  });
 }
 
 export function useSaveTopicSchemas() {
+  const profileId = useCurrentProfileId();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (schemas: TopicSchema[]) => call('topicSchemas.save', { schemas }),
-    onSuccess: (list) => client.setQueryData(schemaKey, list),
+    mutationFn: (schemas: TopicSchema[]) => call('topicSchemas.save', { schemas, ...scope(profileId) }),
+    onSuccess: (list) => client.setQueryData(schemaKey(profileId), list),
   });
 }

@@ -245,8 +245,8 @@ test('presets are saved per broker and survive a reload', async ({ app, broker }
 test('a JSON Schema for a topic pattern validates the payload', async ({ app, broker }) => {
   await connect(app, broker);
   await app.page.getByLabel('Topic', { exact: true }).fill('devices/9/cmd');
-  await app.page.getByRole('button', { name: 'Schemas…' }).click();
-  const dialog = app.page.getByRole('dialog', { name: 'Topic schemas' });
+  await app.page.getByRole('button', { name: 'Payload formats…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Payload formats' });
   await dialog.getByRole('button', { name: '+ Add schema' }).click();
   await expect(dialog.getByLabel('Topic pattern')).toHaveValue('devices/9/cmd');
   await dialog.getByLabel('Topic pattern').fill('devices/+/cmd');

@@ -60,7 +60,8 @@ const NEVER_VALID = new Set<RequestName>(['profiles.connect', 'localBroker.start
  * `fileName` is the label a publish-history entry shows for a picked file (its bytes travel
  * as the payload), `profileId` keys a Map of histories, `path`/`wsPath` are WebSocket paths.
  */
-const KNOWN_PATH_FIELDS = ['fileName', 'path', 'profileId', 'wsPath'];
+// protoFiles (payloadFormats.save) carries .proto text and an import name, kept in the store: never a path on disk.
+const KNOWN_PATH_FIELDS = ['fileName', 'path', 'profileId', 'protoFiles', 'wsPath'];
 
 let host: WebHostProcess;
 let dataDir: string;

@@ -72,9 +72,11 @@ export function mosquittoPubFile(
   broker: MosquittoBroker,
   topic: string,
   file: string,
-  options: { qos?: 0 | 1 | 2; retain?: boolean } = {},
+  options: { qos?: 0 | 1 | 2; retain?: boolean; properties?: readonly (readonly string[])[] } = {},
 ): Promise<void> {
-  return runPub([...baseArgs(broker, topic, options.qos ?? 1, options.retain ?? false), '-f', file]);
+  const args = [...baseArgs(broker, topic, options.qos ?? 1, options.retain ?? false), '-f', file];
+  for (const property of options.properties ?? []) args.push('-D', 'publish', ...property);
+  return runPub(args);
 }
 
 export interface Flood {

@@ -1,59 +1,33 @@
-import { readFile, rename } from 'node:fs/promises';
+import { copyFile, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { PresetSchema, TopicSchemaSchema, type Preset, type TopicSchema } from '../../contract';
+import { loadProtoFiles } from '../../codecs';
+import type { PayloadFormats, Preset, TopicSchema } from '../../contract';
 import { EngineError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import {
+  emptyEntry,
+  emptyStore,
+  parseStoreFile,
+  storeFileText,
+  type FormatsEntry,
+  type ProfileBroker,
+  type StoreData,
+} from './store-file';
 
 export const PRESETS_FILE = 'publish-presets.json';
+/** The version 1 file as it was before its migration, kept beside the new one. */
+export const PRESETS_V1_BACKUP = 'publish-presets.v1.json';
 
-/** The file as written: presets by broker key (`host:port`), in the order first saved. */
-const StoreFileSchema = z.object({
-  version: z.literal(1),
-  // Checked entry by entry in parseStoreFile: a zod record would assign a "__proto__" key.
-  presets: z.unknown(),
-  topicSchemas: z.array(TopicSchemaSchema),
-});
-const PresetListSchema = z.array(PresetSchema);
-
-/**
- * In memory, broker keys are user input ("constructor", "__proto__" are valid keys), so
- * they live in a Map, never as properties of a plain object (Trust #2).
- */
-interface StoreData {
-  presets: Map<string, Preset[]>;
-  topicSchemas: TopicSchema[];
-}
-
-const empty = (): StoreData => ({ presets: new Map(), topicSchemas: [] });
-
-/** The parsed file, or null when it is not ours. */
-export function parseStoreFile(value: unknown): StoreData | null {
-  const checked = StoreFileSchema.safeParse(value);
-  if (!checked.success) return null;
-  const raw = checked.data.presets;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const presets = new Map<string, Preset[]>();
-  // JSON.parse makes every key an own property, "__proto__" included; entries() sees them all.
-  for (const [broker, list] of Object.entries(raw)) {
-    const parsed = PresetListSchema.safeParse(list);
-    if (!parsed.success) return null;
-    presets.set(broker, parsed.data);
-  }
-  return { presets, topicSchemas: checked.data.topicSchemas };
-}
-
-/** The file's JSON; Object.fromEntries defines keys as own properties, "__proto__" too. */
-export function storeFileText(data: StoreData): string {
-  const file = { version: 1, presets: Object.fromEntries(data.presets), topicSchemas: data.topicSchemas };
-  return `${JSON.stringify(file, null, 2)}\n`;
+/** Where a request's presets and formats live: a profile's, or the connection's broker's. */
+export interface Scope {
+  broker?: string;
+  profileId?: string | undefined;
 }
 
 /**
- * Publish presets and topic schemas in one small JSON file under the host's data dir.
- * Deliberately isolated: when the profile store arrives, it can take over this file's
- * content (presets keyed by broker become presets of a profile) without touching callers.
- * Without a data dir (engine tests) it keeps everything in memory.
+ * Publish presets, topic schemas, codec bindings and `.proto` files, per profile, in one
+ * small JSON file under the host's data dir (version 2; a version 1 file is migrated on
+ * first read). Without a data dir (engine tests) it keeps everything in memory.
  */
 export class PresetStore {
   /** One read shared by every caller: concurrent first requests must not each start empty. */
@@ -61,39 +35,93 @@ export class PresetStore {
   /** Writes run one after another, so a later save never lands before an earlier one. */
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dataDir: (() => string) | undefined) {}
+  constructor(
+    private readonly dataDir: (() => string) | undefined,
+    /** The profiles a version 1 file's presets are attached to, by broker. */
+    private readonly profiles: () => Promise<ProfileBroker[]> = async () => [],
+  ) {}
 
-  async list(broker: string): Promise<Preset[]> {
-    return (await this.load()).presets.get(broker) ?? [];
+  async list(scope: Scope): Promise<Preset[]> {
+    return listOf(await this.load(), scope);
   }
 
-  async save(broker: string, preset: Preset): Promise<Preset[]> {
+  async save(scope: Scope, preset: Preset): Promise<Preset[]> {
     return this.update((data) => {
-      const list = data.presets.get(broker) ?? [];
-      const at = list.findIndex((p) => p.name === preset.name);
-      const next = at === -1 ? [...list, preset] : list.map((p, i) => (i === at ? preset : p));
-      data.presets.set(broker, next);
-      return next;
+      const replace = (list: Preset[]) => {
+        const at = list.findIndex((p) => p.name === preset.name);
+        return at === -1 ? [...list, preset] : list.map((p, i) => (i === at ? preset : p));
+      };
+      if (scope.profileId) {
+        const entry = entryOf(data, scope.profileId);
+        entry.presets = replace(entry.presets);
+      } else if (scope.broker) {
+        data.brokers.set(scope.broker, replace(data.brokers.get(scope.broker) ?? []));
+      }
+      return listOf(data, scope);
     });
   }
 
-  async remove(broker: string, name: string): Promise<Preset[]> {
+  async remove(scope: Scope, name: string): Promise<Preset[]> {
     return this.update((data) => {
-      const next = (data.presets.get(broker) ?? []).filter((p) => p.name !== name);
-      if (next.length > 0) data.presets.set(broker, next);
-      else data.presets.delete(broker);
-      return next;
+      if (scope.profileId) {
+        const entry = entryOf(data, scope.profileId);
+        entry.presets = entry.presets.filter((p) => p.name !== name);
+      }
+      // A broker's presets are shown to its profiles too: deleting one there deletes it.
+      if (scope.broker) {
+        const next = (data.brokers.get(scope.broker) ?? []).filter((p) => p.name !== name);
+        if (next.length > 0) data.brokers.set(scope.broker, next);
+        else data.brokers.delete(scope.broker);
+      }
+      return listOf(data, scope);
     });
   }
 
-  async listSchemas(): Promise<TopicSchema[]> {
-    return (await this.load()).topicSchemas;
+  async listSchemas(profileId?: string): Promise<TopicSchema[]> {
+    return formatsOf(await this.load(), profileId).topicSchemas;
   }
 
-  async saveSchemas(schemas: TopicSchema[]): Promise<TopicSchema[]> {
+  async saveSchemas(schemas: TopicSchema[], profileId?: string): Promise<TopicSchema[]> {
     return this.update((data) => {
-      data.topicSchemas = schemas;
+      const entry = profileId ? entryOf(data, profileId) : data.shared;
+      entry.topicSchemas = schemas;
       return schemas;
+    });
+  }
+
+  async getFormats(profileId?: string): Promise<PayloadFormats> {
+    const { topicSchemas, codecBindings, protoFiles } = formatsOf(await this.load(), profileId);
+    return { topicSchemas, codecBindings, protoFiles };
+  }
+
+  async saveFormats(formats: PayloadFormats, profileId?: string): Promise<PayloadFormats> {
+    if (formats.protoFiles.length > 0) {
+      const loaded = loadProtoFiles(formats.protoFiles);
+      if (!loaded.ok) {
+        const where = [loaded.file, loaded.line, loaded.column]
+          .filter((part) => part !== undefined)
+          .join(':');
+        throw new EngineError('invalid-input', `${where ? `${where}: ` : ''}${loaded.message}`);
+      }
+      for (const binding of formats.codecBindings) {
+        if (
+          binding.codec === 'protobuf' &&
+          binding.messageType &&
+          !loaded.types.includes(binding.messageType)
+        ) {
+          throw new EngineError(
+            'invalid-input',
+            `No message type "${binding.messageType}" in the added .proto files.`,
+          );
+        }
+      }
+    }
+    return this.update((data) => {
+      const entry = profileId ? entryOf(data, profileId) : data.shared;
+      entry.topicSchemas = formats.topicSchemas;
+      entry.codecBindings = formats.codecBindings;
+      entry.protoFiles = formats.protoFiles;
+      return formats;
     });
   }
 
@@ -113,23 +141,32 @@ export class PresetStore {
 
   private async read(): Promise<StoreData> {
     const file = this.file();
-    if (!file) return empty();
+    if (!file) return emptyStore();
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
       throw new EngineError('internal', `Could not read the presets file ${file}: ${String(error)}`);
     }
-    const checked = parseStoreFile(safeJson(text));
+    const value = safeJson(text);
+    const needsProfiles =
+      typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
+    const checked = parseStoreFile(value, needsProfiles ? await this.profiles() : []);
     if (!checked) {
       // Never lose data silently: keep the unreadable file beside the fresh one.
       const aside = `${file}.broken-${Date.now()}`;
       await rename(file, aside).catch(() => undefined);
       console.warn(`The presets file was unreadable; it was kept as ${aside} and a new one started.`);
-      return empty();
+      return emptyStore();
     }
-    return checked;
+    if (checked.migratedFrom === 1) {
+      // The old file stays as it was beside the new one; then the new version is written.
+      const dir = this.dataDir?.() ?? '';
+      await copyFile(file, join(dir, PRESETS_V1_BACKUP));
+      await writeFileAtomic(file, storeFileText(checked.data));
+    }
+    return checked.data;
   }
 
   private async update<T>(change: (data: StoreData) => T): Promise<T> {
@@ -148,6 +185,27 @@ export class PresetStore {
     }
     return result;
   }
+}
+
+function entryOf(data: StoreData, profileId: string): FormatsEntry {
+  let entry = data.profiles.get(profileId);
+  if (!entry) {
+    entry = emptyEntry();
+    data.profiles.set(profileId, entry);
+  }
+  return entry;
+}
+
+function formatsOf(data: StoreData, profileId: string | undefined): FormatsEntry {
+  return profileId ? (data.profiles.get(profileId) ?? emptyEntry()) : data.shared;
+}
+
+/** A profile's presets, then its broker's (v1 presets no profile claimed) that it does not shadow. */
+function listOf(data: StoreData, scope: Scope): Preset[] {
+  const broker = scope.broker ? (data.brokers.get(scope.broker) ?? []) : [];
+  if (!scope.profileId) return broker;
+  const own = data.profiles.get(scope.profileId)?.presets ?? [];
+  return [...own, ...broker.filter((p) => !own.some((o) => o.name === p.name))];
 }
 
 function safeJson(text: string): unknown {

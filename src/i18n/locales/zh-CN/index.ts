@@ -17,6 +17,7 @@ import record from './record.json';
 import check from './check.json';
 import desktop from './desktop.json';
 import engine from './engine.json';
+import codecs from './codecs.json';
 
 export default {
   format,
@@ -37,4 +38,5 @@ export default {
   check,
   desktop,
   engine,
+  codecs,
 };
