@@ -13,6 +13,7 @@ import packets from './packets.json';
 import ui from './ui.json';
 import publish from './publish.json';
 import profiles from './profiles.json';
+import data from './data.json';
 
 export default {
   format,
@@ -29,4 +30,5 @@ export default {
   ui,
   publish,
   profiles,
+  data,
 };
