@@ -14,13 +14,19 @@ function arrive(idx: TopicIndex, log: MessageLog, topic: string, receivedAt: num
   idx.add(log.append(m, topic, 0));
 }
 
+function recentOf(idx: TopicIndex, topic: string) {
+  const node = idx.find(topic);
+  if (!node) throw new Error(`no node ${topic}`);
+  return nodeState(node).recent;
+}
+
 describe('topic rate window', () => {
   // Data #8: one message shows "1 msg", never "0.4/s".
   it('counts one message as one, and nothing once the window has passed', () => {
     const log = new MessageLog(DEFAULT_STREAM_LIMITS);
     const idx = new TopicIndex();
     arrive(idx, log, 'a/b', 100_000);
-    const recent = nodeState(idx.find('a/b')!).recent;
+    const recent = recentOf(idx, 'a/b');
     expect(windowCount(recent, 100_500)).toBe(1);
     expect(windowCount(recent, 100_000 + RATE_WINDOW_S * 1000)).toBe(0);
   });
@@ -31,7 +37,7 @@ describe('topic rate window', () => {
     const idx = new TopicIndex();
     arrive(idx, log, 't', 200_000);
     arrive(idx, log, 't', 223_000);
-    const recent = nodeState(idx.find('t')!).recent;
+    const recent = recentOf(idx, 't');
     expect(windowCount(recent, 223_000)).toBe(1);
     expect(recent?.counts.length).toBe(1);
   });
@@ -42,10 +48,8 @@ describe('topic rate window', () => {
     const idx = new TopicIndex();
     for (let i = 0; i < 200; i++) arrive(idx, log, 'p/q', 300_000 + i * 100);
     const now = 300_000 + 199 * 100;
-    expect(windowCount(nodeState(idx.find('p/q')!).recent, now) / RATE_WINDOW_S).toBeCloseTo(10, 0);
-    expect(windowCount(nodeState(idx.find('p')!).recent, now)).toBe(
-      windowCount(nodeState(idx.find('p/q')!).recent, now),
-    );
+    expect(windowCount(recentOf(idx, 'p/q'), now) / RATE_WINDOW_S).toBeCloseTo(10, 0);
+    expect(windowCount(recentOf(idx, 'p'), now)).toBe(windowCount(recentOf(idx, 'p/q'), now));
   });
 
   it('a clock stepping back counts the arrival instead of rewriting older seconds', () => {
@@ -53,6 +57,6 @@ describe('topic rate window', () => {
     const idx = new TopicIndex();
     arrive(idx, log, 'c', 500_000);
     arrive(idx, log, 'c', 400_000);
-    expect(windowCount(nodeState(idx.find('c')!).recent, 500_000)).toBe(2);
+    expect(windowCount(recentOf(idx, 'c'), 500_000)).toBe(2);
   });
 });
