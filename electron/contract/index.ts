@@ -20,6 +20,7 @@ import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
+import { searchRequests } from './search';
 
 export * from './check';
 export * from './common';
@@ -36,6 +37,7 @@ export * from './presets';
 export * from './publish';
 export * from './publish-repeat';
 export * from './subscriptions';
+export * from './search';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 export * from './topic-match';
@@ -56,6 +58,7 @@ export const requests = {
   ...localBrokerRequests,
   ...checkRequests,
   ...historyRequests,
+  ...searchRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -1,6 +1,7 @@
 import {
   compileTopicMatch,
   type MessageExportResult,
+  type MessageSearchResult,
   type MessageDetail,
   type MessageSummary,
   type ParsedRequestInput,
@@ -15,6 +16,7 @@ import { EngineError } from '../errors';
 import { exportEntries } from './export';
 import { MemoryBudget } from './memory-budget';
 import { MessageLog } from './message-log';
+import { LogSearcher, type SearchInput } from './search';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
 
@@ -45,6 +47,19 @@ export class MessageStream {
     private readonly budget = new MemoryBudget(limits.maxTotalBytes),
   ) {
     this.log = new MessageLog(limits, budget);
+    this.searcher = new LogSearcher({
+      epoch: () => this.epoch,
+      firstSeq: () => this.log.firstSeq,
+      lastSeq: () => this.log.lastSeq,
+      get: (seq) => this.log.get(seq),
+    });
+  }
+
+  private readonly searcher: LogSearcher;
+
+  /** Topic, tree scope and payload search over the kept log, in slices (see LogSearcher). */
+  search(input: SearchInput): Promise<MessageSearchResult> {
+    return this.searcher.search(input);
   }
 
   ingest(messages: readonly ReceivedMessage[]): void {
