@@ -14,12 +14,15 @@ import { JsonTree } from './JsonTree';
 import { TextLines } from './TextLines';
 import { topicStore } from '../topics/topic-store';
 import { PropertiesView } from './PropertiesView';
+import { detectImage } from '../detail/image';
+import { ImageView } from '../detail/ImageView';
+import '../detail/detail.css';
 import { useSelection, type Selection } from './selection';
 
 /** Above this the pane shows a preview first; "Show all" fetches the rest. */
 export const PREVIEW_LIMIT = 1024 * 1024;
 
-type View = 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
+type View = 'image' | 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
 const VIEWS: View[] = ['json', 'tree', 'text', 'hex', 'base64', 'properties', 'diff'];
 
 function fetchDetail(connectionId: string, selection: NonNullable<Selection>, maxBytes: number) {
@@ -97,7 +100,8 @@ function DetailBody({
   const json = useMemo(() => (utf8.valid ? parseJson(utf8.text) : { ok: false as const }), [utf8]);
   const kept = detail.truncatedAt ?? detail.size;
   const partial = detail.payload.byteLength < kept;
-  const initial: View = json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
+  const image = useMemo(() => (partial ? null : detectImage(detail.payload)), [partial, detail.payload]);
+  const initial: View = image ? 'image' : json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
   const [view, setView] = useState<View>(initial);
   // Each reading is built only when shown: for megabytes they cost real time.
   const pretty = useMemo(
@@ -189,7 +193,7 @@ function DetailBody({
         </div>
       )}
       <div className="inspector-tabs" role="tablist" aria-label={t('inspector.views')}>
-        {VIEWS.map((v) => (
+        {(image ? ['image' as const, ...VIEWS] : VIEWS).map((v) => (
           <button
             key={v}
             type="button"
@@ -198,11 +202,16 @@ function DetailBody({
             className="inspector-tab"
             onClick={() => setView(v)}
           >
-            {t(`inspector.view.${v}`)}
+            {v === 'image' ? t('data.image.view') : t(`inspector.view.${v}`)}
           </button>
         ))}
       </div>
-      <div className="inspector-view" role="tabpanel" aria-label={t(`inspector.view.${view}`)}>
+      <div
+        className="inspector-view"
+        role="tabpanel"
+        aria-label={view === 'image' ? t('data.image.view') : t(`inspector.view.${view}`)}
+      >
+        {view === 'image' && image && <ImageView bytes={detail.payload} type={image} />}
         {view === 'json' &&
           (json.ok ? (
             <TextLines text={pretty} label={t('inspector.prettyJson')} />
