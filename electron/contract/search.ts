@@ -83,4 +83,8 @@ export const searchRequests = {
       searchId: z.string().min(1).max(64).default('list'),
     }).strict(),
   ),
+  /** Seqs of the kept messages on the same topic as message `seq`, ascending (older/newer). */
+  'messages.topicHistory': request<{ topic: string; seqs: number[] }>()(
+    OnConnection.extend({ seq: z.number().int().min(1) }).strict(),
+  ),
 } as const;

@@ -10,7 +10,7 @@ import {
 import { MessageStream } from '../../electron/engine/stream/message-stream';
 
 const text = (s: string) => new TextEncoder().encode(s);
-const message = (topic: string, payload: string | Uint8Array): ReceivedMessage => ({
+const message = (topic: string, payload: string | Uint8Array<ArrayBuffer>): ReceivedMessage => ({
   topic,
   payload: typeof payload === 'string' ? text(payload) : payload,
   qos: 0,
@@ -115,5 +115,20 @@ describe('log search', () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     stream.clear();
     expect((await running).cancelled).toBe(true);
+  });
+});
+
+describe('topic history', () => {
+  // Data #3: older/newer walk the same topic's kept messages, with a position.
+  it('lists the kept messages of one topic in order, and forgets evicted ones', () => {
+    const stream = new MessageStream('c', { ...DEFAULT_STREAM_LIMITS, maxMessages: 100 });
+    stream.ingest(Array.from({ length: 150 }, (_, i) => message(i % 3 === 0 ? 'h/a' : 'h/b', String(i))));
+    const history = stream.topicHistory(150);
+    expect(history.topic).toBe('h/b');
+    expect(history.seqs[0]).toBeGreaterThanOrEqual(51);
+    expect(history.seqs.every((seq) => seq >= 51 && seq % 3 !== 1)).toBe(true);
+    expect(history.seqs).toEqual([...history.seqs].sort((a, b) => a - b));
+    expect(history.seqs.length).toBe(67);
+    expect(() => stream.topicHistory(3)).toThrow(/no longer kept/);
   });
 });

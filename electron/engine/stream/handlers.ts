@@ -11,6 +11,7 @@ type StreamRequest =
   | 'messages.summaries'
   | 'messages.match'
   | 'messages.search'
+  | 'messages.topicHistory'
   | 'messages.detail'
   | 'messages.export'
   | 'topics.detail'
@@ -29,6 +30,7 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
     'messages.summaries': async ({ connectionId, seqs }) => streams.get(connectionId).summaries(seqs),
     'messages.match': async ({ connectionId, match }) => streams.get(connectionId).match(match),
     'messages.search': ({ connectionId, ...input }) => streams.get(connectionId).search(input),
+    'messages.topicHistory': async ({ connectionId, seq }) => streams.get(connectionId).topicHistory(seq),
     'messages.detail': async ({ connectionId, seq, maxBytes }) =>
       streams.get(connectionId).messageDetail(seq, maxBytes),
     'messages.export': async ({ connectionId, format, match }) =>

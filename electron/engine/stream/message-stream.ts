@@ -166,6 +166,21 @@ export class MessageStream {
     return { seqs, lastSeq: this.log.lastSeq, epoch: this.epoch };
   }
 
+  /** The kept messages on `seq`'s topic, walked back from the topic's newest along previousSeq. */
+  topicHistory(seq: number): { topic: string; seqs: number[] } {
+    const entry = this.log.get(seq);
+    if (!entry) throw new EngineError('not-found', `Message #${seq} is no longer kept.`);
+    const seqs: number[] = [];
+    let at = this.index.find(entry.topic)?.last ?? entry;
+    while (true) {
+      if (this.log.get(at.seq) === at) seqs.push(at.seq);
+      const previous = at.previousSeq > 0 ? this.log.get(at.previousSeq) : undefined;
+      if (!previous) break;
+      at = previous;
+    }
+    return { topic: entry.topic, seqs: seqs.reverse() };
+  }
+
   export(format: 'jsonl' | 'csv', match: TopicMatchInput | undefined): MessageExportResult {
     return exportEntries(this.log.entriesFrom(this.log.firstSeq), format, match);
   }
