@@ -16,6 +16,7 @@ import { topicStore } from '../topics/topic-store';
 import { PropertiesView } from './PropertiesView';
 import { detectImage } from '../detail/image';
 import { ImageView } from '../detail/ImageView';
+import { DetailTools } from '../detail/DetailTools';
 import '../detail/detail.css';
 import { useSelection, type Selection } from './selection';
 
@@ -184,6 +185,7 @@ function DetailBody({
         </button>
         {saving && <span className="muted">{saving}</span>}
       </div>
+      <DetailTools detail={detail} />
       {partial && (
         <div className="inspector-partial" role="note">
           {t('inspector.partial', { shown: formatBytes(detail.payload.byteLength), kept: formatBytes(kept) })}
