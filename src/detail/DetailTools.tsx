@@ -26,6 +26,7 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
   const [compareText, setCompareText] = useState('');
   const [compareWith, setCompareWith] = useState<number | null>(null);
   const compareId = useId();
+  const copyId = useId();
   const history = useQuery({
     queryKey: ['topic-history', connectionId, detail.seq],
     queryFn: () => call('messages.topicHistory', { connectionId: connectionId ?? '', seq: detail.seq }),
@@ -112,6 +113,29 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
         >
           {t('data.history.newer')}
         </button>
+        <label htmlFor={copyId} className="sr-only">
+          {t('data.copy.label')}
+        </label>
+        <select
+          id={copyId}
+          value=""
+          onChange={(e) => {
+            const kind = COPY_KINDS.find((k) => k === e.target.value);
+            if (kind) void copy(kind);
+          }}
+        >
+          <option value="">{t('data.copy.title')}</option>
+          {COPY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`data.copy.kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+        {note && (
+          <span className="muted" role="status" aria-label={t('data.copy.result')}>
+            {note}
+          </span>
+        )}
         <span className="toolbar-spacer" />
         <label htmlFor={compareId} className="muted">
           {t('data.compare.label')}
@@ -136,19 +160,6 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
           <button type="button" className="button-small" onClick={() => setCompareWith(null)}>
             {t('data.compare.close')}
           </button>
-        )}
-      </div>
-      <div className="toolbar detail-tools-row" role="group" aria-label={t('data.copy.label')}>
-        <span className="muted">{t('data.copy.title')}</span>
-        {COPY_KINDS.map((kind) => (
-          <button key={kind} type="button" className="button-small" onClick={() => void copy(kind)}>
-            {t(`data.copy.kind.${kind}`)}
-          </button>
-        ))}
-        {note && (
-          <span className="muted" role="status">
-            {note}
-          </span>
         )}
       </div>
       {compareWith !== null &&

@@ -18,7 +18,8 @@ export function FilterBar() {
   const mode = MODES.includes(state.input.mode) ? state.input.mode : 'substring';
 
   return (
-    <>
+    // One grid row of the main area: the topic filter, and the payload search under it.
+    <div className="filter-stack">
       <div className="toolbar filter-bar" role="search" aria-label={t('topics.filter.label')}>
         <label htmlFor={textId} className="section-title">
           {t('topics.filter.title')}
@@ -77,6 +78,6 @@ export function FilterBar() {
         )}
       </div>
       <SearchBar />
-    </>
+    </div>
   );
 }

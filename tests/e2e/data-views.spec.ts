@@ -129,7 +129,7 @@ test('older/newer, a text diff, copy as mosquitto_pub run for real, images and h
     ['user-property', 'room', 'kitchen'],
   ]);
   await app.message(`${r}/props`, '21.5').click();
-  await app.detail.getByRole('button', { name: 'mosquitto_pub' }).click();
+  await app.detail.getByLabel('Copy this message').selectOption('mosquitto');
   await expect(app.detail).toContainText('Copied: mosquitto_pub.');
   const command = String(await page.evaluate('navigator.clipboard.readText()'));
   expect(command).toContain(`-t '${r}/props'`);
@@ -139,7 +139,8 @@ test('older/newer, a text diff, copy as mosquitto_pub run for real, images and h
   expect(copied?.payload).toBe("it's 21.5 °C");
   expect(copied?.properties).toMatchObject({ 'content-type': 'text/plain' });
   expect(JSON.stringify(copied?.properties)).toContain('kitchen');
-  await app.detail.getByRole('button', { name: 'Message as JSON' }).click();
+  await app.detail.getByLabel('Copy this message').selectOption('json');
+  await expect(app.detail).toContainText('Copied: Message as JSON.');
   const json = JSON.parse(String(await page.evaluate('navigator.clipboard.readText()'))) as Record<
     string,
     unknown
