@@ -21,6 +21,7 @@ import { publishRequests } from './publish';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 import { searchRequests } from './search';
+import { seriesRequests } from './series';
 
 export * from './check';
 export * from './common';
@@ -38,6 +39,7 @@ export * from './publish';
 export * from './publish-repeat';
 export * from './subscriptions';
 export * from './search';
+export * from './series';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 export * from './topic-match';
@@ -59,6 +61,7 @@ export const requests = {
   ...checkRequests,
   ...historyRequests,
   ...searchRequests,
+  ...seriesRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -11,6 +11,7 @@ type StreamRequest =
   | 'messages.summaries'
   | 'messages.match'
   | 'messages.search'
+  | 'messages.series'
   | 'messages.topicHistory'
   | 'messages.detail'
   | 'messages.export'
@@ -31,6 +32,8 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
     'messages.match': async ({ connectionId, match }) => streams.get(connectionId).match(match),
     'messages.search': ({ connectionId, ...input }) => streams.get(connectionId).search(input),
     'messages.topicHistory': async ({ connectionId, seq }) => streams.get(connectionId).topicHistory(seq),
+    'messages.series': async ({ connectionId, topic, path, afterSeq }) =>
+      streams.get(connectionId).series(topic, path, afterSeq),
     'messages.detail': async ({ connectionId, seq, maxBytes }) =>
       streams.get(connectionId).messageDetail(seq, maxBytes),
     'messages.export': async ({ connectionId, format, match }) =>

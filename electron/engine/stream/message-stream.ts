@@ -2,6 +2,9 @@ import {
   compileTopicMatch,
   type MessageExportResult,
   type MessageSearchResult,
+  numberFrom,
+  parseJsonPath,
+  type SeriesResult,
   type MessageDetail,
   type MessageSummary,
   type ParsedRequestInput,
@@ -15,10 +18,12 @@ import {
 import { EngineError } from '../errors';
 import { exportEntries } from './export';
 import { MemoryBudget } from './memory-budget';
-import { MessageLog } from './message-log';
+import { MessageLog, type LogEntry } from './message-log';
 import { LogSearcher, type SearchInput } from './search';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
+
+const seriesDecoder = new TextDecoder('utf-8', { fatal: false });
 
 type PollInput = Omit<ParsedRequestInput<'stream.poll'>, 'connectionId'>;
 
@@ -164,6 +169,31 @@ export class MessageStream {
       if (verdict) seqs.push(entry.seq);
     }
     return { seqs, lastSeq: this.log.lastSeq, epoch: this.epoch };
+  }
+
+  /** A topic's kept payloads as numbers (or one JSON field's), oldest first; gaps for the rest. */
+  series(topic: string, path: string | undefined, afterSeq: number): SeriesResult {
+    const steps = path === undefined || path.trim() === '' ? null : parseJsonPath(path);
+    if (steps === null && path !== undefined && path.trim() !== '') {
+      throw new EngineError('invalid-input', `"${path}" is not a JSON path (write it as a.b[0].c).`);
+    }
+    const entries: LogEntry[] = [];
+    for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
+      if (this.log.get(at.seq) === at) entries.push(at);
+      at = at.previousSeq > afterSeq ? this.log.get(at.previousSeq) : undefined;
+    }
+    const t: number[] = [];
+    const v: (number | null)[] = [];
+    let skipped = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i];
+      if (!entry) continue;
+      const value = numberFrom(seriesDecoder.decode(entry.payload), steps);
+      if (value === null) skipped++;
+      t.push(entry.receivedAt);
+      v.push(value);
+    }
+    return { t, v, skipped, lastSeq: this.log.lastSeq };
   }
 
   /** The kept messages on `seq`'s topic, walked back from the topic's newest along previousSeq. */
