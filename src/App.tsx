@@ -7,6 +7,7 @@ import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { BrokerPanel } from './broker/BrokerPanel';
+import { ChartsArea } from './charts/ChartsArea';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
 import { LabPanel } from './lab/LabPanel';
@@ -60,6 +61,8 @@ export function App() {
             </div>
             <PublishPanel />
             <PacketsPanel />
+            {/* Temporary mount (data-views): the lead moves Charts into the activity bar. */}
+            <ChartsArea />
           </main>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../electron/contract';
 import { call, errorText } from '../api/client';
@@ -10,6 +10,8 @@ import { selectionStore } from '../inspector/selection';
 import { copyText } from './clipboard';
 import { messageAsJson, mosquittoPubCommand, mqttjsPublishCall, prettyJson } from './copy-formats';
 import { TextDiff } from './TextDiff';
+import { ChartThis } from '../charts/ChartThis';
+import { parseJson } from '../inspector/decode';
 
 type CopyKind = 'topic' | 'payload' | 'pretty' | 'json' | 'mosquitto' | 'mqttjs';
 const COPY_KINDS: CopyKind[] = ['topic', 'payload', 'pretty', 'json', 'mosquitto', 'mqttjs'];
@@ -26,6 +28,8 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
   const [compareText, setCompareText] = useState('');
   const [compareWith, setCompareWith] = useState<number | null>(null);
   const compareId = useId();
+  const payloadText = useMemo(() => decodeUtf8(detail.payload).text, [detail.payload]);
+  const json = useMemo(() => parseJson(payloadText), [payloadText]);
   const copyId = useId();
   const history = useQuery({
     queryKey: ['topic-history', connectionId, detail.seq],
@@ -136,6 +140,12 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
             {note}
           </span>
         )}
+        <ChartThis
+          key={detail.seq}
+          topic={detail.topic}
+          text={payloadText}
+          json={json.ok ? json.value : undefined}
+        />
         <span className="toolbar-spacer" />
         <label htmlFor={compareId} className="muted">
           {t('data.compare.label')}

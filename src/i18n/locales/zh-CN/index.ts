@@ -14,6 +14,7 @@ import ui from './ui.json';
 import publish from './publish.json';
 import profiles from './profiles.json';
 import data from './data.json';
+import charts from './charts.json';
 
 export default {
   format,
@@ -31,4 +32,5 @@ export default {
   publish,
   profiles,
   data,
+  charts,
 };
