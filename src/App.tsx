@@ -47,6 +47,8 @@ export function App() {
             <ConnectionForm />
             <LabPanel />
             <BrokerPanel />
+            {/* Temporary mount (data-views): the lead moves Charts into the activity bar. */}
+            <ChartsArea />
           </aside>
           <main className="main">
             <SubscriptionsBar />
@@ -61,8 +63,6 @@ export function App() {
             </div>
             <PublishPanel />
             <PacketsPanel />
-            {/* Temporary mount (data-views): the lead moves Charts into the activity bar. */}
-            <ChartsArea />
           </main>
         </div>
       </div>

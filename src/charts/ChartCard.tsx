@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -27,7 +27,12 @@ function cssVar(name: string): string {
  * uPlot draws; it zooms by dragging and pans with the time window.
  */
 export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectionId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Values keep their decimals (formatNumber rounds to integers for counts).
+  const valueFormat = useMemo(
+    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }),
+    [i18n.language],
+  );
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = useRef<SeriesData[]>([]);
@@ -224,14 +229,14 @@ export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectio
         <tbody>
           {labels.map((label, i) => {
             const s = view.stats[i] ?? { count: 0, min: null, max: null, last: null, avg: null };
-            const show = (n: number | null) => (n === null ? '—' : formatNumber(n));
+            const show = (n: number | null) => (n === null ? '—' : valueFormat.format(n));
             return (
               <tr key={label}>
                 <td className="mono">{label}</td>
                 <td>{show(s.min)}</td>
                 <td>{show(s.max)}</td>
                 <td>{show(s.last)}</td>
-                <td>{s.avg === null ? '—' : s.avg.toFixed(2)}</td>
+                <td>{show(s.avg)}</td>
                 <td>{formatNumber(s.count)}</td>
                 <td>{formatNumber(skipped[i] ?? 0)}</td>
               </tr>

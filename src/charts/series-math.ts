@@ -32,38 +32,55 @@ export function seriesStats(data: SeriesData, from: number): SeriesStats {
   return { count, min, max, last, avg: count === 0 ? null : sum / count };
 }
 
+/**
+ * Rows for a table of several series: by time, one row per distinct time, and a new row
+ * whenever a series already has a value in the current one (a burst in one millisecond
+ * keeps every message).
+ */
+export function mergeRows(
+  series: readonly SeriesData[],
+  from: number,
+): { t: number[]; cols: (number | null)[][] } {
+  const points: { t: number; k: number; v: number | null }[] = [];
+  series.forEach((s, k) => s.t.forEach((t, i) => t >= from && points.push({ t, k, v: s.v[i] ?? null })));
+  // Stable: within a series, arrival order stays.
+  points.sort((a, b) => a.t - b.t);
+  const t: number[] = [];
+  const cols = series.map(() => [] as (number | null)[]);
+  const filled = new Set<number>();
+  for (const p of points) {
+    if (t.length === 0 || t[t.length - 1] !== p.t || filled.has(p.k)) {
+      t.push(p.t);
+      for (const col of cols) col.push(null);
+      filled.clear();
+    }
+    const col = cols[p.k];
+    if (col) col[col.length - 1] = p.v;
+    filled.add(p.k);
+  }
+  return { t, cols };
+}
+
 /** One CSV: a time column (ISO 8601) and one column per series, empty where it has no value. */
 export function seriesCsv(labels: readonly string[], series: readonly SeriesData[]): string {
-  const rows = new Map<number, (number | null)[]>();
-  series.forEach((s, k) => {
-    s.t.forEach((t, i) => {
-      const row = rows.get(t) ?? new Array<number | null>(series.length).fill(null);
-      row[k] = s.v[i] ?? null;
-      rows.set(t, row);
-    });
-  });
+  const { t, cols } = mergeRows(series, 0);
   const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const lines = [['time', ...labels].map(quote).join(',')];
-  for (const t of [...rows.keys()].sort((a, b) => a - b)) {
-    const row = rows.get(t) ?? [];
-    lines.push([new Date(t).toISOString(), ...row.map((v) => (v === null ? '' : String(v)))].join(','));
-  }
+  t.forEach((time, i) => {
+    const values = cols.map((col) => col[i] ?? null);
+    lines.push([new Date(time).toISOString(), ...values.map((v) => (v === null ? '' : String(v)))].join(','));
+  });
   return `${lines.join('\n')}\n`;
 }
 
-/** uPlot's aligned table: shared x in seconds, one y array per series (null: no value there). */
+/** uPlot's aligned table: x in seconds, strictly increasing (ties moved a microsecond on). */
 export function alignSeries(series: readonly SeriesData[], from: number): [number[], ...(number | null)[][]] {
-  const xs = new Set<number>();
-  for (const s of series) for (const t of s.t) if (t >= from) xs.add(t);
-  const x = [...xs].sort((a, b) => a - b);
-  const index = new Map(x.map((t, i) => [t, i]));
-  const ys = series.map((s) => {
-    const y = new Array<number | null>(x.length).fill(null);
-    s.t.forEach((t, i) => {
-      const at = index.get(t);
-      if (at !== undefined) y[at] = s.v[i] ?? null;
-    });
-    return y;
-  });
-  return [x.map((t) => t / 1000), ...ys];
+  const { t, cols } = mergeRows(series, from);
+  const x: number[] = [];
+  for (const time of t) {
+    const previous = x[x.length - 1];
+    const seconds = time / 1000;
+    x.push(previous !== undefined && seconds <= previous ? previous + 1e-6 : seconds);
+  }
+  return [x, ...cols];
 }

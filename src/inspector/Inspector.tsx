@@ -184,8 +184,8 @@ function DetailBody({
           {t('inspector.save')}
         </button>
         {saving && <span className="muted">{saving}</span>}
-        <DetailTools detail={detail} />
       </div>
+      <DetailTools detail={detail} />
       {partial && (
         <div className="inspector-partial" role="note">
           {t('inspector.partial', { shown: formatBytes(detail.payload.byteLength), kept: formatBytes(kept) })}

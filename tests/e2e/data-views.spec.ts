@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -169,4 +169,44 @@ test('older/newer, a text diff, copy as mosquitto_pub run for real, images and h
   const randRow = app.messages.getByRole('row').filter({ hasText: `${r}/rand` });
   await expect(randRow).toContainText('binary 300 B · ff');
   expect(await page.locator('body').innerText()).not.toContain('\uFFFD');
+});
+
+test('Chart this: 50 numbers make 50 points and a CSV of them; a JSON field across two topics', async ({
+  app,
+  broker,
+}) => {
+  const r = root();
+  const page = app.page;
+  await app.connectAndSubscribe(broker, `${r}/#`);
+  const values = Array.from({ length: 50 }, (_, i) => String((i * 1.5).toFixed(1)));
+  await mosquittoPubLines(broker, `${r}/num`, values, 1);
+  await expect(app.messageCounts).toContainText('50 received');
+
+  // Data #1: a chart starts with the history the log holds: 50 points at once.
+  await app.message(`${r}/num`, '73.5').click();
+  await app.detail.getByRole('button', { name: 'Chart this' }).click();
+  const chart = page.getByRole('region', { name: `Chart: ${r}/num` });
+  await expect(chart).toHaveAttribute('data-points', '50', { timeout: 15_000 });
+  await expect(chart.getByRole('table', { name: 'Series statistics' })).toContainText('73.5');
+  const downloading = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'CSV' }).click();
+  const file = await (await downloading).path();
+  const csv = (await readFile(file, 'utf8')).trim().split('\n');
+  expect(csv).toHaveLength(51);
+  expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(values.map((v) => String(Number(v))));
+
+  // Data #1: one JSON field from two topics in one chart; a string value is a gap, counted.
+  await mosquittoPubLines(broker, `${r}/room/a`, ['{"t":20.5}', '{"t":"n/a"}', '{"t":21}'], 1);
+  await mosquittoPubLines(broker, `${r}/room/b`, ['{"t":18}', '{"t":18.5}'], 1);
+  await expect(app.messageCounts).toContainText('55 received');
+  await app.message(`${r}/room/a`, '21}').click();
+  await expect(app.detail.getByLabel('JSON path')).toHaveValue('t');
+  await app.detail.getByRole('button', { name: 'Chart this' }).click();
+  await app.message(`${r}/room/b`, '18.5').click();
+  await app.detail.getByRole('button', { name: 'Add to last chart' }).click();
+  const both = page.getByRole('region', { name: `Chart: ${r}/room/a · t, ${r}/room/b · t` });
+  await expect(both).toHaveAttribute('data-points', '4', { timeout: 15_000 });
+  const stats = both.getByRole('table', { name: 'Series statistics' });
+  await expect(stats.getByRole('row').filter({ hasText: `${r}/room/a` })).toContainText('1');
+  await expect(page.getByRole('region', { name: /^Chart: / })).toHaveCount(2);
 });
