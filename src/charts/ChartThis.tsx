@@ -2,24 +2,7 @@ import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberFrom, parseJsonPath } from '../../electron/contract';
 import { chartsStore, chartThis } from './charts-store';
-
-/** The path of the first numeric field in a JSON value (depth first), or null. */
-export function firstNumericPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'number') return path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = firstNumericPath(value[i], `${path}[${i}]`);
-      if (found !== null) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const step = /^[^.[\]"]+$/.test(key) ? `${path === '' ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
-      const found = firstNumericPath(child, `${path}${step}`);
-      if (found !== null) return found;
-    }
-  }
-  return null;
-}
+import { firstNumericPath } from './series-math';
 
 /** "Chart this" for a numeric payload, or for a numeric field of a JSON one (by its path). */
 export function ChartThis({ topic, text, json }: { topic: string; text: string; json: unknown }) {

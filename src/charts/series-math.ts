@@ -84,3 +84,21 @@ export function alignSeries(series: readonly SeriesData[], from: number): [numbe
   }
   return [x, ...cols];
 }
+
+/** The path of the first numeric field in a JSON value (depth first), or null. */
+export function firstNumericPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNumericPath(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const step = /^[^.[\]"]+$/.test(key) ? `${path === '' ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
+      const found = firstNumericPath(child, `${path}${step}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

@@ -1,7 +1,12 @@
 /** Chart tables, CSV and statistics (issue 11, Data #1). */
 import { describe, expect, it } from 'vitest';
-import { firstNumericPath } from '../../src/charts/ChartThis';
-import { alignSeries, mergeRows, seriesCsv, seriesStats } from '../../src/charts/series-math';
+import {
+  alignSeries,
+  firstNumericPath,
+  mergeRows,
+  seriesCsv,
+  seriesStats,
+} from '../../src/charts/series-math';
 
 describe('chart tables', () => {
   // Data #1: a burst within one millisecond keeps every value (CSV holds all 50).
