@@ -146,8 +146,7 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
           text={payloadText}
           json={json.ok ? json.value : undefined}
         />
-        <span className="toolbar-spacer" />
-        <label htmlFor={compareId} className="muted">
+        <label htmlFor={compareId} className="sr-only">
           {t('data.compare.label')}
         </label>
         <input
@@ -155,7 +154,7 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
           className="mono compare-seq"
           inputMode="numeric"
           value={compareText}
-          placeholder={older !== undefined ? `#${older}` : '#'}
+          placeholder={older !== undefined ? `#${older}` : t('data.compare.placeholder')}
           onChange={(e) => setCompareText(e.target.value.replace(/[^\d]/g, ''))}
         />
         <button
