@@ -9,6 +9,7 @@ import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
 import { BrokerPanel } from './broker/BrokerPanel';
 import { CheckOpener } from './check/CheckOpener';
+import { ChartsArea } from './charts/ChartsArea';
 import { ConnectionForm } from './connections/ConnectionForm';
 import { ConnectionList } from './connections/ConnectionList';
 import { LabPanel } from './lab/LabPanel';
@@ -52,6 +53,8 @@ export function App() {
             <LabPanel />
             <RecordingsPanel />
             <BrokerPanel />
+            {/* Temporary mount (data-views): the lead moves Charts into the activity bar. */}
+            <ChartsArea />
           </aside>
           <main className="main">
             <SubscriptionsBar />

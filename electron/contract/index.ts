@@ -24,6 +24,8 @@ import { publishRequests } from './publish';
 import { recordEvents, recordRequests } from './record';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
+import { searchRequests } from './search';
+import { seriesRequests } from './series';
 
 export * from './check';
 export * from './common';
@@ -44,6 +46,8 @@ export * from './publish';
 export * from './publish-repeat';
 export * from './record';
 export * from './subscriptions';
+export * from './search';
+export * from './series';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 export * from './topic-match';
@@ -66,6 +70,8 @@ export const requests = {
   ...checkRequests,
   ...historyRequests,
   ...recordRequests,
+  ...searchRequests,
+  ...seriesRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

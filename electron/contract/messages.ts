@@ -105,6 +105,11 @@ export interface TopicNodeState {
   rate: number;
   rateTotal: number;
   rateAt: number;
+  /**
+   * Arrivals on this topic and below per whole second, newest second first (see
+   * windowCount): the rate the tree shows is a count over a stated window, not a decay.
+   */
+  recent?: RecentCounts;
   /** The last message on exactly this topic. */
   last?: MessageSummary;
 }
@@ -114,6 +119,27 @@ export const RATE_TAU_MS = 2000;
 
 export function decayedRate(rate: number, rateAt: number, now: number): number {
   return now <= rateAt ? rate : rate * Math.exp(-(now - rateAt) / RATE_TAU_MS);
+}
+
+/** The window the topic tree's rate is measured over (Data #8: "msgs in the last 10 s"). */
+export const RATE_WINDOW_S = 10;
+
+export interface RecentCounts {
+  /** The epoch second of counts[0]. */
+  second: number;
+  /** counts[i]: arrivals during second `second - i`; at most RATE_WINDOW_S entries. */
+  counts: number[];
+}
+
+/** Arrivals within the RATE_WINDOW_S whole seconds up to and including now's second. */
+export function windowCount(recent: RecentCounts | undefined, now: number): number {
+  if (!recent) return 0;
+  const oldest = Math.floor(now / 1000) - RATE_WINDOW_S + 1;
+  let sum = 0;
+  recent.counts.forEach((count, i) => {
+    if (recent.second - i >= oldest) sum += count;
+  });
+  return sum;
 }
 
 export interface StreamStats {

@@ -17,12 +17,16 @@ import { JsonTree } from './JsonTree';
 import { TextLines } from './TextLines';
 import { topicStore } from '../topics/topic-store';
 import { PropertiesView } from './PropertiesView';
+import { detectImage } from '../detail/image';
+import { ImageView } from '../detail/ImageView';
+import { DetailTools } from '../detail/DetailTools';
+import '../detail/detail.css';
 import { useSelection, type Selection } from './selection';
 
 /** Above this the pane shows a preview first; "Show all" fetches the rest. */
 export const PREVIEW_LIMIT = 1024 * 1024;
 
-type View = 'decoded' | 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
+type View = 'image' | 'decoded' | 'json' | 'tree' | 'text' | 'hex' | 'base64' | 'properties' | 'diff';
 const VIEWS: View[] = ['decoded', 'json', 'tree', 'text', 'hex', 'base64', 'properties', 'diff'];
 
 function fetchDetail(connectionId: string, selection: NonNullable<Selection>, maxBytes: number) {
@@ -103,7 +107,8 @@ function DetailBody({
   const json = useMemo(() => (utf8.valid ? parseJson(utf8.text) : { ok: false as const }), [utf8]);
   const kept = detail.truncatedAt ?? detail.size;
   const partial = detail.payload.byteLength < kept;
-  const initial: View = json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
+  const image = useMemo(() => (partial ? null : detectImage(detail.payload)), [partial, detail.payload]);
+  const initial: View = image ? 'image' : json.ok ? 'json' : utf8.valid ? 'text' : 'hex';
   const [chosenView, setView] = useState<View>(initial);
   const decodedView = useDecodedView(target);
   const [picked, setPicked] = useState(false);
@@ -190,6 +195,7 @@ function DetailBody({
         </button>
         {saving && <span className="muted">{saving}</span>}
       </div>
+      <DetailTools detail={detail} />
       {partial && (
         <div className="inspector-partial" role="note">
           {t('inspector.partial', { shown: formatBytes(detail.payload.byteLength), kept: formatBytes(kept) })}
@@ -199,7 +205,7 @@ function DetailBody({
         </div>
       )}
       <div className="inspector-tabs" role="tablist" aria-label={t('inspector.views')}>
-        {VIEWS.map((v) => (
+        {(image ? ['image' as const, ...VIEWS] : VIEWS).map((v) => (
           <button
             key={v}
             type="button"
@@ -211,14 +217,24 @@ function DetailBody({
               setView(v);
             }}
           >
-            {v === 'decoded' ? t('codecs.tab') : t(`inspector.view.${v}`)}
+            {v === 'decoded'
+              ? t('codecs.tab')
+              : v === 'image'
+                ? t('data.image.view')
+                : t(`inspector.view.${v}`)}
           </button>
         ))}
       </div>
       <div
         className="inspector-view"
         role="tabpanel"
-        aria-label={view === 'decoded' ? t('codecs.tab') : t(`inspector.view.${view}`)}
+        aria-label={
+          view === 'decoded'
+            ? t('codecs.tab')
+            : view === 'image'
+              ? t('data.image.view')
+              : t(`inspector.view.${view}`)
+        }
       >
         {view === 'decoded' && (
           <DecodedView
@@ -228,6 +244,7 @@ function DetailBody({
             onOverride={decodedView.setOverride}
           />
         )}
+        {view === 'image' && image && <ImageView bytes={detail.payload} type={image} />}
         {view === 'json' &&
           (json.ok ? (
             <TextLines text={pretty} label={t('inspector.prettyJson')} />

@@ -1,6 +1,8 @@
-import { useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectionStore, useSelection } from '../inspector/selection';
+import { payloadSearch, revealRequest } from '../search/list-query';
+import { usePayloadHighlight } from '../search/highlight';
 import { MessageRow, PlaceholderRow } from './MessageRow';
 import { lowerBound, streamStore } from './stream-store';
 import { useMissingRows } from './use-missing-rows';
@@ -29,6 +31,20 @@ export function MessageList() {
   const onSelect = useCallback((seq: number) => selectionStore.set({ kind: 'message', seq }), []);
 
   const firstKept = stats?.firstSeq ?? 1;
+
+  // Enter in the search field asks for a match to be brought into view.
+  const reveal = useSyncExternalStore(revealRequest.subscribe, revealRequest.getSnapshot);
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!reveal || !el) return;
+    const index = filtered ? lowerBound(filtered, reveal.seq) : reveal.seq - viewFirst;
+    el.scrollTop = Math.max(0, index * ROW_HEIGHT - el.clientHeight / 2);
+    // Only a new request scrolls: later rows must not pull the view back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal]);
+  const highlight = usePayloadHighlight(
+    useSyncExternalStore(payloadSearch.subscribe, payloadSearch.getSnapshot),
+  );
 
   // Up and Down move the selection (and the detail pane with it), scrolling as needed.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -99,6 +115,7 @@ export function MessageList() {
                     rowIndex={rowIndex}
                     selected={seq === selectedSeq}
                     onSelect={onSelect}
+                    highlight={highlight}
                   />
                 ) : (
                   <PlaceholderRow key={seq} rowIndex={rowIndex} evicted={seq < firstKept} />

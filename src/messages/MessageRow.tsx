@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageSummary } from '../../electron/contract';
+import type { MessageSummary, PayloadQuery } from '../../electron/contract';
 import { formatBytes, formatNumber, formatTime } from '../i18n/format';
+import { Highlighted } from '../search/highlight';
 import { previewText } from './format';
 
 interface Props {
@@ -10,10 +11,18 @@ interface Props {
   rowIndex: number;
   selected: boolean;
   onSelect(seq: number): void;
+  /** The payload query whose match the preview marks. */
+  highlight?: PayloadQuery | null;
 }
 
 /** One received message on one line. Memoised: a row renders once, however long it stays. */
-export const MessageRow = memo(function MessageRow({ message, rowIndex, selected, onSelect }: Props) {
+export const MessageRow = memo(function MessageRow({
+  message,
+  rowIndex,
+  selected,
+  onSelect,
+  highlight = null,
+}: Props) {
   const { t } = useTranslation();
   const preview = previewText(message);
   return (
@@ -41,7 +50,11 @@ export const MessageRow = memo(function MessageRow({ message, rowIndex, selected
         {message.topic}
       </span>
       <span role="cell" className="message-payload">
-        {preview || <span className="message-empty">{t('common.empty')}</span>}
+        {preview ? (
+          <Highlighted text={preview} query={highlight} />
+        ) : (
+          <span className="message-empty">{t('common.empty')}</span>
+        )}
       </span>
       <span
         role="cell"

@@ -110,6 +110,16 @@ export class StreamStore implements ReadableStore<StreamSnapshot> {
     this.publish({ ...this.snapshot, version: this.snapshot.version + 1, filtered });
   }
 
+  /** Adds matches the engine found among rows that arrived after its last answer. */
+  appendMatches(seqs: readonly number[]): void {
+    const filtered = this.snapshot.filtered;
+    if (filtered === null || seqs.length === 0) return;
+    const last = filtered[filtered.length - 1] ?? 0;
+    const added = seqs.filter((seq) => seq > last);
+    if (added.length === 0) return;
+    this.publish({ ...this.snapshot, version: this.snapshot.version + 1, filtered: filtered.concat(added) });
+  }
+
   private extendFiltered(filtered: readonly number[], tail: readonly MessageSummary[]): readonly number[] {
     const test = this.filter;
     if (!test) return filtered;

@@ -91,7 +91,9 @@ export function SubscriptionsBar() {
 
   const serverProblem = subscribe.isError ? errorText(subscribe.error) : null;
   const unsubscribeProblem = unsubscribe.isError ? errorText(unsubscribe.error) : null;
-  const shownProblem = problem ?? serverProblem;
+  // Checked as you type (an empty field is not a mistake yet); Subscribe checks it again.
+  const typedProblem = filter === '' ? null : topicFilterProblem(filter);
+  const shownProblem = problem ?? typedProblem ?? serverProblem;
 
   return (
     <section className="subscriptions" aria-labelledby="subscriptions-title">

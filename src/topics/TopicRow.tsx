@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { decayedRate } from '../../electron/contract';
+import { RATE_WINDOW_S, windowCount } from '../../electron/contract';
 import { formatNumber, formatRate } from '../i18n/format';
 import { previewText } from '../messages/format';
 import type { TreeNode } from './topic-store';
@@ -23,7 +23,7 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
   const { t } = useTranslation();
   const state = node.state;
   const hasChildren = node.children.length > 0;
-  const rate = state ? decayedRate(state.rateTotal, state.rateAt, now) : 0;
+  const inWindow = windowCount(state?.recent, now);
   const active = now - node.touchedAt < ACTIVITY_MS;
   const last = state?.last;
   const className = ['topic-row', focused && 'focused', active && 'active'].filter(Boolean).join(' ');
@@ -58,7 +58,9 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
         </span>
       )}
       <span className="topic-value">{last ? previewText(last) : ''}</span>
-      <span className="topic-rate">{formatRate(rate)}</span>
+      <span className="topic-rate" title={t('data.rate.title', { seconds: RATE_WINDOW_S })}>
+        {inWindow === 0 ? '' : inWindow === 1 ? t('data.rate.one') : formatRate(inWindow / RATE_WINDOW_S)}
+      </span>
       <span
         className="topic-count"
         title={t('topics.row.count', { own: state?.messages ?? 0, total: state?.total ?? 0 })}

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { selectionStore, useSelection } from '../inspector/selection';
+import { listScope } from '../search/list-query';
 import { DeleteRetained } from './DeleteRetained';
 import { flattenTree, type TopicSort } from './flatten';
 import { topicFilter } from './topic-filter';
@@ -92,6 +93,7 @@ export function TopicTree() {
     if (!node) return;
     setFocusedId(node.id);
     selectionStore.set({ kind: 'topic', path: node.path });
+    listScope.set(node.path);
     virtualizer.scrollToIndex(rows.indexOf(node));
   };
 
@@ -125,6 +127,8 @@ export function TopicTree() {
   const onRowClick = useCallback((node: TreeNode) => {
     setFocusedId(node.id);
     selectionStore.set({ kind: 'topic', path: node.path });
+    // Data #4: the list narrows to this topic and below, until the chip is removed.
+    listScope.set(node.path);
   }, []);
 
   const rowDomId = (node: TreeNode) => `${baseId}-node-${node.id}`;

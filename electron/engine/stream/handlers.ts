@@ -10,6 +10,9 @@ type StreamRequest =
   | 'stream.memory'
   | 'messages.summaries'
   | 'messages.match'
+  | 'messages.search'
+  | 'messages.series'
+  | 'messages.topicHistory'
   | 'messages.detail'
   | 'messages.export'
   | 'topics.detail'
@@ -27,6 +30,10 @@ export function streamHandlers(manager: ConnectionManager): Pick<RequestHandlers
     'stream.memory': async () => streams.memory(),
     'messages.summaries': async ({ connectionId, seqs }) => streams.get(connectionId).summaries(seqs),
     'messages.match': async ({ connectionId, match }) => streams.get(connectionId).match(match),
+    'messages.search': ({ connectionId, ...input }) => streams.get(connectionId).search(input),
+    'messages.topicHistory': async ({ connectionId, seq }) => streams.get(connectionId).topicHistory(seq),
+    'messages.series': async ({ connectionId, topic, path, afterSeq }) =>
+      streams.get(connectionId).series(topic, path, afterSeq),
     'messages.detail': async ({ connectionId, seq, maxBytes }) =>
       streams.get(connectionId).messageDetail(seq, maxBytes),
     'messages.export': async ({ connectionId, format, match }) =>

@@ -1,6 +1,10 @@
 import {
   compileTopicMatch,
   type MessageExportResult,
+  type MessageSearchResult,
+  numberFrom,
+  parseJsonPath,
+  type SeriesResult,
   type MessageDetail,
   type MessageSummary,
   type ParsedRequestInput,
@@ -14,9 +18,12 @@ import {
 import { EngineError } from '../errors';
 import { exportEntries } from './export';
 import { MemoryBudget } from './memory-budget';
-import { MessageLog } from './message-log';
+import { MessageLog, type LogEntry } from './message-log';
+import { LogSearcher, type SearchInput } from './search';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
+
+const seriesDecoder = new TextDecoder('utf-8', { fatal: false });
 
 type PollInput = Omit<ParsedRequestInput<'stream.poll'>, 'connectionId'>;
 
@@ -45,6 +52,19 @@ export class MessageStream {
     private readonly budget = new MemoryBudget(limits.maxTotalBytes),
   ) {
     this.log = new MessageLog(limits, budget);
+    this.searcher = new LogSearcher({
+      epoch: () => this.epoch,
+      firstSeq: () => this.log.firstSeq,
+      lastSeq: () => this.log.lastSeq,
+      get: (seq) => this.log.get(seq),
+    });
+  }
+
+  private readonly searcher: LogSearcher;
+
+  /** Topic, tree scope and payload search over the kept log, in slices (see LogSearcher). */
+  search(input: SearchInput): Promise<MessageSearchResult> {
+    return this.searcher.search(input);
   }
 
   ingest(messages: readonly ReceivedMessage[]): void {
@@ -149,6 +169,46 @@ export class MessageStream {
       if (verdict) seqs.push(entry.seq);
     }
     return { seqs, lastSeq: this.log.lastSeq, epoch: this.epoch };
+  }
+
+  /** A topic's kept payloads as numbers (or one JSON field's), oldest first; gaps for the rest. */
+  series(topic: string, path: string | undefined, afterSeq: number): SeriesResult {
+    const steps = path === undefined || path.trim() === '' ? null : parseJsonPath(path);
+    if (steps === null && path !== undefined && path.trim() !== '') {
+      throw new EngineError('invalid-input', `"${path}" is not a JSON path (write it as a.b[0].c).`);
+    }
+    const entries: LogEntry[] = [];
+    for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
+      if (this.log.get(at.seq) === at) entries.push(at);
+      at = at.previousSeq > afterSeq ? this.log.get(at.previousSeq) : undefined;
+    }
+    const t: number[] = [];
+    const v: (number | null)[] = [];
+    let skipped = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i];
+      if (!entry) continue;
+      const value = numberFrom(seriesDecoder.decode(entry.payload), steps);
+      if (value === null) skipped++;
+      t.push(entry.receivedAt);
+      v.push(value);
+    }
+    return { t, v, skipped, lastSeq: this.log.lastSeq };
+  }
+
+  /** The kept messages on `seq`'s topic, walked back from the topic's newest along previousSeq. */
+  topicHistory(seq: number): { topic: string; seqs: number[] } {
+    const entry = this.log.get(seq);
+    if (!entry) throw new EngineError('not-found', `Message #${seq} is no longer kept.`);
+    const seqs: number[] = [];
+    let at = this.index.find(entry.topic)?.last ?? entry;
+    while (true) {
+      if (this.log.get(at.seq) === at) seqs.push(at.seq);
+      const previous = at.previousSeq > 0 ? this.log.get(at.previousSeq) : undefined;
+      if (!previous) break;
+      at = previous;
+    }
+    return { topic: entry.topic, seqs: seqs.reverse() };
   }
 
   export(format: 'jsonl' | 'csv', match: TopicMatchInput | undefined): MessageExportResult {

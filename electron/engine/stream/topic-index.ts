@@ -1,4 +1,4 @@
-import { RATE_TAU_MS, type TopicNodeState } from '../../contract';
+import { RATE_TAU_MS, RATE_WINDOW_S, type RecentCounts, type TopicNodeState } from '../../contract';
 import type { LogEntry } from './message-log';
 import { summarize } from './summary';
 
@@ -13,6 +13,9 @@ export class TopicNode {
   rateTotal = 0;
   rateAt = 0;
   last: LogEntry | null = null;
+  /** Arrivals at or below this level per second, a ring indexed by second % RATE_WINDOW_S. */
+  private ring: Uint32Array | null = null;
+  private ringSecond = 0;
   /** Clock value of this node's latest change; orders the change list. */
   version = 0;
   newer: TopicNode | null = null;
@@ -22,6 +25,31 @@ export class TopicNode {
     readonly path: string,
     readonly parent: TopicNode | null,
   ) {}
+
+  countArrival(at: number): void {
+    const second = Math.floor(at / 1000);
+    if (!this.ring) {
+      this.ring = new Uint32Array(RATE_WINDOW_S);
+      this.ringSecond = second;
+    } else if (second > this.ringSecond) {
+      // Seconds that passed without arrivals start at zero.
+      if (second - this.ringSecond >= RATE_WINDOW_S) this.ring.fill(0);
+      else for (let s = this.ringSecond + 1; s <= second; s++) this.ring[s % RATE_WINDOW_S] = 0;
+      this.ringSecond = second;
+    }
+    // A message stamped before the window (a clock stepped back) counts in its oldest second.
+    const slot = Math.max(second, this.ringSecond - RATE_WINDOW_S + 1) % RATE_WINDOW_S;
+    this.ring[slot] = (this.ring[slot] ?? 0) + 1;
+  }
+
+  recent(): RecentCounts | undefined {
+    const ring = this.ring;
+    if (!ring) return undefined;
+    const counts: number[] = [];
+    for (let i = 0; i < RATE_WINDOW_S; i++) counts.push(ring[(this.ringSecond - i) % RATE_WINDOW_S] ?? 0);
+    while (counts.length > 0 && counts[counts.length - 1] === 0) counts.pop();
+    return { second: this.ringSecond, counts };
+  }
 }
 
 /** One arrival's weight in an exponentially weighted rate (messages per second). */
@@ -77,6 +105,7 @@ export class TopicIndex {
       n.rate = n.rate * factor + (n === node ? ARRIVAL : 0);
       n.rateTotal = n.rateTotal * factor + ARRIVAL;
       n.rateAt = now;
+      n.countArrival(now);
       n.total++;
       n.retainedBelow += retainedDelta;
       this.touch(n);
@@ -180,6 +209,8 @@ export function nodeState(node: TopicNode): TopicNodeState {
     rateTotal: node.rateTotal,
     rateAt: node.rateAt,
   };
+  const recent = node.recent();
+  if (recent) state.recent = recent;
   if (node.last) state.last = summarize(node.last);
   return state;
 }

@@ -18,6 +18,8 @@ import check from './check.json';
 import desktop from './desktop.json';
 import engine from './engine.json';
 import codecs from './codecs.json';
+import data from './data.json';
+import charts from './charts.json';
 
 export default {
   format,
@@ -39,4 +41,6 @@ export default {
   desktop,
   engine,
   codecs,
+  data,
+  charts,
 };

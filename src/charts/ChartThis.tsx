@@ -1,0 +1,51 @@
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { numberFrom, parseJsonPath } from '../../electron/contract';
+import { chartsStore, chartThis } from './charts-store';
+import { firstNumericPath } from './series-math';
+
+/** "Chart this" for a numeric payload, or for a numeric field of a JSON one (by its path). */
+export function ChartThis({ topic, text, json }: { topic: string; text: string; json: unknown }) {
+  const { t } = useTranslation();
+  const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
+  const plainNumber = useMemo(() => numberFrom(text, null) !== null, [text]);
+  const [path, setPath] = useState(() => (json === undefined ? '' : (firstNumericPath(json) ?? '')));
+  const pathId = useId();
+  const steps = path === '' ? null : parseJsonPath(path);
+  const usable = plainNumber || (json !== undefined && steps !== null && numberFrom(text, steps) !== null);
+  if (!plainNumber && json === undefined) return null;
+  const spec = plainNumber ? { topic } : { topic, path };
+  const last = charts[charts.length - 1];
+  return (
+    <>
+      {!plainNumber && (
+        <>
+          <label htmlFor={pathId} className="sr-only">
+            {t('charts.path')}
+          </label>
+          <input
+            id={pathId}
+            className="mono chart-path"
+            value={path}
+            placeholder={t('charts.pathPlaceholder')}
+            spellCheck={false}
+            onChange={(e) => setPath(e.target.value)}
+          />
+        </>
+      )}
+      <button type="button" className="button-small" disabled={!usable} onClick={() => chartThis(spec)}>
+        {t('charts.chartThis')}
+      </button>
+      {last && (
+        <button
+          type="button"
+          className="button-small"
+          disabled={!usable}
+          onClick={() => chartThis(spec, last.id)}
+        >
+          {t('charts.addToChart')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { createValueStore } from '../api/store';
+
+/** One line of a chart: a topic's payloads as numbers, or one JSON field of them. */
+export interface SeriesSpec {
+  topic: string;
+  /** A JSON path ("a.b[0]"); absent: the payload itself is the number. */
+  path?: string;
+}
+
+export interface ChartSpec {
+  id: number;
+  series: SeriesSpec[];
+}
+
+/** The charts open now, in order. */
+export const chartsStore = createValueStore<readonly ChartSpec[]>([]);
+
+let nextId = 1;
+
+export function seriesLabel(spec: SeriesSpec): string {
+  return spec.path ? `${spec.topic} · ${spec.path}` : spec.topic;
+}
+
+/** Opens a new chart with this series, or adds it to chart `into` (once). */
+export function chartThis(spec: SeriesSpec, into?: number): void {
+  const charts = chartsStore.getSnapshot();
+  const target = into === undefined ? undefined : charts.find((c) => c.id === into);
+  if (!target) {
+    chartsStore.set([...charts, { id: nextId++, series: [spec] }]);
+    return;
+  }
+  if (target.series.some((s) => s.topic === spec.topic && s.path === spec.path)) return;
+  chartsStore.set(charts.map((c) => (c === target ? { ...c, series: [...c.series, spec] } : c)));
+}
+
+export function closeChart(id: number): void {
+  chartsStore.set(chartsStore.getSnapshot().filter((c) => c.id !== id));
+}
