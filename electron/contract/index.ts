@@ -19,6 +19,7 @@ import { presetRequests } from './presets';
 import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
 import { repeatEvents, repeatRequests } from './publish-repeat';
+import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 
 export * from './check';
@@ -35,6 +36,7 @@ export * from './properties';
 export * from './presets';
 export * from './publish';
 export * from './publish-repeat';
+export * from './settings';
 export * from './subscriptions';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
@@ -56,6 +58,7 @@ export const requests = {
   ...localBrokerRequests,
   ...checkRequests,
   ...historyRequests,
+  ...settingsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

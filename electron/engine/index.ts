@@ -13,6 +13,7 @@ import {
   profileHandlers,
   type SecretBox,
 } from './profiles';
+import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
 
@@ -75,6 +76,9 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const links = new ProfileLinks(manager, store);
   const lab = new WillLab(manager);
   const localBroker = new LocalBroker();
+  const settings = new SettingsStore(dataDir, manager.streams);
+  // The kept log limits are in force from the start, before any page asks.
+  settings.get().catch(() => undefined);
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -114,6 +118,10 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...streamHandlers(manager),
     ...checkHandlers(store, emit),
     ...historyHandlers(dataDir),
+    'settings.get': () => settings.get(),
+    'settings.save': (patch) => settings.save(patch),
+    // Limits set anywhere (the toolbar, Settings) are kept for the next start.
+    'stream.setLimits': (limits) => settings.setLimits(limits),
   };
   return {
     handlers,
