@@ -116,7 +116,11 @@ export class SettingsStore {
   private async write(loaded: Loaded): Promise<void> {
     const file = this.file();
     if (!file) return;
-    const body = { version: 1, settings: loaded.settings, ...(loaded.limits ? { limits: loaded.limits } : {}) };
+    const body = {
+      version: 1,
+      settings: loaded.settings,
+      ...(loaded.limits ? { limits: loaded.limits } : {}),
+    };
     const write = this.writing.then(() => writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`));
     this.writing = write.catch(() => undefined);
     try {
