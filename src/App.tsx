@@ -6,22 +6,12 @@ import { MissingToken } from './app/MissingToken';
 import { PushFeeds } from './app/PushFeeds';
 import { TopBar } from './app/TopBar';
 import { useAppReadyFlag } from './app/use-app-ready-flag';
-import { BrokerPanel } from './broker/BrokerPanel';
-import { ConnectionForm } from './connections/ConnectionForm';
-import { ConnectionList } from './connections/ConnectionList';
-import { LabPanel } from './lab/LabPanel';
 import { useConnections } from './connections/connection-queries';
-import { Inspector } from './inspector/Inspector';
-import { MessageList } from './messages/MessageList';
-import { PacketsPanel } from './packets/PacketsPanel';
 import { ProfileEditorProvider } from './profiles/profile-editor';
 import { ProfileLoadBanner } from './profiles/ProfileLoadBanner';
-import { ProfilesPanel } from './profiles/ProfilesPanel';
-import { StreamToolbar } from './messages/StreamToolbar';
-import { PublishPanel } from './publish/PublishPanel';
-import { SubscriptionsBar } from './subscriptions/SubscriptionsBar';
-import { FilterBar } from './topics/FilterBar';
-import { TopicTree } from './topics/TopicTree';
+import { SettingsSync } from './settings/SettingsSync';
+import { Workbench } from './workbench/Workbench';
+import { WorkbenchProvider } from './workbench/workbench-state';
 
 export function App() {
   const transport = useTransportStatus();
@@ -36,32 +26,13 @@ export function App() {
     <ProfileEditorProvider>
       <div className="app">
         <PushFeeds />
+        <SettingsSync enabled={open} />
         <TopBar info={info.data} />
         <HostBanner status={transport} />
         <ProfileLoadBanner />
-        <div className="workspace">
-          <aside className="sidebar">
-            <ProfilesPanel enabled={open} />
-            <ConnectionList />
-            <ConnectionForm />
-            <LabPanel />
-            <BrokerPanel />
-          </aside>
-          <main className="main">
-            <SubscriptionsBar />
-            <StreamToolbar />
-            <FilterBar />
-            <div className="stream-panes">
-              <TopicTree />
-              <div className="stream-detail">
-                <MessageList />
-                <Inspector />
-              </div>
-            </div>
-            <PublishPanel />
-            <PacketsPanel />
-          </main>
-        </div>
+        <WorkbenchProvider>
+          <Workbench />
+        </WorkbenchProvider>
       </div>
     </ProfileEditorProvider>
   );

@@ -13,6 +13,8 @@ import packets from './packets.json';
 import ui from './ui.json';
 import publish from './publish.json';
 import profiles from './profiles.json';
+import workbench from './workbench.json';
+import settings from './settings.json';
 
 export default {
   format,
@@ -29,4 +31,6 @@ export default {
   ui,
   publish,
   profiles,
+  workbench,
+  settings,
 };
