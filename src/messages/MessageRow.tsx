@@ -40,7 +40,7 @@ export const MessageRow = memo(function MessageRow({ message, rowIndex, selected
       <span role="cell" className="message-topic" title={message.topic}>
         {message.topic}
       </span>
-      <span role="cell" className="message-payload">
+      <span role="cell" className="message-payload" title={preview || undefined}>
         {preview || <span className="message-empty">{t('common.empty')}</span>}
       </span>
       <span

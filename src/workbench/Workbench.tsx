@@ -91,7 +91,7 @@ export function Workbench() {
                           <MessageList />
                         </Panel>
                         <Handle label={t('workbench.resize.detail')} />
-                        <Panel id="inspector" defaultSize="42%" minSize="60px" className="pane-inspector">
+                        <Panel id="inspector" defaultSize="42%" minSize="120px" className="pane-inspector">
                           <Inspector />
                         </Panel>
                       </Group>
