@@ -44,7 +44,7 @@ export function Workbench() {
         <Panel
           id="side"
           panelRef={sidePanel}
-          defaultSize="320px"
+          defaultSize="300px"
           minSize="240px"
           maxSize="60%"
           collapsible
@@ -76,7 +76,7 @@ export function Workbench() {
               <Panel id="stream" minSize="120px">
                 {started ? (
                   <Group orientation="horizontal" className="stream-panes" id="workbench-stream" {...stream}>
-                    <Panel id="tree" defaultSize="36%" minSize="200px" className="pane-tree">
+                    <Panel id="tree" defaultSize="36%" minSize="260px" className="pane-tree">
                       <TopicTree />
                     </Panel>
                     <Handle label={t('workbench.resize.tree')} />
