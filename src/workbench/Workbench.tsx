@@ -44,7 +44,7 @@ export function Workbench() {
         <Panel
           id="side"
           panelRef={sidePanel}
-          defaultSize="300px"
+          defaultSize="320px"
           minSize="240px"
           maxSize="60%"
           collapsible

@@ -28,7 +28,8 @@ function truncatedWithoutTitle(page: Page): Promise<Cut[]> {
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
     const titleAround = (el: Element) => el.closest('[title]')?.getAttribute('title') ?? '';
     const visible = (el: HTMLElement) => {
-      if (el.closest('[hidden], [aria-hidden="true"], .monaco-editor, .sr-only')) return false;
+      // Text hidden from screen readers is still read by eyes: only what is not drawn is skipped.
+      if (el.closest('[hidden], .monaco-editor')) return false;
       const box = el.getBoundingClientRect();
       return box.width > 2 && box.height > 2 && box.bottom > 0 && box.top < innerHeight;
     };
