@@ -2,9 +2,22 @@ import { DEFAULT_SETTINGS } from '../../electron/contract';
 
 /*
  * The settings that plain helpers read at the moment they need them (a new connection
- * form's reconnect period), set from the data folder's settings by SettingsSync.
+ * form's reconnect period), set from the data folder's settings by SettingsSync. Like the
+ * language and the theme, the value is cached in localStorage for the first paint only:
+ * the form made before the host answers starts with the period the user chose.
  */
-let reconnectPeriodSeconds = DEFAULT_SETTINGS.reconnectPeriodSeconds;
+const STORAGE_KEY = 'mqscope.reconnectPeriodSeconds';
+
+function cached(): number {
+  try {
+    const value = Number(localStorage.getItem(STORAGE_KEY) ?? Number.NaN);
+    return Number.isInteger(value) && value >= 0 ? value : DEFAULT_SETTINGS.reconnectPeriodSeconds;
+  } catch {
+    return DEFAULT_SETTINGS.reconnectPeriodSeconds;
+  }
+}
+
+let reconnectPeriodSeconds = cached();
 
 export function defaultReconnectSeconds(): number {
   return reconnectPeriodSeconds;
@@ -12,4 +25,9 @@ export function defaultReconnectSeconds(): number {
 
 export function setDefaultReconnectSeconds(seconds: number): void {
   reconnectPeriodSeconds = seconds;
+  try {
+    localStorage.setItem(STORAGE_KEY, String(seconds));
+  } catch {
+    // Only the first paint of the next start misses it.
+  }
 }

@@ -70,6 +70,21 @@ export class MainPage {
     return this.topics.getByRole('treeitem').filter({ has: this.page.getByTitle(path, { exact: true }) });
   }
 
+  /**
+   * Shows an activity of the workbench in the side area (by its tab's name in the page's
+   * language), leaving it open when it already is: a click on the shown one collapses it.
+   */
+  async showActivity(name: string): Promise<void> {
+    const tab = this.page
+      .getByRole('tablist', { name: /Activities|活动栏/ })
+      .getByRole('tab', { name, exact: true });
+    const shown =
+      (await tab.getAttribute('aria-selected')) === 'true' &&
+      (await tab.getAttribute('aria-expanded')) !== 'false';
+    if (!shown) await tab.click();
+    await expect(tab).toHaveAttribute('aria-expanded', 'true');
+  }
+
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await this.waitUntilReady();
