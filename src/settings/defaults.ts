@@ -8,9 +8,14 @@ import { DEFAULT_SETTINGS } from '../../electron/contract';
  */
 const STORAGE_KEY = 'mqscope.reconnectPeriodSeconds';
 
+/** Typed here so Node unit tests (no DOM types, no localStorage) load this module too. */
+const browser = globalThis as {
+  localStorage?: { getItem(key: string): string | null; setItem(k: string, v: string): void };
+};
+
 function cached(): number {
   try {
-    const value = Number(localStorage.getItem(STORAGE_KEY) ?? Number.NaN);
+    const value = Number(browser.localStorage?.getItem(STORAGE_KEY) ?? Number.NaN);
     return Number.isInteger(value) && value >= 0 ? value : DEFAULT_SETTINGS.reconnectPeriodSeconds;
   } catch {
     return DEFAULT_SETTINGS.reconnectPeriodSeconds;
@@ -26,7 +31,7 @@ export function defaultReconnectSeconds(): number {
 export function setDefaultReconnectSeconds(seconds: number): void {
   reconnectPeriodSeconds = seconds;
   try {
-    localStorage.setItem(STORAGE_KEY, String(seconds));
+    browser.localStorage?.setItem(STORAGE_KEY, String(seconds));
   } catch {
     // Only the first paint of the next start misses it.
   }

@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useOwnConnections } from '../connections/connection-queries';
+import { useConnectionsOfThisPage } from '../connections/current-connection';
 import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
 import { StreamToolbar } from '../messages/StreamToolbar';
@@ -25,14 +27,29 @@ function Handle({ label }: { label: string }) {
 }
 
 /**
+ * A connection opened from the Local broker view ("Connect to local broker") is shown where
+ * connections live: its status, CONNACK and form are in the Connections view.
+ */
+function useShowNewConnection(active: string, show: (id: string) => void) {
+  const { selectedId } = useConnectionsOfThisPage();
+  const previous = useRef(selectedId);
+  useEffect(() => {
+    if (selectedId === previous.current) return;
+    previous.current = selectedId;
+    if (selectedId && active === 'broker') show('connections');
+  }, [selectedId, active, show]);
+}
+
+/**
  * The activity bar, the side area it switches, and the main area: subscriptions, toolbar,
  * filter, then topic tree | message list over detail, publish below, the packet log last.
  * Every split is resizable; the side area and publish collapse.
  */
 export function Workbench() {
   const { t } = useTranslation();
-  const { active, sidePanel, onSideResize } = useWorkbench();
+  const { active, show, sidePanel, onSideResize } = useWorkbench();
   const started = useOwnConnections().length > 0;
+  useShowNewConnection(active, show);
   const outer = useRemembered('outer');
   const main = useRemembered('main');
   const stream = useRemembered('stream');

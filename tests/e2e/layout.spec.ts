@@ -19,30 +19,69 @@ interface Cut {
   title: string;
 }
 
+// The page's DOM, as far as the probe uses it: this file is type-checked without the DOM library.
+interface ProbeElement {
+  tagName: string;
+  id: string;
+  className: unknown;
+  scrollWidth: number;
+  clientWidth: number;
+  innerText?: string;
+  textContent: string | null;
+  placeholder?: string;
+  value?: string;
+  childNodes: Iterable<{ nodeType: number; textContent: string | null }>;
+  closest(selector: string): ProbeElement | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number; top: number; bottom: number };
+}
+interface ProbeStyle {
+  overflowX: string;
+  textOverflow: string;
+  display: string;
+  fontWeight: string;
+  fontSize: string;
+  fontFamily: string;
+  paddingLeft: string;
+  paddingRight: string;
+}
+interface ProbeWindow {
+  innerHeight: number;
+  getComputedStyle(element: ProbeElement): ProbeStyle;
+  document: {
+    querySelectorAll(selector: string): Iterable<ProbeElement>;
+    createElement(tag: 'canvas'): {
+      getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null;
+    };
+  };
+}
+
 /** Every visible truncated text on the page that no title spells out in full. */
 function truncatedWithoutTitle(page: Page): Promise<Cut[]> {
   return page.evaluate(() => {
+    const w = globalThis as unknown as ProbeWindow;
+    const TEXT_NODE = 3;
     const cuts: Cut[] = [];
-    const canvas = document.createElement('canvas').getContext('2d');
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-    const titleAround = (el: Element) => el.closest('[title]')?.getAttribute('title') ?? '';
-    const visible = (el: HTMLElement) => {
+    const canvas = w.document.createElement('canvas').getContext('2d');
+    const describe = (el: ProbeElement) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const titleAround = (el: ProbeElement) => el.closest('[title]')?.getAttribute('title') ?? '';
+    const visible = (el: ProbeElement) => {
       // Text hidden from screen readers is still read by eyes: only what is not drawn is skipped.
       if (el.closest('[hidden], .monaco-editor')) return false;
       const box = el.getBoundingClientRect();
-      return box.width > 2 && box.height > 2 && box.bottom > 0 && box.top < innerHeight;
+      return box.width > 2 && box.height > 2 && box.bottom > 0 && box.top < w.innerHeight;
     };
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+    for (const el of w.document.querySelectorAll('body *')) {
       if (!visible(el)) continue;
-      const style = getComputedStyle(el);
+      const style = w.getComputedStyle(el);
       // Scrolling boxes show the rest on scroll; only boxes that clip (or ellipsize) cut text.
       const clips =
         style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
       // Text that spills out of its own box is cut too: by a neighbour painted over it.
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      const ownText = [...el.childNodes].some((n) => n.nodeType === TEXT_NODE && n.textContent?.trim());
       const spills =
         ownText && style.display !== 'inline' && style.overflowX === 'visible' && el.clientWidth > 0;
       if ((clips || spills) && el.scrollWidth > el.clientWidth + 1) {
@@ -51,7 +90,7 @@ function truncatedWithoutTitle(page: Page): Promise<Cut[]> {
         const title = titleAround(el);
         if (!squash(title).includes(text)) cuts.push({ what: describe(el), text, title });
       }
-      if (el instanceof HTMLInputElement && el.placeholder && !el.value && canvas) {
+      if (el.tagName === 'INPUT' && el.placeholder && !el.value && canvas) {
         canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
         const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         if (

@@ -62,7 +62,9 @@ test('settings apply at once, are kept in the data folder and survive a reload (
       });
 
     // Without this browser's cache, the page still comes back as it was left.
-    await page.evaluate(() => localStorage.clear());
+    await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear(),
+    );
     await page.reload();
     await app.waitUntilReady();
     await expect(html).toHaveAttribute('lang', 'zh-CN');
