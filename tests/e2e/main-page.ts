@@ -12,6 +12,21 @@ export interface ConnectFields {
   password?: string;
 }
 
+/**
+ * Shows an activity of the workbench in the side area (by its tab's name in the page's
+ * language), leaving it open when it already is: a click on the shown one collapses it.
+ */
+export async function showActivity(page: Page, name: string): Promise<void> {
+  const tab = page
+    .getByRole('tablist', { name: /Activities|活动栏/ })
+    .getByRole('tab', { name, exact: true });
+  const shown =
+    (await tab.getAttribute('aria-selected')) === 'true' &&
+    (await tab.getAttribute('aria-expanded')) !== 'false';
+  if (!shown) await tab.click();
+  await expect(tab).toHaveAttribute('aria-expanded', 'true');
+}
+
 /** The main screen, by role and label, as a user sees it. */
 export class MainPage {
   readonly status: Locator;
@@ -70,19 +85,9 @@ export class MainPage {
     return this.topics.getByRole('treeitem').filter({ has: this.page.getByTitle(path, { exact: true }) });
   }
 
-  /**
-   * Shows an activity of the workbench in the side area (by its tab's name in the page's
-   * language), leaving it open when it already is: a click on the shown one collapses it.
-   */
+  /** Shows an activity of the workbench in the side area (see showActivity below). */
   async showActivity(name: string): Promise<void> {
-    const tab = this.page
-      .getByRole('tablist', { name: /Activities|活动栏/ })
-      .getByRole('tab', { name, exact: true });
-    const shown =
-      (await tab.getAttribute('aria-selected')) === 'true' &&
-      (await tab.getAttribute('aria-expanded')) !== 'false';
-    if (!shown) await tab.click();
-    await expect(tab).toHaveAttribute('aria-expanded', 'true');
+    await showActivity(this.page, name);
   }
 
   async open(url: string): Promise<void> {
