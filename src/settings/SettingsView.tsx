@@ -31,6 +31,7 @@ export function SettingsView() {
   const queryClient = useQueryClient();
   // The example ticks, so a change of zone shows at once.
   const now = useNow(1000);
+  const [limitsRound, setLimitsRound] = useState(0);
   const ids = { language: useId(), theme: useId(), time: useId(), reconnect: useId() };
   const state = query.data;
   if (!state) {
@@ -107,12 +108,17 @@ export function SettingsView() {
       />
 
       <h3 className="settings-heading">{t('settings.log')}</h3>
-      <LimitsEditor
-        // A fresh editor for each saved state, so it shows what the host keeps.
-        key={JSON.stringify(state.limits)}
-        limits={state.limits}
-        onDone={() => void queryClient.invalidateQueries({ queryKey: SETTINGS_KEY })}
-      />
+      <div className="settings-limits">
+        <LimitsEditor
+          // A fresh editor after Apply or Cancel, so it shows what the host keeps.
+          key={`${JSON.stringify(state.limits)}-${limitsRound}`}
+          limits={state.limits}
+          onDone={() => {
+            setLimitsRound((n) => n + 1);
+            void queryClient.invalidateQueries({ queryKey: SETTINGS_KEY });
+          }}
+        />
+      </div>
     </section>
   );
 }
