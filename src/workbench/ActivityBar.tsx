@@ -7,7 +7,7 @@ export function ActivityBar() {
   const { t } = useTranslation();
   const { active, toggle, sideCollapsed } = useWorkbench();
   return (
-    <nav className="activity-bar" aria-label={t('workbench.activityBar')}>
+    <div className="activity-bar">
       <div role="tablist" aria-orientation="vertical" aria-label={t('workbench.activityBar')}>
         {ACTIVITIES.map(({ id, icon: Icon, label, hint }) => {
           const selected = id === active;
@@ -33,6 +33,6 @@ export function ActivityBar() {
           );
         })}
       </div>
-    </nav>
+    </div>
   );
 }
