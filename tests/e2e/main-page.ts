@@ -45,7 +45,7 @@ export class MainPage {
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status', { name: 'Connection status' });
-    this.messages = page.getByLabel('Messages');
+    this.messages = page.getByLabel('Messages', { exact: true });
     this.publishResult = page.getByRole('status', { name: 'Publish result' });
     this.connack = page.getByRole('region', { name: 'CONNACK' });
     this.subscriptions = page.getByRole('list', { name: 'Subscriptions' });
