@@ -47,7 +47,7 @@ function useShowNewConnection(active: string, show: (id: string) => void) {
  */
 export function Workbench() {
   const { t } = useTranslation();
-  const { active, show, sidePanel, onSideResize } = useWorkbench();
+  const { active, show, sidePanel, onSideResize, sideCollapsed } = useWorkbench();
   const started = useOwnConnections().length > 0;
   useShowNewConnection(active, show);
   const outer = useRemembered('outer');
@@ -77,7 +77,8 @@ export function Workbench() {
               aria-labelledby={`activity-tab-${id}`}
               className="activity-view"
               // Kept mounted while hidden: a half-typed form or a running lab keeps its state.
-              hidden={id !== active}
+              // Hidden too while the side area is collapsed, so Tab never reaches what is not shown.
+              hidden={id !== active || sideCollapsed}
             >
               <View />
             </div>
