@@ -135,3 +135,31 @@ test('at 1024×768, connected with messages, no meaningful text is cut without a
 
   expect(await truncatedWithoutTitle(app.page)).toEqual([]);
 });
+
+test('the probe itself sees clipped, spilled and placeholder cuts, and accepts a title (issue 14 #1)', async ({
+  app,
+}) => {
+  // Without this, a probe that finds nothing would pass the test above on any layout.
+  await app.page.evaluate(() => {
+    const w = globalThis as unknown as {
+      document: { body: { insertAdjacentHTML(where: string, html: string): void } };
+    };
+    w.document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="probe-cuts" style="position:fixed;top:100px;left:100px;background:#fff">
+         <div id="clipped" style="width:60px;overflow:hidden;white-space:nowrap">a clipped sentence that is long</div>
+         <div id="spilled" style="width:60px;white-space:nowrap">a spilled sentence that is long</div>
+         <input id="hinted" style="width:60px" placeholder="a placeholder that is far too long">
+         <div id="titled" title="a titled sentence that is long" style="width:60px;overflow:hidden;white-space:nowrap">a titled sentence that is long</div>
+       </div>`,
+    );
+  });
+  const cuts = (await truncatedWithoutTitle(app.page)).filter((cut) =>
+    /#(clipped|spilled|hinted|titled)/.test(cut.what),
+  );
+  expect(cuts.map((cut) => cut.what).sort()).toEqual([
+    'div#clipped',
+    'div#spilled',
+    'placeholder of input#hinted',
+  ]);
+});
