@@ -94,7 +94,7 @@ export function Workbench() {
               <Panel id="stream" minSize="120px">
                 {started ? (
                   <Group orientation="horizontal" className="stream-panes" id="workbench-stream" {...stream}>
-                    <Panel id="tree" defaultSize="36%" minSize="260px" className="pane-tree">
+                    <Panel id="tree" defaultSize="36%" minSize="280px" className="pane-tree">
                       <TopicTree />
                     </Panel>
                     <Handle label={t('workbench.resize.tree')} />
