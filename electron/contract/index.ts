@@ -23,6 +23,7 @@ import { profileEvents, profileRequests } from './profiles';
 import { publishRequests } from './publish';
 import { recordEvents, recordRequests } from './record';
 import { repeatEvents, repeatRequests } from './publish-repeat';
+import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
@@ -45,6 +46,7 @@ export * from './presets';
 export * from './publish';
 export * from './publish-repeat';
 export * from './record';
+export * from './settings';
 export * from './subscriptions';
 export * from './search';
 export * from './series';
@@ -72,6 +74,7 @@ export const requests = {
   ...recordRequests,
   ...searchRequests,
   ...seriesRequests,
+  ...settingsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -18,6 +18,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { recordRoom } from './record';
+import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
 
@@ -86,6 +87,9 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const lab = new WillLab(manager, dataDir ? new HistoryStore({ dataDir, kind: LAB_HISTORY }) : null);
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
+  const settings = new SettingsStore(dataDir, manager.streams);
+  // The kept log limits are in force from the start, before any page asks.
+  settings.get().catch(() => undefined);
   const handlers: RequestHandlers = {
     'app.info': async () => info,
     'connection.open': (input) => manager.open(input),
@@ -131,6 +135,10 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...record.handlers,
+    'settings.get': () => settings.get(),
+    'settings.save': (patch) => settings.save(patch),
+    // Limits set anywhere (the toolbar, Settings) are kept for the next start.
+    'stream.setLimits': (limits) => settings.setLimits(limits),
   };
   return {
     handlers,

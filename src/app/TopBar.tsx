@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../electron/contract';
 import { StatusPill } from '../connections/StatusPill';
-import { LanguageSelect } from './LanguageSelect';
-import { ThemeSelect } from './ThemeSelect';
 
 export function TopBar({ info }: { info: AppInfo | undefined }) {
   const { t } = useTranslation();
@@ -11,8 +9,6 @@ export function TopBar({ info }: { info: AppInfo | undefined }) {
       <span className="brand">MQScope</span>
       <StatusPill />
       <span className="toolbar-spacer" />
-      <LanguageSelect />
-      <ThemeSelect />
       {info && (
         <span className="muted" title={info.host === 'web' ? t('app.host.webTitle') : t('app.host.desktop')}>
           {t('app.host.label', {

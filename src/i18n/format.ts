@@ -1,4 +1,4 @@
-import { currentLanguage, i18n, type Language } from './index';
+import { currentLanguage, i18n } from './index';
 
 /*
  * Numbers, sizes, times and durations for the current language, through Intl.
@@ -11,11 +11,22 @@ type Formatters = {
   time: Intl.DateTimeFormat;
 };
 
-const cache = new Map<Language, Formatters>();
+const cache = new Map<string, Formatters>();
+/** Settings' time format: the local zone or UTC, milliseconds either way. */
+let timeZone: 'local' | 'utc' = 'local';
+
+export function setTimeFormat(format: 'local' | 'utc'): void {
+  timeZone = format;
+}
+
+export function timeFormat(): 'local' | 'utc' {
+  return timeZone;
+}
 
 function formatters(): Formatters {
   const lng = currentLanguage();
-  let f = cache.get(lng);
+  const key = `${lng}|${timeZone}`;
+  let f = cache.get(key);
   if (!f) {
     f = {
       integer: new Intl.NumberFormat(lng, { maximumFractionDigits: 0 }),
@@ -27,9 +38,10 @@ function formatters(): Formatters {
         second: '2-digit',
         fractionalSecondDigits: 3,
         hourCycle: 'h23',
+        ...(timeZone === 'utc' ? { timeZone: 'UTC' } : {}),
       }),
     };
-    cache.set(lng, f);
+    cache.set(key, f);
   }
   return f;
 }
@@ -52,7 +64,7 @@ export function formatBytes(bytes: number): string {
   return `${f.oneDecimal.format(bytes / 1024 ** 3)} GB`;
 }
 
-/** Local wall-clock time with milliseconds (HH:MM:SS.mmm), 24-hour in every language. */
+/** Wall-clock time (local or UTC, as set) with milliseconds (HH:MM:SS.mmm), 24-hour in every language. */
 export function formatTime(epochMs: number): string {
   return formatters().time.format(epochMs);
 }

@@ -9,7 +9,11 @@ const STORAGE_KEY = 'mqscope.language';
 
 /** The few browser globals used here, typed so that unit tests (Node, no DOM types) load this module too. */
 interface BrowserGlobals {
-  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  localStorage?: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem?(key: string): void;
+  };
   navigator?: { languages?: readonly string[]; language?: string };
   document?: { documentElement: { lang: string } };
 }
@@ -40,9 +44,14 @@ function storedLanguage(): Language | null {
   }
 }
 
-function initialLanguage(): Language {
+/** The OS (browser) language, as far as MQScope speaks it. */
+export function osLanguage(): Language {
   const nav = browser.navigator;
-  return storedLanguage() ?? matchLanguage(nav?.languages ?? (nav?.language ? [nav.language] : []));
+  return matchLanguage(nav?.languages ?? (nav?.language ? [nav.language] : []));
+}
+
+function initialLanguage(): Language {
+  return storedLanguage() ?? osLanguage();
 }
 
 // Resources are bundled and initialisation is synchronous: no network, no eval, works offline under the CSP.
@@ -71,12 +80,27 @@ export function currentLanguage(): Language {
 
 /** Applies at once (every useTranslation re-renders) and is remembered for the next start. */
 export function setLanguage(lng: Language): void {
+  if (i18n.language === lng && storedLanguage() === lng) return;
   try {
     browser.localStorage?.setItem(STORAGE_KEY, lng);
   } catch {
     // Not persisted, but still applied for this session.
   }
   void i18n.changeLanguage(lng);
+}
+
+/**
+ * The Settings choice: a language, or `system` to follow the OS. The data folder holds the
+ * choice; localStorage keeps only what the first paint needs before the host answers.
+ */
+export function setLanguageChoice(choice: Language | 'system'): void {
+  if (choice !== 'system') return setLanguage(choice);
+  try {
+    browser.localStorage?.removeItem?.(STORAGE_KEY);
+  } catch {
+    // Nothing cached: the OS language is what the next start picks anyway.
+  }
+  if (i18n.language !== osLanguage()) void i18n.changeLanguage(osLanguage());
 }
 
 export { i18n };

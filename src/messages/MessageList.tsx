@@ -85,8 +85,13 @@ export function MessageList() {
             <span role="columnheader" title={t('messages.column.retainTitle')}>
               {t('messages.column.retain')}
             </span>
-            <span role="columnheader">{t('messages.column.topic')}</span>
-            <span role="columnheader">{t('messages.column.payload')}</span>
+            {/* The two columns that shrink with the pane carry their names as titles. */}
+            <span role="columnheader" title={t('messages.column.topic')}>
+              {t('messages.column.topic')}
+            </span>
+            <span role="columnheader" title={t('messages.column.payload')}>
+              {t('messages.column.payload')}
+            </span>
             <span role="columnheader" className="message-size">
               {t('messages.column.size')}
             </span>

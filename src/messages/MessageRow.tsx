@@ -49,7 +49,7 @@ export const MessageRow = memo(function MessageRow({
       <span role="cell" className="message-topic" title={message.topic}>
         {message.topic}
       </span>
-      <span role="cell" className="message-payload">
+      <span role="cell" className="message-payload" title={preview || undefined}>
         {preview ? (
           <Highlighted text={preview} query={highlight} />
         ) : (

@@ -23,6 +23,7 @@ import {
   type FieldProblems,
 } from '../connections/connect-form-values';
 import { formFieldOf, type FromCodeMarks } from '../connections/form/from-code';
+import { defaultReconnectSeconds } from '../settings/defaults';
 
 export type SecretName = 'password' | 'passphrase' | 'keyPem';
 export type SecretFlags = Record<SecretName, boolean>;
@@ -59,7 +60,8 @@ export function newDraft(folder = ''): ProfileDraft {
     profileId: null,
     name: '',
     folder,
-    values: DEFAULT_FORM,
+    // A new form starts with the reconnect period chosen in Settings.
+    values: { ...DEFAULT_FORM, reconnectPeriod: String(defaultReconnectSeconds()) },
     saved: NO_SECRETS,
     cleared: NO_SECRETS,
     savedHeaders: [],

@@ -39,7 +39,12 @@ export function Section({ title, open, onToggle, summary, problemCount = 0, chil
           </span>
         ) : (
           summary && (
-            <span id={summaryId} className="section-summary" aria-hidden="true">
+            <span
+              id={summaryId}
+              className="section-summary"
+              aria-hidden="true"
+              title={typeof summary === 'string' ? summary : undefined}
+            >
               {summary}
             </span>
           )

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { showActivity } from './main-page';
 
-/** The local broker section of the sidebar, by role and label. */
+/** The Local broker view of the workbench, by role and label; each step shows the view first. */
 export class BrokerPanel {
   readonly state: Locator;
   readonly clients: Locator;
@@ -17,10 +18,15 @@ export class BrokerPanel {
     this.engine = page.getByRole('combobox', { name: 'Broker', exact: true });
   }
 
+  async show(): Promise<void> {
+    await showActivity(this.page, 'Local broker');
+  }
+
   async start(
     ports: { tcpPort: number; wsPort: number },
     engine: 'built-in' | 'mosquitto' = 'built-in',
   ): Promise<void> {
+    await this.show();
     await this.engine.selectOption(engine);
     await this.page.getByLabel('TCP port').fill(String(ports.tcpPort));
     await this.page.getByLabel('WebSocket port').fill(String(ports.wsPort));
@@ -28,14 +34,17 @@ export class BrokerPanel {
   }
 
   async expectRunningOn(tcpPort: number): Promise<void> {
+    await this.show();
     await expect(this.state).toHaveText(`Running on ${tcpPort}`);
   }
 
   async connectToIt(): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: 'Connect to local broker' }).click();
   }
 
   async stop(): Promise<void> {
+    await this.show();
     await this.page.getByRole('button', { name: 'Stop broker' }).click();
   }
 }

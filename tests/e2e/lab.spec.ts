@@ -18,6 +18,8 @@ async function connectWithWill(app: MainPage, broker: MosquittoBroker, willTopic
   await app.openSection('Advanced');
   await p.getByLabel('Keepalive (s)').fill(keepalive);
   await app.connectTo(broker);
+  // The lab (its actions, the keepalive panel and the ping chart) is its own activity.
+  await app.showActivity('Lab');
 }
 
 const lab = (p: Page) => p.getByRole('group', { name: 'Lab actions' });
@@ -40,6 +42,7 @@ test('drop with a will: the observer sees it at once and says "as specified"', a
   await expect(result).toContainText('{"online":false}');
   const [seen] = await witness.messages;
   expect(seen?.payload).toBe('{"online":false}');
+  await app.showActivity('Connections');
   await expect(app.status).toContainText('Disconnected');
 });
 

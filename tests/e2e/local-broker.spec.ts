@@ -44,6 +44,7 @@ test('start the broker from the panel, connect in one click, publish, see our cl
   // Our own client, as the broker lists it.
   const clientId = (await app.status.locator('dd').nth(1).textContent()) ?? '';
   expect(clientId).toMatch(/^mqscope_/);
+  await broker.show();
   await expect(broker.clients.getByRole('listitem').filter({ hasText: clientId })).toContainText('TCP');
   // Live counters: the two publishes above went through it.
   const messagesIn = app.page
@@ -65,6 +66,7 @@ test('start the broker from the panel, connect in one click, publish, see our cl
 
   await broker.stop();
   await expect(broker.state).toHaveText('Stopped');
+  await app.showActivity('Connections');
   await expect(app.status).toContainText('Disconnected by local broker stop');
 });
 
@@ -90,6 +92,7 @@ test('a busy port is refused with the next free port offered, and one click star
 });
 
 test('binding to every interface asks for it explicitly and warns', async ({ app }) => {
+  await new BrokerPanel(app.page).show();
   await app.page.getByRole('checkbox', { name: 'Listen on all network interfaces' }).check();
   await expect(app.page.getByRole('note')).toContainText('Other machines on your network');
 });

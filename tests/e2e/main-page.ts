@@ -12,6 +12,21 @@ export interface ConnectFields {
   password?: string;
 }
 
+/**
+ * Shows an activity of the workbench in the side area (by its tab's name in the page's
+ * language), leaving it open when it already is: a click on the shown one collapses it.
+ */
+export async function showActivity(page: Page, name: string): Promise<void> {
+  const tab = page
+    .getByRole('tablist', { name: /Activities|活动栏/ })
+    .getByRole('tab', { name, exact: true });
+  const shown =
+    (await tab.getAttribute('aria-selected')) === 'true' &&
+    (await tab.getAttribute('aria-expanded')) !== 'false';
+  if (!shown) await tab.click();
+  await expect(tab).toHaveAttribute('aria-expanded', 'true');
+}
+
 /** The main screen, by role and label, as a user sees it. */
 export class MainPage {
   readonly status: Locator;
@@ -30,7 +45,7 @@ export class MainPage {
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status', { name: 'Connection status' });
-    this.messages = page.getByLabel('Messages');
+    this.messages = page.getByLabel('Messages', { exact: true });
     this.publishResult = page.getByRole('status', { name: 'Publish result' });
     this.connack = page.getByRole('region', { name: 'CONNACK' });
     this.subscriptions = page.getByRole('list', { name: 'Subscriptions' });
@@ -68,6 +83,11 @@ export class MainPage {
   /** A topic level in the tree, by its full topic (the name shows the last level, the title all). */
   topic(path: string): Locator {
     return this.topics.getByRole('treeitem').filter({ has: this.page.getByTitle(path, { exact: true }) });
+  }
+
+  /** Shows an activity of the workbench in the side area (see showActivity below). */
+  async showActivity(name: string): Promise<void> {
+    await showActivity(this.page, name);
   }
 
   async open(url: string): Promise<void> {

@@ -52,6 +52,7 @@ test('a profile with a will and keepalive 10 survives a reload, keeps its passwo
 
   await profiles.connectFrom('Lab broker');
   await expect(app.status).toContainText('Connected');
+  await app.showActivity('Lab');
   await expect(p.getByLabel('Keepalive', { exact: true })).toContainText('10 s requested');
 
   // The will came from the stored profile: a drop makes the broker publish it.

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { i18n } from '../../i18n';
 import { DARK_THEME, LIGHT_THEME, jsonDefaults, monaco } from './monaco-setup';
 import type { PayloadEditorProps } from './payload-editor-props';
+import './payload-editor.css';
 import { onThemeChange, resolvedTheme } from '../../styles/theme';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://mqscope/publish/payload.json');

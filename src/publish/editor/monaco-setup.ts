@@ -24,6 +24,12 @@ import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+// JSON's language features load `internal/common/workers`, which registers every editor
+// contribution and the services they need (ICodeLensCache, treeViewsDndService). Loaded
+// lazily, after the first editor had fixed its service set, the next editor (the one made
+// on switching File -> JSON) asked for services that set lacks and threw. Loaded here, they
+// are all registered before any editor exists. JSON loads them anyway: the bundle is the same.
+import 'monaco-editor/internal/common/workers';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';

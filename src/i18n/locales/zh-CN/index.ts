@@ -20,6 +20,8 @@ import engine from './engine.json';
 import codecs from './codecs.json';
 import data from './data.json';
 import charts from './charts.json';
+import workbench from './workbench.json';
+import settings from './settings.json';
 
 export default {
   format,
@@ -43,4 +45,6 @@ export default {
   codecs,
   data,
   charts,
+  workbench,
+  settings,
 };

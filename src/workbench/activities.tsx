@@ -1,0 +1,86 @@
+import type { ParseKeys } from 'i18next';
+import {
+  Cable,
+  ChartLine,
+  Disc3,
+  FlaskConical,
+  ListChecks,
+  Server,
+  Settings,
+  type LucideIcon,
+} from 'lucide-react';
+import type { ComponentType } from 'react';
+import { BrokerPanel } from '../broker/BrokerPanel';
+import { ChartsArea } from '../charts/ChartsArea';
+import { CheckOpener } from '../check/CheckOpener';
+import { LabPanel } from '../lab/LabPanel';
+import { RecordingsPanel } from '../record/RecordingsPanel';
+import { SettingsView } from '../settings/SettingsView';
+import { ConnectionsActivity } from './ConnectionsActivity';
+
+/** One entry of the activity bar: what the side area shows when it is chosen. */
+export interface Activity {
+  id: string;
+  icon: LucideIcon;
+  /** The name shown as its tooltip and read as its label. */
+  label: ParseKeys;
+  /** What it is for: the second line of its tooltip. */
+  hint: ParseKeys;
+  view: ComponentType;
+}
+
+/** The activity bar, top to bottom. A new view is one line here (its component stays self-contained). */
+export const ACTIVITIES: readonly Activity[] = [
+  {
+    id: 'connections',
+    icon: Cable,
+    label: 'workbench.activity.connections',
+    hint: 'workbench.hint.connections',
+    view: ConnectionsActivity,
+  },
+  {
+    id: 'broker',
+    icon: Server,
+    label: 'workbench.activity.broker',
+    hint: 'workbench.hint.broker',
+    view: BrokerPanel,
+  },
+  {
+    id: 'lab',
+    icon: FlaskConical,
+    label: 'workbench.activity.lab',
+    hint: 'workbench.hint.lab',
+    view: LabPanel,
+  },
+  {
+    id: 'charts',
+    icon: ChartLine,
+    label: 'workbench.activity.charts',
+    hint: 'workbench.hint.charts',
+    view: ChartsArea,
+  },
+  {
+    id: 'check',
+    icon: ListChecks,
+    label: 'workbench.activity.check',
+    hint: 'workbench.hint.check',
+    // The results table needs the width of the main area: the side view opens it over that.
+    view: CheckOpener,
+  },
+  {
+    id: 'record',
+    icon: Disc3,
+    label: 'workbench.activity.record',
+    hint: 'workbench.hint.record',
+    view: RecordingsPanel,
+  },
+  {
+    id: 'settings',
+    icon: Settings,
+    label: 'workbench.activity.settings',
+    hint: 'workbench.hint.settings',
+    view: SettingsView,
+  },
+];
+
+export const FIRST_ACTIVITY = 'connections';
