@@ -2,6 +2,7 @@
 // first, quietly (the build's output is shown only when it fails), so the host's URL is the
 // last thing on the screen.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent, fingerprint, writeStamp } from './build-stamp.mjs';
 
@@ -27,6 +28,11 @@ const host = spawn(
   [fileURLToPath(new URL('../out/web/index.js', import.meta.url)), ...process.argv.slice(2)],
   {
     stdio: 'inherit',
+    // The allocator setting the host is measured with (see electron/web/host-env.ts).
+    env: {
+      ...JSON.parse(readFileSync(new URL('../electron/web/host-env.json', import.meta.url), 'utf8')),
+      ...process.env,
+    },
   },
 );
 // Ctrl+C reaches the host through the terminal's process group; a plain kill of this

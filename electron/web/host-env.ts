@@ -5,8 +5,9 @@
  * 16 MB payloads the host then sat 60–110 MB above its live memory. A fixed threshold keeps
  * every block from 128 KiB up in its own mapping, returned to the system when freed. Only
  * glibc reads it; elsewhere it is inert. It must be in the environment before the process
- * starts, so the launcher (`npm run web`) sets it, and the bench's host child does the same.
+ * starts, so the launcher (`npm run web`, scripts/web.mjs) sets it, and the bench's host child does the same.
  */
-export const HOST_MALLOC_ENV: Readonly<Record<string, string>> = {
-  MALLOC_MMAP_THRESHOLD_: String(128 * 1024),
-};
+import env from './host-env.json';
+
+// The values live in JSON so that scripts/web.mjs (plain Node, no TypeScript) reads the same ones.
+export const HOST_MALLOC_ENV: Readonly<Record<string, string>> = env;
