@@ -129,6 +129,8 @@ describe('the packaged app (electron-builder --dir --linux, stand-in electronDis
       expect(topLevel, dir).not.toContain(dir);
     }
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
+    // No native modules: nothing per platform, nothing a compiler or a rebuild would need.
+    expect(entries.filter((e) => e.endsWith('.node'))).toEqual([]);
     const modules = topLevelModules();
     for (const dev of [
       'electron',
