@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberFrom, parseJsonPath } from '../../electron/contract';
+import { useWorkbench } from '../workbench/workbench-state';
 import { chartsStore, chartThis } from './charts-store';
 import { firstNumericPath } from './series-math';
 
@@ -8,6 +9,12 @@ import { firstNumericPath } from './series-math';
 export function ChartThis({ topic, text, json }: { topic: string; text: string; json: unknown }) {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
+  const { show } = useWorkbench();
+  // The chart appears in the Charts area, so that is what the side area shows next.
+  const chart = (into?: number) => {
+    chartThis(spec, into);
+    show('charts');
+  };
   const plainNumber = useMemo(() => numberFrom(text, null) !== null, [text]);
   const [path, setPath] = useState(() => (json === undefined ? '' : (firstNumericPath(json) ?? '')));
   const pathId = useId();
@@ -33,16 +40,11 @@ export function ChartThis({ topic, text, json }: { topic: string; text: string; 
           />
         </>
       )}
-      <button type="button" className="button-small" disabled={!usable} onClick={() => chartThis(spec)}>
+      <button type="button" className="button-small" disabled={!usable} onClick={() => chart()}>
         {t('charts.chartThis')}
       </button>
       {last && (
-        <button
-          type="button"
-          className="button-small"
-          disabled={!usable}
-          onClick={() => chartThis(spec, last.id)}
-        >
+        <button type="button" className="button-small" disabled={!usable} onClick={() => chart(last.id)}>
           {t('charts.addToChart')}
         </button>
       )}

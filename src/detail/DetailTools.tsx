@@ -39,6 +39,7 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
   const seqs = history.data?.seqs ?? [];
   const index = seqs.indexOf(detail.seq);
   const older = index > 0 ? seqs[index - 1] : undefined;
+  const comparePlaceholder = older !== undefined ? `#${older}` : t('data.compare.placeholder');
   const newer = index >= 0 && index < seqs.length - 1 ? seqs[index + 1] : undefined;
   const go = (seq: number | undefined) => {
     if (seq !== undefined) selectionStore.set({ kind: 'message', seq });
@@ -154,7 +155,8 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
           className="mono compare-seq"
           inputMode="numeric"
           value={compareText}
-          placeholder={older !== undefined ? `#${older}` : t('data.compare.placeholder')}
+          placeholder={comparePlaceholder}
+          title={comparePlaceholder}
           onChange={(e) => setCompareText(e.target.value.replace(/[^\d]/g, ''))}
         />
         <button

@@ -63,6 +63,7 @@ export function SearchBar() {
         type="search"
         value={input.text}
         placeholder={t(`data.search.placeholder.${input.mode}`)}
+        title={t(`data.search.placeholder.${input.mode}`)}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => set({ text: e.target.value })}

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CheckReportSchema } from '../../electron/contract';
 import { expect, requireMosquitto, test } from './fixtures';
+import { showActivity } from './main-page';
 import { ProfilesPanel } from './profiles-panel';
 
 requireMosquitto();
@@ -38,6 +39,7 @@ test('run one group on a profile, open its evidence, export it, and compare two 
     username: broker.username,
     password: broker.password,
   });
+  await showActivity(p, 'Broker check');
   await p.getByRole('button', { name: 'Broker check…' }).click();
   const dialog = view(p);
   await expect(dialog.getByRole('combobox', { name: 'Broker (profile)' })).toHaveValue(/.+/);
@@ -101,6 +103,7 @@ test('the local broker panel lists the built-in broker’s deviations from the c
   app,
 }) => {
   // Built-in broker #2: every non-conforming known answer, with its finding; shown for the built-in broker only.
+  await showActivity(app.page, 'Local broker');
   const engine = app.page.getByRole('combobox', { name: 'Broker', exact: true });
   await engine.selectOption('mosquitto');
   await expect(app.page.getByText(/checks where this broker differs from MQTT$/)).toHaveCount(0);

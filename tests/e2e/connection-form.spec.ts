@@ -91,7 +91,7 @@ test('form mistakes are shown on their fields and open their folded section', as
   const p = app.page;
   await app.openSection('Last will');
   await p.getByLabel('Will topic').fill('status/#');
-  await p.getByLabel('Payload format').selectOption('json');
+  await p.getByLabel('Payload format', { exact: true }).selectOption('json');
   await p.getByLabel('Will payload').fill('{"online": fals');
   // JSON is checked while typing, before Connect.
   await expect(p.getByText(/not valid JSON/)).toBeVisible();

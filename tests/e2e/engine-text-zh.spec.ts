@@ -9,8 +9,10 @@ requireMosquitto();
 test('in zh-CN a wrong password is explained in Chinese with the CONNACK code', async ({ app, broker }) => {
   // Issue 14 #2
   const page = app.page;
+  await app.showActivity('Settings');
   await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await app.showActivity('连接');
   const status = page.getByRole('status', { name: '连接状态' });
 
   await page.getByLabel('主机', { exact: true }).fill(broker.host);
@@ -28,9 +30,13 @@ test('in zh-CN a wrong password is explained in Chinese with the CONNACK code', 
   await expect(status).not.toContainText(/user name|password|refused/i);
 
   // The sentence follows the language at once, without reconnecting.
+  await app.showActivity('设置');
   await page.getByLabel('语言', { exact: true }).selectOption('en');
+  await app.showActivity('Connections');
   await expect(app.status).toContainText(/user name (or|and) password\. \(CONNACK 0x8[67]\)/);
+  await app.showActivity('Settings');
   await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await app.showActivity('连接');
 
   await page.getByLabel('协议版本', { exact: true }).selectOption('3.1.1');
   await page.getByRole('button', { name: '连接', exact: true }).click();

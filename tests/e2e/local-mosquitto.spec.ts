@@ -12,6 +12,7 @@ requireMosquitto();
 
 test('Mosquitto is the default local broker; its log shows and it carries messages', async ({ app }) => {
   const panel = new BrokerPanel(app.page);
+  await panel.show();
   // Built-in broker #3: the default where Mosquitto is installed.
   await expect(panel.engine).toHaveValue('mosquitto');
   const tcpPort = await freePort();
@@ -26,6 +27,8 @@ test('Mosquitto is the default local broker; its log shows and it carries messag
   await panel.connectToIt();
   await expect(app.status).toContainText(`mqtt://127.0.0.1:${tcpPort}`);
   await expect(app.status).toContainText('Connected');
+  // Connecting shows the Connections view; the log is in the Local broker view.
+  await panel.show();
   await expect(log).toContainText(/New client connected from 127\.0\.0\.1/);
   await app.subscribe('local/#');
   // mosquitto_pub as the independent client, pointed at the local Mosquitto (no password).
@@ -34,5 +37,6 @@ test('Mosquitto is the default local broker; its log shows and it carries messag
 
   await panel.stop();
   await expect(panel.state).toHaveText('Stopped');
+  await app.showActivity('Connections');
   await expect(app.status).not.toContainText('Connected', { timeout: 15_000 });
 });

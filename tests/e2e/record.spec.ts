@@ -17,6 +17,7 @@ test('record from the UI, see it listed, replay it and see the messages arrive (
   await app.connectAndSubscribe(broker, `${base}/#`);
   await app.subscribe('copy/#');
 
+  await app.showActivity('Recordings');
   const panel = p.locator('.record-panel');
   await panel.getByLabel('Record filter').fill(`${base}/#`);
   await panel.getByRole('button', { name: 'Record', exact: true }).click();

@@ -10,7 +10,15 @@ test('the activity bar switches the side area, and a click on the shown one coll
 }) => {
   const p = app.page;
   const tabs = p.getByRole('tablist', { name: 'Activities' }).getByRole('tab');
-  await expect(tabs).toHaveText(['Connections', 'Local broker', 'Lab', 'Settings']);
+  await expect(tabs).toHaveText([
+    'Connections',
+    'Local broker',
+    'Lab',
+    'Charts',
+    'Broker check',
+    'Recordings',
+    'Settings',
+  ]);
   await expect(p.getByRole('tab', { name: 'Connections' })).toHaveAttribute('aria-selected', 'true');
   await expect(p.getByLabel('Host', { exact: true })).toBeVisible();
 
