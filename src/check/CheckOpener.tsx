@@ -23,6 +23,7 @@ export function CheckOpener() {
       <button type="button" className="button-small" onClick={() => setOpen(true)}>
         {t('check.open')}
       </button>
+      <p className="muted check-opener-hint">{t('workbench.hint.check')}</p>
       {open && (
         <div className="check-overlay" role="dialog" aria-modal="true" aria-label={t('check.title')}>
           <header className="check-header">
