@@ -79,19 +79,17 @@ export class PacketAssembler {
       this.packet = null;
     }
     const start = open ? open.start + base : -1;
-    if (open && start >= offset) {
+    // A small packet cut by the read goes on as it is: the common case costs no split.
+    if (open && start >= offset && (open.size === null || open.size >= ASSEMBLE_FROM_BYTES)) {
       if (start > offset) out.push(data.subarray(offset, start));
       if (open.size === null) {
         this.held = Buffer.from(data.subarray(start));
         return out;
       }
-      if (open.size >= ASSEMBLE_FROM_BYTES) {
-        // Not pooled, and untouched pages cost nothing until bytes arrive.
-        this.packet = Buffer.allocUnsafeSlow(open.size);
-        this.filled = data.copy(this.packet, 0, start);
-        return out;
-      }
-      offset = start;
+      // Not pooled, and untouched pages cost nothing until bytes arrive.
+      this.packet = Buffer.allocUnsafeSlow(open.size);
+      this.filled = data.copy(this.packet, 0, start);
+      return out;
     }
     if (offset < data.length) out.push(offset === 0 ? data : data.subarray(offset));
     return out;
