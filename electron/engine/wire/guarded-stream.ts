@@ -106,6 +106,17 @@ export class PacketAssembler {
   }
 }
 
+/**
+ * Hands `parts` on with the last one through the callback, as a one-output transform does:
+ * the callback is where a Transform applies backpressure, and a callback with nothing left
+ * to give skips it (the first version pushed every part itself, and L2 ingest then stalled
+ * in one run of three).
+ */
+function pass(stream: Transform, parts: Buffer[], done: TransformCallback): void {
+  for (let i = 0; i < parts.length - 1; i++) stream.push(parts[i]);
+  done(null, parts.at(-1));
+}
+
 function guardTransform(guard: FrameGuard, onViolation: (v: WireViolation) => void): Transform {
   let tripped = false;
   const assembler = new PacketAssembler();
@@ -113,14 +124,10 @@ function guardTransform(guard: FrameGuard, onViolation: (v: WireViolation) => vo
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       if (tripped) return done();
       const violation = guard.check(chunk);
-      if (!violation) {
-        for (const part of assembler.feed(chunk, guard.openPacket)) this.push(part);
-        return done();
-      }
+      if (!violation) return pass(this, assembler.feed(chunk, guard.openPacket), done);
       tripped = true;
       // The whole packets before the offending one (a large one among them completes here).
-      for (const part of assembler.beforeViolation(chunk, guard.safeBytes)) this.push(part);
-      done();
+      pass(this, assembler.beforeViolation(chunk, guard.safeBytes), done);
       onViolation(violation);
     },
   });
