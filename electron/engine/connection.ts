@@ -62,16 +62,18 @@ type SubscribeOptions = Subscription['options'];
 
 /**
  * The bytes of a received payload the log may keep, at most `max` of them (Trust #18). A
- * view of a larger socket chunk is copied, so the chunk can be collected; a payload that
- * spanned chunks already sits in a buffer of its own and is kept without a second copy
- * (two copies of every 16 MB payload are what made RSS run far above the log's bytes).
+ * view of a larger socket chunk is copied, so the chunk can be collected. A payload that
+ * sits in a buffer of (nearly) its own is kept as it is, without a second copy: one that
+ * spanned reads (mqtt-packet copied it out), or a large packet the frame guard assembled,
+ * whose buffer holds only the packet's header, topic and properties besides (two copies of
+ * every 16 MB payload are what made RSS run far above the log's bytes).
  */
 function keptBytes(payload: Buffer, max: number): Uint8Array<ArrayBuffer> {
   if (payload.byteLength > max) return new Uint8Array(payload.subarray(0, max));
   const { buffer } = payload;
-  const owned =
-    buffer instanceof ArrayBuffer && payload.byteOffset === 0 && buffer.byteLength === payload.byteLength;
-  return owned ? new Uint8Array(buffer, 0, payload.byteLength) : new Uint8Array(payload);
+  const extra = buffer.byteLength - payload.byteLength;
+  const nearlyOwn = buffer instanceof ArrayBuffer && extra <= Math.max(64, payload.byteLength / 8);
+  return nearlyOwn ? new Uint8Array(buffer, payload.byteOffset, payload.byteLength) : new Uint8Array(payload);
 }
 
 /**
