@@ -30,9 +30,9 @@ export function App() {
         <SettingsSync enabled={open} />
         <TopBar info={info.data} />
         <HostBanner status={transport} />
-        <DesktopCommands />
-        <ProfileLoadBanner />
         <WorkbenchProvider>
+          <DesktopCommands />
+          <ProfileLoadBanner />
           <Workbench />
         </WorkbenchProvider>
       </div>

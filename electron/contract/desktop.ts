@@ -50,7 +50,33 @@ export const DeepLinkEventSchema = z.discriminatedUnion('ok', [
 ]);
 export type DeepLinkEvent = z.infer<typeof DeepLinkEventSchema>;
 
+/** The largest export file the desktop app reads when it is opened (the import's own limit). */
+export const MAX_OPENED_EXPORT = 20_000_000;
+
+/** Why a file opened from the desktop (double-click, "Open with") was not taken. */
+export const OpenedFileProblemSchema = z.enum(['unreadable', 'too-large', 'not-a-file', 'not-utf8']);
+export type OpenedFileProblem = z.infer<typeof OpenedFileProblemSchema>;
+
+/**
+ * A file the desktop handed to MQScope (issue 19: file associations). An export arrives with
+ * its text, to be shown in the import dialog before anything is imported; a recording arrives
+ * as a path, to be offered for replay. Neither acts by itself.
+ */
+export const OpenedFileEventSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('export'), name: z.string().max(255), text: z.string().max(MAX_OPENED_EXPORT) })
+    .strict(),
+  z
+    .object({ kind: z.literal('recording'), name: z.string().max(255), path: z.string().min(1).max(4096) })
+    .strict(),
+  z
+    .object({ kind: z.literal('refused'), name: z.string().max(255), problem: OpenedFileProblemSchema })
+    .strict(),
+]);
+export type OpenedFileEvent = z.infer<typeof OpenedFileEventSchema>;
+
 export const desktopEvents = {
   'desktop.command': z.object({ command: DesktopCommandSchema }).strict(),
   'desktop.deepLink': DeepLinkEventSchema,
+  'desktop.openFile': OpenedFileEventSchema,
 } as const;

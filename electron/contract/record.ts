@@ -130,6 +130,8 @@ export const recordRequests = {
   /** Recordings in the data folder (and those written elsewhere this session), newest first. */
   'record.list': request<RecordingInfo[]>()(z.object({}).strict()),
   'record.delete': request<{ name: string }>()(z.object({ name: RecordingNameSchema }).strict()),
+  /** A recording or export opened from elsewhere (the desktop's file association): listed from now on. */
+  'record.open': request<RecordingInfo>()(z.object({ path: FilePathSchema }).strict()),
   'replay.start': request<ReplayProgress>()(ReplayStartSchema),
   'replay.pause': request<ReplayProgress>()(ReplayIdInput.extend({ paused: z.boolean() }).strict()),
   'replay.stop': request<ReplayProgress>()(ReplayIdInput),

@@ -1,5 +1,5 @@
 /**
- * Pushes the Electron-only contract events (menu commands, deep links) to the window. A
+ * Pushes the Electron-only contract events (menu commands, deep links, opened files) to the window. A
  * link that starts the app arrives before the page has loaded, when a send would be lost:
  * events wait until the page has finished loading (its preload keeps them until the
  * renderer listens, see electron/preload/index.ts).
@@ -7,7 +7,7 @@
 import type { BrowserWindow } from 'electron';
 import { eventChannel, events, type EventName, type EventPayload } from '../contract';
 
-type DesktopEventName = 'desktop.command' | 'desktop.deepLink';
+type DesktopEventName = 'desktop.command' | 'desktop.deepLink' | 'desktop.openFile';
 
 export interface DesktopEvents {
   send<N extends DesktopEventName>(name: N, payload: EventPayload<N>): void;

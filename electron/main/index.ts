@@ -10,6 +10,7 @@ import { bindRequests, forwardEvents } from './ipc';
 import { createSafeStorageSecretBox } from './safe-storage-box';
 import { isLinkArgument, LINK_SCHEME, parseDeepLink } from './deep-link';
 import { createDesktopEvents } from './desktop-events';
+import { openableArguments, openedFile } from './opened-files';
 import { menuTemplate } from './menu';
 import { menuLabels } from './menu-labels';
 import { saveDialogOptions } from './save-dialog';
@@ -72,20 +73,30 @@ function start(): Promise<void> {
   );
 
   const desktop = createDesktopEvents();
-  const openLinks = (args: readonly string[]) => {
-    for (const arg of args) if (isLinkArgument(arg)) desktop.send('desktop.deepLink', parseDeepLink(arg));
+  const openFiles = (paths: readonly string[]) => {
+    for (const path of paths) void openedFile(path).then((file) => desktop.send('desktop.openFile', file));
   };
-  // Windows and Linux hand a link over as an argument: to this process at first start, to
-  // the first instance (through the single-instance lock) after that. macOS sends open-url.
-  openLinks(process.argv.slice(1));
-  app.on('second-instance', (_event, argv: string[]) => {
+  const openArguments = (args: readonly string[], workingDirectory: string) => {
+    for (const arg of args) if (isLinkArgument(arg)) desktop.send('desktop.deepLink', parseDeepLink(arg));
+    openFiles(openableArguments(args, workingDirectory));
+  };
+  // Windows and Linux hand a link or an associated file over as an argument: to this process
+  // at first start, to the first instance (through the single-instance lock) after that.
+  // macOS sends open-url and open-file (which can come before `ready`: registered here).
+  openArguments(process.argv.slice(1), process.cwd());
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     focusFirstWindow();
-    openLinks(argv.slice(1));
+    openArguments(argv.slice(1), workingDirectory);
   });
   app.on('open-url', (event, url: string) => {
     event.preventDefault();
     focusFirstWindow();
-    openLinks([url]);
+    openArguments([url], process.cwd());
+  });
+  app.on('open-file', (event, path: string) => {
+    event.preventDefault();
+    focusFirstWindow();
+    openFiles([path]);
   });
 
   // Deny navigation and new windows for every web contents, present and future.

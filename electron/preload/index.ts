@@ -10,7 +10,7 @@ import { eventChannel, isEventName, isRequestName, requestChannel, type MqscopeB
  * Events main sends once, possibly before React has subscribed (a deep link that started
  * the app): kept here until the first listener arrives, then handed to it.
  */
-const HELD_EVENTS = ['desktop.command', 'desktop.deepLink'] as const;
+const HELD_EVENTS = ['desktop.command', 'desktop.deepLink', 'desktop.openFile'] as const;
 const MAX_HELD = 20;
 interface Held {
   payload: unknown[];

@@ -4,13 +4,18 @@
  * The commands act through the controls already on screen (the same buttons a click would
  * press), so the app shell can be rearranged without teaching this file its layout.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { DesktopCommand, LinkProblem } from '../../electron/contract';
+import type { DesktopCommand, LinkProblem, OpenedFileEvent } from '../../electron/contract';
 import { getTransport } from '../api/bridge';
+import { call, errorText } from '../api/client';
 import { useCloseConnection, useCurrentConnection } from '../connections/connection-queries';
 import { isLive } from '../connections/status-words';
+import { recordKeys } from '../record/record-queries';
 import { useProfileEditor } from '../profiles/profile-editor';
+import { useWorkbench } from '../workbench/workbench-state';
 import { draftFromLink } from './link-draft';
+import { offerExport, offerRecording } from './opened-files';
 
 type Listener = (command: DesktopCommand) => void;
 const listeners = new Set<Listener>();
@@ -25,22 +30,24 @@ const press = (selector: string) => document.querySelector<HTMLElement>(selector
 const focusConnectionForm = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('form.connection-form input')?.focus());
 
-export interface RefusedLink {
-  problem: LinkProblem;
-  link: string;
-}
+export type Refused =
+  | { kind: 'link'; problem: LinkProblem; link: string }
+  | { kind: 'file'; name: string; problem: Extract<OpenedFileEvent, { kind: 'refused' }>['problem'] }
+  | { kind: 'recording'; name: string; message: string };
 
-/** Returns the last refused link (for a banner), and a way to dismiss it. */
-export function useDesktopCommands(): [RefusedLink | null, () => void] {
+/** Returns the last refused link or file (for a banner), and a way to dismiss it. */
+export function useDesktopCommands(): [Refused | null, () => void] {
   const editor = useProfileEditor();
+  const { show } = useWorkbench();
+  const queryClient = useQueryClient();
   const { connectionId, status } = useCurrentConnection();
   const close = useCloseConnection();
-  const [refused, setRefused] = useState<RefusedLink | null>(null);
+  const [refused, setRefused] = useState<Refused | null>(null);
 
   // The latest state for the listeners below, which subscribe once.
-  const latest = useRef({ editor, connectionId, status, close });
+  const latest = useRef({ editor, connectionId, status, close, show, queryClient });
   useEffect(() => {
-    latest.current = { editor, connectionId, status, close };
+    latest.current = { editor, connectionId, status, close, show, queryClient };
   });
 
   useEffect(() => {
@@ -75,12 +82,33 @@ export function useDesktopCommands(): [RefusedLink | null, () => void] {
         setRefused(null);
         focusConnectionForm();
       } else {
-        setRefused({ problem: event.problem, link: event.link });
+        setRefused({ kind: 'link', problem: event.problem, link: event.link });
       }
+    });
+    // An opened file is only shown: the import dialog or the replay form, never acted on.
+    const stopFiles = bridge.on('desktop.openFile', (file) => {
+      if (file.kind === 'refused')
+        return setRefused({ kind: 'file', name: file.name, problem: file.problem });
+      setRefused(null);
+      if (file.kind === 'export') {
+        latest.current.show('connections');
+        offerExport({ name: file.name, text: file.text });
+        return;
+      }
+      call('record.open', { path: file.path }).then(
+        (recording) => {
+          // Listed from now on, next to the data folder's recordings.
+          void latest.current.queryClient.invalidateQueries({ queryKey: recordKeys.list });
+          latest.current.show('record');
+          offerRecording(recording);
+        },
+        (error: unknown) => setRefused({ kind: 'recording', name: file.name, message: errorText(error) }),
+      );
     });
     return () => {
       stopCommands();
       stopLinks();
+      stopFiles();
     };
   }, []);
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 import { ImportFileForm } from './ImportFileForm';
 import { MqttjsImportForm } from './MqttjsImportForm';
+import type { OpenedExport } from '../app/opened-files';
 import type { ProfileDraft } from './profile-draft';
 
 export type ImportSource = 'mqscope' | 'mqttx' | 'mqttjs';
@@ -14,20 +15,22 @@ interface Props {
   onClose: () => void;
   /** A draft read from mqtt.js code: the form opens it, unsaved. */
   onDraft: (draft: ProfileDraft) => void;
+  /** An export file the desktop opened: shown in the form, imported only when the user says so. */
+  file?: OpenedExport;
 }
 
 /** One dialog for every way in: our own file, MQTTX's JSON or YAML export, pasted mqtt.js code. */
-export function ImportDialog({ open, onClose, onDraft }: Props) {
+export function ImportDialog({ open, onClose, onDraft, file }: Props) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} title={t('profiles.importDialog.title')} onClose={onClose} className="dialog-wide">
       {/* Mounted per opening: nothing half-done from last time. */}
-      <ImportBody onClose={onClose} onDraft={onDraft} />
+      <ImportBody onClose={onClose} onDraft={onDraft} {...(file && { file })} />
     </Dialog>
   );
 }
 
-function ImportBody({ onClose, onDraft }: Omit<Props, 'open'>) {
+function ImportBody({ onClose, onDraft, file }: Omit<Props, 'open'>) {
   const { t } = useTranslation();
   const id = useId();
   const [source, setSource] = useState<ImportSource>('mqscope');
@@ -49,7 +52,11 @@ function ImportBody({ onClose, onDraft }: Omit<Props, 'open'>) {
           }}
         />
       ) : (
-        <ImportFileForm key={source} source={source} />
+        <ImportFileForm
+          key={source}
+          source={source}
+          {...(source === 'mqscope' && file && { initial: file })}
+        />
       )}
     </>
   );

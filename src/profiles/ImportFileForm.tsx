@@ -2,16 +2,17 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictDecision, ImportResult } from '../../electron/contract';
 import { call, errorText } from '../api/client';
+import type { OpenedExport } from '../app/opened-files';
 import { ImportReport } from './ImportReport';
 
 const DECISIONS: ConflictDecision[] = ['copy', 'overwrite', 'skip'];
 
 /** Importing a file: ours (maybe with sealed secrets) or MQTTX's JSON or YAML export. */
-export function ImportFileForm({ source }: { source: 'mqscope' | 'mqttx' }) {
+export function ImportFileForm({ source, initial }: { source: 'mqscope' | 'mqttx'; initial?: OpenedExport }) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [text, setText] = useState(initial?.text ?? '');
+  const [fileName, setFileName] = useState<string | null>(initial?.name ?? null);
   const [folder, setFolder] = useState('MQTTX');
   const [passphrase, setPassphrase] = useState('');
   const [decision, setDecision] = useState<ConflictDecision>('copy');

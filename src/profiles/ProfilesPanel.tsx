@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../electron/contract';
 import { errorText } from '../api/client';
+import { useTakeOpenedFile, type OpenedExport } from '../app/opened-files';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { MqttjsCodeDialog } from './MqttjsCodeDialog';
@@ -20,7 +21,7 @@ import { ProfileRow } from './ProfileRow';
 import { UndoToast, type DeletedProfiles } from './UndoToast';
 
 type OpenDialog =
-  | { kind: 'import' }
+  | { kind: 'import'; file?: OpenedExport }
   | { kind: 'export'; scope: ExportScope }
   | { kind: 'mqttjs'; profile: ProfileView }
   | null;
@@ -45,6 +46,8 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
   const [deleted, setDeleted] = useState<DeletedProfiles | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // An export opened from the desktop is shown in the import dialog, never imported unseen.
+  useTakeOpenedFile('export', (file) => setDialog({ kind: 'import', file }));
 
   const profiles = list.data?.profiles ?? [];
   const groups = groupProfiles(profiles, filter);
@@ -261,6 +264,7 @@ export function ProfilesPanel({ enabled }: { enabled: boolean }) {
       )}
       <ImportDialog
         open={dialog?.kind === 'import'}
+        {...(dialog?.kind === 'import' && dialog.file && { file: dialog.file })}
         onClose={() => setDialog(null)}
         onDraft={(draft) => editor.openDraft(draft)}
       />

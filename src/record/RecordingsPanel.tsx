@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingInfo } from '../../electron/contract';
 import { errorText } from '../api/client';
+import { useTakeOpenedFile } from '../app/opened-files';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { formatBytes, formatCount, formatSeconds } from '../i18n/format';
 import { ReplayForm } from './ReplayForm';
@@ -33,6 +34,8 @@ export function RecordingsPanel() {
   const [includeSent, setIncludeSent] = useState(false);
   const [path, setPath] = useState('');
   const [replaying, setReplaying] = useState<RecordingInfo | null>(null);
+  // A recording opened from the desktop is offered for replay; nothing starts by itself.
+  useTakeOpenedFile('recording', setReplaying);
   const current = active.data?.find((r) => r.connectionId === connectionId && r.state === 'recording');
   const connected = status?.state === 'connected' && connectionId !== null;
   const error = start.error ?? stop.error ?? remove.error ?? recordings.error;

@@ -4,7 +4,8 @@
  * remembered window placement, native save dialogs and the About box. Nothing here runs
  * Electron itself.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannel, requestChannel, type Envelope } from '../../electron/contract';
@@ -37,7 +38,7 @@ function item(match: (i: MenuItem) => boolean): MenuItem {
   return found;
 }
 
-const sentOn = (name: 'desktop.command' | 'desktop.deepLink') =>
+const sentOn = (name: 'desktop.command' | 'desktop.deepLink' | 'desktop.openFile') =>
   window.webContents.sent.filter((s) => s.channel === eventChannel(name)).map((s) => s.payload);
 
 beforeAll(async () => {
@@ -133,6 +134,54 @@ describe('deep links through the single-instance lock (Issue 19 #3)', () => {
       problem: 'has-password',
       link: 'mqscope://connect?url=mqtt://user:pw@h',
     });
+  });
+});
+
+describe('opening associated files (Issue 19 #1)', () => {
+  const sentFiles = () => sentOn('desktop.openFile');
+  const folder = mkdtempSync(join(tmpdir(), 'mqscope-opened-'));
+
+  it('shows an export passed to a second instance (a relative path from its folder), imports nothing', async () => {
+    const text = JSON.stringify({ format: 'mqscope-profiles', version: 1, profiles: [] });
+    writeFileSync(join(folder, 'office.mqscope.json'), text);
+    const before = sentFiles().length;
+    app.emit(
+      'second-instance',
+      {},
+      ['/opt/MQScope/mqscope', '--flag', 'office.mqscope.json', 'notes.txt'],
+      folder,
+    );
+    await vi.waitFor(() => expect(sentFiles()).toHaveLength(before + 1));
+    expect(sentFiles().at(-1)).toEqual({ kind: 'export', name: 'office.mqscope.json', text });
+    const handler = recorded.handlers.get(requestChannel('profiles.list')) as (
+      e: { senderFrame: unknown },
+      i: unknown,
+    ) => Promise<Envelope<{ profiles: unknown[] }>>;
+    const listed = await handler({ senderFrame: window.webContents.mainFrame }, {});
+    expect(listed.ok && listed.value.profiles).toEqual([]);
+  });
+
+  it('offers a recording by its path (macOS open-file)', async () => {
+    const path = join(folder, 'bug.mqscope-rec.jsonl');
+    writeFileSync(path, '');
+    const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+    const before = sentFiles().length;
+    app.emit('open-file', event, path);
+    expect(event.prevented).toBe(true);
+    await vi.waitFor(() => expect(sentFiles()).toHaveLength(before + 1));
+    expect(sentFiles().at(-1)).toEqual({ kind: 'recording', name: 'bug.mqscope-rec.jsonl', path });
+  });
+
+  it.each([
+    ['missing.mqscope.json', 'unreadable', () => undefined],
+    ['folder.mqscope.json', 'not-a-file', (p: string) => mkdirSync(p)],
+    ['latin1.mqscope.json', 'not-utf8', (p: string) => writeFileSync(p, Buffer.from([0x7b, 0xe9, 0x7d]))],
+  ])('refuses %s with its reason (%s)', async (name, problem, make) => {
+    make(join(folder, name));
+    const before = sentFiles().length;
+    app.emit('second-instance', {}, ['/opt/MQScope/mqscope', name], folder);
+    await vi.waitFor(() => expect(sentFiles()).toHaveLength(before + 1));
+    expect(sentFiles().at(-1)).toEqual({ kind: 'refused', name, problem });
   });
 });
 

@@ -1,4 +1,7 @@
+import { basename } from 'node:path';
 import type { EngineEvent, RequestHandlers } from '../../contract';
+import { EngineError } from '../errors';
+import { text } from '../text/keys';
 import type { ConnectionManager } from '../connection-manager';
 import { Recorder } from './recorder';
 import { RecordingsList } from './recordings';
@@ -43,6 +46,13 @@ export function recordRoom(
       'record.stop': ({ recordingId }) => recorder.stop(recordingId),
       'record.active': async () => recorder.list(),
       'record.list': () => recordings.list(recorder.elsewhere, recorder.activePaths()),
+      'record.open': async ({ path }) => {
+        const info = await recordings.info(path, recorder.activePaths().has(path));
+        if (!info || (info.count === 0 && info.startedAt === undefined))
+          throw new EngineError('invalid-input', text('record.notARecording', { name: basename(path) }));
+        recorder.elsewhere.add(path);
+        return info;
+      },
       'record.delete': async ({ name }) => {
         await recordings.remove(name, recorder.activePaths());
         return { name };

@@ -130,6 +130,7 @@ export const FIXED_KEYS = {
   'lab.verdict.late': ['measured', 'sinceKey', 'earliest', 'latest'],
   'lab.verdict.lateStall': ['measured', 'sinceKey', 'earliest', 'latest'],
   'lab.verdict.asSpecified': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'record.notARecording': ['name'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FixedKey = keyof typeof FIXED_KEYS;
