@@ -128,7 +128,20 @@ export const ConnectOptionsSchema = z
     path: z.string().startsWith('/', 'A WebSocket path starts with "/".').max(1024).default('/mqtt'),
     /** Extra WebSocket handshake headers: something a main-process client can send and a browser cannot. */
     wsHeaders: z
-      .array(z.object({ key: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), value: z.string() }))
+      .array(
+        z.object({
+          key: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/),
+          // What an HTTP header value may hold (Node's own check): no line breaks or other
+          // control characters, which would otherwise fail only when the socket is made.
+          value: z
+            .string()
+            .max(8192)
+            .regex(
+              /^[\t\x20-\x7e\x80-\xff]*$/,
+              'A header value cannot hold line breaks or control characters.',
+            ),
+        }),
+      )
       .max(64)
       .optional(),
     protocolVersion: ProtocolVersionSchema.default('5.0'),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckVerdict } from '../../electron/contract';
-import known from '../../tests/fixtures/check-findings-aedes.json';
+import known from '../../electron/contract/check-findings-aedes.json';
 import { VerdictPill } from './verdict';
 import './check.css';
 

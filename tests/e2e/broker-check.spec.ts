@@ -109,7 +109,7 @@ test('the local broker panel lists the built-in broker’s deviations from the c
   await expect(app.page.getByText(/checks where this broker differs from MQTT$/)).toHaveCount(0);
   await engine.selectOption('built-in');
   const known = JSON.parse(
-    readFileSync(new URL('../fixtures/check-findings-aedes.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../electron/contract/check-findings-aedes.json', import.meta.url), 'utf8'),
   ) as { deviations: unknown[] };
   const count = known.deviations.length;
   const deviations = app.page.getByText(`${count} checks where this broker differs from MQTT`, {

@@ -99,7 +99,7 @@ function writeAedesFindings(report: CheckReport): void {
       verdict,
       finding,
     }));
-  const file = new URL('../fixtures/check-findings-aedes.json', import.meta.url);
+  const file = new URL('../../electron/contract/check-findings-aedes.json', import.meta.url);
   writeFileSync(file, `${JSON.stringify({ broker: 'aedes 2.0.0-beta.1', deviations }, null, 2)}\n`);
 }
 

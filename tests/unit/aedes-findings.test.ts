@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CheckVerdictSchema } from '../../electron/contract';
-import findings from '../fixtures/check-findings-aedes.json';
+import findings from '../../electron/contract/check-findings-aedes.json';
 
 describe('the built-in broker’s listed deviations', () => {
   it('are the non-conforming verdicts of the committed known answers, no more, no fewer', () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RecordingInfo } from '../../electron/contract';
 import { createEngine } from '../../electron/engine';
 import { headerLine, messageLine } from '../../electron/engine/record/format';
 import { createDispatch } from '../../electron/host/dispatch';
@@ -33,7 +34,13 @@ describe('record.open (Issue 19 #1)', () => {
     writeFileSync(
       path,
       [
-        headerLine({ startedAt: 1_000, broker: 'mqtt://h:1883' }),
+        headerLine({
+          startedAt: 1_000,
+          broker: 'mqtt://h:1883',
+          clientId: 'c',
+          filter: null,
+          includeSent: false,
+        }),
         messageLine(message('a', 1_500), 'in'),
         messageLine(message('b', 3_000), 'in'),
       ].join('\n') + '\n',
@@ -44,7 +51,7 @@ describe('record.open (Issue 19 #1)', () => {
       value: { name: 'bug.mqscope-rec.jsonl', path, count: 2, durationMs: 2_000 },
     });
     const listed = await dispatch('record.list', {});
-    expect(listed.ok && listed.value.map((r) => r.path)).toContain(path);
+    expect(listed.ok && (listed.value as RecordingInfo[]).map((r) => r.path)).toContain(path);
   });
 
   it('refuses a file that is not a recording, with a key, and lists nothing', async () => {
