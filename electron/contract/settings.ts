@@ -1,10 +1,10 @@
 /**
  * The user's settings, kept in the data folder (`settings.json`): language, theme, time
- * format and the default reconnect period of new connections. The message-log limits are
+ * format, the default reconnect period of new connections and the desktop notifications. The message-log limits are
  * kept in the same file, but set through `stream.setLimits`, the one way limits change.
  */
 import { z } from 'zod';
-import { EmptyInput, request } from './common';
+import { EmptyInput, TopicFilterSchema, request } from './common';
 import { StreamLimitsSchema, type StreamLimits } from './messages';
 
 export const LANGUAGE_CHOICES = ['system', 'en', 'zh-CN'] as const;
@@ -19,6 +19,10 @@ const settingFields = {
   timeFormat: z.enum(TIME_FORMATS),
   /** Seconds between reconnect attempts that a new connection form starts with (0: never). */
   reconnectPeriodSeconds: z.number().int().min(0).max(86_400),
+  /** Desktop app only: a system notification when a connection drops while the window is in the background. */
+  notifyOnDrop: z.boolean(),
+  /** Desktop app only: a system notification (at most one per filter every 30 s) for these topics. */
+  notifyTopics: z.array(TopicFilterSchema).max(32),
 };
 
 export const SettingsSchema = z.object(settingFields).strict();
@@ -34,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   timeFormat: 'local',
   reconnectPeriodSeconds: 3,
+  // Off by default: notifications are asked for, never assumed.
+  notifyOnDrop: false,
+  notifyTopics: [],
 };
 
 export interface SettingsState {

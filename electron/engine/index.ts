@@ -2,7 +2,7 @@ import type { EngineText } from '../contract';
 import { text } from './text/keys';
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
-import { ConnectionManager, type EngineListener } from './connection-manager';
+import { ConnectionManager, type EngineListener, type TrafficListener } from './connection-manager';
 import { HistoryStore, historyHandlers } from './history';
 import { LAB_HISTORY } from './lab/lab-history';
 import { WillLab } from './lab/will-lab';
@@ -39,6 +39,8 @@ export interface EngineOptions {
 export interface Engine {
   handlers: RequestHandlers;
   onEvent(listener: EngineListener): () => void;
+  /** Every message each connection receives and sends, as it passes (the desktop's topic notifications). */
+  onTraffic(listener: TrafficListener): () => void;
   /** Disconnects every running connection with `reason` (the web host's orphan policy). */
   closeRunning(reason: EngineText): Promise<number>;
   dispose(): Promise<void>;
@@ -142,6 +144,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   };
   return {
     handlers,
+    onTraffic: (listener) => manager.onTraffic(listener),
     onEvent: (listener) => {
       listeners.add(listener);
       const stopConnections = manager.onEvent(listener);

@@ -2,7 +2,7 @@
  * Electron main: window, lifecycle and the IPC binding. Everything that would work in
  * plain Node lives in the engine; this file only wires it to Electron.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { FileKeySecretBox, createEngine, type Engine } from '../engine';
 import { DataFolderBusyError, lockDataFolder, prepareDataFolder } from '../engine/fs/data-folder';
 import { createDispatch } from '../host/dispatch';
@@ -12,7 +12,8 @@ import { isLinkArgument, LINK_SCHEME, parseDeepLink } from './deep-link';
 import { createDesktopEvents } from './desktop-events';
 import { openableArguments, openedFile } from './opened-files';
 import { menuTemplate } from './menu';
-import { menuLabels } from './menu-labels';
+import { menuLabels, type MenuLabels } from './menu-labels';
+import { createNotifier, type Notifier } from './notifications';
 import { saveDialogOptions } from './save-dialog';
 import { createMainWindow } from './window';
 import { loadWindowState, type WindowState } from './window-state';
@@ -50,6 +51,31 @@ async function takeDataFolder(dataDir: string): Promise<boolean> {
     app.exit(1);
     return false;
   }
+}
+
+/** A window the user cannot see now: hidden, minimized or behind another application. */
+function inBackground(): boolean {
+  const [window] = windows();
+  return !window || !window.isVisible() || window.isMinimized() || !window.isFocused();
+}
+
+/** Issue 19 #3: optional notifications, fed by the engine's status events and traffic. */
+function startNotifier(engine: Engine, labels: MenuLabels): Notifier {
+  const notifier = createNotifier({
+    inBackground,
+    settings: async () => (await engine.handlers['settings.get']({})).settings,
+    show: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    labels: { dropped: labels.notifyDropped, watched: labels.notifyWatched },
+  });
+  engine.onEvent((event) => {
+    if (event.name === 'connection.status') notifier.onStatus(event.payload);
+  });
+  engine.onTraffic((_id, messages, direction) => {
+    if (direction === 'in') notifier.onMessages(messages);
+  });
+  return notifier;
 }
 
 /** Issue 19 #4: the version, and where a newer one comes from (there is no update server). */
@@ -107,11 +133,17 @@ function start(): Promise<void> {
 
   // Read once; every window after that (macOS reopens one) updates the same placements.
   let placements: { current: WindowState } | null = null;
+  let notifier: Notifier | null = null;
   const openWindow = async (): Promise<void> => {
     placements ??= { current: await loadWindowState(dataDir) };
     const window = createMainWindow(dataDir, placements);
     forwardEvents(engine, window);
     desktop.attach(window);
+    // The settings are read when they can matter: as the window goes to the background.
+    const refresh = () => void notifier?.refresh().catch(() => undefined);
+    window.on('blur', refresh);
+    window.on('hide', refresh);
+    window.on('minimize', refresh);
   };
 
   app.on('window-all-closed', () => {
@@ -131,6 +163,8 @@ function start(): Promise<void> {
     if (!(await takeDataFolder(dataDir))) return;
     bindRequests(ipcMain, createDispatch(engine.handlers), windows);
     const labels = menuLabels(app.getLocale());
+    notifier = startNotifier(engine, labels);
+    await notifier.refresh().catch(() => undefined);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({

@@ -21,6 +21,8 @@ export interface MenuLabels {
   jsonLinesFiles: string;
   jsonFiles: string;
   allFiles: string;
+  notifyDropped: (url: string) => string;
+  notifyWatched: (filter: string) => string;
 }
 
 const en: MenuLabels = {
@@ -45,6 +47,8 @@ const en: MenuLabels = {
   jsonLinesFiles: 'JSON Lines',
   jsonFiles: 'JSON',
   allFiles: 'All files',
+  notifyDropped: (url) => `Connection lost: ${url}`,
+  notifyWatched: (filter) => `New message on ${filter}`,
 };
 
 const zhCN: MenuLabels = {
@@ -68,6 +72,8 @@ const zhCN: MenuLabels = {
   jsonLinesFiles: 'JSON Lines',
   jsonFiles: 'JSON',
   allFiles: '所有文件',
+  notifyDropped: (url) => `连接已断开：${url}`,
+  notifyWatched: (filter) => `${filter} 收到新消息`,
 };
 
 /** Simplified Chinese for any zh locale except the traditional ones; English otherwise. */

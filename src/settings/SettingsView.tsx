@@ -13,6 +13,7 @@ import { useTransportStatus } from '../api/use-transport-status';
 import { formatTime } from '../i18n/format';
 import { LimitsEditor } from '../messages/LimitsEditor';
 import { useNow } from '../topics/use-now';
+import { NotificationsFields } from './NotificationsFields';
 import { SETTINGS_KEY, useSaveSettings, useSettings } from './settings-queries';
 import './settings.css';
 
@@ -106,6 +107,9 @@ export function SettingsView() {
         seconds={settings.reconnectPeriodSeconds}
         onSave={(reconnectPeriodSeconds) => change({ reconnectPeriodSeconds })}
       />
+
+      <h3 className="settings-heading">{t('settings.notify.title')}</h3>
+      <NotificationsFields settings={settings} onSave={change} />
 
       <h3 className="settings-heading">{t('settings.log')}</h3>
       <div className="settings-limits">

@@ -39,6 +39,19 @@ test('settings apply at once, are kept in the data folder and survive a reload (
     await page.getByLabel('Reconnect period (s)', { exact: true }).fill('9');
     await page.getByLabel('Reconnect period (s)', { exact: true }).press('Enter');
 
+    // Notifications (Issue 19 #3): off by default, a bad filter is named, a good one kept.
+    const onDrop = page.getByLabel('Notify when a connection drops while MQScope is in the background');
+    await expect(onDrop).not.toBeChecked();
+    await expect(page.getByText('Shown by the desktop app only')).toBeVisible();
+    await onDrop.check();
+    const topics = page.getByLabel('Notify on messages to these topics (one filter per line)');
+    await topics.fill('alarms/#/x');
+    await topics.blur();
+    await expect(page.getByText('"alarms/#/x" is not a valid topic filter.')).toBeVisible();
+    await topics.fill('alarms/#\n\nplant/+/fault');
+    await topics.blur();
+    await expect(page.getByText('at most one notification per filter every 30 s')).toBeVisible();
+
     const limits = page.getByRole('form', { name: 'Message log limits' });
     await limits.getByLabel('Messages kept', { exact: true }).fill('5000');
     await limits.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -57,7 +70,14 @@ test('settings apply at once, are kept in the data folder and survive a reload (
       })
       .toMatchObject({
         version: 1,
-        settings: { language: 'zh-CN', theme: 'dark', timeFormat: 'utc', reconnectPeriodSeconds: 9 },
+        settings: {
+          language: 'zh-CN',
+          theme: 'dark',
+          timeFormat: 'utc',
+          reconnectPeriodSeconds: 9,
+          notifyOnDrop: true,
+          notifyTopics: ['alarms/#', 'plant/+/fault'],
+        },
         limits: { maxMessages: 5000 },
       });
 
@@ -75,6 +95,10 @@ test('settings apply at once, are kept in the data folder and survive a reload (
     await expect(settings.getByLabel('主题', { exact: true })).toHaveValue('dark');
     await expect(settings.getByLabel('时间格式', { exact: true })).toHaveValue('utc');
     await expect(settings.getByLabel('重连间隔（秒）', { exact: true })).toHaveValue('9');
+    await expect(settings.getByLabel('MQScope 在后台时，连接断开则发送通知')).toBeChecked();
+    await expect(settings.getByLabel('这些主题收到消息时通知（每行一个主题过滤器）')).toHaveValue(
+      'alarms/#\nplant/+/fault',
+    );
     await expect(
       settings.getByRole('form', { name: '消息日志上限' }).getByLabel('保留条数', { exact: true }),
     ).toHaveValue('5000');

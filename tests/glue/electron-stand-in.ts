@@ -46,6 +46,8 @@ export const recorded = {
   menu: null as { template: unknown[] } | null,
   messageBoxes: [] as Record<string, unknown>[],
   protocolClients: [] as string[],
+  /** System notifications main showed. */
+  notifications: [] as { title: string; body: string }[],
 };
 
 /** What requestSingleInstanceLock answers: false plays a second instance (set before main loads). */
@@ -163,6 +165,9 @@ export class BrowserWindow extends EventEmitter {
   readonly focusCalls: string[] = [];
   minimized = false;
   maximized = false;
+  /** Whether the window has the keyboard focus; tests send it to the background with `blur`. */
+  focused = true;
+  visible = true;
   /** Where the window is (not maximized); tests move it as a user would. */
   normalBounds: Rect;
   private destroyed = false;
@@ -213,6 +218,14 @@ export class BrowserWindow extends EventEmitter {
 
   isMinimized(): boolean {
     return this.minimized;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isVisible(): boolean {
+    return this.visible;
   }
 
   restore(): void {
@@ -280,3 +293,16 @@ export const safeStorage = {
     return scramble(encrypted.subarray(2)).toString('utf8');
   },
 };
+
+/** Electron's Notification: records what would have been shown. */
+export class Notification {
+  static isSupported(): boolean {
+    return true;
+  }
+
+  constructor(private readonly options: { title: string; body: string }) {}
+
+  show(): void {
+    recorded.notifications.push({ title: this.options.title, body: this.options.body });
+  }
+}

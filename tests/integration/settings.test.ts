@@ -62,6 +62,7 @@ describe('settings store (issue 14 #4)', () => {
     await first('settings.save', { language: 'zh-CN', theme: 'dark' });
     // A later change of other fields leaves the earlier ones as they were.
     const saved = await first('settings.save', { timeFormat: 'utc', reconnectPeriodSeconds: 7 });
+    await first('settings.save', { notifyOnDrop: true, notifyTopics: ['alarms/#'] });
     expect(saved.settings.language).toBe('zh-CN');
     const limits = await first('stream.setLimits', { maxMessages: 5000 });
     expect(limits.maxMessages).toBe(5000);
@@ -73,6 +74,8 @@ describe('settings store (issue 14 #4)', () => {
       theme: 'dark',
       timeFormat: 'utc',
       reconnectPeriodSeconds: 7,
+      notifyOnDrop: true,
+      notifyTopics: ['alarms/#'],
     });
     expect(state.limits.maxMessages).toBe(5000);
     // The kept limits are in force in the engine itself, not only reported.
