@@ -40,6 +40,10 @@ export default defineConfig({
           name: 'glue',
           include: ['tests/glue/**/*.test.ts'],
           environment: 'node',
+          // The package test extracts and loads the whole archive, others start Mosquitto: a
+          // busy machine takes many times vitest's 5 s default. Bounds, but ones that hold.
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],
