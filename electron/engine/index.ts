@@ -21,6 +21,7 @@ import { recordRoom } from './record';
 import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
+import { chartLayoutHandlers } from './workspace/chart-layouts';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -134,6 +135,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...streamHandlers(manager),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
+    ...chartLayoutHandlers(dataDir),
     ...record.handlers,
     'settings.get': () => settings.get(),
     'settings.save': (patch) => settings.save(patch),
