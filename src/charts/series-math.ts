@@ -89,7 +89,9 @@ export function alignSeries(series: readonly SeriesData[], from: number): [numbe
 /** A JSON path one step further: `a` + `b` is `a.b`, an index is `[2]`, an odd key `["a.b"]`. */
 export function childPath(path: string, step: string | number): string {
   if (typeof step === 'number') return `${path}[${step}]`;
-  return /^[^.[\]"]+$/.test(step) ? `${path === '' ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`;
+  return /^[^.[\]"]+$/.test(step)
+    ? `${path}${path === '' ? '' : '.'}${step}`
+    : `${path}[${JSON.stringify(step)}]`;
 }
 
 /** The path of the first numeric field in a JSON value (depth first), or null. */
