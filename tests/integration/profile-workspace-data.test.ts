@@ -114,7 +114,7 @@ describe.skipIf(!available)('chart layout and lab history per profile (real Mosq
     };
     expect(await first.call('charts.layout.save', { profileId: plant.id, layout })).toEqual({ charts: 2 });
     // The page saves on every change: the last one is what is kept.
-    const reordered: ChartLayout = { charts: [layout.charts[1]!, layout.charts[0]!] };
+    const reordered: ChartLayout = { charts: [...layout.charts].reverse() };
     await first.call('charts.layout.save', { profileId: plant.id, layout: reordered });
     // Keys are data: a profile id like "__proto__" is an ordinary key (Trust #2).
     await first.call('charts.layout.save', { profileId: '__proto__', layout });
