@@ -117,7 +117,7 @@ export function SysPanel() {
                       <th scope="row" title={fact.topic}>
                         {t(`sys.fact.${fact.id}`)}
                       </th>
-                      <td className="mono">{format(fact)}</td>
+                      <td className={fact.kind === 'text' ? 'mono sys-text' : 'mono'}>{format(fact)}</td>
                       <td className="sys-chart">
                         {fact.chartable && (
                           <button
