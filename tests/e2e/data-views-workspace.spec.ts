@@ -152,3 +152,53 @@ test('Broker statistics: Subscribe to $SYS shows Mosquitto’s figures, each one
     await sysBroker.stop();
   }
 });
+
+// Workspace #1 (issue 13): will lab results are kept with the profile, not with the broker.
+test('the will lab keeps its runs with the profile: another profile on the same broker starts empty', async ({
+  app,
+  broker,
+}) => {
+  const page = app.page;
+  const profiles = new ProfilesPanel(page);
+  const will = `lab-profile/e2e/${test.info().workerIndex}/${randomBytes(3).toString('hex')}`;
+  const fields = {
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+    willTopic: will,
+    willPayload: 'gone',
+  };
+  await profiles.create({ name: 'Sensor A', ...fields });
+  await profiles.create({ name: 'Sensor B', ...fields });
+  const labActions = page.getByRole('group', { name: 'Lab actions' });
+  const dropOnce = async (name: string) => {
+    await app.showActivity('Connections');
+    await profiles.connectFrom(name);
+    await expect(app.status).toContainText('Connected');
+    await app.showActivity('Lab');
+    await labActions.getByRole('button', { name: 'Drop connection' }).click();
+    await expect(page.getByRole('article', { name: 'Drop connection result' }).first()).toContainText(
+      'as specified',
+    );
+  };
+  await dropOnce('Sensor A');
+  await dropOnce('Sensor A');
+  await expect(page.getByText('Earlier runs of this profile (1)')).toBeVisible();
+
+  // After a reload, the page asks the host: A has both runs, B (same broker) none.
+  await page.reload();
+  await app.waitUntilReady();
+  await app.showActivity('Connections');
+  await profiles.connectFrom('Sensor B');
+  await expect(app.status).toContainText('Connected');
+  await app.showActivity('Lab');
+  await expect(page.getByText(/Earlier runs/)).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Drop connection result' })).toHaveCount(0);
+  await app.showActivity('Connections');
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await profiles.connectFrom('Sensor A');
+  await expect(app.status).toContainText('Connected');
+  await app.showActivity('Lab');
+  await expect(page.getByText('Earlier runs of this profile (2)')).toBeVisible();
+});
