@@ -36,10 +36,11 @@ export function useChartLayout(profileId: string | undefined): ChartLayoutSync {
 
   useEffect(() => {
     if (profileId === undefined) {
-      // The previous profile's charts are not this connection's.
+      // The previous profile's charts are not this connection's (and emptying them here is
+      // not a change to keep: nothing is saved once loadedFor is null).
+      loadedFor.current = null;
       if (hadProfile.current) chartsStore.set([]);
       hadProfile.current = false;
-      loadedFor.current = null;
       return;
     }
     if (loadedFor.current === profileId) return;
