@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { RequestDef } from './common';
 import type { EngineText } from './engine-text';
+import { chartRequests } from './charts';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
 import { desktopEvents } from './desktop';
@@ -28,6 +29,7 @@ import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
 
+export * from './charts';
 export * from './check';
 export * from './common';
 export * from './connection';
@@ -74,6 +76,7 @@ export const requests = {
   ...recordRequests,
   ...searchRequests,
   ...seriesRequests,
+  ...chartRequests,
   ...settingsRequests,
 } as const;
 

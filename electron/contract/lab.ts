@@ -7,6 +7,7 @@ import type { EngineText } from './engine-text';
 import { z } from 'zod';
 import type { ConnectionStatus } from './connection';
 import { OnConnection, request } from './common';
+import { ProfileIdSchema } from './profiles';
 import type { MessageProperties } from './properties';
 
 export const LabActionSchema = z.enum(['drop', 'stall', 'disconnectWithWill', 'disconnect']);
@@ -22,6 +23,8 @@ export interface LabExpectation {
 export interface LabResult {
   id: string;
   connectionId: string;
+  /** The profile the connection was opened from: the result is kept with it. */
+  profileId?: string;
   brokerUrl: string;
   clientId: string;
   action: LabAction;
@@ -46,6 +49,12 @@ export interface LabResult {
   verdictText: EngineText;
 }
 
+export interface LabHistory {
+  results: LabResult[];
+  /** The history file could not be read at start and was moved here (it is never overwritten). */
+  setAsidePath: string | null;
+}
+
 export const labRequests = {
   /** Destroys the socket without DISCONNECT, as a crash or a lost network does: the will fires. */
   'connection.drop': request<ConnectionStatus>()(OnConnection),
@@ -62,6 +71,11 @@ export const labRequests = {
    * Resolves when the observation window closes (seconds, for a stall).
    */
   'lab.run': request<LabResult>()(OnConnection.extend({ action: LabActionSchema }).strict()),
-  /** Earlier results for this connection's broker, newest first: two brokers can be compared. */
-  'lab.history': request<LabResult[]>()(z.object({ brokerUrl: z.string().max(2048).optional() }).strict()),
+  /**
+   * Earlier results, newest first: a profile's (kept with it), else a broker's (connections
+   * without a profile), else all of them, so two brokers can be compared.
+   */
+  'lab.history': request<LabHistory>()(
+    z.object({ profileId: ProfileIdSchema.optional(), brokerUrl: z.string().max(2048).optional() }).strict(),
+  ),
 } as const;

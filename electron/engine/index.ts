@@ -4,7 +4,8 @@ import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener, type TrafficListener } from './connection-manager';
 import { HistoryStore, historyHandlers } from './history';
-import { LAB_HISTORY } from './lab/lab-history';
+import { labHistoryKind } from './lab/lab-history';
+import { brokerUrl } from './client-options';
 import { WillLab } from './lab/will-lab';
 import { LocalBroker } from './local-broker';
 import { PayloadCodecs } from './codecs/payload-codecs';
@@ -21,6 +22,7 @@ import { recordRoom } from './record';
 import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
+import { chartLayoutHandlers } from './workspace/chart-layouts';
 
 export { ConnectionManager } from './connection-manager';
 export { EngineError } from './errors';
@@ -86,7 +88,13 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     }
   };
   const links = new ProfileLinks(manager, store);
-  const lab = new WillLab(manager, dataDir ? new HistoryStore({ dataDir, kind: LAB_HISTORY }) : null);
+  // Lab results live with their profile; an old per-broker file attaches to profiles by URL.
+  const profileUrls = async () =>
+    store ? (await store.list()).profiles.map((p) => ({ id: p.id, url: brokerUrl(p.options) })) : [];
+  const lab = new WillLab(
+    manager,
+    dataDir ? new HistoryStore({ dataDir, kind: labHistoryKind(profileUrls) }) : null,
+  );
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
   const settings = new SettingsStore(dataDir, manager.streams);
@@ -125,7 +133,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'connection.disconnectWithWill': ({ connectionId }) => manager.get(connectionId).disconnectWithWill(),
     ...(store ? profileHandlers(store, links) : noProfileHandlers()),
     'lab.run': ({ connectionId, action }) => lab.run(connectionId, action),
-    'lab.history': ({ brokerUrl }) => lab.list(brokerUrl),
+    'lab.history': (where) => lab.list(where),
     'localBroker.start': (options) => localBroker.start(options),
     'localBroker.stop': () => localBroker.stop(),
     'localBroker.status': async () => localBroker.statusWithActivity(),
@@ -136,6 +144,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...streamHandlers(manager),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
+    ...chartLayoutHandlers(dataDir),
     ...record.handlers,
     'settings.get': () => settings.get(),
     'settings.save': (patch) => settings.save(patch),

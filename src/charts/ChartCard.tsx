@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { call, errorText } from '../api/client';
 import { formatNumber } from '../i18n/format';
 import { onThemeChange } from '../styles/theme';
 import { download } from '../ui/download';
-import { closeChart, seriesLabel, type ChartSpec } from './charts-store';
+import type { ChartWindow } from '../../electron/contract';
+import { closeChart, moveChart, seriesLabel, setChartWindow, type ChartSpec } from './charts-store';
 import { alignSeries, seriesCsv, seriesStats, type SeriesData, type SeriesStats } from './series-math';
 
 const POLL_MS = 1000;
 const COLORS = ['#0b67d0', '#d9480f', '#2b8a3e', '#9c36b5', '#e67700', '#0c8599'];
-type Span = '60' | '600' | 'all';
-
-function windowStart(span: Span): number {
+function windowStart(span: ChartWindow): number {
   return span === 'all' ? 0 : Date.now() - Number(span) * 1000;
 }
 
@@ -26,7 +26,17 @@ function cssVar(name: string): string {
  * follow new messages (the engine extracts the numbers; the page only appends them).
  * uPlot draws; it zooms by dragging and pans with the time window.
  */
-export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectionId: string }) {
+export function ChartCard({
+  chart,
+  connectionId,
+  first,
+  last,
+}: {
+  chart: ChartSpec;
+  connectionId: string;
+  first: boolean;
+  last: boolean;
+}) {
   const { t, i18n } = useTranslation();
   // Values keep their decimals (formatNumber rounds to integers for counts).
   const valueFormat = useMemo(
@@ -39,12 +49,13 @@ export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectio
   const cursors = useRef<number[]>([]);
   const [skipped, setSkipped] = useState<number[]>([]);
   const [paused, setPaused] = useState(false);
-  const [span, setSpan] = useState<Span>('all');
   const [problem, setProblem] = useState<string | null>(null);
   const [theme, setTheme] = useState(0);
   const labels = chart.series.map(seriesLabel);
   const [view, setView] = useState<{ points: number; stats: SeriesStats[] }>({ points: 0, stats: [] });
-  const spanRef = useRef<Span>('all');
+  // The window is the chart's (kept with the profile); the poll reads it through a ref.
+  const span = chart.window;
+  const spanRef = useRef<ChartWindow>(span);
 
   // Counts and statistics are read from the series when they change, never during render.
   const refresh = (count: number) => {
@@ -175,9 +186,10 @@ export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectio
           aria-label={t('charts.window.label')}
           value={span}
           onChange={(e) => {
-            const next: Span = e.target.value === '60' ? '60' : e.target.value === '600' ? '600' : 'all';
+            const next: ChartWindow =
+              e.target.value === '60' ? '60' : e.target.value === '600' ? '600' : 'all';
             spanRef.current = next;
-            setSpan(next);
+            setChartWindow(chart.id, next);
             refresh(labels.length);
           }}
         >
@@ -198,6 +210,26 @@ export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectio
         </button>
         <button type="button" className="button-small" onClick={exportPng}>
           {t('charts.png')}
+        </button>
+        <button
+          type="button"
+          className="button-small"
+          aria-label={t('charts.moveUp')}
+          title={t('charts.moveUp')}
+          disabled={first}
+          onClick={() => moveChart(chart.id, -1)}
+        >
+          <ArrowUp size={12} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="button-small"
+          aria-label={t('charts.moveDown')}
+          title={t('charts.moveDown')}
+          disabled={last}
+          onClick={() => moveChart(chart.id, 1)}
+        >
+          <ArrowDown size={12} aria-hidden="true" />
         </button>
         <button
           type="button"

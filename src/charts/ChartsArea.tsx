@@ -3,18 +3,52 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { ChartCard } from './ChartCard';
 import { chartsStore } from './charts-store';
+import { useChartLayout } from './use-chart-layout';
 import './charts.css';
 
-/** Every open chart, side by side; nothing at all while none is open. */
+/**
+ * Every open chart, one under the other, in the order the profile keeps. Mounted for as
+ * long as the page lives (hidden when another view is shown), so the layout follows the
+ * current connection's profile even while the Charts view is not on screen.
+ */
 export function ChartsArea() {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
-  const { connectionId } = useCurrentConnection();
-  if (charts.length === 0 || !connectionId) return null;
+  const { connectionId, status } = useCurrentConnection();
+  const sync = useChartLayout(status?.profileId);
+  const notes = (
+    <>
+      {sync.setAsidePath && (
+        <p className="notice charts-note" role="note">
+          {t('charts.layoutSetAside', { path: sync.setAsidePath })}
+        </p>
+      )}
+      {sync.problem && (
+        <p className="field-problem charts-note" role="alert">
+          {t('charts.layoutNotKept', { reason: sync.problem })}
+        </p>
+      )}
+    </>
+  );
+  if (charts.length === 0 || !connectionId) {
+    return (
+      <section className="charts-area" aria-label={t('charts.title')}>
+        {notes}
+        <p className="muted charts-note">{t('charts.empty')}</p>
+      </section>
+    );
+  }
   return (
     <section className="charts-area" aria-label={t('charts.title')}>
-      {charts.map((chart) => (
-        <ChartCard key={`${connectionId}-${chart.id}`} chart={chart} connectionId={connectionId} />
+      {notes}
+      {charts.map((chart, i) => (
+        <ChartCard
+          key={`${connectionId}-${chart.id}`}
+          chart={chart}
+          connectionId={connectionId}
+          first={i === 0}
+          last={i === charts.length - 1}
+        />
       ))}
     </section>
   );

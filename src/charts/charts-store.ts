@@ -1,15 +1,13 @@
+import type { ChartLayout, ChartSeries, ChartWindow } from '../../electron/contract';
 import { createValueStore } from '../api/store';
 
 /** One line of a chart: a topic's payloads as numbers, or one JSON field of them. */
-export interface SeriesSpec {
-  topic: string;
-  /** A JSON path ("a.b[0]"); absent: the payload itself is the number. */
-  path?: string;
-}
+export type SeriesSpec = ChartSeries;
 
 export interface ChartSpec {
   id: number;
   series: SeriesSpec[];
+  window: ChartWindow;
 }
 
 /** The charts open now, in order. */
@@ -26,7 +24,7 @@ export function chartThis(spec: SeriesSpec, into?: number): void {
   const charts = chartsStore.getSnapshot();
   const target = into === undefined ? undefined : charts.find((c) => c.id === into);
   if (!target) {
-    chartsStore.set([...charts, { id: nextId++, series: [spec] }]);
+    chartsStore.set([...charts, { id: nextId++, series: [spec], window: 'all' }]);
     return;
   }
   if (target.series.some((s) => s.topic === spec.topic && s.path === spec.path)) return;
@@ -35,4 +33,36 @@ export function chartThis(spec: SeriesSpec, into?: number): void {
 
 export function closeChart(id: number): void {
   chartsStore.set(chartsStore.getSnapshot().filter((c) => c.id !== id));
+}
+
+export function setChartWindow(id: number, window: ChartWindow): void {
+  chartsStore.set(chartsStore.getSnapshot().map((c) => (c.id === id ? { ...c, window } : c)));
+}
+
+/** Moves a chart one place up (-1) or down (+1) in the area. */
+export function moveChart(id: number, by: -1 | 1): void {
+  const charts = [...chartsStore.getSnapshot()];
+  const at = charts.findIndex((c) => c.id === id);
+  const to = at + by;
+  const moving = charts[at];
+  const other = charts[to];
+  if (at === -1 || !moving || !other) return;
+  charts[to] = moving;
+  charts[at] = other;
+  chartsStore.set(charts);
+}
+
+/** What a profile keeps: the charts without their page-local ids. */
+export function layoutOf(charts: readonly ChartSpec[]): ChartLayout {
+  return {
+    charts: charts.map((c) => ({
+      series: c.series.map((s) => ({ topic: s.topic, ...(s.path !== undefined && { path: s.path }) })),
+      window: c.window,
+    })),
+  };
+}
+
+/** A kept layout as open charts, with fresh ids. */
+export function chartsOf(layout: ChartLayout | null): ChartSpec[] {
+  return (layout?.charts ?? []).map((c) => ({ id: nextId++, series: c.series, window: c.window }));
 }

@@ -1,4 +1,5 @@
 /** Pure helpers for the chart cards, unit-tested without a page. */
+import { numberFrom } from '../../electron/contract';
 
 export interface SeriesData {
   t: number[];
@@ -85,20 +86,44 @@ export function alignSeries(series: readonly SeriesData[], from: number): [numbe
   return [x, ...cols];
 }
 
+/** A JSON path one step further: `a` + `b` is `a.b`, an index is `[2]`, an odd key `["a.b"]`. */
+export function childPath(path: string, step: string | number): string {
+  if (typeof step === 'number') return `${path}[${step}]`;
+  return /^[^.[\]"]+$/.test(step)
+    ? `${path}${path === '' ? '' : '.'}${step}`
+    : `${path}[${JSON.stringify(step)}]`;
+}
+
 /** The path of the first numeric field in a JSON value (depth first), or null. */
 export function firstNumericPath(value: unknown, path = ''): string | null {
   if (typeof value === 'number') return path;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstNumericPath(value[i], `${path}[${i}]`);
+      const found = firstNumericPath(value[i], childPath(path, i));
       if (found !== null) return found;
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      const step = /^[^.[\]"]+$/.test(key) ? `${path === '' ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
-      const found = firstNumericPath(child, `${path}${step}`);
+      const found = firstNumericPath(child, childPath(path, key));
       if (found !== null) return found;
     }
   }
   return null;
+}
+
+/**
+ * What "Chart this" on a topic draws, from its last payload: the payload itself when it is a
+ * number, else the first numeric field of its JSON; null when there is no number to draw.
+ */
+export function seriesForPayload(topic: string, text: string): { topic: string; path?: string } | null {
+  if (numberFrom(text, null) !== null) return { topic };
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  const path = firstNumericPath(value);
+  return path === null || path === '' ? null : { topic, path };
 }

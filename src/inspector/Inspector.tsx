@@ -14,6 +14,7 @@ import type { Target } from '../payload-formats/payload-format-queries';
 import { DiffView } from './DiffView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
+import { chartLeaf } from '../charts/ChartField';
 import { TextLines } from './TextLines';
 import { topicStore } from '../topics/topic-store';
 import { PropertiesView } from './PropertiesView';
@@ -255,7 +256,7 @@ function DetailBody({
           ))}
         {view === 'tree' &&
           (json.ok ? (
-            <JsonTree value={json.value} />
+            <JsonTree value={json.value} leafAction={chartLeaf(detail.topic)} />
           ) : (
             <p className="muted inspector-note">{t('inspector.notJson')}</p>
           ))}

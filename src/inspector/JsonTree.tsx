@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { childPath } from '../charts/series-math';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 
@@ -11,7 +12,18 @@ function preview(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
+/** Something shown after a leaf's value (the chart button on numbers), by its JSON path. */
+export type LeafAction = (path: string, value: unknown) => ReactNode;
+
+interface NodeProps {
+  name: string;
+  value: unknown;
+  depth: number;
+  path: string;
+  leafAction: LeafAction | undefined;
+}
+
+function JsonNode({ name, value, depth, path, leafAction }: NodeProps) {
   const { t } = useTranslation();
   const container = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < 2);
@@ -21,10 +33,13 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
       <li role="treeitem" aria-level={depth + 1} className="json-leaf">
         <span className="json-key">{name}</span>:{' '}
         <span className={`json-${typeof value}`}>{preview(value)}</span>
+        {leafAction?.(path, value)}
       </li>
     );
   }
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v, childPath(path, i)] as const)
+    : Object.entries(value).map(([k, v]) => [k, v, childPath(path, k)] as const);
   return (
     <li role="treeitem" aria-level={depth + 1} aria-expanded={open}>
       <button type="button" className="json-toggle" onClick={() => setOpen(!open)}>
@@ -33,8 +48,8 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
       </button>
       {open && (
         <ul role="group">
-          {entries.slice(0, limit).map(([k, v]) => (
-            <JsonNode key={k} name={k} value={v} depth={depth + 1} />
+          {entries.slice(0, limit).map(([k, v, p]) => (
+            <JsonNode key={k} name={k} value={v} depth={depth + 1} path={p} leafAction={leafAction} />
           ))}
           {entries.length > limit && (
             <li>
@@ -53,11 +68,11 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
 }
 
 /** A collapsible JSON tree; nodes open lazily so a big document renders its top only. */
-export function JsonTree({ value }: { value: unknown }) {
+export function JsonTree({ value, leafAction }: { value: unknown; leafAction?: LeafAction }) {
   const { t } = useTranslation();
   return (
     <ul className="json-tree" role="tree" aria-label={t('inspector.tree.label')}>
-      <JsonNode name={t('inspector.tree.root')} value={value} depth={0} />
+      <JsonNode name={t('inspector.tree.root')} value={value} depth={0} path="" leafAction={leafAction} />
     </ul>
   );
 }

@@ -17,8 +17,10 @@ const ACTIONS: LabAction[] = ['drop', 'stall', 'disconnectWithWill', 'disconnect
 export function LabPanel() {
   const { t } = useTranslation();
   const { connectionId, status } = useCurrentConnection();
-  const history = useLabHistory(status?.url);
-  const run = useRunLab(status?.url);
+  const owner = status && { url: status.url, profileId: status.profileId };
+  const history = useLabHistory(owner);
+  const run = useRunLab(owner);
+  const earlier = history.data?.results ?? [];
   const raw = useRawLabAction();
   const connected = status?.state === 'connected' && connectionId !== null;
   const hasWill = status?.willTopic !== undefined;
@@ -92,11 +94,25 @@ export function LabPanel() {
             {raw.isPending && t('lab.running')}
             {error && <span className="lab-error">{errorText(error)}</span>}
           </div>
+          {history.data?.setAsidePath && (
+            <p className="notice lab-note" role="note">
+              {t('lab.historySetAside', { path: history.data.setAsidePath })}
+            </p>
+          )}
+          {history.isError && (
+            <p className="lab-error" role="alert">
+              {errorText(history.error)}
+            </p>
+          )}
           {latest && <LabResultCard result={latest} />}
-          {history.data && history.data.length > (latest ? 1 : 0) && (
+          {earlier.length > (latest ? 1 : 0) && (
             <details className="lab-history">
-              <summary>{t('lab.earlier', { count: history.data.length - (latest ? 1 : 0) })}</summary>
-              {history.data.slice(latest ? 1 : 0).map((r) => (
+              <summary>
+                {t(status.profileId ? 'lab.earlierProfile' : 'lab.earlier', {
+                  count: earlier.length - (latest ? 1 : 0),
+                })}
+              </summary>
+              {earlier.slice(latest ? 1 : 0).map((r) => (
                 <LabResultCard key={r.id} result={r} />
               ))}
             </details>

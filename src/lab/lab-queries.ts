@@ -1,26 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LabAction, LabResult } from '../../electron/contract';
+import type { ConnectionStatus, LabAction, LabHistory, LabResult } from '../../electron/contract';
 import { call } from '../api/client';
 
-const historyKey = (brokerUrl: string | undefined) => ['lab.history', brokerUrl ?? ''] as const;
+/** Whose results: the connection's profile, or its broker when it has none. */
+type Owner = Pick<ConnectionStatus, 'url' | 'profileId'> | undefined;
 
-export function useLabHistory(brokerUrl: string | undefined) {
+const historyKey = (owner: Owner) => ['lab.history', owner?.profileId ?? '', owner?.url ?? ''] as const;
+
+export function useLabHistory(owner: Owner) {
   return useQuery({
-    queryKey: historyKey(brokerUrl),
-    queryFn: () => call('lab.history', brokerUrl ? { brokerUrl } : {}),
-    enabled: brokerUrl !== undefined,
+    queryKey: historyKey(owner),
+    queryFn: () =>
+      call('lab.history', owner?.profileId ? { profileId: owner.profileId } : { brokerUrl: owner?.url }),
+    enabled: owner !== undefined,
   });
 }
 
 /** One lab run: the request stays pending for the whole observation window (seconds). */
-export function useRunLab(brokerUrl: string | undefined) {
+export function useRunLab(owner: Owner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { connectionId: string; action: LabAction }) => call('lab.run', input),
     onSuccess: (result: LabResult) =>
-      queryClient.setQueryData<LabResult[]>(historyKey(brokerUrl), (old = []) =>
-        [result, ...old].slice(0, 20),
-      ),
+      queryClient.setQueryData<LabHistory>(historyKey(owner), (old) => ({
+        results: [result, ...(old?.results ?? [])].slice(0, 20),
+        setAsidePath: old?.setAsidePath ?? null,
+      })),
   });
 }
 

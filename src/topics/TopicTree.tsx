@@ -13,6 +13,7 @@ import { formatNumber } from '../i18n/format';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { selectionStore, useSelection } from '../inspector/selection';
 import { listScope } from '../search/list-query';
+import { ChartTopic } from '../charts/ChartTopic';
 import { DeleteRetained } from './DeleteRetained';
 import { flattenTree, type TopicSort } from './flatten';
 import { topicFilter } from './topic-filter';
@@ -157,6 +158,11 @@ export function TopicTree() {
             <option value="recent">{t('topics.sort.recent')}</option>
           </select>
         </div>
+        {selectedNode && (selectedNode.state?.messages ?? 0) > 0 && (
+          <div className="topic-actions">
+            <ChartTopic key={selectedNode.path} connectionId={connectionId} path={selectedNode.path} />
+          </div>
+        )}
         {selectedNode && (
           <DeleteRetained
             key={selectedNode.path}

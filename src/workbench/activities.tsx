@@ -4,6 +4,7 @@ import {
   ChartLine,
   Disc3,
   FlaskConical,
+  Gauge,
   ListChecks,
   Server,
   Settings,
@@ -16,6 +17,7 @@ import { CheckOpener } from '../check/CheckOpener';
 import { LabPanel } from '../lab/LabPanel';
 import { RecordingsPanel } from '../record/RecordingsPanel';
 import { SettingsView } from '../settings/SettingsView';
+import { SysPanel } from '../sys/SysPanel';
 import { ConnectionsActivity } from './ConnectionsActivity';
 
 /** One entry of the activity bar: what the side area shows when it is chosen. */
@@ -44,6 +46,13 @@ export const ACTIVITIES: readonly Activity[] = [
     label: 'workbench.activity.broker',
     hint: 'workbench.hint.broker',
     view: BrokerPanel,
+  },
+  {
+    id: 'sys',
+    icon: Gauge,
+    label: 'sys.activity',
+    hint: 'sys.hint',
+    view: SysPanel,
   },
   {
     id: 'lab',

@@ -13,6 +13,7 @@ test('the activity bar switches the side area, and a click on the shown one coll
   await expect(tabs).toHaveText([
     'Connections',
     'Local broker',
+    'Broker statistics',
     'Lab',
     'Charts',
     'Broker check',

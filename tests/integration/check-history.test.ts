@@ -11,7 +11,7 @@ import type { CheckReport, RequestInput, RequestName, RequestResult } from '../.
 import { createEngine, type Engine } from '../../electron/engine';
 import { CHECK_HISTORY } from '../../electron/engine/check/check-history';
 import { HistoryStore } from '../../electron/engine/history';
-import { LAB_HISTORY } from '../../electron/engine/lab/lab-history';
+import { LAB_HISTORY_FILE } from '../../electron/engine/lab/lab-history';
 import { createDispatch } from '../../electron/host/dispatch';
 import {
   MOSQUITTO_MISSING,
@@ -98,7 +98,7 @@ describe.skipIf(!available)('check and lab history in the data folder', () => {
 
     const again = engineOn(dataDir);
     engines.push(again.engine);
-    const kept = await again.call('lab.history', { brokerUrl: result.brokerUrl });
+    const kept = (await again.call('lab.history', { brokerUrl: result.brokerUrl })).results;
     expect(kept.map((r) => r.id)).toEqual([result.id]);
     // Bytes survive the JSON file as bytes.
     expect(new TextDecoder().decode(kept[0]?.will?.payload)).toBe('gone');
@@ -120,7 +120,7 @@ describe.skipIf(!available)('check and lab history in the data folder', () => {
         join(dir, CHECK_HISTORY.fileName),
         '{"version": 1, "brokers": [["mqtt://x:1", [{"runId": 5}]]]}',
       );
-      await writeFile(join(dir, LAB_HISTORY.fileName), 'not json');
+      await writeFile(join(dir, LAB_HISTORY_FILE), 'not json');
       const { engine, call } = engineOn(dir);
       engines.push(engine);
       const history = await call('check.history', {});
@@ -130,7 +130,10 @@ describe.skipIf(!available)('check and lab history in the data folder', () => {
       );
       // Said once, not on every read.
       expect((await call('check.history', {})).notice).toBeUndefined();
-      expect(await call('lab.history', {})).toEqual([]);
+      const lab = await call('lab.history', {});
+      expect(lab.results).toEqual([]);
+      // Said on every read while this engine runs, so the lab view can show it.
+      expect(lab.setAsidePath).toMatch(/lab-history\.json\.bad-/);
       const names = await readdir(dir);
       expect(names.filter((n) => n.includes('.bad-')).sort()).toEqual([
         expect.stringMatching(/^check-history\.json\.bad-/),

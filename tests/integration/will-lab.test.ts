@@ -100,7 +100,7 @@ describe.skipIf(!available)('will lab against a real Mosquitto', () => {
     const refused = await session.dispatch('lab.run', { connectionId: plain.connectionId, action: 'drop' });
     expect(refused.ok ? 'ok' : refused.error.message).toMatch(/no last will/);
 
-    const history = await call('lab.history', { brokerUrl: plain.url });
+    const history = (await call('lab.history', { brokerUrl: plain.url })).results;
     expect(history.length).toBeGreaterThanOrEqual(1);
     const times = history.map((r) => r.actionAt);
     expect([...times].sort((a, b) => b - a)).toEqual(times);

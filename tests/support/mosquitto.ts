@@ -299,6 +299,11 @@ export interface MosquittoOptions {
    * A short interval makes a crash keep them; each save logs "Saving in-memory database".
    */
   autosaveIntervalSeconds?: number;
+  /**
+   * Publish `$SYS` every this many seconds (Mosquitto's default is 10) and let the test user
+   * read it. Off by default: the broker check's expected answers assume `$SYS` is denied.
+   */
+  sysIntervalSeconds?: number;
 }
 
 function configText(
@@ -319,6 +324,7 @@ function configText(
     ...(options.autosaveIntervalSeconds !== undefined
       ? [`autosave_interval ${options.autosaveIntervalSeconds}`]
       : []),
+    ...(options.sysIntervalSeconds !== undefined ? [`sys_interval ${options.sysIntervalSeconds}`] : []),
     // stderr is captured by the harness; a log file would have to be writable by the dropped user.
     'log_dest stderr',
     'log_type error',
@@ -481,7 +487,8 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
     await run(tool('mosquitto_passwd'), ['-b', '-c', passwordFile, USERNAME, password]);
     // Everything allowed but one subtree, so a refused PUBLISH can be tested.
     const aclFile = join(dir, 'acl');
-    await writeFile(aclFile, `user ${USERNAME}\ntopic deny ${FORBIDDEN_PREFIX}#\ntopic readwrite #\n`);
+    const sys = options.sysIntervalSeconds !== undefined ? 'topic read $SYS/#\n' : '';
+    await writeFile(aclFile, `user ${USERNAME}\ntopic deny ${FORBIDDEN_PREFIX}#\ntopic readwrite #\n${sys}`);
     const certs = await makeCertificates(dir);
     const [caPem, clientCertPem, clientKeyPem] = await Promise.all([
       readFile(certs.caFile, 'utf8'),

@@ -4,7 +4,7 @@
  * are read and written, with the atomic write, so a crash never leaves half a file; a file
  * that does not parse is set aside, never overwritten.
  */
-import { readFile } from 'node:fs/promises';
+import { constants, copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -28,6 +28,13 @@ export interface HistoryKind<T> {
   limit: number;
   /** For sentences: "publish history". */
   label: string;
+  /** The file's version; 1 when left out. */
+  version?: number;
+  /**
+   * Reads an older version's file (parsed JSON, bytes revived) as this version's pairs, or
+   * null when it is not one. The old file is kept beside the new one as `<name>.v<N>.json`.
+   */
+  migrate?: (file: unknown) => Promise<[string, T[]][] | null>;
 }
 
 export const PUBLISH_HISTORY: HistoryKind<HistoryEntry> = {
@@ -56,7 +63,7 @@ function reviver(_key: string, value: unknown): unknown {
 /** Pairs, not an object keyed by profile or broker: keys are data, never property names. */
 function fileSchema<T>(kind: HistoryKind<T>) {
   return z.object({
-    version: z.literal(VERSION),
+    version: z.literal(kind.version ?? VERSION),
     [kind.keyField]: z.array(z.tuple([kind.keySchema, z.array(kind.entrySchema)])),
   });
 }
@@ -83,14 +90,51 @@ export async function loadHistory<T>(
     throw error;
   }
   let pairs: [string, T[]][] | null = null;
+  let parsed: unknown;
   try {
-    const result = fileSchema(kind).safeParse(JSON.parse(text, reviver));
+    parsed = JSON.parse(text, reviver);
+    const result = fileSchema(kind).safeParse(parsed);
     if (result.success) pairs = result.data[kind.keyField] as [string, T[]][];
   } catch {
     /* not JSON: set aside below */
   }
+  if (!pairs && parsed !== undefined && kind.migrate) {
+    const migrated = await migrateFile(kind, dataDir, parsed);
+    if (migrated) return { history: migrated, setAsidePath: null };
+  }
   if (!pairs) return { history: new Map(), setAsidePath: await setAside(path, now) };
   return { history: new Map(pairs), setAsidePath: null };
+}
+
+/**
+ * An older file, migrated: its copy is kept first (never over an earlier copy), then the new
+ * version is written, so a crash in between loses nothing. Entries are checked as usual.
+ */
+async function migrateFile<T>(
+  kind: HistoryKind<T>,
+  dataDir: string,
+  parsed: unknown,
+): Promise<HistoryByKey<T> | null> {
+  const old = (parsed as { version?: unknown } | null)?.version;
+  if (typeof old !== 'number' || old >= (kind.version ?? VERSION)) return null;
+  const pairs = await kind.migrate?.(parsed);
+  if (!pairs) return null;
+  const checked = fileSchema(kind).safeParse({ version: kind.version ?? VERSION, [kind.keyField]: pairs });
+  if (!checked.success) return null;
+  const history: HistoryByKey<T> = new Map(checked.data[kind.keyField] as [string, T[]][]);
+  const path = join(dataDir, kind.fileName);
+  try {
+    await copyFile(path, join(dataDir, migratedCopyName(kind, old)), constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  await saveHistory(kind, dataDir, history);
+  return history;
+}
+
+/** Where a migrated file's old version is kept: `lab-history.v1.json`. */
+export function migratedCopyName<T>(kind: HistoryKind<T>, version: number): string {
+  return kind.fileName.replace(/\.json$/, '') + `.v${version}.json`;
 }
 
 export function saveHistory<T>(
@@ -98,7 +142,7 @@ export function saveHistory<T>(
   dataDir: string,
   history: HistoryByKey<T>,
 ): Promise<void> {
-  const text = JSON.stringify({ version: VERSION, [kind.keyField]: [...history] }, replacer);
+  const text = JSON.stringify({ version: kind.version ?? VERSION, [kind.keyField]: [...history] }, replacer);
   return writeFileAtomic(join(dataDir, kind.fileName), text);
 }
 

@@ -28,6 +28,8 @@ export class HistoryStore<T = HistoryEntry> {
   private readonly kind: HistoryKind<T>;
   /** Set when the file on disk could not be read and was moved aside: said once, to the next reader. */
   private setAsidePath: string | null = null;
+  /** The same path, kept for as long as the engine runs (for a state a page shows). */
+  private setAsideThisRun: string | null = null;
 
   constructor(private readonly options: HistoryStoreOptions<T>) {
     this.kind = options.kind ?? (PUBLISH_HISTORY as unknown as HistoryKind<T>);
@@ -41,6 +43,12 @@ export class HistoryStore<T = HistoryEntry> {
   /** Every key's entries, for "all brokers". */
   async entries(): Promise<[string, T[]][]> {
     return [...(await this.loaded())].map(([key, list]) => [key, [...list]]);
+  }
+
+  /** Where the file went when it could not be read at load (this run), or null. */
+  async setAsideFile(): Promise<string | null> {
+    await this.loaded();
+    return this.setAsideThisRun;
   }
 
   /** The sentence about a file that was set aside, once; null when there is none. */
@@ -73,6 +81,7 @@ export class HistoryStore<T = HistoryEntry> {
       const loaded = await loadHistory(this.kind, this.options.dataDir, this.now());
       this.history ??= loaded.history;
       this.setAsidePath = loaded.setAsidePath;
+      this.setAsideThisRun = loaded.setAsidePath;
     }
     return this.history;
   }

@@ -1,12 +1,12 @@
 import { text } from '../text/keys';
 import { randomUUID } from 'node:crypto';
-import type { LabAction, LabResult, ReceivedMessage } from '../../contract';
+import type { LabAction, LabHistory, LabResult, ReceivedMessage } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
 import { MqttConnection } from '../connection';
 import { EngineError } from '../errors';
 import type { HistoryStore } from '../history';
 import { expectationFor, judge, observationMs } from './expectations';
-import { LAB_HISTORY_PER_BROKER } from './lab-history';
+import { LAB_HISTORY_PER_BROKER, labKey } from './lab-history';
 
 /**
  * Runs a lab action on a live connection while a separate observer connection watches the
@@ -119,6 +119,7 @@ export class WillLab {
       const result: LabResult = {
         id: randomUUID(),
         connectionId,
+        ...(status.profileId !== undefined && { profileId: status.profileId }),
         brokerUrl: status.url,
         clientId: status.clientId,
         action,
@@ -139,14 +140,24 @@ export class WillLab {
     }
   }
 
-  async list(brokerUrl?: string): Promise<LabResult[]> {
+  /** A profile's results; else a broker's (connections without a profile); else all. */
+  async list(where: { profileId?: string | undefined; brokerUrl?: string | undefined }): Promise<LabHistory> {
+    const { profileId, brokerUrl } = where;
+    const key =
+      profileId !== undefined || brokerUrl !== undefined
+        ? labKey({ profileId, brokerUrl: brokerUrl ?? '' })
+        : null;
+    const newestFirst = (lists: Iterable<LabResult[]>) =>
+      [...lists].flat().sort((a, b) => b.actionAt - a.actionAt);
     if (this.stored) {
-      if (brokerUrl !== undefined) return this.stored.list(brokerUrl);
-      const all = await this.stored.entries();
-      return all.flatMap(([, results]) => results).sort((a, b) => b.actionAt - a.actionAt);
+      const results =
+        key !== null
+          ? await this.stored.list(key)
+          : newestFirst((await this.stored.entries()).map(([, list]) => list));
+      return { results, setAsidePath: await this.stored.setAsideFile() };
     }
-    if (brokerUrl !== undefined) return [...(this.history.get(brokerUrl) ?? [])];
-    return [...this.history.values()].flat().sort((a, b) => b.actionAt - a.actionAt);
+    const results = key !== null ? [...(this.history.get(key) ?? [])] : newestFirst(this.history.values());
+    return { results, setAsidePath: null };
   }
 
   private async act(subject: MqttConnection, action: LabAction): Promise<void> {
@@ -167,13 +178,14 @@ export class WillLab {
   }
 
   private async remember(result: LabResult): Promise<void> {
+    const key = labKey(result);
     if (this.stored) {
       // A full disk loses this one result from the file, not the answer to the run.
-      await this.stored.append(result.brokerUrl, result).catch(() => undefined);
+      await this.stored.append(key, result).catch(() => undefined);
       return;
     }
-    const list = this.history.get(result.brokerUrl) ?? [];
+    const list = this.history.get(key) ?? [];
     list.unshift(result);
-    this.history.set(result.brokerUrl, list.slice(0, LAB_HISTORY_PER_BROKER));
+    this.history.set(key, list.slice(0, LAB_HISTORY_PER_BROKER));
   }
 }

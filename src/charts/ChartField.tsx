@@ -1,0 +1,35 @@
+import { ChartLine } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { useWorkbench } from '../workbench/workbench-state';
+import { chartThis, chartsStore } from './charts-store';
+
+/**
+ * The chart button beside a number in the JSON tree: a new chart of that field (by its JSON
+ * path) on this topic, or, with Shift, the field added to the last chart.
+ */
+function ChartField({ topic, path }: { topic: string; path: string }) {
+  const { t } = useTranslation();
+  const { show } = useWorkbench();
+  return (
+    <button
+      type="button"
+      className="json-chart"
+      aria-label={t('charts.chartField', { path })}
+      title={t('charts.chartFieldTitle', { path })}
+      onClick={(event) => {
+        const last = chartsStore.getSnapshot().at(-1);
+        chartThis({ topic, path }, event.shiftKey ? last?.id : undefined);
+        show('charts');
+      }}
+    >
+      <ChartLine size={12} aria-hidden="true" />
+    </button>
+  );
+}
+
+/** The JSON tree's leaf action for a message on `topic`: a chart button on every number. */
+export function chartLeaf(topic: string) {
+  return function leaf(path: string, value: unknown) {
+    return typeof value === 'number' && path !== '' ? <ChartField topic={topic} path={path} /> : null;
+  };
+}

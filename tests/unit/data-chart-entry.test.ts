@@ -1,0 +1,72 @@
+/**
+ * Issue 11 (Data #1) and issue 13 (Workspace #1): what "Chart this" on a tree topic and on a
+ * JSON tree number draws, and the Charts area's layout as a profile keeps it.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { numberFrom, parseJsonPath } from '../../electron/contract';
+import {
+  chartThis,
+  chartsOf,
+  chartsStore,
+  closeChart,
+  layoutOf,
+  moveChart,
+  setChartWindow,
+} from '../../src/charts/charts-store';
+import { childPath, seriesForPayload } from '../../src/charts/series-math';
+
+describe('Chart this entry points', () => {
+  // Data #1: the JSON tree's paths are the ones the engine's series extraction reads back.
+  it('builds JSON paths step by step that parse back to the same steps', () => {
+    const value = { a: { 'b.c': [0, { t: 21.5 }] }, 'say "hi"': 3 };
+    const deep = childPath(childPath(childPath(childPath('', 'a'), 'b.c'), 1), 't');
+    expect(deep).toBe('a["b.c"][1].t');
+    expect(parseJsonPath(deep)).toEqual(['a', 'b.c', 1, 't']);
+    expect(numberFrom(JSON.stringify(value), parseJsonPath(deep))).toBe(21.5);
+    const odd = childPath('', 'say "hi"');
+    expect(numberFrom(JSON.stringify(value), parseJsonPath(odd))).toBe(3);
+  });
+
+  // Data #1: a tree topic charts its number, or the first numeric field of its JSON.
+  it('picks the series for a topic from its last payload', () => {
+    expect(seriesForPayload('t/n', ' 42.5 ')).toEqual({ topic: 't/n' });
+    expect(seriesForPayload('t/j', '{"id":"x","v":{"temp":[20,21]}}')).toEqual({
+      topic: 't/j',
+      path: 'v.temp[0]',
+    });
+    expect(seriesForPayload('t/s', 'hello')).toBeNull();
+    expect(seriesForPayload('t/s', '{"only":"text"}')).toBeNull();
+    expect(seriesForPayload('t/s', '"12"')).toBeNull();
+    expect(seriesForPayload('t/s', '')).toBeNull();
+  });
+});
+
+describe('chart layout', () => {
+  beforeEach(() => chartsStore.set([]));
+
+  // Workspace #1: which charts, their series, window and order make the layout, without page ids.
+  it('turns open charts into a layout and back, keeping order and windows', () => {
+    chartThis({ topic: 'a' });
+    chartThis({ topic: 'b', path: 't' });
+    const [first, second] = chartsStore.getSnapshot();
+    chartThis({ topic: 'c' }, second?.id);
+    chartThis({ topic: 'c' }, second?.id);
+    setChartWindow(second?.id ?? 0, '60');
+    moveChart(second?.id ?? 0, -1);
+    moveChart(second?.id ?? 0, -1);
+    const layout = layoutOf(chartsStore.getSnapshot());
+    expect(layout).toEqual({
+      charts: [
+        { series: [{ topic: 'b', path: 't' }, { topic: 'c' }], window: '60' },
+        { series: [{ topic: 'a' }], window: 'all' },
+      ],
+    });
+    const reopened = chartsOf(layout);
+    expect(layoutOf(reopened)).toEqual(layout);
+    expect(new Set(reopened.map((c) => c.id)).size).toBe(2);
+    expect(reopened.some((c) => c.id === first?.id)).toBe(false);
+    closeChart(first?.id ?? 0);
+    expect(chartsStore.getSnapshot()).toHaveLength(1);
+    expect(chartsOf(null)).toEqual([]);
+  });
+});
