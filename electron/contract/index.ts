@@ -27,6 +27,7 @@ import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
+import { sparkplugRequests } from './sparkplug';
 
 export * from './check';
 export * from './common';
@@ -50,6 +51,7 @@ export * from './settings';
 export * from './subscriptions';
 export * from './search';
 export * from './series';
+export * from './sparkplug';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 export * from './topic-match';
@@ -74,6 +76,7 @@ export const requests = {
   ...recordRequests,
   ...searchRequests,
   ...seriesRequests,
+  ...sparkplugRequests,
   ...settingsRequests,
 } as const;
 
