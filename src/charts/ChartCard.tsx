@@ -79,6 +79,7 @@ export function ChartCard({ chart, connectionId }: { chart: ChartSpec; connectio
               connectionId,
               topic: spec.topic,
               ...(spec.path !== undefined && { path: spec.path }),
+              ...(spec.decoded && { decoded: spec.decoded }),
               afterSeq: cursors.current[i] ?? 0,
             }),
           ),

@@ -3,6 +3,7 @@ import {
   Cable,
   ChartLine,
   Disc3,
+  Factory,
   FlaskConical,
   ListChecks,
   Server,
@@ -16,6 +17,7 @@ import { CheckOpener } from '../check/CheckOpener';
 import { LabPanel } from '../lab/LabPanel';
 import { RecordingsPanel } from '../record/RecordingsPanel';
 import { SettingsView } from '../settings/SettingsView';
+import { SparkplugView } from '../sparkplug/SparkplugView';
 import { ConnectionsActivity } from './ConnectionsActivity';
 
 /** One entry of the activity bar: what the side area shows when it is chosen. */
@@ -73,6 +75,13 @@ export const ACTIVITIES: readonly Activity[] = [
     label: 'workbench.activity.record',
     hint: 'workbench.hint.record',
     view: RecordingsPanel,
+  },
+  {
+    id: 'sparkplug',
+    icon: Factory,
+    label: 'sparkplug.activity',
+    hint: 'sparkplug.hint',
+    view: SparkplugView,
   },
   {
     id: 'settings',

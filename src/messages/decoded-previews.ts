@@ -1,0 +1,122 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { DecodedPreview, MessageSummary } from '../../electron/contract';
+import { call } from '../api/client';
+import { useConnectionsOfThisPage } from '../connections/current-connection';
+import { i18n } from '../i18n';
+import { isBinaryPreview } from './format';
+
+/**
+ * Decoded one-line previews (MessagePack, CBOR, Protobuf, Sparkplug B) for the rows on
+ * screen. The list is virtual, so only the rows it renders ask; the asks of one frame go to
+ * the engine as one `payload.previews` request, and each answer is kept (a message's bytes
+ * never change, and seqs are never reused on a connection).
+ */
+
+const BATCH_MS = 30;
+const MAX_SEQS = 500;
+const KEPT = 5000;
+
+/** By scope (connection and profile), then by seq; null: no codec applies, show the bytes. */
+const answers = new Map<string, Map<number, string | null>>();
+const wanted = new Map<string, Set<number>>();
+const listeners = new Set<() => void>();
+let version = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const scopeKey = (connectionId: string, profileId: string | null) =>
+  `${connectionId}\u0000${profileId ?? ''}`;
+
+function notify(): void {
+  version++;
+  for (const listener of listeners) listener();
+}
+
+/** The preview in words: the renderer's languages, the engine's structured answer. */
+export function previewWords(preview: DecodedPreview): string {
+  if (preview.error !== undefined) return i18n.t('sparkplug.preview.error', { message: preview.error });
+  const sp = preview.sparkplug;
+  if (!sp) return preview.json ?? '';
+  const list = sp.metrics.map((m) => `${m.name ?? `#${m.alias ?? '?'}`}=${m.value}`).join(', ');
+  const more = sp.count > sp.metrics.length ? ' …' : '';
+  const text = i18n.t('sparkplug.preview.metrics', { kind: sp.kind, count: sp.count, list: list + more });
+  return sp.noBirth || sp.unknownAliases > 0 ? `${i18n.t('sparkplug.preview.rebirth')} · ${text}` : text;
+}
+
+async function flush(): Promise<void> {
+  timer = undefined;
+  const batches = [...wanted.entries()];
+  wanted.clear();
+  for (const [scope, seqSet] of batches) {
+    const [connectionId = '', profileId = ''] = scope.split('\u0000');
+    const seqs = [...seqSet];
+    let kept = answers.get(scope);
+    if (!kept) answers.set(scope, (kept = new Map()));
+    for (let i = 0; i < seqs.length; i += MAX_SEQS) {
+      const chunk = seqs.slice(i, i + MAX_SEQS);
+      try {
+        const got = await call('payload.previews', {
+          connectionId,
+          seqs: chunk,
+          ...(profileId ? { profileId } : {}),
+        });
+        for (const seq of chunk) kept.set(seq, null);
+        for (const preview of got) kept.set(preview.seq, previewWords(preview));
+      } catch {
+        // The connection went away: the rows keep their plain preview.
+        for (const seq of chunk) kept.set(seq, null);
+      }
+    }
+    while (kept.size > KEPT) {
+      const oldest = kept.keys().next().value;
+      if (oldest === undefined) break;
+      kept.delete(oldest);
+    }
+  }
+  notify();
+}
+
+function ask(scope: string, seq: number): void {
+  let set = wanted.get(scope);
+  if (!set) wanted.set(scope, (set = new Set()));
+  set.add(seq);
+  timer ??= setTimeout(() => void flush(), BATCH_MS);
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const getVersion = () => version;
+
+/**
+ * Could a codec apply? The Sparkplug namespace, a content type (in the properties), bytes
+ * that are not text, or control characters no text carries (Protobuf's field tags). Plain
+ * text and JSON rows never ask, so a busy text topic costs no requests.
+ */
+export function mayDecode(summary: MessageSummary): boolean {
+  if (summary.topic.startsWith('spBv1.0/') || summary.hasProperties) return true;
+  const preview = summary.preview;
+  if (isBinaryPreview(preview, summary.size > preview.byteLength)) return true;
+  for (const b of preview) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  return false;
+}
+
+/** The decoded preview of a message on the connection on screen; undefined: show the bytes. */
+export function useDecodedPreview(summary: MessageSummary | undefined): string | undefined {
+  const seq = summary && mayDecode(summary) ? summary.seq : undefined;
+  const { selectedId, forms } = useConnectionsOfThisPage();
+  const profileId = (selectedId && forms.get(selectedId)?.draft.profileId) || null;
+  useSyncExternalStore(subscribe, getVersion);
+  const scope = selectedId ? scopeKey(selectedId, profileId) : null;
+  const known = scope && seq !== undefined ? answers.get(scope)?.get(seq) : undefined;
+  useEffect(() => {
+    if (scope && seq !== undefined && !answers.get(scope)?.has(seq)) ask(scope, seq);
+  }, [scope, seq]);
+  return known ?? undefined;
+}
+
+/** Forgets the kept previews (the profile's bindings changed). */
+export function forgetDecodedPreviews(): void {
+  answers.clear();
+  notify();
+}
