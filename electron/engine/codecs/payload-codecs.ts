@@ -34,6 +34,8 @@ export type EntryDecoder = (entry: DecodableEntry) => { result: DecodeResult; al
 /** Decodes are cheap to keep and costly to redo for a long Sparkplug payload. */
 const CACHE_LIMIT = 500;
 const WHOLE = 256 * 1024 * 1024;
+/** Births whose aliases are kept read (edge nodes and devices across connections). */
+const BIRTHS_KEPT = 10_000;
 
 /** spBv1.0/G/DDATA/E/D → spBv1.0/G/DBIRTH/E/D (NDATA → NBIRTH): where the aliases were named. */
 export function sparkplugBirthTopic(topic: string): string | null {
@@ -80,19 +82,21 @@ export class PayloadCodecs {
   ): { from: string; seq: number; aliases: Map<string, AliasInfo> } | null {
     const birth = sparkplugBirthTopic(topic);
     if (!birth) return null;
-    let detail: MessageDetail;
-    try {
-      detail = stream.topicDetail(birth, WHOLE);
-    } catch {
-      // No birth seen yet: DATA metrics show their aliases only.
-      return null;
-    }
+    // The entry itself, not a copy: this runs for every row of a preview batch.
+    const last = stream.topicLast(birth);
+    // No birth seen yet: DATA metrics show their aliases only.
+    if (!last) return null;
     const key = `${stream.connectionId}\u0000${birth}`;
     const known = this.births.get(key);
-    if (known && known.seq === detail.seq) return { from: birth, seq: detail.seq, aliases: known.aliases };
-    const aliases = birthAliases(detail.payload);
-    this.births.set(key, { seq: detail.seq, aliases });
-    return { from: birth, seq: detail.seq, aliases };
+    if (known && known.seq === last.seq) return { from: birth, seq: last.seq, aliases: known.aliases };
+    const aliases = birthAliases(last.payload);
+    this.births.delete(key);
+    if (this.births.size >= BIRTHS_KEPT) {
+      const oldest = this.births.keys().next().value;
+      if (oldest !== undefined) this.births.delete(oldest);
+    }
+    this.births.set(key, { seq: last.seq, aliases });
+    return { from: birth, seq: last.seq, aliases };
   }
 
   /**

@@ -77,6 +77,11 @@ export class MessageStream {
     yield* this.log.entriesFrom(Math.max(seq + 1, this.log.firstSeq));
   }
 
+  /** The last message on exactly this topic (a view), even when the log evicted it. */
+  topicLast(topic: string): LogEntry | undefined {
+    return this.index.find(topic)?.last ?? undefined;
+  }
+
   get currentEpoch(): number {
     return this.epoch;
   }
