@@ -13,32 +13,20 @@ import { MOSQUITTO_MISSING, mosquittoAvailable } from '../support/mosquitto';
 import { mosquittoPubFile } from '../support/mosquitto-burst';
 import { formatSub } from '../support/mosquitto-format-sub';
 import { useEngineSession } from '../support/engine-session';
-import { BIRTH_TIME, TahuPayload, deviceBirth, deviceData, encodeTahu } from '../support/sparkplug-fixture';
+import {
+  BIRTH_TIME,
+  TahuPayload,
+  deviceBirth,
+  deviceData,
+  encodeTahu,
+  nodeBirth,
+  nodeDeath,
+} from '../support/sparkplug-fixture';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
 
 const WAIT = { timeout: 15_000, interval: 50 };
-
-/** An NBIRTH with its bdSeq (UInt64) and the rebirth control, as Tahu's edge nodes send it. */
-function nodeBirth(bdSeq: number): Uint8Array {
-  return encodeTahu({
-    timestamp: BIRTH_TIME,
-    seq: 0,
-    metrics: [
-      { name: 'bdSeq', datatype: 8, timestamp: BIRTH_TIME, long_value: bdSeq },
-      { name: 'Node Control/Rebirth', alias: 10, datatype: 11, timestamp: BIRTH_TIME, boolean_value: false },
-      { name: 'Uptime', alias: 11, datatype: 7, timestamp: BIRTH_TIME, int_value: 5 },
-    ],
-  });
-}
-
-function nodeDeath(bdSeq: number): Uint8Array {
-  return encodeTahu({
-    timestamp: BIRTH_TIME,
-    metrics: [{ name: 'bdSeq', datatype: 8, timestamp: BIRTH_TIME, long_value: bdSeq }],
-  });
-}
 
 function nodeData(seq: number, alias: number): Uint8Array {
   return encodeTahu({ timestamp: BIRTH_TIME, seq, metrics: [{ alias, datatype: 7, int_value: 9 }] });
