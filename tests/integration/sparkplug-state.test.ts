@@ -7,6 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encode as msgpackEncode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SparkplugNode, SparkplugState } from '../../electron/contract';
 import { MOSQUITTO_MISSING, mosquittoAvailable } from '../support/mosquitto';
@@ -44,10 +45,14 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function publish(topic: string, bytes: Uint8Array): Promise<void> {
+  async function publish(
+    topic: string,
+    bytes: Uint8Array,
+    properties: readonly (readonly string[])[] = [],
+  ): Promise<void> {
     const file = join(dir, `${++files}.bin`);
     await writeFile(file, bytes);
-    await mosquittoPubFile(session.broker, topic, file);
+    await mosquittoPubFile(session.broker, topic, file, { properties });
   }
 
   async function connected(): Promise<string> {
@@ -195,5 +200,39 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
       seqs: state.errors.map((e) => e.seq),
     });
     expect(previews.map((p) => p.error)).toEqual([expect.any(String), expect.any(String)]);
+  });
+
+  it('previews, searches and charts inside a MessagePack payload by its content type', async () => {
+    const connectionId = await session.openConnected(session.tcp({ protocolVersion: '5.0' }));
+    await session.call('subscription.add', { connectionId, filter: 'pack/#', qos: 1 });
+    const typed = [['content-type', 'application/msgpack']] as const;
+    await publish('pack/t', msgpackEncode({ room: 'kitchen', t: 21.5 }), typed);
+    await publish('pack/t', msgpackEncode({ room: 'kitchen', t: 22 }), typed);
+    const { seqs } = await vi.waitFor(async () => {
+      const found = await session.call('messages.match', { connectionId, match: { text: 'pack/t' } });
+      expect(found.seqs).toHaveLength(2);
+      return found;
+    }, WAIT);
+
+    const previews = await session.call('payload.previews', { connectionId, seqs });
+    expect(previews.map((p) => p.json)).toEqual(['{"room":"kitchen","t":21.5}', '{"room":"kitchen","t":22}']);
+
+    // A JSON path inside the decoded value (the bytes themselves are not JSON).
+    const raw = await session.call('messages.series', { connectionId, topic: 'pack/t', path: 't' });
+    expect(raw.v).toEqual([null, null]);
+    const decoded = await session.call('messages.series', {
+      connectionId,
+      topic: 'pack/t',
+      path: 't',
+      decoded: {},
+    });
+    expect(decoded.v).toEqual([21.5, 22]);
+
+    const search = await session.call('messages.search', {
+      connectionId,
+      payload: { text: '"t":22', mode: 'contains' },
+      decoded: {},
+    });
+    expect(search.seqs).toEqual([seqs[1]]);
   });
 });
