@@ -1,9 +1,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { DecodedPreview, MessageSummary } from '../../electron/contract';
+import type { MessageSummary } from '../../electron/contract';
 import { call } from '../api/client';
 import { useConnectionsOfThisPage } from '../connections/current-connection';
-import { i18n } from '../i18n';
-import { isBinaryPreview } from './format';
+import { mayDecode, previewWords } from './decoded-preview-words';
 
 /**
  * Decoded one-line previews (MessagePack, CBOR, Protobuf, Sparkplug B) for the rows on
@@ -29,17 +28,6 @@ const scopeKey = (connectionId: string, profileId: string | null) =>
 function notify(): void {
   version++;
   for (const listener of listeners) listener();
-}
-
-/** The preview in words: the renderer's languages, the engine's structured answer. */
-export function previewWords(preview: DecodedPreview): string {
-  if (preview.error !== undefined) return i18n.t('sparkplug.preview.error', { message: preview.error });
-  const sp = preview.sparkplug;
-  if (!sp) return preview.json ?? '';
-  const list = sp.metrics.map((m) => `${m.name ?? `#${m.alias ?? '?'}`}=${m.value}`).join(', ');
-  const more = sp.count > sp.metrics.length ? ' …' : '';
-  const text = i18n.t('sparkplug.preview.metrics', { kind: sp.kind, count: sp.count, list: list + more });
-  return sp.noBirth || sp.unknownAliases > 0 ? `${i18n.t('sparkplug.preview.rebirth')} · ${text}` : text;
 }
 
 async function flush(): Promise<void> {
@@ -87,19 +75,6 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 const getVersion = () => version;
-
-/**
- * Could a codec apply? The Sparkplug namespace, a content type (in the properties), bytes
- * that are not text, or control characters no text carries (Protobuf's field tags). Plain
- * text and JSON rows never ask, so a busy text topic costs no requests.
- */
-export function mayDecode(summary: MessageSummary): boolean {
-  if (summary.topic.startsWith('spBv1.0/') || summary.hasProperties) return true;
-  const preview = summary.preview;
-  if (isBinaryPreview(preview, summary.size > preview.byteLength)) return true;
-  for (const b of preview) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
-  return false;
-}
 
 /** The decoded preview of a message on the connection on screen; undefined: show the bytes. */
 export function useDecodedPreview(summary: MessageSummary | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode as msgpackEncode } from '@msgpack/msgpack';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SparkplugNode, SparkplugState } from '../../electron/contract';
 import { MOSQUITTO_MISSING, mosquittoAvailable } from '../support/mosquitto';
@@ -234,5 +235,36 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
       decoded: {},
     });
     expect(search.seqs).toEqual([seqs[1]]);
+  });
+
+  it("takes a node offline by its will: the NDEATH the broker publishes when the edge node's link dies", async () => {
+    const connectionId = await connected();
+    // An edge node of its own (mqtt.js, not MQScope's engine): NDEATH with bdSeq 4 as its will.
+    const edge = mqtt.connect({
+      host: session.broker.host,
+      port: session.broker.ports.mqtt,
+      username: session.broker.username,
+      password: session.broker.password,
+      clientId: `edge-will-${Date.now()}`,
+      reconnectPeriod: 0,
+      will: { topic: 'spBv1.0/Will/NDEATH/edge4', payload: Buffer.from(nodeDeath(4)), qos: 1, retain: false },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        edge.once('connect', () => resolve());
+        edge.once('error', reject);
+      });
+      await edge.publishAsync('spBv1.0/Will/NBIRTH/edge4', Buffer.from(nodeBirth(4)), { qos: 1 });
+      let state = await stateAfter(connectionId, 1);
+      expect(nodeOf(state, 'Will', 'edge4')).toMatchObject({ online: true, bdSeq: 4 });
+      // The link dies without a DISCONNECT: the broker sends the will.
+      edge.stream.destroy();
+      await vi.waitFor(async () => {
+        state = await session.call('sparkplug.state', { connectionId });
+        expect(nodeOf(state, 'Will', 'edge4')?.online).toBe(false);
+      }, WAIT);
+    } finally {
+      edge.end(true);
+    }
   });
 });

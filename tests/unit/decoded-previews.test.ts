@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MessageSummary } from '../../electron/contract';
-import { mayDecode, previewWords } from '../../src/messages/decoded-previews';
+import { mayDecode, previewWords } from '../../src/messages/decoded-preview-words';
 
 const summary = (topic: string, bytes: number[], hasProperties = false): MessageSummary => ({
   seq: 1,
