@@ -2,7 +2,7 @@
  * Issue 12 #3 and #4 in the browser: an edge node's Sparkplug B messages, built from the
  * upstream Tahu `.proto` and published by the real mosquitto_pub, show as decoded previews in
  * the message list and as state in the Sparkplug B view (online, metrics named by the birth,
- * rebirth needed); the confirmed rebirth reaches mosquitto_sub as a Tahu-decodable NCMD.
+ * rebirth needed, a garbage payload's decode error); the confirmed rebirth reaches mosquitto_sub as a Tahu-decodable NCMD.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +35,8 @@ test('Sparkplug B: decoded list preview, node state, metric chart and a confirme
     await publish(`spBv1.0/${g}/DDATA/edge1/pump`, deviceData(2, 23.25));
     // A node whose birth this session never saw.
     await publish(`spBv1.0/${g}/NDATA/edge9`, deviceData(7, 1));
+    // Hostile: bytes that are no Sparkplug payload at all.
+    await publish(`spBv1.0/${g}/NDATA/edge3`, new Uint8Array([0xff, 0xff, 0xff]));
 
     // The list row shows the decoded summary, with the name the DBIRTH gave alias 1.
     await expect(
@@ -54,6 +56,11 @@ test('Sparkplug B: decoded list preview, node state, metric chart and a confirme
     const view = app.page.getByRole('region', { name: 'Sparkplug B' });
     const tree = view.getByRole('list', { name: 'Sparkplug namespace' });
     await expect(tree).toContainText(`Group ${g}`);
+    // The garbage payload is said in the view, the rest of it works on.
+    const errors = view.getByText('1 payload did not decode');
+    await errors.click();
+    await expect(view).toContainText(`spBv1.0/${g}/NDATA/edge3 (message #`);
+    await expect(view).toContainText('Not a Sparkplug B payload');
     const edge1 = tree.getByRole('button', { name: /^edge1/ });
     await expect(edge1).toContainText('Online');
     await tree.getByRole('button', { name: /^pump/ }).click();

@@ -104,6 +104,14 @@ export function decodedValueHandlers(
 
   /** One catch-up at a time per connection: a second caller shares the running one. */
   function state(connectionId: string): Promise<SparkplugTracker> {
+    // Trackers of removed connections go with them.
+    for (const id of trackers.keys()) {
+      try {
+        streams.get(id);
+      } catch {
+        trackers.delete(id);
+      }
+    }
     const stream = streams.get(connectionId);
     const running = catchingUp.get(connectionId);
     if (running) return running;
