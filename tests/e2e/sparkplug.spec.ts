@@ -33,6 +33,7 @@ test('Sparkplug B: decoded list preview, node state, metric chart and a confirme
     await publish(`spBv1.0/${g}/NBIRTH/edge1`, nodeBirth(1));
     await publish(`spBv1.0/${g}/DBIRTH/edge1/pump`, deviceBirth(1));
     await publish(`spBv1.0/${g}/DDATA/edge1/pump`, deviceData(2, 23.25));
+    await publish(`spBv1.0/${g}/DDATA/edge1/pump`, deviceData(3, 24.5));
     // A node whose birth this session never saw.
     await publish(`spBv1.0/${g}/NDATA/edge9`, deviceData(7, 1));
     // Hostile: bytes that are no Sparkplug payload at all.
@@ -52,6 +53,13 @@ test('Sparkplug B: decoded list preview, node state, metric chart and a confirme
         .first(),
     ).toContainText('⚠ rebirth needed');
 
+    // The diff compares the decoded payloads: the metric's value changed, not "bytes differ".
+    await app.messages.getByRole('row').filter({ hasText: 'Temperature=24.5' }).click();
+    await app.detailTab('Diff').click();
+    const diff = app.detail.getByRole('table', { name: 'Changes since the previous message' });
+    await expect(diff).toContainText('/metrics/0/value');
+    await expect(diff).toContainText('24.5');
+
     await showActivity(app.page, 'Sparkplug B');
     const view = app.page.getByRole('region', { name: 'Sparkplug B' });
     const tree = view.getByRole('list', { name: 'Sparkplug namespace' });
@@ -66,7 +74,7 @@ test('Sparkplug B: decoded list preview, node state, metric chart and a confirme
     await tree.getByRole('button', { name: /^pump/ }).click();
     const detail = view.getByRole('region', { name: `Selected: ${g}/edge1/pump` });
     const temperature = detail.getByRole('row', { name: /Temperature/ });
-    await expect(temperature).toContainText('23.25');
+    await expect(temperature).toContainText('24.5');
     await expect(temperature).toContainText('Float');
 
     // Chart this: the engine picks the metric by name out of each decoded DDATA.
