@@ -74,6 +74,7 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
   const nodeOf = (state: SparkplugState, group: string, id: string): SparkplugNode | undefined =>
     state.groups.find((g) => g.id === group)?.nodes.find((n) => n.id === id);
 
+  // Issue 12 #3 (birth aliases, seq gaps, bdSeq) and #4 (previews, charts, search).
   it('tracks births, aliases, seq gaps and bdSeq-matched deaths', async () => {
     const connectionId = await connected();
     await publish('spBv1.0/Plant/NBIRTH/edge1', nodeBirth(7));
@@ -152,6 +153,7 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
     expect(decoded.seqs).toEqual(summaries.seqs);
   });
 
+  // Issue 12 #3: rebirth needed, and the one-click NCMD rebirth.
   it('marks DATA before a birth and unknown aliases as rebirth needed, and sends the NCMD rebirth', async () => {
     const connectionId = await connected();
     await publish('spBv1.0/Line/DDATA/edge2/valve', deviceData(4, 1));
@@ -187,6 +189,7 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
     expect(refused.code).toBe('invalid-input');
   });
 
+  // Issue 12, bad input: a payload that does not decode shows the error, never a crash.
   it('answers truncated and garbage Sparkplug payloads with a decode error, never a throw', async () => {
     const connectionId = await connected();
     const birth = nodeBirth(3);
@@ -203,6 +206,7 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
     expect(previews.map((p) => p.error)).toEqual([expect.any(String), expect.any(String)]);
   });
 
+  // Issue 12 #4: decoded everywhere, for a codec chosen by the MQTT 5 content type.
   it('previews, searches and charts inside a MessagePack payload by its content type', async () => {
     const connectionId = await session.openConnected(session.tcp({ protocolVersion: '5.0' }));
     await session.call('subscription.add', { connectionId, filter: 'pack/#', qos: 1 });
@@ -237,6 +241,7 @@ describe.skipIf(!available)('Sparkplug B state against a real Mosquitto', () => 
     expect(search.seqs).toEqual([seqs[1]]);
   });
 
+  // Issue 12 #3: online/offline from the node's will.
   it("takes a node offline by its will: the NDEATH the broker publishes when the edge node's link dies", async () => {
     const connectionId = await connected();
     // An edge node of its own (mqtt.js, not MQScope's engine): NDEATH with bdSeq 4 as its will.

@@ -19,6 +19,7 @@ const summary = (topic: string, bytes: number[], hasProperties = false): Message
 const text = (s: string) => [...new TextEncoder().encode(s)];
 
 describe('decoded previews', () => {
+  // Issue 12 #4: decoding is lazy, only for rows a codec may apply to.
   it('asks only for rows a codec may apply to: plain text and JSON never ask', () => {
     expect(mayDecode(summary('a/b', text('{"t":21.5}\n')))).toBe(false);
     expect(mayDecode(summary('a/b', text('hello\tworld')))).toBe(false);
@@ -29,6 +30,7 @@ describe('decoded previews', () => {
     expect(mayDecode(summary('a/b', [0x08, 0x2a, 0x12, 0x01, 0x61]))).toBe(true);
   });
 
+  // Issue 12 #3/#4: names from the birth in previews, rebirth needed marked.
   it('words a Sparkplug summary, names from the birth or #alias, and marks a rebirth', () => {
     const sparkplug = {
       kind: 'DDATA',

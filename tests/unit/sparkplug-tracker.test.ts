@@ -14,6 +14,7 @@ const death = (bdSeq: number) =>
   encodeTahu({ timestamp: BIRTH_TIME, metrics: [{ name: 'bdSeq', datatype: 8, long_value: bdSeq }] });
 
 describe('Sparkplug tracker', () => {
+  // Issue 12 #3: seq gaps, 0–255 wrapping.
   it('counts seq 0–255 and wraps to 0 without a gap; a skip is a gap', () => {
     const tracker = new SparkplugTracker(1);
     let n = 0;
@@ -30,6 +31,7 @@ describe('Sparkplug tracker', () => {
     ]);
   });
 
+  // Issue 12 #3: bdSeq matching between NBIRTH and NDEATH.
   it('takes a node offline only with the NDEATH whose bdSeq matches its birth', () => {
     const tracker = new SparkplugTracker(1);
     tracker.take({ seq: 1, topic: 'spBv1.0/G/NBIRTH/e', payload: birth(4), receivedAt: 1 });
@@ -42,6 +44,7 @@ describe('Sparkplug tracker', () => {
     expect(tracker.state().groups[0]?.nodes[0]?.online).toBe(false);
   });
 
+  // Issue 12 #3: the namespace's topic shape.
   it('reads only well-formed Sparkplug topics', () => {
     expect(parseSparkplugTopic('spBv1.0/G/DDATA/e/d')).toEqual({
       group: 'G',
