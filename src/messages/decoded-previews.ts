@@ -19,14 +19,12 @@ const KEPT = 5000;
 const answers = new Map<string, Map<number, string | null>>();
 const wanted = new Map<string, Set<number>>();
 const listeners = new Set<() => void>();
-let version = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const scopeKey = (connectionId: string, profileId: string | null) =>
   `${connectionId}\u0000${profileId ?? ''}`;
 
 function notify(): void {
-  version++;
   for (const listener of listeners) listener();
 }
 
@@ -74,19 +72,22 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
-const getVersion = () => version;
 
 /** The decoded preview of a message on the connection on screen; undefined: show the bytes. */
 export function useDecodedPreview(summary: MessageSummary | undefined): string | undefined {
   const seq = summary && mayDecode(summary) ? summary.seq : undefined;
   const { selectedId, forms } = useConnectionsOfThisPage();
   const profileId = (selectedId && forms.get(selectedId)?.draft.profileId) || null;
-  useSyncExternalStore(subscribe, getVersion);
   const scope = selectedId ? scopeKey(selectedId, profileId) : null;
-  const known = scope && seq !== undefined ? answers.get(scope)?.get(seq) : undefined;
+  // The row's own answer is the snapshot: a batch landing re-renders only the rows it answered.
+  const known = useSyncExternalStore(subscribe, () =>
+    scope && seq !== undefined ? answers.get(scope)?.get(seq) : undefined,
+  );
+  // Asked again when forgotten (the bindings changed): the snapshot goes back to undefined.
+  const missing = known === undefined;
   useEffect(() => {
-    if (scope && seq !== undefined && !answers.get(scope)?.has(seq)) ask(scope, seq);
-  }, [scope, seq]);
+    if (missing && scope && seq !== undefined && !answers.get(scope)?.has(seq)) ask(scope, seq);
+  }, [missing, scope, seq]);
   return known ?? undefined;
 }
 
