@@ -89,14 +89,23 @@ export function decodedValueHandlers(
     }
     let sliceStart = performance.now();
     let count = 0;
-    for (const entry of stream.entriesAfter(tracker.processedSeq)) {
-      if (entry.topic.startsWith('spBv1.0/')) tracker.take(entry);
-      else tracker.processedSeq = entry.seq;
-      if ((++count & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await yieldToLoop();
-        // A clear while we waited: start over with the new epoch.
-        if (tracker.epoch !== stream.currentEpoch) return catchUp(connectionId, stream);
-        sliceStart = performance.now();
+    // Up to what was kept when asked: a flood arriving meanwhile is the next answer's work.
+    const target = stream.stats().lastSeq;
+    // A fresh walk after every pause: eviction may have moved the log's entries meanwhile.
+    for (let paused = true; paused;) {
+      paused = false;
+      for (const entry of stream.entriesAfter(tracker.processedSeq)) {
+        if (entry.seq > target) break;
+        if (entry.topic.startsWith('spBv1.0/')) tracker.take(entry);
+        else tracker.processedSeq = entry.seq;
+        if ((++count & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await yieldToLoop();
+          // A clear while we waited: start over with the new epoch.
+          if (tracker.epoch !== stream.currentEpoch) return catchUp(connectionId, stream);
+          sliceStart = performance.now();
+          paused = true;
+          break;
+        }
       }
     }
     return tracker;
