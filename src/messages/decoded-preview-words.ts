@@ -3,14 +3,15 @@ import { i18n } from '../i18n';
 import { isBinaryPreview } from './format';
 
 /** The preview in words: the renderer's languages, the engine's structured answer. */
-export function previewWords(preview: DecodedPreview): string {
-  if (preview.error !== undefined) return i18n.t('sparkplug.preview.error', { message: preview.error });
+export function previewWords(preview: DecodedPreview, lng?: string): string {
+  const t = i18n.getFixedT(lng ?? i18n.language);
+  if (preview.error !== undefined) return t('sparkplug.preview.error', { message: preview.error });
   const sp = preview.sparkplug;
   if (!sp) return preview.json ?? '';
   const list = sp.metrics.map((m) => `${m.name ?? `#${m.alias ?? '?'}`}=${m.value}`).join(', ');
   const more = sp.count > sp.metrics.length ? ' …' : '';
-  const text = i18n.t('sparkplug.preview.metrics', { kind: sp.kind, count: sp.count, list: list + more });
-  return sp.noBirth || sp.unknownAliases > 0 ? `${i18n.t('sparkplug.preview.rebirth')} · ${text}` : text;
+  const text = t('sparkplug.preview.metrics', { kind: sp.kind, count: sp.count, list: list + more });
+  return sp.noBirth || sp.unknownAliases > 0 ? `${t('sparkplug.preview.rebirth')} · ${text}` : text;
 }
 
 /**

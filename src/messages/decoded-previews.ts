@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { MessageSummary } from '../../electron/contract';
+import { useTranslation } from 'react-i18next';
+import type { DecodedPreview, MessageSummary } from '../../electron/contract';
 import { call } from '../api/client';
 import { useConnectionsOfThisPage } from '../connections/current-connection';
 import { mayDecode, previewWords } from './decoded-preview-words';
@@ -16,7 +17,7 @@ const MAX_SEQS = 500;
 const KEPT = 5000;
 
 /** By scope (connection and profile), then by seq; null: no codec applies, show the bytes. */
-const answers = new Map<string, Map<number, string | null>>();
+const answers = new Map<string, Map<number, DecodedPreview | null>>();
 const wanted = new Map<string, Set<number>>();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +47,7 @@ async function flush(): Promise<void> {
           ...(profileId ? { profileId } : {}),
         });
         for (const seq of chunk) kept.set(seq, null);
-        for (const preview of got) kept.set(preview.seq, previewWords(preview));
+        for (const preview of got) kept.set(preview.seq, preview);
       } catch {
         // The connection went away: the rows keep their plain preview.
         for (const seq of chunk) kept.set(seq, null);
@@ -76,6 +77,8 @@ const subscribe = (listener: () => void) => {
 /** The decoded preview of a message on the connection on screen; undefined: show the bytes. */
 export function useDecodedPreview(summary: MessageSummary | undefined): string | undefined {
   const seq = summary && mayDecode(summary) ? summary.seq : undefined;
+  // Worded at render: a language switch re-words the rows already answered.
+  const { i18n } = useTranslation();
   const { selectedId, forms } = useConnectionsOfThisPage();
   const profileId = (selectedId && forms.get(selectedId)?.draft.profileId) || null;
   const scope = selectedId ? scopeKey(selectedId, profileId) : null;
@@ -88,7 +91,7 @@ export function useDecodedPreview(summary: MessageSummary | undefined): string |
   useEffect(() => {
     if (missing && scope && seq !== undefined && !answers.get(scope)?.has(seq)) ask(scope, seq);
   }, [missing, scope, seq]);
-  return known ?? undefined;
+  return known ? previewWords(known, i18n.language) : undefined;
 }
 
 /** Forgets the kept previews (the profile's bindings changed). */
