@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { request } from './common';
 import { ProfileIdSchema } from './profiles';
-import { JsonPathSchema } from './series';
+import { DecodedSeriesSchema, JsonPathSchema } from './series';
 
 /** Bounds for a file read back from disk and for a page's save. */
 export const CHARTS_PER_LAYOUT_MAX = 32;
@@ -17,6 +17,8 @@ export const ChartSeriesSchema = z
     topic: z.string().min(1).max(65535),
     /** Absent: the payload itself is the number. */
     path: JsonPathSchema.optional(),
+    /** Read the decoded payload (a codec applies), as `messages.series` does. */
+    decoded: DecodedSeriesSchema.optional(),
   })
   .strict();
 export type ChartSeries = z.infer<typeof ChartSeriesSchema>;

@@ -28,6 +28,7 @@ import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
+import { sparkplugRequests } from './sparkplug';
 
 export * from './charts';
 export * from './check';
@@ -52,6 +53,7 @@ export * from './settings';
 export * from './subscriptions';
 export * from './search';
 export * from './series';
+export * from './sparkplug';
 export * from './templates';
 export { topicFilterProblem, topicNameProblem } from './topics';
 export * from './topic-match';
@@ -77,6 +79,7 @@ export const requests = {
   ...searchRequests,
   ...seriesRequests,
   ...chartRequests,
+  ...sparkplugRequests,
   ...settingsRequests,
 } as const;
 

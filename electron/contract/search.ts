@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { OnConnection, TopicFilterSchema, request } from './common';
+import { ProfileIdSchema } from './profiles';
 import { TopicMatchSchema } from './topic-match';
 
 export const PayloadQuerySchema = z
@@ -78,6 +79,11 @@ export const searchRequests = {
       /** The topic tree's scope: an MQTT filter such as "home/kitchen/#". */
       within: TopicFilterSchema.optional(),
       payload: PayloadQuerySchema.optional(),
+      /**
+       * Also match the payload query inside the decoded JSON of payloads a codec applies to
+       * (this profile's bindings, the content type, the Sparkplug namespace).
+       */
+      decoded: z.object({ profileId: ProfileIdSchema.optional() }).strict().optional(),
       /** Only messages after this seq (a follow-up for rows that arrived since). */
       afterSeq: z.number().int().min(0).default(0),
       searchId: z.string().min(1).max(64).default('list'),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OnConnection, request } from './common';
+import { ProfileIdSchema } from './profiles';
 
 /** A JSON path as "a.b[0].c" (a leading "$." is allowed); keys with dots need ["a.b"]. */
 export const JsonPathSchema = z.string().max(1024);
@@ -72,6 +73,11 @@ export interface SeriesResult {
   lastSeq: number;
 }
 
+/** Read a series from the decoded value: `metric` picks a Sparkplug metric by name. */
+export const DecodedSeriesSchema = z
+  .object({ profileId: ProfileIdSchema.optional(), metric: z.string().min(1).max(1024).optional() })
+  .strict();
+
 export const seriesRequests = {
   'messages.series': request<SeriesResult>()(
     OnConnection.extend({
@@ -79,6 +85,12 @@ export const seriesRequests = {
       /** Absent: the payload itself is the number. */
       path: JsonPathSchema.optional(),
       afterSeq: z.number().int().min(0).default(0),
+      /**
+       * Read the decoded value (the profile's bindings, the content type, the Sparkplug
+       * namespace) instead of the payload text: `path` then points inside it, and `metric`
+       * picks a Sparkplug metric by name (names from the birth when DATA carries aliases).
+       */
+      decoded: DecodedSeriesSchema.optional(),
     }).strict(),
   ),
 } as const;

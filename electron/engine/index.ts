@@ -20,6 +20,7 @@ import {
 } from './profiles';
 import { recordRoom } from './record';
 import { SettingsStore } from './settings/settings-store';
+import { decodedValueHandlers } from './sparkplug/decoded-handlers';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
 import { chartLayoutHandlers } from './workspace/chart-layouts';
@@ -142,6 +143,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.retained': () => localBroker.retained(),
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
+    // Previews, Sparkplug state, and search and series that read decoded values.
+    ...decodedValueHandlers(manager, codecs),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...chartLayoutHandlers(dataDir),

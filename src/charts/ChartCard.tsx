@@ -90,6 +90,7 @@ export function ChartCard({
               connectionId,
               topic: spec.topic,
               ...(spec.path !== undefined && { path: spec.path }),
+              ...(spec.decoded && { decoded: spec.decoded }),
               afterSeq: cursors.current[i] ?? 0,
             }),
           ),

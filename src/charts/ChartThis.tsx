@@ -1,12 +1,23 @@
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberFrom, parseJsonPath } from '../../electron/contract';
+import { numberFrom, parseJsonPath, pickJsonPath } from '../../electron/contract';
 import { useWorkbench } from '../workbench/workbench-state';
 import { chartsStore, chartThis } from './charts-store';
 import { firstNumericPath } from './series-math';
 
 /** "Chart this" for a numeric payload, or for a numeric field of a JSON one (by its path). */
-export function ChartThis({ topic, text, json }: { topic: string; text: string; json: unknown }) {
+export function ChartThis({
+  topic,
+  text,
+  json,
+  decoded,
+}: {
+  topic: string;
+  text: string;
+  json: unknown;
+  /** `json` is the payload decoded by a codec: the engine reads the path inside its decode. */
+  decoded?: { profileId?: string };
+}) {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
   const { show } = useWorkbench();
@@ -15,13 +26,17 @@ export function ChartThis({ topic, text, json }: { topic: string; text: string; 
     chartThis(spec, into);
     show('charts');
   };
-  const plainNumber = useMemo(() => numberFrom(text, null) !== null, [text]);
+  const plainNumber = useMemo(() => !decoded && numberFrom(text, null) !== null, [text, decoded]);
   const [path, setPath] = useState(() => (json === undefined ? '' : (firstNumericPath(json) ?? '')));
   const pathId = useId();
   const steps = path === '' ? null : parseJsonPath(path);
-  const usable = plainNumber || (json !== undefined && steps !== null && numberFrom(text, steps) !== null);
+  const usable =
+    plainNumber ||
+    (json !== undefined &&
+      steps !== null &&
+      (decoded ? Number.isFinite(pickJsonPath(json, steps)) : numberFrom(text, steps) !== null));
   if (!plainNumber && json === undefined) return null;
-  const spec = plainNumber ? { topic } : { topic, path };
+  const spec = plainNumber ? { topic } : { topic, path, ...(decoded && { decoded }) };
   const last = charts[charts.length - 1];
   return (
     <>

@@ -16,7 +16,8 @@ export const chartsStore = createValueStore<readonly ChartSpec[]>([]);
 let nextId = 1;
 
 export function seriesLabel(spec: SeriesSpec): string {
-  return spec.path ? `${spec.topic} · ${spec.path}` : spec.topic;
+  const field = [spec.decoded?.metric, spec.path].filter(Boolean).join(' · ');
+  return field ? `${spec.topic} · ${field}` : spec.topic;
 }
 
 /** Opens a new chart with this series, or adds it to chart `into` (once). */
@@ -27,7 +28,7 @@ export function chartThis(spec: SeriesSpec, into?: number): void {
     chartsStore.set([...charts, { id: nextId++, series: [spec], window: 'all' }]);
     return;
   }
-  if (target.series.some((s) => s.topic === spec.topic && s.path === spec.path)) return;
+  if (target.series.some((s) => seriesLabel(s) === seriesLabel(spec))) return;
   chartsStore.set(charts.map((c) => (c === target ? { ...c, series: [...c.series, spec] } : c)));
 }
 

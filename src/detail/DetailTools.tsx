@@ -12,6 +12,8 @@ import { messageAsJson, mosquittoPubCommand, mqttjsPublishCall, prettyJson } fro
 import { TextDiff } from './TextDiff';
 import { ChartThis } from '../charts/ChartThis';
 import { parseJson } from '../inspector/decode';
+import { useCurrentProfileId } from '../payload-formats/current-profile';
+import { useDecodedPayload } from '../payload-formats/payload-format-queries';
 
 type CopyKind = 'topic' | 'payload' | 'pretty' | 'json' | 'mosquitto' | 'mqttjs';
 const COPY_KINDS: CopyKind[] = ['topic', 'payload', 'pretty', 'json', 'mosquitto', 'mqttjs'];
@@ -30,6 +32,10 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
   const compareId = useId();
   const payloadText = useMemo(() => decodeUtf8(detail.payload).text, [detail.payload]);
   const json = useMemo(() => parseJson(payloadText), [payloadText]);
+  // A payload a codec decodes charts from its decoded JSON (the same cached decode as the pane's).
+  const profileId = useCurrentProfileId();
+  const decoded = useDecodedPayload(connectionId, { seq: detail.seq }, null, true).data?.result;
+  const decodedValue = decoded?.ok && decoded.codec !== 'json' && decoded.codec !== 'text' ? decoded : null;
   const copyId = useId();
   const history = useQuery({
     queryKey: ['topic-history', connectionId, detail.seq],
@@ -142,10 +148,11 @@ export function DetailTools({ detail }: { detail: MessageDetail }) {
           </span>
         )}
         <ChartThis
-          key={detail.seq}
+          key={`${detail.seq}-${decodedValue ? 'decoded' : 'raw'}`}
           topic={detail.topic}
           text={payloadText}
-          json={json.ok ? json.value : undefined}
+          json={decodedValue ? decodedValue.value : json.ok ? json.value : undefined}
+          {...(decodedValue && { decoded: profileId ? { profileId } : {} })}
         />
         <label htmlFor={compareId} className="sr-only">
           {t('data.compare.label')}

@@ -7,22 +7,31 @@ import { decodeUtf8, parseJson } from './decode';
 interface Props {
   current: Uint8Array;
   previous: Uint8Array | undefined;
+  /** Both payloads decoded by their codec (see DecodedDiff): compared instead of their text. */
+  decoded?: { current: unknown; previous: unknown } | undefined;
 }
 
 const show = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 
 /** What changed in this JSON payload since the previous one on the same topic (jsondiffpatch). */
-export function DiffView({ current, previous }: Props) {
+export function DiffView({ current, previous, decoded }: Props) {
   const { t } = useTranslation();
+  const both = decoded !== undefined;
+  const decodedBefore = decoded?.previous;
+  const decodedNow = decoded?.current;
   const result = useMemo((): { ops: Op[] } | { problem: string } => {
     if (!previous) return { problem: t('inspector.diff.noPrevious') };
+    if (both) {
+      const delta = diff(decodedBefore, decodedNow);
+      return { ops: delta === undefined ? [] : format(delta) };
+    }
     const a = parseJson(decodeUtf8(previous).text);
     const b = parseJson(decodeUtf8(current).text);
     if (!b.ok) return { problem: t('inspector.diff.notJson') };
     if (!a.ok) return { problem: t('inspector.diff.previousNotJson') };
     const delta = diff(a.value, b.value);
     return { ops: delta === undefined ? [] : format(delta) };
-  }, [current, previous, t]);
+  }, [current, previous, both, decodedBefore, decodedNow, t]);
 
   if ('problem' in result) return <p className="muted inspector-note">{result.problem}</p>;
   if (result.ops.length === 0) return <p className="muted inspector-note">{t('inspector.diff.same')}</p>;

@@ -11,7 +11,7 @@ import { decodeUtf8, parseJson, toBase64 } from './decode';
 import { DecodedView } from './DecodedView';
 import { targetOf, useDecodedView } from './use-decoded-view';
 import type { Target } from '../payload-formats/payload-format-queries';
-import { DiffView } from './DiffView';
+import { DecodedDiff } from './DecodedDiff';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { chartLeaf } from '../charts/ChartField';
@@ -266,7 +266,9 @@ function DetailBody({
         )}
         {view === 'base64' && <TextLines text={base64} label={t('inspector.payloadBase64')} width={128} />}
         {view === 'properties' && <PropertiesView detail={detail} />}
-        {view === 'diff' && <DiffView current={detail.payload} previous={detail.previous?.payload} />}
+        {view === 'diff' && (
+          <DecodedDiff detail={detail} current={decodedView.decoded.data} override={decodedView.override} />
+        )}
       </div>
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageSummary, PayloadQuery } from '../../electron/contract';
 import { formatBytes, formatNumber, formatTime } from '../i18n/format';
 import { Highlighted } from '../search/highlight';
+import { useDecodedPreview } from './decoded-previews';
 import { previewText } from './format';
 
 interface Props {
@@ -24,7 +25,8 @@ export const MessageRow = memo(function MessageRow({
   highlight = null,
 }: Props) {
   const { t } = useTranslation();
-  const preview = previewText(message);
+  // A codec's decoded summary when one applies (asked of the engine for rows on screen).
+  const preview = useDecodedPreview(message) ?? previewText(message);
   return (
     <div
       role="row"

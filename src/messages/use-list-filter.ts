@@ -9,6 +9,7 @@ import {
   scopePredicate,
   searchProgress,
 } from '../search/list-query';
+import { useCurrentProfileId } from '../payload-formats/current-profile';
 import { topicFilter } from '../topics/topic-filter';
 import { streamStore } from './stream-store';
 
@@ -27,6 +28,7 @@ const engineDecides: TopicPredicate = () => false;
  */
 export function useListFilter(connectionId: string | null): void {
   const filter = useSyncExternalStore(topicFilter.subscribe, topicFilter.getSnapshot);
+  const profileId = useCurrentProfileId();
   const scope = useSyncExternalStore(listScope.subscribe, listScope.getSnapshot);
   const payloadInput = useSyncExternalStore(payloadSearch.subscribe, payloadSearch.getSnapshot);
   const payload = useMemo(() => parsePayloadSearch(payloadInput), [payloadInput]);
@@ -50,7 +52,8 @@ export function useListFilter(connectionId: string | null): void {
         connectionId,
         ...(topicOn && { match }),
         ...(scope !== null && { within: scopeFilter(scope) }),
-        ...(query !== null && { payload: query }),
+        // Inside decoded values too (MessagePack, CBOR, Protobuf, Sparkplug B), by the profile's bindings.
+        ...(query !== null && { payload: query, decoded: profileId ? { profileId } : {} }),
         afterSeq,
       });
     const followUp = (afterSeq: number) => {
@@ -91,5 +94,5 @@ export function useListFilter(connectionId: string | null): void {
       clearTimeout(timer);
       clearTimeout(followTimer);
     };
-  }, [connectionId, active, predicate, match, error, scope, payload, epoch]);
+  }, [connectionId, profileId, active, predicate, match, error, scope, payload, epoch]);
 }

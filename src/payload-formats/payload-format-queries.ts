@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CodecId, PayloadFormats } from '../../electron/contract';
 import { call } from '../api/client';
+import { forgetDecodedPreviews } from '../messages/decoded-previews';
 import { useCurrentProfileId } from './current-profile';
 
 const scope = (profileId: string | null) => (profileId ? { profileId } : {});
@@ -24,6 +25,7 @@ export function useSavePayloadFormats() {
       client.setQueryData(formatsKey(profileId), saved);
       // Decodes depend on the bindings and .proto files: ask again.
       void client.invalidateQueries({ queryKey: ['payload-decode'] });
+      forgetDecodedPreviews();
       void client.invalidateQueries({ queryKey: ['topicSchemas'] });
     },
   });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RATE_WINDOW_S, windowCount } from '../../electron/contract';
 import { formatNumber, formatRate } from '../i18n/format';
+import { useDecodedPreview } from '../messages/decoded-previews';
 import { previewText } from '../messages/format';
 import type { TreeNode } from './topic-store';
 
@@ -26,6 +27,7 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
   const inWindow = windowCount(state?.recent, now);
   const active = now - node.touchedAt < ACTIVITY_MS;
   const last = state?.last;
+  const decoded = useDecodedPreview(last);
   const className = ['topic-row', focused && 'focused', active && 'active'].filter(Boolean).join(' ');
 
   return (
@@ -57,7 +59,7 @@ export function TopicRow({ node, domId, expanded, selected, focused, now, onClic
           R
         </span>
       )}
-      <span className="topic-value">{last ? previewText(last) : ''}</span>
+      <span className="topic-value">{last ? (decoded ?? previewText(last)) : ''}</span>
       <span className="topic-rate" title={t('data.rate.title', { seconds: RATE_WINDOW_S })}>
         {inWindow === 0 ? '' : inWindow === 1 ? t('data.rate.one') : formatRate(inWindow / RATE_WINDOW_S)}
       </span>

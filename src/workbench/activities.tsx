@@ -3,6 +3,7 @@ import {
   Cable,
   ChartLine,
   Disc3,
+  Factory,
   FlaskConical,
   Gauge,
   ListChecks,
@@ -18,6 +19,7 @@ import { LabPanel } from '../lab/LabPanel';
 import { RecordingsPanel } from '../record/RecordingsPanel';
 import { SettingsView } from '../settings/SettingsView';
 import { SysPanel } from '../sys/SysPanel';
+import { SparkplugView } from '../sparkplug/SparkplugView';
 import { ConnectionsActivity } from './ConnectionsActivity';
 
 /** One entry of the activity bar: what the side area shows when it is chosen. */
@@ -82,6 +84,13 @@ export const ACTIVITIES: readonly Activity[] = [
     label: 'workbench.activity.record',
     hint: 'workbench.hint.record',
     view: RecordingsPanel,
+  },
+  {
+    id: 'sparkplug',
+    icon: Factory,
+    label: 'sparkplug.activity',
+    hint: 'sparkplug.hint',
+    view: SparkplugView,
   },
   {
     id: 'settings',

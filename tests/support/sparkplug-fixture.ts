@@ -51,3 +51,24 @@ export function namedDeviceData(seq: number): Uint8Array {
     ],
   });
 }
+
+/** An NBIRTH with its bdSeq (UInt64) and the rebirth control, as Tahu's edge nodes send it. */
+export function nodeBirth(bdSeq: number): Uint8Array {
+  return encodeTahu({
+    timestamp: BIRTH_TIME,
+    seq: 0,
+    metrics: [
+      { name: 'bdSeq', datatype: 8, timestamp: BIRTH_TIME, long_value: bdSeq },
+      { name: 'Node Control/Rebirth', alias: 10, datatype: 11, timestamp: BIRTH_TIME, boolean_value: false },
+      { name: 'Uptime', alias: 11, datatype: 7, timestamp: BIRTH_TIME, int_value: 5 },
+    ],
+  });
+}
+
+/** An NDEATH (the node's will) carrying the bdSeq of the session it ends. */
+export function nodeDeath(bdSeq: number): Uint8Array {
+  return encodeTahu({
+    timestamp: BIRTH_TIME,
+    metrics: [{ name: 'bdSeq', datatype: 8, timestamp: BIRTH_TIME, long_value: bdSeq }],
+  });
+}

@@ -19,7 +19,7 @@ import { EngineError } from '../errors';
 import { exportEntries } from './export';
 import { MemoryBudget } from './memory-budget';
 import { MessageLog, type LogEntry } from './message-log';
-import { LogSearcher, type SearchInput } from './search';
+import { LogSearcher, type DecodedText, type SearchInput } from './search';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
 
@@ -63,8 +63,27 @@ export class MessageStream {
   private readonly searcher: LogSearcher;
 
   /** Topic, tree scope and payload search over the kept log, in slices (see LogSearcher). */
-  search(input: SearchInput): Promise<MessageSearchResult> {
-    return this.searcher.search(input);
+  search(input: SearchInput, decodedText?: DecodedText): Promise<MessageSearchResult> {
+    return this.searcher.search(input, decodedText);
+  }
+
+  /** The kept entry with this seq (a view: read it, do not keep its payload). */
+  entry(seq: number): LogEntry | undefined {
+    return this.log.get(seq);
+  }
+
+  /** Kept entries after `seq`, ascending; the log's epoch says whether a clear came between. */
+  *entriesAfter(seq: number): IterableIterator<LogEntry> {
+    yield* this.log.entriesFrom(Math.max(seq + 1, this.log.firstSeq));
+  }
+
+  /** The last message on exactly this topic (a view), even when the log evicted it. */
+  topicLast(topic: string): LogEntry | undefined {
+    return this.index.find(topic)?.last ?? undefined;
+  }
+
+  get currentEpoch(): number {
+    return this.epoch;
   }
 
   ingest(messages: readonly ReceivedMessage[]): void {
@@ -172,7 +191,13 @@ export class MessageStream {
   }
 
   /** A topic's kept payloads as numbers (or one JSON field's), oldest first; gaps for the rest. */
-  series(topic: string, path: string | undefined, afterSeq: number): SeriesResult {
+  series(
+    topic: string,
+    path: string | undefined,
+    afterSeq: number,
+    /** Reads a decoded value instead of the payload text (see PayloadCodecs.series). */
+    extract?: (entry: LogEntry, steps: (string | number)[] | null) => number | null,
+  ): SeriesResult {
     const steps = path === undefined || path.trim() === '' ? null : parseJsonPath(path);
     if (steps === null && path !== undefined && path.trim() !== '') {
       throw new EngineError('invalid-input', `"${path}" is not a JSON path (write it as a.b[0].c).`);
@@ -188,7 +213,7 @@ export class MessageStream {
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
       if (!entry) continue;
-      const value = numberFrom(seriesDecoder.decode(entry.payload), steps);
+      const value = extract ? extract(entry, steps) : numberFrom(seriesDecoder.decode(entry.payload), steps);
       if (value === null) skipped++;
       t.push(entry.receivedAt);
       v.push(value);

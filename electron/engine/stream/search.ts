@@ -18,6 +18,9 @@ export interface SearchableLog {
   get(seq: number): LogEntry | undefined;
 }
 
+/** The decoded JSON of an entry a codec applies to, or null: searched beside the raw text. */
+export type DecodedText = (entry: LogEntry) => string | null;
+
 /** Work this long, then let ingest, polls and timers run before going on. */
 export const SLICE_MS = 8;
 
@@ -35,7 +38,7 @@ export class LogSearcher {
 
   constructor(private readonly log: SearchableLog) {}
 
-  async search(input: SearchInput): Promise<MessageSearchResult> {
+  async search(input: SearchInput, decodedText?: DecodedText): Promise<MessageSearchResult> {
     const topic = input.match ? compileTopicMatch(input.match) : null;
     if (topic && !topic.ok) throw new EngineError('invalid-input', topic.error);
     const payload = input.payload ? compilePayloadQuery(input.payload) : null;
@@ -77,7 +80,10 @@ export class LogSearcher {
           verdicts.set(entry.topic, verdict);
         }
         if (!verdict) continue;
-        if (payloadTest && !payloadTest(lenient.decode(entry.payload))) continue;
+        if (payloadTest && !payloadTest(lenient.decode(entry.payload))) {
+          const decoded = decodedText?.(entry) ?? null;
+          if (decoded === null || !payloadTest(decoded)) continue;
+        }
         seqs.push(entry.seq);
       }
     } finally {

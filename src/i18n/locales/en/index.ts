@@ -23,6 +23,7 @@ import charts from './charts.json';
 import workbench from './workbench.json';
 import settings from './settings.json';
 import sys from './sys.json';
+import sparkplug from './sparkplug.json';
 
 export default {
   format,
@@ -49,4 +50,5 @@ export default {
   workbench,
   settings,
   sys,
+  sparkplug,
 };
