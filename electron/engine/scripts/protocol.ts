@@ -22,6 +22,12 @@ export interface WireMessage {
   };
 }
 
+/** One message for the handlers (by index) whose filters it matched. */
+export interface Delivery {
+  handlers: number[];
+  message: WireMessage;
+}
+
 /** Operations a script asks for; `timer` and `cancel` stay inside the worker. */
 export type ScriptOp = 'publish' | 'subscribe' | 'log' | 'on';
 
@@ -29,7 +35,7 @@ export type CallOutcome = { ok: true; json: string } | { ok: false; error: Scrip
 
 export type ToWorker =
   | { t: 'load'; run: string; source: string; env: Record<string, string> }
-  | { t: 'deliver'; run: string; handlers: number[]; message: WireMessage }
+  | { t: 'deliver'; run: string; items: Delivery[] }
   | { t: 'unload'; run: string }
   | { t: 'transform'; req: number; source: string; messages: (WireMessage | null)[]; budgetMs: number };
 

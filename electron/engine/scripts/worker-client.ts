@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
-import type { CallOutcome, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
+import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
 
 /** Where the worker's built file is, and how to start it (tests add a TypeScript loader). */
 export interface WorkerSpec {
@@ -104,8 +104,8 @@ export class ScriptWorker {
     });
   }
 
-  deliver(run: string, handlers: number[], message: WireMessage): void {
-    this.worker?.postMessage({ t: 'deliver', run, handlers, message } satisfies ToWorker);
+  deliver(run: string, items: Delivery[]): void {
+    this.worker?.postMessage({ t: 'deliver', run, items } satisfies ToWorker);
   }
 
   unload(run: string): void {

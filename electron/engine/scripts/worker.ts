@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
-import type { CallOutcome, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
+import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
 import { Sandbox } from './sandbox';
 
 const MIN_TIMER_MS = 10;
@@ -134,13 +134,16 @@ async function transform(
   send({ t: 'transformed', req, results });
 }
 
-function deliver(run: string, handlers: number[], message: WireMessage): void {
-  const sandbox = runs.get(run)?.sandbox;
-  if (!sandbox) return;
-  const json = JSON.stringify(message);
-  for (const index of handlers) {
-    const result = sandbox.call('on', index, json);
-    if (!result.ok) reportError(run, result.error);
+function deliver(run: string, items: Delivery[]): void {
+  for (const { handlers, message } of items) {
+    // Looked up per message: a handler may fail in a way that stops the run.
+    const sandbox = runs.get(run)?.sandbox;
+    if (!sandbox) return;
+    const json = JSON.stringify(message);
+    for (const index of handlers) {
+      const result = sandbox.call('on', index, json);
+      if (!result.ok) reportError(run, result.error);
+    }
   }
 }
 
@@ -150,7 +153,7 @@ port?.on('message', (message: ToWorker) => {
       void load(message.run, message.source, message.env);
       break;
     case 'deliver':
-      deliver(message.run, message.handlers, message.message);
+      deliver(message.run, message.items);
       break;
     case 'unload':
       unload(message.run);
