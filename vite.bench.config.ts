@@ -12,6 +12,7 @@ export default defineConfig({
       input: {
         stream: 'bench/stream.bench.ts',
         publisher: 'bench/publisher.ts',
+        requester: 'bench/requester.ts',
         // bench/scripts.ts starts the script worker from this file, beside stream.js.
         'scripts-worker': 'electron/engine/scripts/worker.ts',
       },

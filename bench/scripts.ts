@@ -9,6 +9,7 @@
  * Returns the targets it missed. Also runnable alone with a TypeScript loader:
  * `BENCH_SCRIPTS=alone node --import jiti/register bench/scripts.ts`.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
@@ -17,7 +18,6 @@ import { createEngine } from '../electron/engine';
 import type { WorkerSpec } from '../electron/engine/scripts';
 import { createDispatch } from '../electron/host/dispatch';
 import { startMosquitto, type MosquittoBroker } from '../tests/support/mosquitto';
-import { waitFor } from './bench-support';
 
 const TRANSFORM_ROWS = 1000;
 const TRANSFORM_TARGET_MS = 250;
@@ -33,6 +33,34 @@ function workerSpec(): WorkerSpec {
     file: fileURLToPath(new URL('../electron/engine/scripts/worker.ts', import.meta.url)),
     execArgv: ['--import', 'jiti/register'],
   };
+}
+
+/** The built requester beside this bundle, or its source through jiti when run unbuilt. */
+function requests(
+  broker: MosquittoBroker,
+  options: { rate: number; seconds: number; waitMs: number },
+): Promise<{ total: number; latencies: number[] }> {
+  const built = fileURLToPath(new URL('./requester.js', import.meta.url));
+  const argv = existsSync(built)
+    ? [built]
+    : ['--import', 'jiti/register', fileURLToPath(new URL('./requester.ts', import.meta.url))];
+  const args = {
+    url: `mqtt://${broker.host}:${broker.ports.mqtt}`,
+    username: broker.username,
+    password: broker.password,
+    ...options,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...argv, JSON.stringify(args)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`requester exited with ${String(code)}`));
+      resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as { total: number; latencies: number[] });
+    });
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -91,6 +119,21 @@ export async function runScriptsBench(broker: MosquittoBroker): Promise<string[]
     );
     if (s1 >= TRANSFORM_TARGET_MS) missed.push(`S1 transform < ${TRANSFORM_TARGET_MS} ms`);
 
+    // The floor: the same requests answered by a bare mqtt.js client in this process, so the
+    // broker's and the machine's share of S2's latency is on the line beside it.
+    const bare = await mqtt.connectAsync(url, login);
+    await bare.subscribeAsync('bench/req/#', { qos: 0 });
+    bare.on('message', (_topic, payload, packet) => {
+      const { responseTopic, correlationData } = packet.properties ?? {};
+      if (responseTopic) bare.publish(responseTopic, payload, { properties: { correlationData } });
+    });
+    const floor = await requests(broker, { rate: RATE, seconds: SECONDS, waitMs: 10_000 });
+    await bare.endAsync();
+    const floorSorted = [...floor.latencies].sort((a, b) => a - b);
+    console.log(
+      `S2 floor (mqtt.js)  ${RATE.toLocaleString('en-US')} req/s for ${SECONDS} s: ${floor.latencies.length.toLocaleString('en-US')} answered,` +
+        ` p50 ${percentile(floorSorted, 50).toFixed(1)} ms, p99 ${percentile(floorSorted, 99).toFixed(1)} ms (no target: the broker and machine alone)`,
+    );
     // S2: the echo responder at 1,000 requests/s.
     await call('subscription.add', { connectionId, filter: 'bench/req/#', qos: 0 });
     const [script] = await call('scripts.save', {
@@ -104,30 +147,7 @@ export async function runScriptsBench(broker: MosquittoBroker): Promise<string[]
     });
     if (!script) throw new Error('S2: the script was not saved');
     await call('scripts.responder.start', { profileId: 'bench', scriptId: script.id, connectionId });
-    const sentAt = new Map<string, number>();
-    const latencies: number[] = [];
-    await client.subscribeAsync('bench/res', { qos: 0 });
-    client.on('message', (_topic, _payload, packet) => {
-      const key = packet.properties?.correlationData?.toString();
-      const at = key === undefined ? undefined : sentAt.get(key);
-      if (at !== undefined) latencies.push(performance.now() - at);
-    });
-    const total = RATE * SECONDS;
-    const begin = performance.now();
-    let sent = 0;
-    // Paced in 10 ms slices, so the rate is the target rate and not a burst.
-    while (sent < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - begin) / 1000) * RATE) + 1);
-      for (; sent < due; sent++) {
-        const key = String(sent);
-        sentAt.set(key, performance.now());
-        client.publish(`bench/req/${sent % 10}`, key, {
-          properties: { responseTopic: 'bench/res', correlationData: Buffer.from(key) },
-        });
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await waitFor(() => latencies.length >= total, 10_000);
+    const { total, latencies } = await requests(broker, { rate: RATE, seconds: SECONDS, waitMs: 10_000 });
     const sorted = [...latencies].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
