@@ -6,7 +6,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ScriptWorker } from '../../electron/engine/scripts/worker-client';
 import { SCRIPTS_WORKER } from '../support/scripts-worker';
 
@@ -52,6 +52,28 @@ describe('script worker client', () => {
     expect(await worker.transform('transform((m) => m.json.n * 21)', [message])).toEqual([
       { ok: true, json: '42' },
     ]);
+    await worker.dispose();
+  }, 30_000);
+
+  // Scripts #21: a script that logs and publishes in a loop cannot flood the engine's thread.
+  it('caps what one call may publish and log', async () => {
+    const ops: string[] = [];
+    const errors: string[] = [];
+    const worker = new ScriptWorker(SCRIPTS_WORKER, {
+      onOp: (_run, op) => ops.push(op),
+      onError: (_run, error) => errors.push(error.message),
+      onExit: () => undefined,
+    });
+    const source =
+      "on('#', () => {\n  for (let i = 0; i < 5000; i++) {\n    log(i);\n    publish('t', i);\n  }\n});";
+    // Time enough that the caps, not the deadline, end the call on a loaded machine.
+    expect(await worker.load('flood', source, {}, { callMs: 20_000 })).toBeNull();
+    worker.deliver('flood', [{ handlers: [0], message }]);
+    await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    // The worker sends the ops before the error it reports after them.
+    expect(ops.filter((op) => op === 'log')).toHaveLength(200);
+    expect(ops.filter((op) => op === 'publish')).toHaveLength(1000);
+    expect(errors[0]).toMatch(/the rest of this call's were dropped/);
     await worker.dispose();
   }, 30_000);
 });

@@ -5,6 +5,7 @@
  * and validates itself.
  */
 import type { ScriptError } from '../../contract';
+import type { SandboxLimits } from './sandbox';
 
 /** A message as a script sees it, before the prelude wraps it (bytes as base64). */
 export interface WireMessage {
@@ -34,7 +35,7 @@ export type ScriptOp = 'publish' | 'subscribe' | 'log' | 'on';
 export type CallOutcome = { ok: true; json: string } | { ok: false; error: ScriptError };
 
 export type ToWorker =
-  | { t: 'load'; run: string; source: string; env: Record<string, string> }
+  | { t: 'load'; run: string; source: string; env: Record<string, string>; limits?: Partial<SandboxLimits> }
   | { t: 'deliver'; run: string; items: Delivery[] }
   | { t: 'unload'; run: string }
   | { t: 'transform'; req: number; source: string; messages: (WireMessage | null)[]; budgetMs: number };

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
+import type { SandboxLimits } from './sandbox';
 import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
 
 /** Where the worker's built file is, and how to start it (tests add a TypeScript loader). */
@@ -89,7 +90,13 @@ export class ScriptWorker {
   }
 
   /** Loads (or reloads) a run's script; answers its load error, or null. */
-  load(run: string, source: string, env: Record<string, string>): Promise<ScriptError | null> {
+  load(
+    run: string,
+    source: string,
+    env: Record<string, string>,
+    /** The defaults (32 MB, 100 ms per call) when left out. */
+    limits?: Partial<SandboxLimits>,
+  ): Promise<ScriptError | null> {
     this.loads.get(run)?.({ message: 'Replaced by a newer start.' });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -100,7 +107,7 @@ export class ScriptWorker {
         clearTimeout(timer);
         resolve(error);
       });
-      this.post({ t: 'load', run, source, env });
+      this.post({ t: 'load', run, source, env, ...(limits && { limits }) });
     });
   }
 
