@@ -30,5 +30,5 @@ describe('script API typings', () => {
       .getPreEmitDiagnostics(program)
       .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 });
