@@ -42,6 +42,12 @@ export class ScriptConsoles {
     return removed;
   }
 
+  /** A deleted script's console goes with it. */
+  forget(scriptId: string): void {
+    this.rings.delete(scriptId);
+    this.pending.delete(scriptId);
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -167,6 +167,7 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           runs.stop(run, text('scripts.deleted'));
           runs.forget(run);
         }
+        consoles.forget(scriptId);
         return store.remove(profileId, scriptId);
       },
       'scripts.transform': async (input) => {
