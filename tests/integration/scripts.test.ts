@@ -188,8 +188,17 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
       source,
       options: { kind: 'device', profileId, clientId: 'aa-bb-cc' },
     });
-    const register = await mosquittoSub(broker, { topic: 'thermostat/register', count: 1, qos: 1 });
-    const temperature = await mosquittoSub(broker, { topic: 'thermostat/aa-bb-cc/temperature', count: 3 });
+    const register = await mosquittoSub(broker, {
+      topic: 'thermostat/register',
+      count: 1,
+      qos: 1,
+      timeoutMs: 20_000,
+    });
+    const temperature = await mosquittoSub(broker, {
+      topic: 'thermostat/aa-bb-cc/temperature',
+      count: 3,
+      timeoutMs: 20_000,
+    });
     const run = await call('scripts.device.start', { profileId, scriptId });
     expect(run).toMatchObject({ running: true, connected: true });
     expect(JSON.parse((await register.messages)[0]?.payload ?? '')).toEqual({
@@ -201,13 +210,23 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     );
     expect(temps.every((t) => t.mac === 'aa-bb-cc' && typeof t.temp === 'number')).toBe(true);
 
-    const ack = await mosquittoSub(broker, { topic: 'thermostat/aa-bb-cc/ack', count: 1, qos: 1 });
+    const ack = await mosquittoSub(broker, {
+      topic: 'thermostat/aa-bb-cc/ack',
+      count: 1,
+      qos: 1,
+      timeoutMs: 20_000,
+    });
     // The device subscribed during its load; wait until the broker has it before commanding.
     await broker.waitForLog(/aa-bb-cc 1 thermostat\/aa-bb-cc/);
     await mosquittoPub(broker, { topic: 'thermostat/aa-bb-cc', message: '{"target":25}', qos: 1 });
     expect(JSON.parse((await ack.messages)[0]?.payload ?? '')).toEqual({ ok: true, target: 25 });
 
-    const will = await mosquittoSub(broker, { topic: 'thermostat/aa-bb-cc/status', count: 1, qos: 1 });
+    const will = await mosquittoSub(broker, {
+      topic: 'thermostat/aa-bb-cc/status',
+      count: 1,
+      qos: 1,
+      timeoutMs: 20_000,
+    });
     const stopped = await call('scripts.device.stop', { scriptId, abrupt: true });
     expect(stopped.running).toBe(false);
     expect((await will.messages)[0]?.payload).toBe('offline');
@@ -284,7 +303,16 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     });
     expect(failing[0]).toEqual({ seq: seqs[0], ok: true, value: 40 });
     expect(failing[2]).toMatchObject({ ok: false, error: { line: 2 } });
-    expect(spy).toHaveBeenCalledTimes(2);
+    // A message the log no longer keeps (or never had) is answered, not skipped.
+    const gone = await call('scripts.transform', {
+      connectionId,
+      seqs: [999_999],
+      source: 'transform(() => 1)',
+    });
+    expect(gone).toEqual([
+      { seq: 999_999, ok: false, error: { message: 'Message #999999 is no longer kept.' } },
+    ]);
+    expect(spy).toHaveBeenCalledTimes(3);
     spy.mockRestore();
   });
 

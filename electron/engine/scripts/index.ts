@@ -3,6 +3,7 @@ import type {
   EngineEvent,
   RequestHandlers,
   Script,
+  ScriptError,
   ScriptKind,
   ScriptRun,
 } from '../../contract';
@@ -35,8 +36,9 @@ export interface ScriptsRoom {
   dispose(): Promise<void>;
 }
 
-/** Read back by every message's copy out of the log: the whole payload. */
-const WHOLE = 256 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/** The most of one payload a transform reads. */
+const TRANSFORM_PAYLOAD_MAX = 4 * MiB;
 
 function requireKind(script: Script, wanted: ScriptKind): void {
   if (script.options.kind !== wanted) {
@@ -179,15 +181,24 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           source = script.source;
         }
         const stream = manager.streams.get(input.connectionId);
-        const messages = input.seqs.map((seq) => {
+        // A value for a pane or a chart: a payload beyond this is answered, not read.
+        const early = new Map<number, ScriptError>();
+        const messages = input.seqs.map((seq, i) => {
           try {
-            return wireMessage(stream.messageDetail(seq, WHOLE));
+            const detail = stream.messageDetail(seq, TRANSFORM_PAYLOAD_MAX + 1);
+            if (detail.payload.byteLength <= TRANSFORM_PAYLOAD_MAX) return wireMessage(detail);
+            early.set(i, {
+              message: `The payload is larger than ${TRANSFORM_PAYLOAD_MAX / MiB} MB, which a transform reads at most.`,
+            });
           } catch {
-            return null;
+            early.set(i, { message: `Message #${seq} is no longer kept.` });
           }
+          return null;
         });
         const outcome = await getWorker().transform(source, messages);
         return input.seqs.map((seq, i) => {
+          const before = early.get(i);
+          if (before) return { seq, ok: false as const, error: before };
           if (!Array.isArray(outcome)) return { seq, ok: false as const, error: outcome };
           const result = outcome[i];
           if (!result) return { seq, ok: false as const, error: { message: 'No answer.' } };
