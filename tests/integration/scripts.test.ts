@@ -229,7 +229,15 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     });
     const stopped = await call('scripts.device.stop', { scriptId, abrupt: true });
     expect(stopped.running).toBe(false);
-    expect((await will.messages)[0]?.payload).toBe('offline');
+    const wills = await will.messages.catch((error: unknown) => {
+      // Say what the broker saw of the device, for a failure on a loaded machine.
+      const seen = broker
+        .log()
+        .split('\n')
+        .filter((line) => line.includes('aa-bb-cc'));
+      throw new Error(`${String(error)}\nbroker log for aa-bb-cc:\n${seen.slice(-20).join('\n')}`);
+    });
+    expect(wills[0]?.payload).toBe('offline');
   });
 
   // Scripts #14: the rate limit counts what it skips; closing the connection stops its responders.
