@@ -26,6 +26,7 @@ import { recordEvents, recordRequests } from './record';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
+import { scriptEvents, scriptRequests } from './scripts';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
 import { sparkplugRequests } from './sparkplug';
@@ -51,6 +52,7 @@ export * from './publish-repeat';
 export * from './record';
 export * from './settings';
 export * from './subscriptions';
+export * from './scripts';
 export * from './search';
 export * from './series';
 export * from './sparkplug';
@@ -81,6 +83,7 @@ export const requests = {
   ...chartRequests,
   ...sparkplugRequests,
   ...settingsRequests,
+  ...scriptRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -113,6 +116,7 @@ export const events = {
   ...checkEvents,
   ...recordEvents,
   ...desktopEvents,
+  ...scriptEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -19,6 +19,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { recordRoom } from './record';
+import { scriptsRoom, type WorkerSpec } from './scripts';
 import { SettingsStore } from './settings/settings-store';
 import { decodedValueHandlers } from './sparkplug/decoded-handlers';
 import { streamHandlers } from './stream/handlers';
@@ -37,6 +38,8 @@ export interface EngineOptions {
   dataDir?: string;
   /** How secrets are sealed; the web host's file-key box in dataDir when left out. */
   secretBox?: SecretBox;
+  /** The built script worker (a file beside the host's bundle); without it scripts do not run. */
+  scriptsWorker?: WorkerSpec;
 }
 
 export interface Engine {
@@ -98,6 +101,13 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   );
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
+  const scripts = scriptsRoom({
+    manager,
+    dataDir,
+    emit,
+    worker: options.scriptsWorker,
+    connectOptions: store ? (id) => store.connectOptions(id) : undefined,
+  });
   const settings = new SettingsStore(dataDir, manager.streams);
   // The kept log limits are in force from the start, before any page asks.
   settings.get().catch(() => undefined);
@@ -149,6 +159,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...historyHandlers(dataDir),
     ...chartLayoutHandlers(dataDir),
     ...record.handlers,
+    ...scripts.handlers,
     'settings.get': () => settings.get(),
     'settings.save': (patch) => settings.save(patch),
     // Limits set anywhere (the toolbar, Settings) are kept for the next start.
@@ -176,6 +187,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
       repeater.stopAll('Stopped because MQScope is shutting down.');
       // Recordings are flushed and closed before their connections go.
       await record.dispose('Stopped because MQScope is shutting down.');
+      await scripts.dispose();
       await manager.closeAll(text('state.shuttingDown'));
       await localBroker.stop();
     },
