@@ -22,6 +22,7 @@ import data from './data.json';
 import charts from './charts.json';
 import workbench from './workbench.json';
 import settings from './settings.json';
+import scripts from './scripts.json';
 
 export default {
   format,
@@ -47,4 +48,5 @@ export default {
   charts,
   workbench,
   settings,
+  scripts,
 };
