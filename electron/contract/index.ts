@@ -25,6 +25,7 @@ import { recordEvents, recordRequests } from './record';
 import { repeatEvents, repeatRequests } from './publish-repeat';
 import { settingsRequests } from './settings';
 import { subscriptionEvents, subscriptionRequests } from './subscriptions';
+import { scriptEvents, scriptRequests } from './scripts';
 import { searchRequests } from './search';
 import { seriesRequests } from './series';
 
@@ -48,6 +49,7 @@ export * from './publish-repeat';
 export * from './record';
 export * from './settings';
 export * from './subscriptions';
+export * from './scripts';
 export * from './search';
 export * from './series';
 export * from './templates';
@@ -75,6 +77,7 @@ export const requests = {
   ...searchRequests,
   ...seriesRequests,
   ...settingsRequests,
+  ...scriptRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -107,6 +110,7 @@ export const events = {
   ...checkEvents,
   ...recordEvents,
   ...desktopEvents,
+  ...scriptEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -18,6 +18,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { recordRoom } from './record';
+import { scriptsRoom } from './scripts';
 import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
@@ -87,6 +88,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const lab = new WillLab(manager, dataDir ? new HistoryStore({ dataDir, kind: LAB_HISTORY }) : null);
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
+  const scripts = scriptsRoom({ manager, dataDir, emit });
   const settings = new SettingsStore(dataDir, manager.streams);
   // The kept log limits are in force from the start, before any page asks.
   settings.get().catch(() => undefined);
@@ -135,6 +137,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...record.handlers,
+    ...scripts.handlers,
     'settings.get': () => settings.get(),
     'settings.save': (patch) => settings.save(patch),
     // Limits set anywhere (the toolbar, Settings) are kept for the next start.
@@ -161,6 +164,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
       repeater.stopAll('Stopped because MQScope is shutting down.');
       // Recordings are flushed and closed before their connections go.
       await record.dispose('Stopped because MQScope is shutting down.');
+      await scripts.dispose();
       await manager.closeAll(text('state.shuttingDown'));
       await localBroker.stop();
     },

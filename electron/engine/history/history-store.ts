@@ -60,6 +60,15 @@ export class HistoryStore<T = HistoryEntry> {
     });
   }
 
+  /** Replaces a key's whole list (a store of named things, such as scripts, not a log). */
+  replace(key: string, entries: T[]): Promise<T[]> {
+    return this.change((history) => {
+      if (entries.length > 0) history.set(key, entries);
+      else history.delete(key);
+      return [...entries];
+    });
+  }
+
   clear(key: string): Promise<{ removed: number }> {
     return this.change((history) => {
       const removed = history.get(key)?.length ?? 0;

@@ -130,6 +130,18 @@ export const FIXED_KEYS = {
   'lab.verdict.late': ['measured', 'sinceKey', 'earliest', 'latest'],
   'lab.verdict.lateStall': ['measured', 'sinceKey', 'earliest', 'latest'],
   'lab.verdict.asSpecified': ['measured', 'sinceKey', 'earliest', 'latest'],
+  'scripts.notYet': [],
+  'scripts.noDataDir': [],
+  'scripts.notFound': ['id'],
+  'scripts.wrongKind': ['name', 'kind', 'wanted'],
+  'scripts.notRunning': ['id'],
+  'scripts.byYou': [],
+  'scripts.connectionEnded': [],
+  'scripts.deleted': [],
+  'scripts.shuttingDown': [],
+  'scripts.failedToLoad': ['detail'],
+  'scripts.deviceLost': ['detail'],
+  'scripts.workerDied': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FixedKey = keyof typeof FIXED_KEYS;
