@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Script, ScriptError } from '../../electron/contract';
@@ -19,11 +19,12 @@ interface Props {
   onClose(): void;
 }
 
-/** The main area's element, where the editor opens over the stream panes (it needs their width). */
-function useMainArea(): HTMLElement | null {
-  const [element, setElement] = useState<HTMLElement | null>(null);
-  useEffect(() => setElement(document.querySelector<HTMLElement>('.main-area > .main')), []);
-  return element;
+/**
+ * The main area's element, where the editor opens over the stream panes (it needs their
+ * width). The workbench renders it before any script can be opened.
+ */
+function mainArea(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.main-area > .main');
 }
 
 /**
@@ -33,7 +34,7 @@ function useMainArea(): HTMLElement | null {
  */
 export function ScriptEditorPane({ script, edit, dirty, saving, onSave, onClose }: Props) {
   const { t } = useTranslation();
-  const host = useMainArea();
+  const host = mainArea();
   const editor = useRef<ScriptEditorHandle | null>(null);
   const { lines, clear } = useScriptConsole(script.id);
   const [tryError, setTryError] = useState<ScriptError | undefined>(undefined);
@@ -49,22 +50,19 @@ export function ScriptEditorPane({ script, edit, dirty, saving, onSave, onClose 
     return found;
   }, [lines, tryError]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Ctrl/Cmd+S anywhere in the pane (the editor handles it itself when focused).
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        onSave();
-      }
-    };
-    const element = host?.querySelector('.script-pane');
-    element?.addEventListener('keydown', onKey as EventListener);
-    return () => element?.removeEventListener('keydown', onKey as EventListener);
-  }, [host, onSave]);
-
   if (!host) return null;
   return createPortal(
-    <section className="script-pane" aria-label={t('scripts.editor.title')}>
+    <section
+      className="script-pane"
+      aria-label={t('scripts.editor.title')}
+      onKeyDown={(event) => {
+        // Ctrl/Cmd+S anywhere in the pane (Monaco handles it itself while it has the focus).
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+          event.preventDefault();
+          onSave();
+        }
+      }}
+    >
       <header className="script-pane-head">
         <h2 className="script-pane-name" title={script.name}>
           {script.name}
@@ -102,7 +100,11 @@ export function ScriptEditorPane({ script, edit, dirty, saving, onSave, onClose 
           }}
         />
       </div>
-      <ScriptConsole lines={lines} onClear={() => void clear()} onGoToLine={(line) => editor.current?.revealLine(line)} />
+      <ScriptConsole
+        lines={lines}
+        onClear={() => void clear()}
+        onGoToLine={(line) => editor.current?.revealLine(line)}
+      />
     </section>,
     host,
   );

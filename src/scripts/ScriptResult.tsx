@@ -8,7 +8,9 @@ import { formatNumber } from '../i18n/format';
 export function useScriptErrorText(): (error: ScriptError) => string {
   const { t } = useTranslation();
   return (error) => {
-    const message = error.limit ? t(`scripts.limit.${error.limit}`, { message: error.message }) : error.message;
+    const message = error.limit
+      ? t(`scripts.limit.${error.limit}`, { message: error.message })
+      : error.message;
     return error.line !== undefined
       ? t('scripts.transform.errorAt', { line: formatNumber(error.line), message })
       : t('scripts.transform.error', { message });

@@ -15,13 +15,23 @@ function seqOf(selection: Selection): number | null {
 }
 
 /** Runs the editor's text (saved or not) on the message selected in the list. */
-export function TryTransform({ source, onError }: { source: string; onError(error: ScriptError | undefined): void }) {
+export function TryTransform({
+  source,
+  onError,
+}: {
+  source: string;
+  onError(error: ScriptError | undefined): void;
+}) {
   const { t } = useTranslation();
   const { connectionId } = useCurrentConnection();
   const seq = seqOf(useSelection());
   const run = useMutation({
     mutationFn: async (): Promise<TransformResult | undefined> => {
-      const [result] = await call('scripts.transform', { connectionId: connectionId ?? '', seqs: [seq ?? 1], source });
+      const [result] = await call('scripts.transform', {
+        connectionId: connectionId ?? '',
+        seqs: [seq ?? 1],
+        source,
+      });
       return result;
     },
     onSuccess: (result) => onError(result && !result.ok ? result.error : undefined),
@@ -29,7 +39,12 @@ export function TryTransform({ source, onError }: { source: string; onError(erro
   const ready = connectionId !== null && seq !== null;
   return (
     <div className="script-try" role="group" aria-label={t('scripts.transform.try')}>
-      <button type="button" className="button-small" disabled={!ready || run.isPending} onClick={() => run.mutate()}>
+      <button
+        type="button"
+        className="button-small"
+        disabled={!ready || run.isPending}
+        onClick={() => run.mutate()}
+      >
         {t('scripts.transform.try')}
       </button>
       {!ready && <span className="muted">{t('scripts.transform.noSelection')}</span>}

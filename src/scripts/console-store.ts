@@ -52,7 +52,8 @@ export const consoleStore = new ConsoleStore();
 /** Console pushes, for every script: mounted once by the Scripts view. */
 export function useConsoleFeed(): void {
   useEffect(
-    () => getTransport().bridge.on('scripts.console', ({ scriptId, lines }) => consoleStore.add(scriptId, lines)),
+    () =>
+      getTransport().bridge.on('scripts.console', ({ scriptId, lines }) => consoleStore.add(scriptId, lines)),
     [],
   );
 }

@@ -83,7 +83,10 @@ export function useRunControl() {
             connectionId: action.connectionId,
           });
         case 'responder.stop':
-          return call('scripts.responder.stop', { scriptId: action.scriptId, connectionId: action.connectionId });
+          return call('scripts.responder.stop', {
+            scriptId: action.scriptId,
+            connectionId: action.connectionId,
+          });
         case 'device.start':
           return call('scripts.device.start', { profileId: action.profileId, scriptId: action.scriptId });
         case 'device.stop':
