@@ -1,0 +1,113 @@
+/**
+ * Scripts end to end (issue 16 part 3): the Scripts view makes a thermostat device and an
+ * echo responder from the shipped examples and runs them against a real Mosquitto, with
+ * mosquitto_sub as the independent witness; a script stuck in a loop is stopped at its CPU
+ * limit, said in the console, and the app keeps answering.
+ */
+import { mosquittoPub, mosquittoSub } from '../support/mosquitto';
+import { expect, requireMosquitto, test } from './fixtures';
+import type { MainPage } from './main-page';
+import { ProfilesPanel } from './profiles-panel';
+import { ScriptsPanel } from './scripts-panel';
+import type { MosquittoBroker } from '../support/mosquitto';
+
+requireMosquitto();
+
+/** Scripts are saved with a profile: make one for the harness broker and connect from it. */
+async function connectFromProfile(app: MainPage, broker: MosquittoBroker, name: string): Promise<void> {
+  const profiles = new ProfilesPanel(app.page);
+  await profiles.create({
+    name,
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
+  await profiles.connectFrom(name);
+  await expect(app.status).toContainText('Connected');
+}
+
+test('a thermostat simulator publishes, an echo responder answers, and the publish panel sees the answer with the correlation data (Scripts #e2e)', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  const mac = `e2e-t${test.info().workerIndex}-${Date.now() % 100_000}`;
+  await connectFromProfile(app, broker, 'Scripted broker');
+  await app.subscribe('echo/#');
+  await app.subscribe(`thermostat/${mac}/#`);
+
+  const scripts = new ScriptsPanel(p);
+  await scripts.show();
+
+  // The echo responder, from its example, switched on for this connection.
+  await scripts.create('Echo', 'Auto-responder');
+  await expect(scripts.editor('Echo')).toBeAttached();
+  await scripts.closeEditor();
+  await scripts.responderSwitch.click();
+  await expect(scripts.responderSwitch).toHaveAttribute('aria-checked', 'true');
+  await expect(
+    p.locator('.topbar').getByRole('status').filter({ hasText: '1 auto-responder on' }),
+  ).toBeVisible();
+
+  // The thermostat, its own MQTT client, with a known client id (its topics carry it).
+  await scripts.create('Thermostat', 'Simulated device');
+  await scripts.closeEditor();
+  const witness = await mosquittoSub(broker, { topic: `thermostat/${mac}/temperature`, count: 1 });
+  await scripts.view.getByLabel('Client ID', { exact: true }).fill(mac);
+  await scripts.view.getByRole('button', { name: 'Start device' }).click();
+  await expect(scripts.deviceStatus).toHaveText('Connected');
+  const [reading] = await witness.messages;
+  expect(JSON.parse(reading?.payload ?? '{}')).toMatchObject({ mac, target: 21 });
+  await expect(app.topic(`thermostat/${mac}/temperature`)).toBeVisible();
+
+  // A request from the publish panel: response topic and correlation data (MQTT 5).
+  await p.getByRole('button', { name: /^MQTT 5 properties/ }).click();
+  await p.getByLabel('Response topic').fill('echo/reply/1');
+  await p.getByLabel('Correlation data', { exact: true }).fill('req-42');
+  await app.publish('echo/request/1', 'ping from the publisher');
+
+  const answer = app.message('echo/reply/1', 'ping from the publisher');
+  await expect(answer).toBeVisible();
+  await answer.click();
+  await app.detailTab('Properties').click();
+  await expect(app.detail.getByRole('table', { name: 'MQTT 5 properties' })).toContainText(
+    Buffer.from('req-42').toString('base64'),
+  );
+  await expect(scripts.view.getByRole('status', { name: 'Responder counts' })).toContainText(
+    '1 request answered',
+  );
+
+  await scripts.view.getByRole('button', { name: 'Stop device' }).click();
+  await expect(scripts.deviceStatus).toHaveText('Stopped');
+});
+
+test('a responder stuck in a loop is stopped at its CPU limit, the console says so at its line, and the app keeps answering (Scripts #limits)', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  await connectFromProfile(app, broker, 'Looping broker');
+  await app.subscribe('loop/#');
+  const scripts = new ScriptsPanel(p);
+  await scripts.show();
+  await scripts.create('Spin', 'Auto-responder', 'blank');
+  await scripts.fillSource('Spin', "on('loop/#', () => {\n  while (true) {}\n});\n");
+  await scripts.save();
+  await scripts.responderSwitch.click();
+  await expect(scripts.responderSwitch).toHaveAttribute('aria-checked', 'true');
+
+  await mosquittoPub(broker, { topic: 'loop/1', message: 'spin' });
+  const error = scripts.console.locator('.console-line.is-error').first();
+  await expect(error).toBeVisible();
+  await expect(error).toContainText(/interrupt|limit|time/i);
+  // The error names its line; a click there puts the editor's cursor on it.
+  await error.getByRole('button', { name: 'line 2' }).click();
+  await expect(scripts.editor('Spin')).toBeFocused();
+
+  // The engine still answers: switching the responder off is a request and its reply.
+  const asked = Date.now();
+  await scripts.responderSwitch.click();
+  await expect(scripts.responderSwitch).toHaveAttribute('aria-checked', 'false', { timeout: 5_000 });
+  expect(Date.now() - asked).toBeLessThan(5_000);
+});
