@@ -31,10 +31,17 @@ export class ScriptsPanel {
     await expect(this.pane.getByRole('heading', { name })).toBeVisible();
   }
 
+  /** A script's row in the list, by its exact name. */
   row(name: string): Locator {
     return this.view
       .getByRole('listitem')
-      .filter({ has: this.page.getByRole('button', { name: `Edit ${name}` }) });
+      .filter({ has: this.page.locator('.script-name').getByText(name, { exact: true }) });
+  }
+
+  /** Selects a script and opens it in the editor. */
+  async open(name: string): Promise<void> {
+    await this.row(name).locator('.script-open').click();
+    await expect(this.pane.getByRole('heading', { name })).toBeVisible();
   }
 
   /** The editor's input (Monaco's hidden textarea, named after the script). */
