@@ -12,7 +12,14 @@ export default defineConfig({
       outDir: 'out/main',
       // aedes is ESM-only: bundle it into the CommonJS main rather than rely on require(esm).
       externalizeDeps: { exclude: ['aedes', 'aedes-persistence'] },
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'] },
+      // The script worker is its own entry: a worker_thread loads it by file (scripts-worker.cjs).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'scripts-worker': resolve(__dirname, 'electron/engine/scripts/worker.ts'),
+        },
+        formats: ['cjs'],
+      },
     },
   },
   preload: {

@@ -39,6 +39,20 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // User scripts' examples run in the QuickJS sandbox: their globals are the script API
+    // (electron/engine/scripts/guest/api.d.ts), not Node's.
+    files: ['electron/engine/scripts/guest/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [
+          ...['transform', 'on', 'publish', 'subscribe', 'every', 'after', 'cancel', 'random', 'now'],
+          ...['log', 'warn', 'error', 'console', 'toBase64', 'fromBase64', 'state', 'env'],
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // Playwright reads a fixture's dependencies from its destructuring pattern, empty or not.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

@@ -4,10 +4,14 @@ import { defineConfig } from 'vite';
 // needs no TypeScript loader at run time. Dependencies stay in node_modules.
 export default defineConfig({
   build: {
-    ssr: 'electron/web/index.ts',
+    ssr: true,
     outDir: 'out/web',
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { entryFileNames: 'index.js', format: 'es' } },
+    rollupOptions: {
+      // The script worker is its own entry: a worker_thread loads it by file (scripts-worker.js).
+      input: { index: 'electron/web/index.ts', 'scripts-worker': 'electron/engine/scripts/worker.ts' },
+      output: { entryFileNames: '[name].js', format: 'es' },
+    },
   },
 });

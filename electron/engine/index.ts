@@ -18,7 +18,7 @@ import {
   type SecretBox,
 } from './profiles';
 import { recordRoom } from './record';
-import { scriptsRoom } from './scripts';
+import { scriptsRoom, type WorkerSpec } from './scripts';
 import { SettingsStore } from './settings/settings-store';
 import { streamHandlers } from './stream/handlers';
 import { ProfileLinks } from './workspace/profile-links';
@@ -35,6 +35,8 @@ export interface EngineOptions {
   dataDir?: string;
   /** How secrets are sealed; the web host's file-key box in dataDir when left out. */
   secretBox?: SecretBox;
+  /** The built script worker (a file beside the host's bundle); without it scripts do not run. */
+  scriptsWorker?: WorkerSpec;
 }
 
 export interface Engine {
@@ -88,7 +90,13 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
   const lab = new WillLab(manager, dataDir ? new HistoryStore({ dataDir, kind: LAB_HISTORY }) : null);
   const localBroker = new LocalBroker();
   const record = recordRoom(manager, dataDir, emit);
-  const scripts = scriptsRoom({ manager, dataDir, emit });
+  const scripts = scriptsRoom({
+    manager,
+    dataDir,
+    emit,
+    worker: options.scriptsWorker,
+    connectOptions: store ? (id) => store.connectOptions(id) : undefined,
+  });
   const settings = new SettingsStore(dataDir, manager.streams);
   // The kept log limits are in force from the start, before any page asks.
   settings.get().catch(() => undefined);

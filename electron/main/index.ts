@@ -2,6 +2,7 @@
  * Electron main: window, lifecycle and the IPC binding. Everything that would work in
  * plain Node lives in the engine; this file only wires it to Electron.
  */
+import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { FileKeySecretBox, createEngine, type Engine } from '../engine';
 import { DataFolderBusyError, lockDataFolder, prepareDataFolder } from '../engine/fs/data-folder';
@@ -68,7 +69,12 @@ function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const engine: Engine = createEngine(
     { host: 'electron', version: app.getVersion() },
-    { dataDir, secretBox: createSafeStorageSecretBox(safeStorage, new FileKeySecretBox(dataDir)) },
+    {
+      dataDir,
+      secretBox: createSafeStorageSecretBox(safeStorage, new FileKeySecretBox(dataDir)),
+      // Built beside this bundle (electron.vite.config.ts); inside app.asar, read with Electron's fs.
+      scriptsWorker: { file: join(__dirname, 'scripts-worker.cjs') },
+    },
   );
 
   const desktop = createDesktopEvents();

@@ -40,7 +40,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const folderLock = await takeDataFolder(args.dataDir);
-  const engine = createEngine({ host: 'web', version }, { dataDir: args.dataDir });
+  const engine = createEngine(
+    { host: 'web', version },
+    // Built beside this bundle (vite.web.config.ts).
+    {
+      dataDir: args.dataDir,
+      scriptsWorker: { file: fileURLToPath(new URL('./scripts-worker.js', import.meta.url)) },
+    },
+  );
   const policy = args.orphanPolicy;
   const orphans = new OrphanWatch(policy, () =>
     engine.closeRunning(

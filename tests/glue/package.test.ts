@@ -19,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { builtinModules, createRequire } from 'node:module';
 import { extractAll, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,35 @@ describe('the packaged app (electron-builder --dir --linux, stand-in electronDis
       // Resolved and loaded inside the extracted archive: a file the config left out fails here.
       expect(requireFromPackage.resolve(name).startsWith(unpacked), name).toBe(true);
       expect(() => requireFromPackage(name), name).not.toThrow();
+    }
+  });
+
+  // Scripts #13: the script worker and QuickJS's wasm ship inside app.asar (no asarUnpack):
+  // Electron (>= 18) loads worker_threads files from the archive, and the wasm variant reads
+  // its .wasm with fs.readFileSync, which Electron's asar support serves.
+  it('holds the script worker and the QuickJS wasm, and runs a script from the archive alone', async () => {
+    expect(entries).toContain('/out/main/scripts-worker.cjs');
+    expect(entries).toContain(
+      '/node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm',
+    );
+    const unpacked = join(work, 'unpacked');
+    if (!existsSync(unpacked)) extractAll(asarPath, unpacked);
+    const worker = new Worker(join(unpacked, 'out', 'main', 'scripts-worker.cjs'));
+    try {
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({
+          t: 'transform',
+          req: 1,
+          source: 'transform((m) => m.json.n * 2)',
+          messages: [{ topic: 't', payload: '{"n":21}', bytes: '', qos: 0, retain: false }],
+          budgetMs: 5000,
+        });
+      });
+      expect(answer).toEqual({ t: 'transformed', req: 1, results: [{ ok: true, json: '42' }] });
+    } finally {
+      await worker.terminate();
     }
   });
 

@@ -1,0 +1,264 @@
+/**
+ * Running responders and devices: what each one is, where its publishes go, its counters,
+ * and the batched `scripts.run` events. The scripts themselves run in the worker; this is
+ * the engine's side of each run.
+ */
+import type { MqttClient } from 'mqtt';
+import {
+  mqttFilterMatches,
+  type EngineEvent,
+  type EngineText,
+  type ReceivedMessage,
+  type Script,
+  type ScriptError,
+  type ScriptRun,
+} from '../../contract';
+import type { ConnectionManager } from '../connection-manager';
+import { text } from '../text/keys';
+import type { ScriptConsoles } from './console';
+import { FLUSH_MS } from './console';
+import {
+  clientProperties,
+  parseLog,
+  parseOn,
+  parsePublish,
+  parseSubscribe,
+  wireMessage,
+  type ScriptPublish,
+} from './marshal';
+import type { ScriptOp } from './protocol';
+import type { ScriptWorker } from './worker-client';
+
+export interface Run {
+  key: string;
+  script: Script;
+  status: ScriptRun;
+  handlers: { filter: string; index: number }[];
+  /** Responder: the connection it answers on. */
+  connectionId?: string;
+  /** Device: its own client. */
+  device?: { client: MqttClient; v5: boolean };
+  /** Responder: messages handled in the current one-second window. */
+  window: { start: number; count: number };
+  ratePerSecond: number;
+}
+
+export const responderKey = (scriptId: string, connectionId: string) => `r:${scriptId}:${connectionId}`;
+export const deviceKey = (scriptId: string) => `d:${scriptId}`;
+
+export class Runs {
+  readonly byKey = new Map<string, Run>();
+  /** Stopped runs stay listed (with why) until their script starts again or is deleted. */
+  private readonly dirty = new Set<Run>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopTraffic: (() => void) | null = null;
+
+  constructor(
+    private readonly manager: ConnectionManager,
+    private readonly worker: () => ScriptWorker,
+    private readonly consoles: ScriptConsoles,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {}
+
+  list(): ScriptRun[] {
+    return [...this.byKey.values()].map((run) => ({ ...run.status }));
+  }
+
+  add(run: Run): void {
+    this.byKey.set(run.key, run);
+    this.syncTap();
+    this.changed(run, true);
+  }
+
+  /** Marks a run changed; `now` sends it at once (start/stop), otherwise in the next batch. */
+  changed(run: Run, now = false): void {
+    if (now) {
+      this.dirty.delete(run);
+      this.emit({ name: 'scripts.run', payload: { ...run.status } });
+      return;
+    }
+    this.dirty.add(run);
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const run of this.dirty) this.emit({ name: 'scripts.run', payload: { ...run.status } });
+    this.dirty.clear();
+  }
+
+  /** Stops a run (unloads its script, ends a device's client); it stays listed as stopped. */
+  stop(run: Run, why: EngineText, abrupt = false): ScriptRun {
+    if (run.status.running) {
+      run.status = { ...run.status, running: false, connected: false, stopped: why };
+      this.worker().unload(run.key);
+      const client = run.device?.client;
+      if (client) {
+        client.removeAllListeners('message');
+        // Abrupt: the socket goes without DISCONNECT, so the broker publishes the will.
+        if (abrupt) client.stream.destroy();
+        client.end(abrupt);
+      }
+      this.syncTap();
+      this.changed(run, true);
+    }
+    return { ...run.status };
+  }
+
+  forget(run: Run): void {
+    this.byKey.delete(run.key);
+    this.dirty.delete(run);
+  }
+
+  error(run: Run, error: ScriptError): void {
+    run.status = { ...run.status, lastError: error };
+    this.consoles.add(run.script.id, 'error', error.message, error.line);
+    this.changed(run);
+  }
+
+  /** A script's request, from the worker. */
+  op(key: string, op: ScriptOp, json: string): void {
+    const run = this.byKey.get(key);
+    if (!run || !run.status.running) return;
+    if (op === 'log') {
+      const line = parseLog(json);
+      if (line) this.consoles.add(run.script.id, line.level, line.text);
+    } else if (op === 'on') {
+      const parsed = parseOn(json);
+      if (parsed.ok) run.handlers.push(parsed.value);
+      else this.error(run, parsed.error);
+    } else if (op === 'subscribe') {
+      const parsed = parseSubscribe(json);
+      if (!parsed.ok) return this.error(run, parsed.error);
+      if (!run.device) {
+        return this.error(run, { message: 'subscribe() is for devices; a responder hears its connection.' });
+      }
+      run.device.client.subscribe(parsed.value.filter, { qos: parsed.value.qos }, (error) => {
+        if (error)
+          this.error(run, { message: `subscribe("${parsed.value.filter}") failed: ${error.message}` });
+      });
+    } else {
+      const parsed = parsePublish(json);
+      if (parsed.ok) this.publish(run, parsed.value);
+      else this.error(run, parsed.error);
+    }
+  }
+
+  private publish(run: Run, message: ScriptPublish): void {
+    run.status = { ...run.status, published: run.status.published + 1 };
+    this.changed(run);
+    const fail = (error: unknown) =>
+      this.error(run, {
+        message: `publish("${message.topic}") failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    if (run.device) {
+      const { client, v5 } = run.device;
+      const { topic, payload, qos, retain, properties } = message;
+      client.publish(
+        topic,
+        Buffer.from(payload),
+        { qos, retain, ...(v5 && properties && { properties: clientProperties(properties) }) },
+        (error) => error && fail(error),
+      );
+      return;
+    }
+    if (run.connectionId === undefined) return;
+    const { topic, payload, qos, retain, properties } = message;
+    try {
+      this.manager
+        .get(run.connectionId)
+        .publish({
+          connectionId: run.connectionId,
+          topic,
+          payload: { format: 'bytes', bytes: payload },
+          qos,
+          retain,
+          ...(properties && { properties }),
+        })
+        .catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  /** Hands a device's incoming message to its matching handlers. */
+  deliver(run: Run, message: Parameters<typeof wireMessage>[0]): void {
+    const handlers = run.handlers
+      .filter((h) => mqttFilterMatches(h.filter, message.topic))
+      .map((h) => h.index);
+    if (handlers.length === 0) return;
+    run.status = { ...run.status, handled: run.status.handled + 1 };
+    this.changed(run);
+    this.worker().deliver(run.key, handlers, wireMessage(message));
+  }
+
+  /**
+   * Responders hear their connection through the manager's traffic tap, held only while one
+   * runs: a connection without a responder pays nothing on its ingest path.
+   */
+  private syncTap(): void {
+    const any = [...this.byKey.values()].some((r) => r.status.running && r.connectionId !== undefined);
+    if (any && !this.stopTraffic) {
+      this.stopTraffic = this.manager.onTraffic((connectionId, messages, direction) => {
+        if (direction === 'in') this.onIncoming(connectionId, messages);
+      });
+    } else if (!any && this.stopTraffic) {
+      this.stopTraffic();
+      this.stopTraffic = null;
+    }
+  }
+
+  private onIncoming(connectionId: string, messages: readonly ReceivedMessage[]): void {
+    for (const run of this.byKey.values()) {
+      if (run.connectionId !== connectionId || !run.status.running) continue;
+      for (const message of messages) {
+        const handlers = run.handlers
+          .filter((h) => mqttFilterMatches(h.filter, message.topic))
+          .map((h) => h.index);
+        if (handlers.length === 0) continue;
+        const now = Date.now();
+        if (now - run.window.start >= 1000) run.window = { start: now, count: 0 };
+        if (run.window.count >= run.ratePerSecond) {
+          run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
+        } else {
+          run.window.count += 1;
+          run.status = { ...run.status, handled: run.status.handled + 1 };
+          this.worker().deliver(run.key, handlers, wireMessage(message));
+        }
+        this.changed(run);
+      }
+    }
+  }
+
+  /** A responder's connection ended (closed by the user, failed, removed). */
+  onConnectionEnded(connectionId: string): void {
+    for (const run of this.byKey.values()) {
+      if (run.connectionId === connectionId && run.status.running)
+        this.stop(run, text('scripts.connectionEnded'));
+    }
+  }
+
+  /** The worker died: every script in it is gone. */
+  onWorkerExit(detail: string): void {
+    for (const run of this.byKey.values()) {
+      if (!run.status.running) continue;
+      this.consoles.add(run.script.id, 'error', `The script worker stopped (${detail}).`);
+      run.status = {
+        ...run.status,
+        running: false,
+        connected: false,
+        stopped: text('scripts.workerDied', { detail }),
+      };
+      run.device?.client.end(true);
+      this.changed(run, true);
+    }
+    this.syncTap();
+  }
+
+  dispose(): void {
+    this.flush();
+    this.stopTraffic?.();
+    this.stopTraffic = null;
+  }
+}
