@@ -83,6 +83,16 @@ export class ScriptsPanel {
     return this.view.getByRole('switch', { name: 'Auto-responder on for this connection' });
   }
 
+  /**
+   * Switches the selected responder on or off and waits for the engine's answer (the switch
+   * is disabled until then): the engine reports a run as running while its script still loads.
+   */
+  async setResponder(on: boolean): Promise<void> {
+    await this.responderSwitch.click();
+    await expect(this.responderSwitch).toBeEnabled();
+    await expect(this.responderSwitch).toHaveAttribute('aria-checked', String(on));
+  }
+
   get deviceStatus(): Locator {
     return this.view.getByRole('status', { name: 'Device status' });
   }
