@@ -118,3 +118,36 @@ test('a responder stuck in a loop is stopped at its CPU limit, the console says 
   await scripts.setResponder(false);
   expect(Date.now() - asked).toBeLessThan(5_000);
 });
+
+test('a saved transform shows its value in the detail pane for matching topics, and "try" gives an error at its line (Scripts #transform)', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  await connectFromProfile(app, broker, 'Transforming broker');
+  await app.subscribe('sensors/#');
+  await mosquittoPub(broker, { topic: 'sensors/kitchen', message: '{"temp": 21.5}' });
+  await app.message('sensors/kitchen', '21.5').click();
+
+  const scripts = new ScriptsPanel(p);
+  await scripts.show();
+  await scripts.create('Celsius', 'Transform');
+  await scripts.closeEditor();
+  await scripts.view.getByLabel('Topic pattern').fill('sensors/#');
+  await scripts.view.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(scripts.row('Celsius').getByRole('img', { name: 'Unsaved changes' })).toBeHidden();
+
+  const view = app.detail.getByRole('region', { name: 'Transform result' });
+  await expect(app.detail.getByText('Transform: Celsius')).toBeVisible();
+  await expect(view).toContainText('celsius: 21.5');
+  await expect(view).toContainText('fahrenheit: 71');
+
+  // Unsaved text, tried on the selected message: its error names the line.
+  await scripts.open('Celsius');
+  await scripts.fillSource(
+    'Celsius',
+    'transform((message) => {\n  return message.json.missing.deeper;\n});\n',
+  );
+  await scripts.pane.getByRole('button', { name: 'Try on selected message' }).click();
+  await expect(scripts.pane.getByRole('status', { name: 'Result' })).toContainText('Error at line 2');
+});
