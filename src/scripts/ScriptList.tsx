@@ -1,3 +1,4 @@
+import { Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Script, ScriptKind, ScriptRun } from '../../electron/contract';
@@ -102,19 +103,21 @@ function ScriptRow({
       </button>
       <button
         type="button"
-        className="button-small"
+        className="button-small script-icon"
         aria-label={t('scripts.renameNamed', { name: script.name })}
+        title={t('scripts.rename')}
         onClick={() => setRenaming(script.name)}
       >
-        {t('scripts.rename')}
+        <Pencil size={13} aria-hidden="true" />
       </button>
       <button
         type="button"
-        className="button-small"
+        className="button-small script-icon script-delete"
         aria-label={t('scripts.deleteNamed', { name: script.name })}
+        title={t('scripts.delete')}
         onClick={() => onDelete(script)}
       >
-        {t('scripts.delete')}
+        <Trash2 size={13} aria-hidden="true" />
       </button>
     </li>
   );

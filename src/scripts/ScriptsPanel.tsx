@@ -134,7 +134,7 @@ export function ScriptsPanel() {
           }}
           onRename={(script, name) => {
             // Only the name changes: an unsaved text stays a draft.
-            void save.mutateAsync({ id: script.id, name, source: script.source, options: script.options });
+            save.mutate({ id: script.id, name, source: script.source, options: script.options });
           }}
           onDelete={setDeleting}
         />

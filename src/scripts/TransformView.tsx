@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mqttFilterMatches, type MessageDetail, type Script } from '../../electron/contract';
 import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
-import { ScriptResult } from './ScriptResult';
+import { ScriptResult, useScriptErrorText } from './ScriptResult';
 import { useScripts } from './script-queries';
 import './scripts.css';
 
@@ -49,6 +49,7 @@ function TransformOf({
   seq: number;
 }) {
   const { t } = useTranslation();
+  const errorWords = useScriptErrorText();
   const result = useQuery({
     // The saved text's time is in the key: a save runs it again.
     queryKey: ['scripts.transform', connectionId, profileId, script.id, script.updatedAt, seq],
@@ -63,18 +64,32 @@ function TransformOf({
     },
     staleTime: Infinity,
   });
+  const data = result.data;
+  // One line in the summary, so the pane's own tabs stay in view; the tree opens below it.
+  const preview = !data
+    ? ''
+    : data.ok
+      ? (JSON.stringify(data.value) ?? '').slice(0, 300)
+      : errorWords(data.error);
   return (
-    <details className="transform-view" open>
-      <summary>{t('scripts.transform.view', { name: script.name })}</summary>
+    <details className="transform-view">
+      <summary>
+        <span className="transform-view-name">{t('scripts.transform.view', { name: script.name })}</span>
+        <span
+          className={data && !data.ok ? 'transform-view-preview is-error' : 'transform-view-preview mono'}
+        >
+          {preview}
+        </span>
+      </summary>
       <div className="transform-view-body" role="region" aria-label={t('scripts.transform.viewLabel')}>
         {result.isError ? (
           <p className="field-problem" role="alert">
             {errorText(result.error)}
           </p>
-        ) : !result.data ? (
+        ) : !data ? (
           <p className="muted">{t('scripts.transform.viewPending')}</p>
         ) : (
-          <ScriptResult result={result.data} tree />
+          <ScriptResult result={data} tree />
         )}
       </div>
     </details>

@@ -137,8 +137,11 @@ test('a saved transform shows its value in the detail pane for matching topics, 
   await scripts.view.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(scripts.row('Celsius').getByRole('img', { name: 'Unsaved changes' })).toBeHidden();
 
+  // One line under the message's header; opened, the value as a tree.
+  const summary = app.detail.locator('summary').filter({ hasText: 'Transform: Celsius' });
+  await expect(summary).toContainText('{"celsius":21.5,"fahrenheit":71,"topic":"sensors/kitchen"}');
+  await summary.click();
   const view = app.detail.getByRole('region', { name: 'Transform result' });
-  await expect(app.detail.getByText('Transform: Celsius')).toBeVisible();
   await expect(view).toContainText('celsius: 21.5');
   await expect(view).toContainText('fahrenheit: 71');
 
