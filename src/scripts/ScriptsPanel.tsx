@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Script, ScriptDraft } from '../../electron/contract';
 import { errorText } from '../api/client';
@@ -10,7 +10,7 @@ import { NewScriptDialog } from './NewScriptDialog';
 import { ScriptEditorPane } from './ScriptEditorPane';
 import { ScriptList } from './ScriptList';
 import { ScriptSettings } from './ScriptSettings';
-import { dropEdit, editOf, isDirty, setEdit, useDrafts } from './script-drafts';
+import { drafts as draftStore, dropEdit, editOf, isDirty, setEdit } from './script-drafts';
 import { useDeleteScript, useSaveScript, useScriptRuns, useScripts } from './script-queries';
 import './scripts.css';
 
@@ -33,7 +33,7 @@ export function ScriptsPanel() {
   const runs = useScriptRuns().data ?? [];
   const save = useSaveScript(profileId);
   const remove = useDeleteScript(profileId);
-  const drafts = useDrafts();
+  const drafts = useSyncExternalStore(draftStore.subscribe, draftStore.getSnapshot);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [creating, setCreating] = useState(false);

@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react';
 import type { Script, ScriptOptions } from '../../electron/contract';
 import { createValueStore } from '../api/store';
 
@@ -12,7 +11,7 @@ export interface ScriptEdit {
  * Unsaved edits per script id, kept for the page's life (closing the editor or switching
  * scripts loses nothing). A script without an entry shows its saved text.
  */
-const drafts = createValueStore<ReadonlyMap<string, ScriptEdit>>(new Map());
+export const drafts = createValueStore<ReadonlyMap<string, ScriptEdit>>(new Map());
 
 export function editOf(script: Script): ScriptEdit {
   return drafts.getSnapshot().get(script.id) ?? { source: script.source, options: script.options };
@@ -37,8 +36,4 @@ export function dropEdit(scriptId: string): void {
   const next = new Map(drafts.getSnapshot());
   next.delete(scriptId);
   drafts.set(next);
-}
-
-export function useDrafts(): ReadonlyMap<string, ScriptEdit> {
-  return useSyncExternalStore(drafts.subscribe, drafts.getSnapshot);
 }

@@ -2,7 +2,7 @@
 // without duplicates; the drafts store marks exactly what differs from the saved script.
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_RING, type ConsoleLine, type Script } from '../../electron/contract';
-import { consoleStore } from '../../src/scripts/console-store';
+import { consoleStore } from '../../src/scripts/console-lines';
 import { dropEdit, editOf, isDirty, setEdit } from '../../src/scripts/script-drafts';
 
 const line = (n: number, level: ConsoleLine['level'] = 'log'): ConsoleLine => ({
