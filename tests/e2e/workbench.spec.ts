@@ -17,6 +17,7 @@ test('the activity bar switches the side area, and a click on the shown one coll
     'Charts',
     'Broker check',
     'Recordings',
+    'Scripts',
     'Settings',
   ]);
   await expect(p.getByRole('tab', { name: 'Connections' })).toHaveAttribute('aria-selected', 'true');
