@@ -154,3 +154,25 @@ test('a saved transform shows its value in the detail pane for matching topics, 
   await scripts.pane.getByRole('button', { name: 'Try on selected message' }).click();
   await expect(scripts.pane.getByRole('status', { name: 'Result' })).toContainText('Error at line 2');
 });
+
+test('the script editor completes the script API from its typings, and offers no DOM or Node globals (Scripts #editor)', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  await connectFromProfile(app, broker, 'Editing broker');
+  const scripts = new ScriptsPanel(p);
+  await scripts.show();
+  await scripts.create('Typed', 'Simulated device', 'blank');
+  await scripts.editor('Typed').focus();
+  await p.keyboard.type('pub');
+  await p.keyboard.press('Control+Space');
+  const suggestions = scripts.pane.locator('.suggest-widget');
+  await expect(suggestions).toContainText('publish');
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('fetc');
+  await p.keyboard.press('Control+Space');
+  // The sandbox has no fetch, window or require: the editor does not suggest them either.
+  await expect(suggestions.getByText('No suggestions.')).toBeVisible();
+});

@@ -7,6 +7,20 @@
 import { DARK_THEME, LIGHT_THEME, monaco } from '../../publish/editor/monaco-setup';
 import 'monaco-editor/languages/definitions/javascript/register';
 import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+
+// The shared setup picks the JSON worker or the plain editor worker; the language service
+// asks for its own (labelled by language). Wrapped here, so the payload editor's setup
+// stays as it is and the TypeScript worker is bundled only with the script editor.
+const shared = self.MonacoEnvironment;
+self.MonacoEnvironment = {
+  ...shared,
+  getWorker: (workerId: string, label: string) => {
+    if (label === 'javascript' || label === 'typescript') return new TsWorker();
+    if (!shared?.getWorker) throw new Error(`No Monaco worker for ${label}.`);
+    return shared.getWorker(workerId, label);
+  },
+};
 
 // A script runs in QuickJS with only the API we give it: no DOM, no Node. ES2020's library
 // alone keeps `window`, `fetch` or `require` out of the completion list.
