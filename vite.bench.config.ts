@@ -9,7 +9,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: { stream: 'bench/stream.bench.ts', publisher: 'bench/publisher.ts' },
+      input: {
+        stream: 'bench/stream.bench.ts',
+        publisher: 'bench/publisher.ts',
+        requester: 'bench/requester.ts',
+        // bench/scripts.ts starts the script worker from this file, beside stream.js.
+        'scripts-worker': 'electron/engine/scripts/worker.ts',
+      },
       output: { entryFileNames: '[name].js', format: 'es' },
     },
   },

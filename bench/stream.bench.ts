@@ -29,6 +29,7 @@ import { mib, perSecond, publish, waitFor, type BrokerAddress } from './bench-su
 import { floodChild, runFlood } from './flood';
 import { ingestOnly } from './ingest-only';
 import { runEndToEnd } from './e2e';
+import { runScriptsBench } from './scripts';
 
 const LOAD = { count: 200_000, topics: 10_000 };
 const ROUNDS = 2;
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
     console.log('');
     await topics(broker);
     console.log('');
+    missed.push(...(await runScriptsBench(broker)));
     const l3 = await runEndToEnd(broker);
     if (l3)
       console.log(`  ratio L3/L1 = ${(l3 / l1).toFixed(2)} (L3 is paced at the rate above, not flat out)`);

@@ -13,6 +13,8 @@ import { MqttConnection } from './connection';
 import { MessageStreams } from './stream/message-streams';
 
 export type EngineListener = (event: EngineEvent) => void;
+/** Each received message at once, before batching (auto-responders); must only queue. */
+export type ArrivalListener = (connectionId: string, message: ReceivedMessage) => void;
 /** Every message a connection receives ('in') or publishes ('out'), for recorders. */
 export type TrafficListener = (
   connectionId: string,
@@ -28,6 +30,7 @@ export class ConnectionManager {
   private readonly connections = new Map<string, MqttConnection>();
   private readonly listeners = new Set<EngineListener>();
   private readonly traffic = new Set<TrafficListener>();
+  private readonly arrivals = new Set<ArrivalListener>();
   private nextId = 1;
   /** Each connection's message log and topic index (see stream/). */
   readonly streams = new MessageStreams();
@@ -40,6 +43,11 @@ export class ConnectionManager {
   onTraffic(listener: TrafficListener): () => void {
     this.traffic.add(listener);
     return () => this.traffic.delete(listener);
+  }
+
+  onArrival(listener: ArrivalListener): () => void {
+    this.arrivals.add(listener);
+    return () => this.arrivals.delete(listener);
   }
 
   private tap(connectionId: string, messages: readonly ReceivedMessage[], direction: 'in' | 'out'): void {
@@ -65,6 +73,16 @@ export class ConnectionManager {
         onMessages: (connectionId, messages) => {
           stream.ingest(messages);
           if (this.traffic.size > 0) this.tap(connectionId, messages, 'in');
+        },
+        onArrival: (connectionId, message) => {
+          if (this.arrivals.size === 0) return;
+          for (const listener of this.arrivals) {
+            try {
+              listener(connectionId, message);
+            } catch {
+              /* a responder's fault must not stop the message path */
+            }
+          }
         },
         onSent: (connectionId, message) => {
           if (this.traffic.size > 0) this.tap(connectionId, [message()], 'out');

@@ -55,6 +55,11 @@ export interface ConnectionSink {
    * is built only if asked for: nobody pays for a copy of every payload unless recording.
    */
   onSent?(connectionId: string, message: () => ReceivedMessage): void;
+  /**
+   * Each message as it arrives, before the 50 ms batch (auto-responders answer within
+   * milliseconds). Must only queue: it runs inside mqtt.js's handler.
+   */
+  onArrival?(connectionId: string, message: ReceivedMessage): void;
 }
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
@@ -252,6 +257,7 @@ export class MqttConnection {
       const properties = messagePropertiesFromPacket(packet.properties);
       if (properties) message.properties = properties;
       this.batcher.push(message);
+      this.sink.onArrival?.(this.id, message);
     });
     client.on('packetsend', (packet: Packet) => this.onPacket(packet, 'out'));
     client.on('packetreceive', (packet: Packet) => this.onPacket(packet, 'in'));

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   EngineEvent,
@@ -38,14 +39,13 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
   let engine: Engine;
   let dispatch: Dispatch;
   let profileId: string;
+  let dataDir: string;
   const events: EngineEvent[] = [];
 
   beforeAll(async () => {
     broker = await startMosquitto();
-    engine = createEngine(
-      { host: 'web', version: 'test' },
-      { dataDir: mkdtempSync(join(tmpdir(), 'mqscope-scripts-')), scriptsWorker: SCRIPTS_WORKER },
-    );
+    dataDir = mkdtempSync(join(tmpdir(), 'mqscope-scripts-'));
+    engine = createEngine({ host: 'web', version: 'test' }, { dataDir, scriptsWorker: SCRIPTS_WORKER });
     dispatch = createDispatch(engine.handlers);
     engine.onEvent((event) => events.push(event));
     const profile = await call('profiles.save', {
@@ -109,6 +109,15 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     });
     expect((await call('scripts.list', { profileId })).map((s) => s.id)).toContain(id);
     expect(await call('scripts.list', { profileId: 'another-profile' })).toEqual([]);
+    const again = createEngine({ host: 'web', version: 'test' }, { dataDir });
+    try {
+      const listed = await createDispatch(again.handlers)('scripts.list', { profileId });
+      expect(listed.ok && listed.value).toEqual([
+        expect.objectContaining({ id, name: 'kept', source: 'log(1)' }),
+      ]);
+    } finally {
+      await again.dispose();
+    }
     const after = await call('scripts.delete', { profileId, scriptId: id });
     expect(after.map((s) => s.id)).not.toContain(id);
   });
@@ -203,6 +212,42 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     const stopped = await call('scripts.device.stop', { scriptId, abrupt: true });
     expect(stopped.running).toBe(false);
     expect((await will.messages)[0]?.payload).toBe('offline');
+  });
+
+  // Scripts #14: the rate limit counts what it skips; closing the connection stops its responders.
+  it('rate-limits a responder and stops it when its connection closes', async () => {
+    const connectionId = await connect();
+    await call('subscription.add', { connectionId, filter: 'limited/#', qos: 1 });
+    const scriptId = await save({
+      name: 'limited',
+      source: "on('limited/#', (m) => log('got', m.topic));",
+      options: { kind: 'responder', ratePerSecond: 1 },
+    });
+    await call('scripts.responder.start', { profileId, scriptId, connectionId });
+    // Five requests in one burst from one client: they arrive within milliseconds.
+    const burst = await mqtt.connectAsync(`mqtt://${broker.host}:${broker.ports.mqtt}`, {
+      username: broker.username,
+      password: broker.password,
+    });
+    await Promise.all([1, 2, 3, 4, 5].map((n) => burst.publishAsync(`limited/${n}`, 'x', { qos: 1 })));
+    await burst.endAsync();
+    const status = async () => (await call('scripts.runs', {})).find((r) => r.scriptId === scriptId);
+    await vi.waitFor(async () => {
+      const run = await status();
+      expect((run?.handled ?? 0) + (run?.rateLimited ?? 0)).toBe(5);
+    }, WAIT);
+    // At 1 per second: one handled (two if the burst straddled a window), the rest counted as skipped.
+    const run = await status();
+    expect(run?.handled).toBeLessThanOrEqual(2);
+    expect(run?.rateLimited).toBeGreaterThanOrEqual(3);
+    await vi.waitFor(async () => {
+      const lines = await call('scripts.console', { scriptId });
+      expect(lines.filter((l) => l.text.startsWith('got limited/'))).toHaveLength(run?.handled ?? -1);
+    }, WAIT);
+    await call('connection.close', { connectionId });
+    await vi.waitFor(async () => {
+      expect(await status()).toMatchObject({ running: false, stopped: { key: 'scripts.connectionEnded' } });
+    }, WAIT);
   });
 
   // Scripts #4: transforms run on demand over kept messages; errors carry their line.

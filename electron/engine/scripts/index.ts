@@ -54,6 +54,7 @@ function freshRun(key: string, script: Script, connectionId?: string): Run {
     script,
     handlers: [],
     window: { start: 0, count: 0 },
+    queue: [],
     ratePerSecond: script.options.kind === 'responder' ? script.options.ratePerSecond : Infinity,
     ...(connectionId !== undefined && { connectionId }),
     status: {

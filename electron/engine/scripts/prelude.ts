@@ -73,7 +73,8 @@ export const PRELUDE = String.raw`
       var cd = bytesOut(p.correlationData);
       out.correlationData = cd ? cd : { text: String(p.correlationData) };
     }
-    return out;
+    // An empty set of properties is none at all (an MQTT 3.1.1 connection refuses any).
+    return Object.keys(out).length > 0 ? out : undefined;
   }
   var transformFn = null;
   var handlers = [];

@@ -5,6 +5,7 @@
  * and validates itself.
  */
 import type { ScriptError } from '../../contract';
+import type { SandboxLimits } from './sandbox';
 
 /** A message as a script sees it, before the prelude wraps it (bytes as base64). */
 export interface WireMessage {
@@ -22,14 +23,20 @@ export interface WireMessage {
   };
 }
 
+/** One message for the handlers (by index) whose filters it matched. */
+export interface Delivery {
+  handlers: number[];
+  message: WireMessage;
+}
+
 /** Operations a script asks for; `timer` and `cancel` stay inside the worker. */
 export type ScriptOp = 'publish' | 'subscribe' | 'log' | 'on';
 
 export type CallOutcome = { ok: true; json: string } | { ok: false; error: ScriptError };
 
 export type ToWorker =
-  | { t: 'load'; run: string; source: string; env: Record<string, string> }
-  | { t: 'deliver'; run: string; handlers: number[]; message: WireMessage }
+  | { t: 'load'; run: string; source: string; env: Record<string, string>; limits?: Partial<SandboxLimits> }
+  | { t: 'deliver'; run: string; items: Delivery[] }
   | { t: 'unload'; run: string }
   | { t: 'transform'; req: number; source: string; messages: (WireMessage | null)[]; budgetMs: number };
 

@@ -26,7 +26,7 @@ import {
   wireMessage,
   type ScriptPublish,
 } from './marshal';
-import type { ScriptOp } from './protocol';
+import type { Delivery, ScriptOp } from './protocol';
 import type { ScriptWorker } from './worker-client';
 
 export interface Run {
@@ -41,6 +41,8 @@ export interface Run {
   /** Responder: messages handled in the current one-second window. */
   window: { start: number; count: number };
   ratePerSecond: number;
+  /** Messages waiting for the next hand-over to the worker (one postMessage per turn). */
+  queue: Delivery[];
 }
 
 export const responderKey = (scriptId: string, connectionId: string) => `r:${scriptId}:${connectionId}`;
@@ -52,6 +54,8 @@ export class Runs {
   private readonly dirty = new Set<Run>();
   private timer: NodeJS.Timeout | null = null;
   private stopTraffic: (() => void) | null = null;
+  private readonly waiting = new Set<Run>();
+  private handOver: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly manager: ConnectionManager,
@@ -190,44 +194,58 @@ export class Runs {
     if (handlers.length === 0) return;
     run.status = { ...run.status, handled: run.status.handled + 1 };
     this.changed(run);
-    this.worker().deliver(run.key, handlers, wireMessage(message));
+    this.enqueue(run, { handlers, message: wireMessage(message) });
+  }
+
+  /** Queued, never posted inside an mqtt.js handler: the next turn hands each run's batch over. */
+  private enqueue(run: Run, delivery: Delivery): void {
+    run.queue.push(delivery);
+    this.waiting.add(run);
+    this.handOver ??= setImmediate(() => {
+      this.handOver = null;
+      for (const waiting of this.waiting) {
+        const items = waiting.queue;
+        waiting.queue = [];
+        if (waiting.status.running && items.length > 0) this.worker().deliver(waiting.key, items);
+      }
+      this.waiting.clear();
+    });
   }
 
   /**
-   * Responders hear their connection through the manager's traffic tap, held only while one
-   * runs: a connection without a responder pays nothing on its ingest path.
+   * Responders hear their connection's messages as they arrive (before the 50 ms batch),
+   * through a tap held only while one runs: without a responder, the ingest path pays one
+   * empty-set check per message.
    */
   private syncTap(): void {
     const any = [...this.byKey.values()].some((r) => r.status.running && r.connectionId !== undefined);
     if (any && !this.stopTraffic) {
-      this.stopTraffic = this.manager.onTraffic((connectionId, messages, direction) => {
-        if (direction === 'in') this.onIncoming(connectionId, messages);
-      });
+      this.stopTraffic = this.manager.onArrival((connectionId, message) =>
+        this.onIncoming(connectionId, message),
+      );
     } else if (!any && this.stopTraffic) {
       this.stopTraffic();
       this.stopTraffic = null;
     }
   }
 
-  private onIncoming(connectionId: string, messages: readonly ReceivedMessage[]): void {
+  private onIncoming(connectionId: string, message: ReceivedMessage): void {
     for (const run of this.byKey.values()) {
       if (run.connectionId !== connectionId || !run.status.running) continue;
-      for (const message of messages) {
-        const handlers = run.handlers
-          .filter((h) => mqttFilterMatches(h.filter, message.topic))
-          .map((h) => h.index);
-        if (handlers.length === 0) continue;
-        const now = Date.now();
-        if (now - run.window.start >= 1000) run.window = { start: now, count: 0 };
-        if (run.window.count >= run.ratePerSecond) {
-          run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
-        } else {
-          run.window.count += 1;
-          run.status = { ...run.status, handled: run.status.handled + 1 };
-          this.worker().deliver(run.key, handlers, wireMessage(message));
-        }
-        this.changed(run);
+      const handlers = run.handlers
+        .filter((h) => mqttFilterMatches(h.filter, message.topic))
+        .map((h) => h.index);
+      if (handlers.length === 0) continue;
+      const now = Date.now();
+      if (now - run.window.start >= 1000) run.window = { start: now, count: 0 };
+      if (run.window.count >= run.ratePerSecond) {
+        run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
+      } else {
+        run.window.count += 1;
+        run.status = { ...run.status, handled: run.status.handled + 1 };
+        this.enqueue(run, { handlers, message: wireMessage(message) });
       }
+      this.changed(run);
     }
   }
 
@@ -257,6 +275,8 @@ export class Runs {
   }
 
   dispose(): void {
+    if (this.handOver) clearImmediate(this.handOver);
+    this.handOver = null;
     this.flush();
     this.stopTraffic?.();
     this.stopTraffic = null;

@@ -186,6 +186,7 @@ export class Sandbox {
   /** Promise reactions the call queued (async handlers), under the same deadline. */
   private runJobs(): ScriptError | null {
     try {
+      if (!this.runtime.hasPendingJob()) return null;
       const jobs = this.runtime.executePendingJobs();
       if (jobs.error) return this.errorOf(jobs.error);
       return null;

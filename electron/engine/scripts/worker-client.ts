@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
-import type { CallOutcome, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
+import type { SandboxLimits } from './sandbox';
+import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
 
 /** Where the worker's built file is, and how to start it (tests add a TypeScript loader). */
 export interface WorkerSpec {
@@ -89,7 +90,13 @@ export class ScriptWorker {
   }
 
   /** Loads (or reloads) a run's script; answers its load error, or null. */
-  load(run: string, source: string, env: Record<string, string>): Promise<ScriptError | null> {
+  load(
+    run: string,
+    source: string,
+    env: Record<string, string>,
+    /** The defaults (32 MB, 100 ms per call) when left out. */
+    limits?: Partial<SandboxLimits>,
+  ): Promise<ScriptError | null> {
     this.loads.get(run)?.({ message: 'Replaced by a newer start.' });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -100,12 +107,12 @@ export class ScriptWorker {
         clearTimeout(timer);
         resolve(error);
       });
-      this.post({ t: 'load', run, source, env });
+      this.post({ t: 'load', run, source, env, ...(limits && { limits }) });
     });
   }
 
-  deliver(run: string, handlers: number[], message: WireMessage): void {
-    this.worker?.postMessage({ t: 'deliver', run, handlers, message } satisfies ToWorker);
+  deliver(run: string, items: Delivery[]): void {
+    this.worker?.postMessage({ t: 'deliver', run, items } satisfies ToWorker);
   }
 
   unload(run: string): void {

@@ -5,14 +5,26 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
-import type { CallOutcome, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
-import { Sandbox } from './sandbox';
+import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
+import { DEFAULT_LIMITS, Sandbox, type SandboxLimits } from './sandbox';
 
 const MIN_TIMER_MS = 10;
 const MAX_TIMERS = 100;
 const FORWARDED: ReadonlySet<string> = new Set<ScriptOp>(['publish', 'subscribe', 'log', 'on']);
 
+/**
+ * What one call (a handler, a timer tick, the load) may ask of the engine. A script that
+ * logs or publishes in a loop until its deadline would otherwise flood the engine's thread
+ * and the broker; the rest of that call's requests are dropped, and said once.
+ */
+export const MAX_PUBLISHES_PER_CALL = 1000;
+export const MAX_LOGS_PER_CALL = 200;
+/** A transform's value is shown in a pane, not a file: one value's JSON stays under this. */
+const MAX_VALUE_CHARS = 1024 * 1024;
+
 interface Running {
+  /** Requests of the call in progress: reset before each call. */
+  counts: { publishes: number; logs: number };
   /** Null while the source loads: timers set at its top level wait for it. */
   sandbox: Sandbox | null;
   timers: Map<number, NodeJS.Timeout>;
@@ -38,8 +50,35 @@ function hostOp(run: string, running: () => Running | undefined) {
       timerOp(run, state, op, json);
       return;
     }
-    if (FORWARDED.has(op)) send({ t: 'op', run, op: op as ScriptOp, json });
+    if (!FORWARDED.has(op)) return;
+    const state = running();
+    if (state && !withinCallBudget(state, op)) return;
+    send({ t: 'op', run, op: op as ScriptOp, json });
   };
+}
+
+function withinCallBudget(state: Running, op: string): boolean {
+  const { counts } = state;
+  if (op === 'log') return ++counts.logs <= MAX_LOGS_PER_CALL;
+  if (op === 'publish' || op === 'subscribe') return ++counts.publishes <= MAX_PUBLISHES_PER_CALL;
+  return true;
+}
+
+/** Said once per call, after its requests: the engine has them all by then. */
+function reportDropped(run: string, state: Running): void {
+  const { publishes, logs } = state.counts;
+  if (publishes <= MAX_PUBLISHES_PER_CALL && logs <= MAX_LOGS_PER_CALL) return;
+  reportError(run, {
+    message: `One call may publish ${MAX_PUBLISHES_PER_CALL} messages and log ${MAX_LOGS_PER_CALL} lines; the rest of this call's were dropped.`,
+  });
+}
+
+/** Runs one call of a loaded script with a fresh request budget. */
+function callRun(run: string, state: Running, kind: 'on' | 'timer', id: number, json: string) {
+  state.counts = { publishes: 0, logs: 0 };
+  const result = state.sandbox?.call(kind, id, json);
+  reportDropped(run, state);
+  return result;
 }
 
 function timerOp(run: string, state: Running, op: string, json: string): void {
@@ -63,7 +102,7 @@ function timerOp(run: string, state: Running, op: string, json: string): void {
   const repeat = spec.repeat === true;
   const fire = () => {
     if (!repeat) state.timers.delete(id);
-    const result = state.sandbox?.call('timer', id, repeat ? '' : '{"once":true}');
+    const result = callRun(run, state, 'timer', id, repeat ? '' : '{"once":true}');
     if (result && !result.ok) reportError(run, result.error);
   };
   state.timers.set(id, repeat ? setInterval(fire, ms) : setTimeout(fire, ms));
@@ -77,14 +116,19 @@ function unload(run: string): void {
   state.sandbox?.dispose();
 }
 
-async function load(run: string, source: string, env: Record<string, string>): Promise<void> {
+async function load(
+  run: string,
+  source: string,
+  env: Record<string, string>,
+  limits: Partial<SandboxLimits> = {},
+): Promise<void> {
   unload(run);
   // The sandbox calls back while its source loads, before `created` exists.
-  const state: Running = { sandbox: null, timers: new Map() };
+  const state: Running = { sandbox: null, timers: new Map(), counts: { publishes: 0, logs: 0 } };
   const created = await Sandbox.create(
     source,
     hostOp(run, () => state),
-    undefined,
+    { ...DEFAULT_LIMITS, ...limits },
     env,
   );
   if (!created.ok) {
@@ -92,6 +136,7 @@ async function load(run: string, source: string, env: Record<string, string>): P
     send({ t: 'loaded', run, error: created.error });
     return;
   }
+  reportDropped(run, state);
   state.sandbox = created.sandbox;
   runs.set(run, state);
   send({ t: 'loaded', run });
@@ -125,7 +170,15 @@ async function transform(
           },
         });
       } else {
-        results.push(sandbox.call('transform', 0, JSON.stringify(message)));
+        const result = sandbox.call('transform', 0, JSON.stringify(message));
+        results.push(
+          result.ok && result.json.length > MAX_VALUE_CHARS
+            ? {
+                ok: false,
+                error: { message: `The value is larger than ${MAX_VALUE_CHARS / 1024} KB of JSON.` },
+              }
+            : result,
+        );
       }
     }
   } finally {
@@ -134,23 +187,26 @@ async function transform(
   send({ t: 'transformed', req, results });
 }
 
-function deliver(run: string, handlers: number[], message: WireMessage): void {
-  const sandbox = runs.get(run)?.sandbox;
-  if (!sandbox) return;
-  const json = JSON.stringify(message);
-  for (const index of handlers) {
-    const result = sandbox.call('on', index, json);
-    if (!result.ok) reportError(run, result.error);
+function deliver(run: string, items: Delivery[]): void {
+  for (const { handlers, message } of items) {
+    // Looked up per message: the run may have been unloaded meanwhile.
+    const state = runs.get(run);
+    if (!state?.sandbox) return;
+    const json = JSON.stringify(message);
+    for (const index of handlers) {
+      const result = callRun(run, state, 'on', index, json);
+      if (result && !result.ok) reportError(run, result.error);
+    }
   }
 }
 
 port?.on('message', (message: ToWorker) => {
   switch (message.t) {
     case 'load':
-      void load(message.run, message.source, message.env);
+      void load(message.run, message.source, message.env, message.limits);
       break;
     case 'deliver':
-      deliver(message.run, message.handlers, message.message);
+      deliver(message.run, message.items);
       break;
     case 'unload':
       unload(message.run);

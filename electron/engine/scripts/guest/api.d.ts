@@ -13,7 +13,8 @@ interface ScriptMessage {
   /** The payload's raw bytes. */
   readonly bytes: Uint8Array;
   /** The payload parsed as JSON, or undefined when it is not JSON. */
-  readonly json: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read freely, as JSON.parse's own type is
+  readonly json: any;
   readonly qos: 0 | 1 | 2;
   readonly retain: boolean;
   /** MQTT 5 properties (empty on MQTT 3.1.1). */
@@ -84,7 +85,8 @@ declare function toBase64(bytes: Uint8Array): string;
 declare function fromBase64(text: string): Uint8Array;
 
 /** Kept across calls for as long as the script runs. */
-declare const state: Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the script's own data, of its own shapes
+declare const state: Record<string, any>;
 
 /**
  * Facts about where the script runs: a device's `clientId` and `profileId`, a responder's
