@@ -5,6 +5,7 @@ import { errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { Dialog } from '../profiles/Dialog';
 import { useProfileList } from '../profiles/profile-queries';
+import { useWorkbench } from '../workbench/workbench-state';
 import { useConsoleFeed } from './console-store';
 import { NewScriptDialog } from './NewScriptDialog';
 import { ScriptEditorPane } from './ScriptEditorPane';
@@ -36,6 +37,9 @@ export function ScriptsPanel() {
   const drafts = useSyncExternalStore(draftStore.subscribe, draftStore.getSnapshot);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  // The editor covers the main area only while this view is the one chosen (the side area may
+  // be collapsed for width); another activity gets the stream back, and this one the editor.
+  const shown = useWorkbench().active === 'scripts';
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Script | null>(null);
   const list = useMemo(() => scripts.data ?? [], [scripts.data]);
@@ -168,7 +172,7 @@ export function ScriptsPanel() {
           />
         </section>
       )}
-      {selected && editing && (
+      {selected && editing && shown && (
         <ScriptEditorPane
           script={selected}
           edit={drafts.get(selected.id)}

@@ -6,7 +6,7 @@
  */
 import { mosquittoPub, mosquittoSub } from '../support/mosquitto';
 import { expect, requireMosquitto, test } from './fixtures';
-import type { MainPage } from './main-page';
+import { showActivity, type MainPage } from './main-page';
 import { ProfilesPanel } from './profiles-panel';
 import { ScriptsPanel } from './scripts-panel';
 import type { MosquittoBroker } from '../support/mosquitto';
@@ -175,4 +175,10 @@ test('the script editor completes the script API from its typings, and offers no
   await p.keyboard.press('Control+Space');
   // The sandbox has no fetch, window or require: the editor does not suggest them either.
   await expect(suggestions.getByText('No suggestions.')).toBeVisible();
+
+  // Another activity gets the main area back; the Scripts view brings the editor again.
+  await showActivity(p, 'Connections');
+  await expect(scripts.pane).toBeHidden();
+  await scripts.show();
+  await expect(scripts.editor('Typed')).toBeAttached();
 });
