@@ -204,6 +204,17 @@ function DeviceSettings({ profileId, script, options, runs, profiles, onOptions,
           >
             {on ? t('scripts.device.stop') : t('scripts.device.start')}
           </button>
+          {on && (
+            <button
+              type="button"
+              className="button-small"
+              title={t('scripts.device.killTitle')}
+              disabled={control.isPending}
+              onClick={() => control.mutate({ do: 'device.stop', scriptId: script.id, abrupt: true })}
+            >
+              {t('scripts.device.kill')}
+            </button>
+          )}
         </div>
         {run && <p className="script-counts">{t('scripts.device.published', { count: run.published })}</p>}
         <RunFacts run={run} />

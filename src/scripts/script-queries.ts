@@ -73,7 +73,7 @@ export function useRunControl() {
         | { do: 'responder.start'; profileId: string; scriptId: string; connectionId: string }
         | { do: 'responder.stop'; scriptId: string; connectionId: string }
         | { do: 'device.start'; profileId: string; scriptId: string }
-        | { do: 'device.stop'; scriptId: string },
+        | { do: 'device.stop'; scriptId: string; abrupt?: boolean },
     ): Promise<ScriptRun> => {
       switch (action.do) {
         case 'responder.start':
@@ -90,7 +90,7 @@ export function useRunControl() {
         case 'device.start':
           return call('scripts.device.start', { profileId: action.profileId, scriptId: action.scriptId });
         case 'device.stop':
-          return call('scripts.device.stop', { scriptId: action.scriptId, abrupt: false });
+          return call('scripts.device.stop', { scriptId: action.scriptId, abrupt: action.abrupt ?? false });
       }
     },
     onSuccess: (run) => client.setQueryData<ScriptRun[]>(scriptKeys.runs, (old) => upsertRun(old, run)),

@@ -14,9 +14,15 @@ import type { MosquittoBroker } from '../support/mosquitto';
 requireMosquitto();
 
 /** Scripts are saved with a profile: make one for the harness broker and connect from it. */
-async function connectFromProfile(app: MainPage, broker: MosquittoBroker, name: string): Promise<void> {
+async function connectFromProfile(
+  app: MainPage,
+  broker: MosquittoBroker,
+  name: string,
+  will: { willTopic?: string; willPayload?: string } = {},
+): Promise<void> {
   const profiles = new ProfilesPanel(app.page);
   await profiles.create({
+    ...will,
     name,
     host: broker.host,
     port: broker.ports.mqtt,
@@ -33,7 +39,11 @@ test('a thermostat simulator publishes, an echo responder answers, and the publi
 }) => {
   const p = app.page;
   const mac = `e2e-t${test.info().workerIndex}-${Date.now() % 100_000}`;
-  await connectFromProfile(app, broker, 'Scripted broker');
+  // The device connects with this profile too: its will says the thermostat went away.
+  await connectFromProfile(app, broker, 'Scripted broker', {
+    willTopic: `thermostat/${mac}/status`,
+    willPayload: 'offline',
+  });
   await app.subscribe('echo/#');
   await app.subscribe(`thermostat/${mac}/#`);
 
@@ -62,8 +72,8 @@ test('a thermostat simulator publishes, an echo responder answers, and the publi
 
   // A request from the publish panel: response topic and correlation data (MQTT 5).
   await p.getByRole('button', { name: /^MQTT 5 properties/ }).click();
-  await p.getByLabel('Response topic').fill('echo/reply/1');
-  await p.getByLabel('Correlation data', { exact: true }).fill('req-42');
+  await app.publishPanel.getByLabel('Response topic').fill('echo/reply/1');
+  await app.publishPanel.getByLabel('Correlation data', { exact: true }).fill('req-42');
   await app.publish('echo/request/1', 'ping from the publisher');
 
   const answer = app.message('echo/reply/1', 'ping from the publisher');
@@ -81,8 +91,10 @@ test('a thermostat simulator publishes, an echo responder answers, and the publi
 
   await scripts.open('Thermostat');
   await scripts.closeEditor();
-  await scripts.view.getByRole('button', { name: 'Stop device' }).click();
+  // Killed (no DISCONNECT), the device leaves the profile's will.
+  await scripts.view.getByRole('button', { name: 'Kill', exact: true }).click();
   await expect(scripts.deviceStatus).toHaveText('Stopped');
+  await expect(app.message(`thermostat/${mac}/status`, 'offline')).toBeVisible();
 });
 
 test('a responder stuck in a loop is stopped at its CPU limit, the console says so at its line, and the app keeps answering (Scripts #limits)', async ({
