@@ -23,6 +23,7 @@ import { ImageView } from '../detail/ImageView';
 import { DetailTools } from '../detail/DetailTools';
 import '../detail/detail.css';
 import { useSelection, type Selection } from './selection';
+import { TransformView } from '../scripts/TransformView';
 
 /** Above this the pane shows a preview first; "Show all" fetches the rest. */
 export const PREVIEW_LIMIT = 1024 * 1024;
@@ -197,6 +198,7 @@ function DetailBody({
         {saving && <span className="muted">{saving}</span>}
       </div>
       <DetailTools detail={detail} />
+      <TransformView detail={detail} />
       {partial && (
         <div className="inspector-partial" role="note">
           {t('inspector.partial', { shown: formatBytes(detail.payload.byteLength), kept: formatBytes(kept) })}

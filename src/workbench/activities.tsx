@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import {
+  Braces,
   Cable,
   ChartLine,
   Disc3,
@@ -17,6 +18,7 @@ import { ChartsArea } from '../charts/ChartsArea';
 import { CheckOpener } from '../check/CheckOpener';
 import { LabPanel } from '../lab/LabPanel';
 import { RecordingsPanel } from '../record/RecordingsPanel';
+import { ScriptsPanel } from '../scripts/ScriptsPanel';
 import { SettingsView } from '../settings/SettingsView';
 import { SysPanel } from '../sys/SysPanel';
 import { SparkplugView } from '../sparkplug/SparkplugView';
@@ -85,6 +87,7 @@ export const ACTIVITIES: readonly Activity[] = [
     hint: 'workbench.hint.record',
     view: RecordingsPanel,
   },
+  { id: 'scripts', icon: Braces, label: 'scripts.activity', hint: 'scripts.hint', view: ScriptsPanel },
   {
     id: 'sparkplug',
     icon: Factory,

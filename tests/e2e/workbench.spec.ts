@@ -18,6 +18,7 @@ test('the activity bar switches the side area, and a click on the shown one coll
     'Charts',
     'Broker check',
     'Recordings',
+    'Scripts',
     'Sparkplug B',
     'Settings',
   ]);

@@ -15,7 +15,7 @@ interface BoundaryState {
 }
 
 /** A chunk that fails to load (an interrupted update, a CSP mistake) says so instead of blanking the panel. */
-class EditorLoadBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+export class EditorLoadBoundary extends Component<{ children: ReactNode }, BoundaryState> {
   override state: BoundaryState = { error: null };
   static getDerivedStateFromError(error: unknown): BoundaryState {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -24,6 +24,7 @@ import workbench from './workbench.json';
 import settings from './settings.json';
 import sys from './sys.json';
 import sparkplug from './sparkplug.json';
+import scripts from './scripts.json';
 
 export default {
   format,
@@ -51,4 +52,5 @@ export default {
   settings,
   sys,
   sparkplug,
+  scripts,
 };

@@ -1,0 +1,63 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ScriptError, TransformResult } from '../../electron/contract';
+import { call, errorText } from '../api/client';
+import { useCurrentConnection } from '../connections/connection-queries';
+import { useSelection, type Selection } from '../inspector/selection';
+import { topicStore } from '../topics/topic-store';
+import { ScriptResult } from './ScriptResult';
+
+/** The kept message the detail pane shows: a topic's selection means its last message. */
+function seqOf(selection: Selection): number | null {
+  if (!selection) return null;
+  if (selection.kind === 'message') return selection.seq;
+  return topicStore.find(selection.path)?.state?.last?.seq ?? null;
+}
+
+/** Runs the editor's text (saved or not) on the message selected in the list. */
+export function TryTransform({
+  source,
+  onError,
+}: {
+  source: string;
+  onError(error: ScriptError | undefined): void;
+}) {
+  const { t } = useTranslation();
+  const { connectionId } = useCurrentConnection();
+  const seq = seqOf(useSelection());
+  const run = useMutation({
+    mutationFn: async (): Promise<TransformResult | undefined> => {
+      const [result] = await call('scripts.transform', {
+        connectionId: connectionId ?? '',
+        seqs: [seq ?? 1],
+        source,
+      });
+      return result;
+    },
+    onSuccess: (result) => onError(result && !result.ok ? result.error : undefined),
+  });
+  const ready = connectionId !== null && seq !== null;
+  return (
+    <div className="script-try" role="group" aria-label={t('scripts.transform.try')}>
+      <button
+        type="button"
+        className="button-small"
+        disabled={!ready || run.isPending}
+        onClick={() => run.mutate()}
+      >
+        {t('scripts.transform.try')}
+      </button>
+      {!ready && <span className="muted">{t('scripts.transform.noSelection')}</span>}
+      {run.isError && (
+        <p className="field-problem" role="alert">
+          {errorText(run.error)}
+        </p>
+      )}
+      {run.data && (
+        <div className="script-try-result" role="status" aria-label={t('scripts.transform.result')}>
+          <ScriptResult result={run.data} />
+        </div>
+      )}
+    </div>
+  );
+}
