@@ -9,14 +9,21 @@ import {
   Settings,
   type LucideIcon,
 } from 'lucide-react';
-import type { ComponentType } from 'react';
-import { BrokerPanel } from '../broker/BrokerPanel';
-import { ChartsArea } from '../charts/ChartsArea';
-import { CheckOpener } from '../check/CheckOpener';
-import { LabPanel } from '../lab/LabPanel';
-import { RecordingsPanel } from '../record/RecordingsPanel';
-import { SettingsView } from '../settings/SettingsView';
+import { lazy, type ComponentType } from 'react';
 import { ConnectionsActivity } from './ConnectionsActivity';
+
+// Every view but the first is loaded when it is first shown: none of them is on the start path
+// (the startup chunk's bound is checked in tests/unit/startup-chunk.test.ts).
+const BrokerPanel = lazy(() => import('../broker/BrokerPanel').then((m) => ({ default: m.BrokerPanel })));
+const ChartsArea = lazy(() => import('../charts/ChartsArea').then((m) => ({ default: m.ChartsArea })));
+const CheckOpener = lazy(() => import('../check/CheckOpener').then((m) => ({ default: m.CheckOpener })));
+const LabPanel = lazy(() => import('../lab/LabPanel').then((m) => ({ default: m.LabPanel })));
+const RecordingsPanel = lazy(() =>
+  import('../record/RecordingsPanel').then((m) => ({ default: m.RecordingsPanel })),
+);
+const SettingsView = lazy(() =>
+  import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
 
 /** One entry of the activity bar: what the side area shows when it is chosen. */
 export interface Activity {
