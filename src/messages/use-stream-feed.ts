@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { StreamStats } from '../../electron/contract';
 import { call, errorText, RequestFailure } from '../api/client';
 import { selectionStore } from '../inspector/selection';
 import { topicStore } from '../topics/topic-store';
@@ -35,10 +36,15 @@ export function useStreamFeed(connectionId: string | null): void {
   }, [connectionId]);
 }
 
+function sameStats(a: StreamStats | null, b: StreamStats): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
 async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promise<void> {
   let epoch = 0;
   let topicCursor = 0;
   let afterSeq = 0;
+  let lastStats: StreamStats | null = null;
   while (!loop.stopped) {
     const started = performance.now();
     let result;
@@ -59,6 +65,14 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
       continue;
     }
     if (loop.stopped) return;
+    // A long poll that ended with nothing new changes nothing on screen: no render, no frame.
+    const news = result.tail.length > 0 || result.topics.length > 0 || !sameStats(lastStats, result.stats);
+    lastStats = result.stats;
+    if (!news) {
+      const elapsed = performance.now() - started;
+      if (elapsed < MIN_POLL_INTERVAL_MS) await wait(MIN_POLL_INTERVAL_MS - elapsed);
+      continue;
+    }
     if (epoch !== 0 && result.stats.epoch !== epoch) {
       // Cleared (here or in another window): old seqs and topics are gone.
       topicStore.reset();
