@@ -25,7 +25,13 @@ export async function startHostProcess(): Promise<HostProcess> {
   const spawnedAt = Date.now();
   const child: ChildProcess = spawn(process.execPath, [script, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...HOST_MALLOC_ENV },
+    env: {
+      ...process.env,
+      ...HOST_MALLOC_ENV,
+      ...(process.env['BENCH_HOST_NODE_OPTIONS']
+        ? { NODE_OPTIONS: process.env['BENCH_HOST_NODE_OPTIONS'] }
+        : {}),
+    },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
