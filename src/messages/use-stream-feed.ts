@@ -10,6 +10,12 @@ const MIN_POLL_INTERVAL_MS = 50;
 /** How long the engine may hold a poll when nothing is new. */
 const LONG_POLL_MS = 1000;
 const RETRY_MS = 1000;
+/**
+ * Topic states per answer. A large tree arriving (100k retained topics) comes in answers of
+ * this size, each followed by a frame: at the engine's default (2,000) that took 50 round
+ * trips and 50 re-sorts of the whole tree.
+ */
+const MAX_TOPICS_PER_POLL = 10_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves after the browser has painted what the last poll changed. */
@@ -55,6 +61,7 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
         topicCursor,
         afterSeq,
         waitMs: LONG_POLL_MS,
+        maxTopics: MAX_TOPICS_PER_POLL,
       });
     } catch (error) {
       if (loop.stopped) return;
