@@ -63,7 +63,9 @@ const FILTER_IN_PAGE = `async (value) => {
   return new Promise((resolve) => {
     const check = () => {
       const text = status()?.textContent ?? '';
-      if (/^\\d[\\d,]* matching topics$/.test(text)) resolve({ ms: performance.now() - started, result: text });
+      // "1 matching topic" or "1,234 matching topics"; given up after 10 s, never waited on forever.
+      if (/^\\d[\\d,]* matching topics?$/.test(text)) resolve({ ms: performance.now() - started, result: text });
+      else if (performance.now() - started > 10000) resolve({ ms: NaN, result: 'no result in 10 s: ' + text });
       else requestAnimationFrame(check);
     };
     check();

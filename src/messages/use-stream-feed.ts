@@ -11,11 +11,15 @@ const MIN_POLL_INTERVAL_MS = 50;
 const LONG_POLL_MS = 1000;
 const RETRY_MS = 1000;
 /**
- * Topic states per answer. A large tree arriving (100k retained topics) comes in answers of
- * this size, each followed by a frame: at the engine's default (2,000) that took 50 round
- * trips and 50 re-sorts of the whole tree.
+ * Topic states per answer, adapted to what the page manages. A large tree arriving (100k
+ * retained topics) comes in answers of this size, each followed by a frame: at a fixed 2,000
+ * that took 50 round trips and 50 re-sorts of the whole tree. The size doubles while an
+ * answer and its frame take under FAST_MS and more is waiting, and halves past SLOW_MS, so
+ * a quiet machine catches up in a few large steps and a busy page keeps its tasks short.
  */
-const MAX_TOPICS_PER_POLL = 10_000;
+const TOPICS_PER_POLL = { min: 1000, start: 2000, max: 20_000 };
+const FAST_MS = 40;
+const SLOW_MS = 100;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves after the browser has painted what the last poll changed. */
@@ -51,6 +55,7 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
   let topicCursor = 0;
   let afterSeq = 0;
   let lastStats: StreamStats | null = null;
+  let maxTopics = TOPICS_PER_POLL.start;
   while (!loop.stopped) {
     const started = performance.now();
     let result;
@@ -61,7 +66,7 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
         topicCursor,
         afterSeq,
         waitMs: LONG_POLL_MS,
-        maxTopics: MAX_TOPICS_PER_POLL,
+        maxTopics,
       });
     } catch (error) {
       if (loop.stopped) return;
@@ -85,6 +90,7 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
       topicStore.reset();
       selectionStore.set(null);
     }
+    const answered = performance.now();
     streamStore.apply(result);
     topicStore.apply(result.topics);
     epoch = result.stats.epoch;
@@ -92,6 +98,9 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
     // While paused the engine sends no rows; keep the cursor so they come on resume.
     if (!result.stats.paused) afterSeq = result.stats.lastSeq;
     await nextFrame();
+    const cost = performance.now() - answered;
+    if (result.moreTopics && cost < FAST_MS) maxTopics = Math.min(TOPICS_PER_POLL.max, maxTopics * 2);
+    else if (cost > SLOW_MS) maxTopics = Math.max(TOPICS_PER_POLL.min, Math.floor(maxTopics / 2));
     // Catching up on a large tree (more topics waiting) goes at frame rate; otherwise at
     // most 20 polls a second.
     const elapsed = performance.now() - started;
