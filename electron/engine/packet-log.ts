@@ -1,4 +1,4 @@
-import type { Packet } from 'mqtt';
+import type { IPublishPacket, Packet } from 'mqtt';
 import type { PacketRecord, PacketType } from '../contract';
 import { PacketTypeSchema } from '../contract';
 import { MessageBatcher } from './message-batcher';
@@ -75,14 +75,14 @@ interface CapturedPacket {
 
 function capture(packet: Packet, direction: 'in' | 'out', seq: number, at: number): CapturedPacket | null {
   if (!PACKET_TYPES.has(packet.cmd)) return null;
+  if (packet.cmd === 'publish') return capturePublish(packet, direction, seq, at);
   const source = packet as unknown as Record<string, unknown>;
   const rest: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(source)) {
     if (key === 'cmd' || key === 'length' || key === 'messageId') continue;
     const value = source[key];
     if (key === 'payload') {
-      rest['payloadSize'] =
-        value instanceof Uint8Array ? value.length : typeof value === 'string' ? Buffer.byteLength(value) : 0;
+      rest['payloadSize'] = payloadSize(value);
     } else {
       rest[key] = value;
     }
@@ -94,6 +94,43 @@ function capture(packet: Packet, direction: 'in' | 'out', seq: number, at: numbe
     direction,
     type: packet.cmd as PacketType,
     messageId: typeof messageId === 'number' ? messageId : undefined,
+    rest,
+    record: null,
+  };
+}
+
+function payloadSize(payload: unknown): number {
+  return payload instanceof Uint8Array
+    ? payload.length
+    : typeof payload === 'string'
+      ? Buffer.byteLength(payload)
+      : 0;
+}
+
+/**
+ * The hot case (every message is one): a fixed shape instead of a copy key by key, its
+ * fields in one order whichever side built the packet.
+ */
+function capturePublish(
+  packet: IPublishPacket,
+  direction: 'in' | 'out',
+  seq: number,
+  at: number,
+): CapturedPacket {
+  const rest: Record<string, unknown> = {
+    topic: packet.topic,
+    qos: packet.qos,
+    retain: packet.retain,
+    dup: packet.dup,
+    payloadSize: payloadSize(packet.payload),
+  };
+  if (packet.properties !== undefined) rest['properties'] = packet.properties;
+  return {
+    seq,
+    at,
+    direction,
+    type: 'publish',
+    messageId: typeof packet.messageId === 'number' ? packet.messageId : undefined,
     rest,
     record: null,
   };
