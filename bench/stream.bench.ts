@@ -226,6 +226,12 @@ async function main(): Promise<void> {
       ingestOnly();
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'ratio') {
+      const l1 = await rawSubscriber(broker, 'l1ratio');
+      const l2 = await engineIngest(broker, 'l2ratio');
+      console.log(`  ratio L2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('l2-ratio', l2 / l1)}`);
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'l2') {
       await engineIngest(broker, 'l2only');
       return;
