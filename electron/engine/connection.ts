@@ -1,9 +1,4 @@
-import mqtt, {
-  type IConnackPacket,
-  type IDisconnectPacket,
-  type MqttClient,
-  type Packet,
-} from 'mqtt';
+import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
 import {
   type ConnackInfo,
   type ConnectionState,
