@@ -38,7 +38,18 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the renderer's startup cost is worth minifying.
       minify: true,
-      rollupOptions: { input: resolve(__dirname, 'src/index.html') },
+      // Read by tests/unit/startup-chunk.test.ts and the bench: which chunks the start path loads.
+      manifest: true,
+      rollupOptions: {
+        input: resolve(__dirname, 'src/index.html'),
+        output: {
+          // zod and the module that turns its JIT off share one chunk: a chunk runs whole before
+          // the chunks that import it, so no schema is built or parsed before jitless is set (its
+          // JIT probe is an eval the CSP refuses). Split apart, the contract ran first.
+          manualChunks: (id: string) =>
+            id.includes('/node_modules/zod/') || id.endsWith('/src/zod-jitless.ts') ? 'zod' : undefined,
+        },
+      },
     },
   },
 });

@@ -1,8 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // `npm run bench` is a plain Node program: built like the web host (an SSR bundle), so it
-// needs no TypeScript runner. Dependencies stay in node_modules.
+// needs no TypeScript runner. Dependencies stay in node_modules. The Electron IPC level runs
+// the real preload against the glue tests' stand-in for the `electron` module.
 export default defineConfig({
+  resolve: {
+    alias: [
+      {
+        find: /^electron$/,
+        replacement: fileURLToPath(new URL('./tests/glue/electron-stand-in.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     ssr: true,
     outDir: 'out/bench',

@@ -20,6 +20,8 @@ export function publish(
     rate?: number;
     /** Payloads of this many bytes instead of 100-byte JSON. */
     payloadBytes?: number;
+    /** Stop after this many seconds, whatever `count` says (flat-out levels). */
+    seconds?: number;
   },
 ): Promise<PublishRun> {
   const script = fileURLToPath(new URL('./publisher.js', import.meta.url));
@@ -29,6 +31,7 @@ export function publish(
     password: broker.password,
     rate: 0,
     payloadBytes: 0,
+    seconds: 0,
     ...options,
   };
   return new Promise((resolve, reject) => {

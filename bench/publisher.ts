@@ -17,6 +17,8 @@ interface Args {
   rate: number;
   /** Payload size for the flood levels; 0 for the 100-byte JSON. */
   payloadBytes: number;
+  /** Stop after this many seconds even before `count` (0: no time limit). */
+  seconds: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -50,7 +52,7 @@ client.on('connect', () => {
     const until = Math.min(args.count, n + chunk);
     for (; n < until; n++)
       client.publish(`${args.prefix}/${n % args.topics}`, large ?? payload(n), { qos: 0 });
-    if (n >= args.count) {
+    if (n >= args.count || (args.seconds > 0 && Date.now() - started >= args.seconds * 1000)) {
       client.end(false, () => {
         console.log(JSON.stringify({ sent: n, ms: Date.now() - started }));
         process.exit(0);

@@ -1,10 +1,4 @@
-import mqtt, {
-  type IConnackPacket,
-  type IDisconnectPacket,
-  type IPublishPacket,
-  type MqttClient,
-  type Packet,
-} from 'mqtt';
+import mqtt, { type IConnackPacket, type IDisconnectPacket, type MqttClient, type Packet } from 'mqtt';
 import {
   type ConnackInfo,
   type ConnectionState,
@@ -32,7 +26,8 @@ import { MessageBatcher } from './message-batcher';
 import { PacketLog } from './packet-log';
 import { InflightPublishes, publishFailure } from './publish/inflight';
 import { publishPacket } from './publish/publish-packet';
-import { messagePropertiesFromPacket } from './properties';
+import { closeOutcome } from './close-outcome';
+import { receivedMessage, sentMessage } from './received-message';
 import { SubscriptionTable } from './subscription-table';
 import { english } from './text/english';
 import { text } from './text/keys';
@@ -64,22 +59,6 @@ export interface ConnectionSink {
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
 type SubscribeOptions = Subscription['options'];
-
-/**
- * The bytes of a received payload the log may keep, at most `max` of them (Trust #18). A
- * view of a larger socket chunk is copied, so the chunk can be collected. A payload that
- * sits in a buffer of (nearly) its own is kept as it is, without a second copy: one that
- * spanned reads (mqtt-packet copied it out), or a large packet the frame guard assembled,
- * whose buffer holds only the packet's header, topic and properties besides (two copies of
- * every 16 MB payload are what made RSS run far above the log's bytes).
- */
-function keptBytes(payload: Buffer, max: number): Uint8Array<ArrayBuffer> {
-  if (payload.byteLength > max) return new Uint8Array(payload.subarray(0, max));
-  const { buffer } = payload;
-  const extra = buffer.byteLength - payload.byteLength;
-  const nearlyOwn = buffer instanceof ArrayBuffer && extra <= Math.max(64, payload.byteLength / 8);
-  return nearlyOwn ? new Uint8Array(buffer, payload.byteOffset, payload.byteLength) : new Uint8Array(payload);
-}
 
 /**
  * One broker connection over mqtt.js, and the truth about it: a state machine whose every
@@ -245,17 +224,7 @@ export class MqttConnection {
       // Only a PUBLISH refused above arrives without a topic: it is not a message.
       if (topic === '') return;
       const max = this.sink.maxPayloadBytes?.() ?? Infinity;
-      const cut = payload.byteLength > max;
-      const message: ReceivedMessage = {
-        topic,
-        payload: keptBytes(payload, max),
-        qos: packet.qos,
-        retain: packet.retain,
-        receivedAt: Date.now(),
-      };
-      if (cut) message.size = payload.byteLength;
-      const properties = messagePropertiesFromPacket(packet.properties);
-      if (properties) message.properties = properties;
+      const message = receivedMessage(topic, payload, packet, max);
       this.batcher.push(message);
       this.sink.onArrival?.(this.id, message);
     });
@@ -280,22 +249,8 @@ export class MqttConnection {
     this.packets.record(packet, direction);
     this.inflight.onPacket(packet, direction);
     if (direction === 'out' && packet.cmd === 'publish' && !packet.dup && this.sink.onSent) {
-      this.sink.onSent(this.id, () => this.sentMessage(packet));
+      this.sink.onSent(this.id, () => sentMessage(packet));
     }
-  }
-
-  private sentMessage(packet: IPublishPacket): ReceivedMessage {
-    const { payload } = packet;
-    const message: ReceivedMessage = {
-      topic: packet.topic,
-      payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : new Uint8Array(payload),
-      qos: packet.qos,
-      retain: packet.retain,
-      receivedAt: Date.now(),
-    };
-    const properties = messagePropertiesFromPacket(packet.properties);
-    if (properties) message.properties = properties;
-    return message;
   }
 
   /** The stores mqtt.js resends from: the same objects at connect and at every reconnect. */
@@ -449,43 +404,27 @@ export class MqttConnection {
     this.batcher.flush();
     this.packets.flush();
     const { maxAttempts, periodMs } = this.options.reconnect;
-    if (this.closingReason !== null) {
-      this.setState('disconnected', this.closingReason);
-    } else if (this.refused) {
-      this.setState('failed', text('state.refused'), this.lastProblem);
-    } else if (this.protocolClosed) {
-      // Not retried: a broker that sent a broken packet will most likely send it again.
-      this.setState('failed', text('state.protocolBroken'), this.lastProblem);
-    } else if (this.stalled) {
-      const problem = this.lastProblem ?? { code: 'KEEPALIVE_EXPIRED', ...text('error.keepaliveExpired') };
-      this.setState('disconnected', text('state.stalledDropped'), problem);
-    } else if (this.attempt < maxAttempts) {
-      this.attempt++;
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
-      const counts = { attempt: this.attempt, max: maxAttempts };
-      const words =
-        periodMs >= 1000
-          ? text('state.reconnectingS', { seconds: periodMs / 1000, ...counts })
-          : text('state.reconnectingMs', { ms: periodMs, ...counts });
-      this.setState('reconnecting', words, problem);
+    const outcome = closeOutcome({
+      closingReason: this.closingReason,
+      refused: this.refused,
+      protocolClosed: this.protocolClosed,
+      stalled: this.stalled,
+      everConnected: this.everConnected,
+      attempt: this.attempt,
+      maxAttempts,
+      periodMs,
+      lastProblem: this.lastProblem,
+    });
+    if (outcome.kind === 'retry') {
+      this.attempt = outcome.attempt;
+      this.setState('reconnecting', outcome.reason, outcome.problem);
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;
         if (this.closingReason === null) this.client?.reconnect(this.sessionStores());
       }, periodMs);
       return;
-    } else if (maxAttempts > 0) {
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
-      this.setState('failed', text('state.gaveUp', { max: maxAttempts }), problem);
-    } else if (!this.everConnected) {
-      const problem = this.lastProblem ?? { code: 'CLOSED', ...text('error.closedBeforeAccept') };
-      this.setState('failed', text('state.couldNotConnect'), problem);
-    } else if (this.lastProblem?.code.startsWith('DISCONNECT')) {
-      // The broker said goodbye with a reason (MQTT 5): not a lost connection.
-      this.setState('disconnected', text('state.disconnectedByBroker'), this.lastProblem);
-    } else {
-      const problem = this.lastProblem ?? { code: 'CONNECTION_LOST', ...text('error.connectionLost') };
-      this.setState('disconnected', text('state.lost'), problem);
     }
+    this.setState(outcome.state, outcome.reason, outcome.problem);
     this.client?.end(true);
   }
 

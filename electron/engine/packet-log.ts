@@ -1,4 +1,4 @@
-import type { Packet } from 'mqtt';
+import type { IPublishPacket, Packet } from 'mqtt';
 import type { PacketRecord, PacketType } from '../contract';
 import { PacketTypeSchema } from '../contract';
 import { MessageBatcher } from './message-batcher';
@@ -55,31 +55,111 @@ function userPropertyPairs(value: unknown): Json | undefined {
   return pairs;
 }
 
-/** One packet as a log record. Cheap enough for the socket's path: no work beyond a shallow copy. */
+const PACKET_TYPES: ReadonlySet<string> = new Set(PacketTypeSchema.options);
+
+/**
+ * What the socket's path keeps of a packet: a shallow copy without the payload (its size
+ * instead, under the key the record shows), so neither the payload nor the socket chunk it
+ * may view stays alive in the ring. Turning it into JSON waits until someone reads it: at
+ * full rate most packets leave the ring unread, and the renderer's batches carry a sample.
+ */
+interface CapturedPacket {
+  seq: number;
+  at: number;
+  direction: 'in' | 'out';
+  type: PacketType;
+  messageId: number | undefined;
+  rest: Record<string, unknown>;
+  record: PacketRecord | null;
+}
+
+function capture(packet: Packet, direction: 'in' | 'out', seq: number, at: number): CapturedPacket | null {
+  if (!PACKET_TYPES.has(packet.cmd)) return null;
+  if (packet.cmd === 'publish') return capturePublish(packet, direction, seq, at);
+  const source = packet as unknown as Record<string, unknown>;
+  const rest: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (key === 'cmd' || key === 'length' || key === 'messageId') continue;
+    const value = source[key];
+    if (key === 'payload') {
+      rest['payloadSize'] = payloadSize(value);
+    } else {
+      rest[key] = value;
+    }
+  }
+  const messageId = source['messageId'];
+  return {
+    seq,
+    at,
+    direction,
+    type: packet.cmd as PacketType,
+    messageId: typeof messageId === 'number' ? messageId : undefined,
+    rest,
+    record: null,
+  };
+}
+
+function payloadSize(payload: unknown): number {
+  return payload instanceof Uint8Array
+    ? payload.length
+    : typeof payload === 'string'
+      ? Buffer.byteLength(payload)
+      : 0;
+}
+
+/**
+ * The hot case (every message is one): a fixed shape instead of a copy key by key, its
+ * fields in one order whichever side built the packet.
+ */
+function capturePublish(
+  packet: IPublishPacket,
+  direction: 'in' | 'out',
+  seq: number,
+  at: number,
+): CapturedPacket {
+  const rest: Record<string, unknown> = {
+    topic: packet.topic,
+    qos: packet.qos,
+    retain: packet.retain,
+    dup: packet.dup,
+    payloadSize: payloadSize(packet.payload),
+  };
+  if (packet.properties !== undefined) rest['properties'] = packet.properties;
+  return {
+    seq,
+    at,
+    direction,
+    type: 'publish',
+    messageId: typeof packet.messageId === 'number' ? packet.messageId : undefined,
+    rest,
+    record: null,
+  };
+}
+
+function materialize(captured: CapturedPacket): PacketRecord {
+  if (captured.record) return captured.record;
+  const fields = toJson('', captured.rest);
+  const record: PacketRecord = {
+    seq: captured.seq,
+    at: captured.at,
+    direction: captured.direction,
+    type: captured.type,
+    fields: typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? fields : {},
+  };
+  if (captured.messageId !== undefined) record.messageId = captured.messageId;
+  captured.record = record;
+  return record;
+}
+
+/** One packet as a log record. */
 export function packetRecord(
   packet: Packet,
   direction: 'in' | 'out',
   seq: number,
   at: number,
 ): PacketRecord | null {
-  const type = PacketTypeSchema.safeParse(packet.cmd);
-  if (!type.success) return null;
-  const {
-    cmd: _cmd,
-    length: _length,
-    messageId,
-    ...rest
-  } = packet as Packet & { length?: number; messageId?: number };
-  const fields = toJson('', rest);
-  const record: PacketRecord = {
-    seq,
-    at,
-    direction,
-    type: type.data as PacketType,
-    fields: typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? fields : {},
-  };
-  if (typeof messageId === 'number') record.messageId = messageId;
-  return record;
+  const captured = capture(packet, direction, seq, at);
+  return captured ? materialize(captured) : null;
 }
 
 /**
@@ -87,25 +167,29 @@ export function packetRecord(
  * full the oldest go, and `dropped` says how many: a packet log that forgets quietly lies.
  */
 export class PacketLog {
-  private readonly ring: PacketRecord[] = [];
+  private readonly ring: CapturedPacket[] = [];
   private start = 0;
   private seq = 0;
   private droppedCount = 0;
   /** Epoch ms of the newest outgoing packet, or null before the first. */
   lastOutAt: number | null = null;
-  private readonly batcher: MessageBatcher<PacketRecord>;
+  private readonly batcher: MessageBatcher<CapturedPacket>;
 
   constructor(
     onBatch: (packets: PacketRecord[]) => void,
     readonly capacity = PACKET_LOG_CAPACITY,
   ) {
     this.batcher = new MessageBatcher((packets) =>
-      onBatch(packets.length > MAX_PACKETS_PER_BATCH ? packets.slice(-MAX_PACKETS_PER_BATCH) : packets),
+      onBatch(
+        (packets.length > MAX_PACKETS_PER_BATCH ? packets.slice(-MAX_PACKETS_PER_BATCH) : packets).map(
+          materialize,
+        ),
+      ),
     );
   }
 
   record(packet: Packet, direction: 'in' | 'out'): void {
-    const record = packetRecord(packet, direction, ++this.seq, performance.timeOrigin + performance.now());
+    const record = capture(packet, direction, ++this.seq, performance.timeOrigin + performance.now());
     if (!record) return;
     if (direction === 'out') this.lastOutAt = record.at;
     if (this.ring.length < this.capacity) {
@@ -121,7 +205,7 @@ export class PacketLog {
   /** Oldest first. */
   list(): { packets: PacketRecord[]; dropped: number } {
     return {
-      packets: [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)],
+      packets: [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)].map(materialize),
       dropped: this.droppedCount,
     };
   }

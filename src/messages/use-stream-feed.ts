@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { StreamStats } from '../../electron/contract';
 import { call, errorText, RequestFailure } from '../api/client';
 import { selectionStore } from '../inspector/selection';
 import { topicStore } from '../topics/topic-store';
@@ -9,6 +10,16 @@ const MIN_POLL_INTERVAL_MS = 50;
 /** How long the engine may hold a poll when nothing is new. */
 const LONG_POLL_MS = 1000;
 const RETRY_MS = 1000;
+/**
+ * Topic states per answer, adapted to what the page manages. A large tree arriving (100k
+ * retained topics) comes in answers of this size, each followed by a frame: at a fixed 2,000
+ * that took 50 round trips and 50 re-sorts of the whole tree. The size doubles while an
+ * answer and its frame take under FAST_MS and more is waiting, and halves past SLOW_MS, so
+ * a quiet machine catches up in a few large steps and a busy page keeps its tasks short.
+ */
+const TOPICS_PER_POLL = { min: 1000, start: 2000, max: 20_000 };
+const FAST_MS = 40;
+const SLOW_MS = 100;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves after the browser has painted what the last poll changed. */
@@ -35,10 +46,16 @@ export function useStreamFeed(connectionId: string | null): void {
   }, [connectionId]);
 }
 
+function sameStats(a: StreamStats | null, b: StreamStats): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
 async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promise<void> {
   let epoch = 0;
   let topicCursor = 0;
   let afterSeq = 0;
+  let lastStats: StreamStats | null = null;
+  let maxTopics = TOPICS_PER_POLL.start;
   while (!loop.stopped) {
     const started = performance.now();
     let result;
@@ -49,6 +66,7 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
         topicCursor,
         afterSeq,
         waitMs: LONG_POLL_MS,
+        maxTopics,
       });
     } catch (error) {
       if (loop.stopped) return;
@@ -59,11 +77,20 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
       continue;
     }
     if (loop.stopped) return;
+    // A long poll that ended with nothing new changes nothing on screen: no render, no frame.
+    const news = result.tail.length > 0 || result.topics.length > 0 || !sameStats(lastStats, result.stats);
+    lastStats = result.stats;
+    if (!news) {
+      const elapsed = performance.now() - started;
+      if (elapsed < MIN_POLL_INTERVAL_MS) await wait(MIN_POLL_INTERVAL_MS - elapsed);
+      continue;
+    }
     if (epoch !== 0 && result.stats.epoch !== epoch) {
       // Cleared (here or in another window): old seqs and topics are gone.
       topicStore.reset();
       selectionStore.set(null);
     }
+    const answered = performance.now();
     streamStore.apply(result);
     topicStore.apply(result.topics);
     epoch = result.stats.epoch;
@@ -71,6 +98,9 @@ async function pollLoop(connectionId: string, loop: { stopped: boolean }): Promi
     // While paused the engine sends no rows; keep the cursor so they come on resume.
     if (!result.stats.paused) afterSeq = result.stats.lastSeq;
     await nextFrame();
+    const cost = performance.now() - answered;
+    if (result.moreTopics && cost < FAST_MS) maxTopics = Math.min(TOPICS_PER_POLL.max, maxTopics * 2);
+    else if (cost > SLOW_MS) maxTopics = Math.max(TOPICS_PER_POLL.min, Math.floor(maxTopics / 2));
     // Catching up on a large tree (more topics waiting) goes at frame rate; otherwise at
     // most 20 polls a second.
     const elapsed = performance.now() - started;

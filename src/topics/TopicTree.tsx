@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RATE_WINDOW_S } from '../../electron/contract';
 import { formatNumber } from '../i18n/format';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { selectionStore, useSelection } from '../inspector/selection';
@@ -24,6 +25,9 @@ import { useNow } from './use-now';
 /** Must match .topic-row's height in topics.css. */
 const ROW_HEIGHT = 22;
 
+/** After the last update, rates keep decaying for their window and highlights fade. */
+const SETTLE_MS = (RATE_WINDOW_S + 1) * 1000;
+
 /**
  * The live topic tree, windowed: with 100k topics only the rows on screen exist. Keyboard
  * as in any tree view: arrows move, Right/Left expand and collapse (or go to the child or
@@ -34,7 +38,8 @@ export function TopicTree() {
   const snapshot = useSyncExternalStore(topicStore.subscribe, topicStore.getSnapshot);
   const filter = useSyncExternalStore(topicFilter.subscribe, topicFilter.getSnapshot);
   const selection = useSelection();
-  const now = useNow(500);
+  // Ticks only while a highlight or a rate window is still settling after the last update.
+  const now = useNow(500, snapshot.touchedAt + SETTLE_MS);
   const [sort, setSort] = useState<TopicSort>('name');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   // While filtering, matches show expanded; what the user folds is remembered apart.

@@ -24,6 +24,8 @@ export interface TopicSnapshot {
   /** Bumps only when nodes were added: filters need re-running then, not on every count. */
   structure: number;
   nodeCount: number;
+  /** Date.now() of the last update of any node (0 before the first). */
+  touchedAt: number;
 }
 
 function makeNode(id: number, path: string, name: string, parent: TreeNode | null): TreeNode {
@@ -50,7 +52,7 @@ export class TopicStore implements ReadableStore<TopicSnapshot> {
   root = makeNode(-1, '', '', null);
   private byPath = new Map<string, TreeNode>();
   private nodes: TreeNode[] = [];
-  private snapshot: TopicSnapshot = { version: 0, structure: 0, nodeCount: 0 };
+  private snapshot: TopicSnapshot = { version: 0, structure: 0, nodeCount: 0, touchedAt: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly addedListeners = new Set<(added: readonly TreeNode[], reset: boolean) => void>();
 
@@ -93,7 +95,7 @@ export class TopicStore implements ReadableStore<TopicSnapshot> {
     this.byPath = new Map();
     this.nodes = [];
     for (const listener of this.addedListeners) listener([], true);
-    this.publish(true);
+    this.publish(true, 0);
   }
 
   apply(states: readonly TopicNodeState[]): void {
@@ -106,7 +108,7 @@ export class TopicStore implements ReadableStore<TopicSnapshot> {
       node.touchedAt = now;
     }
     if (added.length > 0) for (const listener of this.addedListeners) listener(added, false);
-    this.publish(added.length > 0);
+    this.publish(added.length > 0, now);
   }
 
   private create(path: string, added: TreeNode[]): TreeNode {
@@ -126,11 +128,12 @@ export class TopicStore implements ReadableStore<TopicSnapshot> {
     return node;
   }
 
-  private publish(structural: boolean): void {
+  private publish(structural: boolean, touchedAt: number): void {
     this.snapshot = {
       version: this.snapshot.version + 1,
       structure: this.snapshot.structure + (structural ? 1 : 0),
       nodeCount: this.nodes.length,
+      touchedAt,
     };
     for (const listener of this.listeners) listener();
   }

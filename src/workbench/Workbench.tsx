@@ -1,21 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useOwnConnections } from '../connections/connection-queries';
 import { useConnectionsOfThisPage } from '../connections/current-connection';
-import { Inspector } from '../inspector/Inspector';
-import { MessageList } from '../messages/MessageList';
 import { StreamToolbar } from '../messages/StreamToolbar';
-import { PacketsPanel } from '../packets/PacketsPanel';
-import { PublishPanel } from '../publish/PublishPanel';
 import { SubscriptionsBar } from '../subscriptions/SubscriptionsBar';
 import { FilterBar } from '../topics/FilterBar';
-import { TopicTree } from '../topics/TopicTree';
 import { ACTIVITIES } from './activities';
 import { ActivityBar } from './ActivityBar';
 import { StartHere } from './StartHere';
 import { useWorkbench } from './workbench-state';
 import './workbench.css';
+
+// Off the start path: the first paint needs none of these (the stream panes appear once a
+// connection is open; publish and the packet log load right after the first paint).
+const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const MessageList = lazy(() => import('../messages/MessageList').then((m) => ({ default: m.MessageList })));
+const PacketsPanel = lazy(() => import('../packets/PacketsPanel').then((m) => ({ default: m.PacketsPanel })));
+const PublishPanel = lazy(() => import('../publish/PublishPanel').then((m) => ({ default: m.PublishPanel })));
+const TopicTree = lazy(() => import('../topics/TopicTree').then((m) => ({ default: m.TopicTree })));
 
 /** Pane sizes are remembered per browser: they describe this screen, not the user's data. */
 function useRemembered(id: string) {
@@ -41,6 +44,16 @@ function useShowNewConnection(active: string, show: (id: string) => void) {
 }
 
 /**
+ * The activities shown so far: a view is loaded and mounted when first shown, then kept
+ * mounted while hidden (a half-typed form or a running lab keeps its state).
+ */
+function useVisited(active: string): ReadonlySet<string> {
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
+  if (!visited.has(active)) setVisited(new Set([...visited, active]));
+  return visited;
+}
+
+/**
  * The activity bar, the side area it switches, and the main area: subscriptions, toolbar,
  * filter, then topic tree | message list over detail, publish below, the packet log last.
  * Every split is resizable; the side area and publish collapse.
@@ -50,6 +63,7 @@ export function Workbench() {
   const { active, show, sidePanel, onSideResize, sideCollapsed } = useWorkbench();
   const started = useOwnConnections().length > 0;
   useShowNewConnection(active, show);
+  const visited = useVisited(active);
   const outer = useRemembered('outer');
   const main = useRemembered('main');
   const stream = useRemembered('stream');
@@ -80,7 +94,11 @@ export function Workbench() {
               // Hidden too while the side area is collapsed, so Tab never reaches what is not shown.
               hidden={id !== active || sideCollapsed}
             >
-              <View />
+              {visited.has(id) && (
+                <Suspense fallback={null}>
+                  <View />
+                </Suspense>
+              )}
             </div>
           ))}
         </Panel>
@@ -95,7 +113,9 @@ export function Workbench() {
                 {started ? (
                   <Group orientation="horizontal" className="stream-panes" id="workbench-stream" {...stream}>
                     <Panel id="tree" defaultSize="36%" minSize="280px" className="pane-tree">
-                      <TopicTree />
+                      <Suspense fallback={null}>
+                        <TopicTree />
+                      </Suspense>
                     </Panel>
                     <Handle label={t('workbench.resize.tree')} />
                     <Panel id="detail" minSize="280px">
@@ -106,11 +126,15 @@ export function Workbench() {
                         {...detail}
                       >
                         <Panel id="list" minSize="80px" className="pane-list">
-                          <MessageList />
+                          <Suspense fallback={null}>
+                            <MessageList />
+                          </Suspense>
                         </Panel>
                         <Handle label={t('workbench.resize.detail')} />
                         <Panel id="inspector" defaultSize="42%" minSize="120px" className="pane-inspector">
-                          <Inspector />
+                          <Suspense fallback={null}>
+                            <Inspector />
+                          </Suspense>
                         </Panel>
                       </Group>
                     </Panel>
@@ -128,10 +152,14 @@ export function Workbench() {
                 collapsedSize={0}
                 className="pane-publish"
               >
-                <PublishPanel />
+                <Suspense fallback={null}>
+                  <PublishPanel />
+                </Suspense>
               </Panel>
             </Group>
-            <PacketsPanel />
+            <Suspense fallback={null}>
+              <PacketsPanel />
+            </Suspense>
           </main>
         </Panel>
       </Group>

@@ -12,17 +12,26 @@ import {
   Settings,
   type LucideIcon,
 } from 'lucide-react';
-import type { ComponentType } from 'react';
-import { BrokerPanel } from '../broker/BrokerPanel';
-import { ChartsArea } from '../charts/ChartsArea';
-import { CheckOpener } from '../check/CheckOpener';
-import { LabPanel } from '../lab/LabPanel';
-import { RecordingsPanel } from '../record/RecordingsPanel';
-import { ScriptsPanel } from '../scripts/ScriptsPanel';
-import { SettingsView } from '../settings/SettingsView';
-import { SysPanel } from '../sys/SysPanel';
-import { SparkplugView } from '../sparkplug/SparkplugView';
+import { lazy, type ComponentType } from 'react';
 import { ConnectionsActivity } from './ConnectionsActivity';
+
+// Every view but the first is loaded when it is first shown: none of them is on the start path
+// (the startup chunk's bound is checked in tests/unit/startup-chunk.test.ts).
+const BrokerPanel = lazy(() => import('../broker/BrokerPanel').then((m) => ({ default: m.BrokerPanel })));
+const ChartsArea = lazy(() => import('../charts/ChartsArea').then((m) => ({ default: m.ChartsArea })));
+const CheckOpener = lazy(() => import('../check/CheckOpener').then((m) => ({ default: m.CheckOpener })));
+const LabPanel = lazy(() => import('../lab/LabPanel').then((m) => ({ default: m.LabPanel })));
+const RecordingsPanel = lazy(() =>
+  import('../record/RecordingsPanel').then((m) => ({ default: m.RecordingsPanel })),
+);
+const SettingsView = lazy(() =>
+  import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
+const ScriptsPanel = lazy(() => import('../scripts/ScriptsPanel').then((m) => ({ default: m.ScriptsPanel })));
+const SysPanel = lazy(() => import('../sys/SysPanel').then((m) => ({ default: m.SysPanel })));
+const SparkplugView = lazy(() =>
+  import('../sparkplug/SparkplugView').then((m) => ({ default: m.SparkplugView })),
+);
 
 /** One entry of the activity bar: what the side area shows when it is chosen. */
 export interface Activity {

@@ -317,3 +317,40 @@ describe('TopicIndex paging under constant change', () => {
     expect(Array.from({ length: 16 }, (_, i) => seen.has(`cold${i}`))).toEqual(Array(16).fill(true));
   });
 });
+
+describe('TopicIndex paging of a large arrival (issue 18 #6)', () => {
+  it('answers as a walk of every change would: the oldest in order, then the newest, for any page size', () => {
+    const log = new MessageLog(DEFAULT_STREAM_LIMITS);
+    const idx = new TopicIndex();
+    const add = (topic: string) => idx.add(keep(log, message(topic), 0));
+    for (let i = 0; i < 237; i++) add(`t/${i}`);
+    // Change some again so versions have holes and the order differs from creation order.
+    for (const i of [3, 100, 5, 236, 0]) add(`t/${i}`);
+    // Every change, oldest first, from one page that holds them all (the parent "t" included).
+    const order = idx.changesSince(0, 100_000).nodes.map((n) => n.path);
+    expect(order).toHaveLength(238);
+    expect(order.slice(-3)).toEqual(['t/236', 't/0', 't']);
+    for (const max of [1, 4, 7, 50, 236, 237, 500]) {
+      const first = idx.changesSince(0, max);
+      const hot = Math.floor(max / 5);
+      const expected =
+        order.length <= max ? order : [...order.slice(0, max - hot), ...order.slice(order.length - hot)];
+      expect(
+        first.nodes.map((n) => n.path),
+        `max ${max}`,
+      ).toEqual(expected);
+      expect(first.more, `max ${max}`).toBe(order.length > max);
+      // Paging on from the cursor reaches every topic exactly in order.
+      let cursor = 0;
+      const seen: string[] = [];
+      for (let page = 0; page < 1000; page++) {
+        const answer = idx.changesSince(cursor, max);
+        const hotCount = answer.more ? Math.floor(max / 5) : 0;
+        seen.push(...answer.nodes.slice(0, answer.nodes.length - hotCount).map((n) => n.path));
+        cursor = answer.cursor;
+        if (!answer.more) break;
+      }
+      expect(seen, `max ${max}`).toEqual(order);
+    }
+  });
+});

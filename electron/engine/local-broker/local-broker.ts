@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import { Aedes, type AuthenticateError, type Client } from 'aedes';
-import aedesMemoryPersistence, { type AedesMemoryPersistence } from 'aedes-persistence';
+import type { Aedes, AuthenticateError, Client } from 'aedes';
+import type { AedesMemoryPersistence } from 'aedes-persistence';
 import {
   LOCAL_BROKER_PAYLOAD_PREVIEW_BYTES,
   LOCAL_BROKER_RETAINED_LIMIT,
@@ -162,8 +162,13 @@ export class LocalBroker {
 
     const registry = new ClientRegistry();
     const traffic = new TrafficCounters();
+    // Loaded when a broker starts, not with the host: most sessions never start one.
+    const [aedes, { default: aedesMemoryPersistence }] = await Promise.all([
+      import('aedes'),
+      import('aedes-persistence'),
+    ]);
     const persistence = aedesMemoryPersistence();
-    const broker = await Aedes.createBroker({
+    const broker = await aedes.Aedes.createBroker({
       persistence,
       preConnect: (client, packet, done) => {
         registry.noteConnect(client, packet);

@@ -2,9 +2,13 @@
 import type { ImportResult, RequestHandlers } from '../../contract';
 import { EngineError } from '../errors';
 import { buildExport, parseExport } from './exchange-format';
-import { parseMqttjsCode } from './mqttjs-code/parse';
 import { profileToMqttjs } from './mqttjs-code/snippet';
 import { readMqttxExport } from './mqttx-import';
+
+/** acorn is loaded on the first paste of mqtt.js code, not with the host. */
+async function loadMqttjsParser() {
+  return (await import('./mqttjs-code/parse')).parseMqttjsCode;
+}
 import type { ProfileLinks } from '../workspace/profile-links';
 import type { ProfileStore } from './store';
 
@@ -57,7 +61,7 @@ export function profileHandlers(store: ProfileStore, links: ProfileLinks): Profi
       if (candidates.length === 0) return { status: 'done', report: failed };
       return withFailures(await store.importCandidates(candidates, onConflict), failed);
     },
-    'profiles.parseMqttjs': async ({ code }) => parseMqttjsCode(code),
+    'profiles.parseMqttjs': async ({ code }) => (await loadMqttjsParser())(code),
     'profiles.toMqttjs': async ({ id }) => {
       const profile = await store.get(id);
       return { code: profileToMqttjs(profile.name, profile.options, profile.secrets) };
@@ -82,7 +86,7 @@ export function noProfileHandlers(): ProfileHandlers {
     'profiles.export': refuse,
     'profiles.import': refuse,
     'profiles.importMqttx': refuse,
-    'profiles.parseMqttjs': async ({ code }) => parseMqttjsCode(code),
+    'profiles.parseMqttjs': async ({ code }) => (await loadMqttjsParser())(code),
     'profiles.toMqttjs': refuse,
   };
 }

@@ -150,18 +150,34 @@ export class TopicIndex {
    * reader that never quite catches up, and its count would look frozen.
    */
   changesSince(cursor: number, max: number): { nodes: TopicNodeState[]; cursor: number; more: boolean } {
-    const newestFirst: TopicNode[] = [];
-    for (let n = this.newest; n !== null && n.version > cursor; n = n.older) newestFirst.push(n);
-    if (newestFirst.length <= max) {
-      const newestVersion = newestFirst[0]?.version ?? cursor;
-      return { nodes: newestFirst.reverse().map(nodeState), cursor: newestVersion, more: false };
-    }
+    // Walked newest first. While a large tree arrives, most of it is past the cursor: keep
+    // only the newest `hot` and a ring of the oldest `max - hot` seen, not the whole walk.
     const hot = Math.floor(max / 5);
-    const inOrder = newestFirst.slice(newestFirst.length - (max - hot)).reverse();
-    const latest = newestFirst.slice(0, hot).reverse();
+    const k = max - hot;
+    const latest: TopicNode[] = [];
+    const ring: TopicNode[] = [];
+    let count = 0;
+    for (let n = this.newest; n !== null && n.version > cursor; n = n.older) {
+      if (count < hot) latest.push(n);
+      else ring[(count - hot) % k] = n;
+      count++;
+    }
+    const rest = count - latest.length;
+    // Oldest first: the ring's entries in reverse walk order.
+    const older: TopicNode[] = [];
+    const start = rest > k ? rest % k : 0;
+    for (let j = Math.min(rest, k) - 1; j >= 0; j--) {
+      const node = ring[(start + j) % k];
+      if (node) older.push(node);
+    }
+    if (count <= max) {
+      const nodes = [...older, ...latest.reverse()];
+      const newestVersion = nodes[nodes.length - 1]?.version ?? cursor;
+      return { nodes: nodes.map(nodeState), cursor: newestVersion, more: false };
+    }
     return {
-      nodes: [...inOrder, ...latest].map(nodeState),
-      cursor: inOrder[inOrder.length - 1]?.version ?? cursor,
+      nodes: [...older, ...latest.reverse()].map(nodeState),
+      cursor: older[older.length - 1]?.version ?? cursor,
       more: true,
     };
   }

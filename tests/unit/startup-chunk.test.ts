@@ -1,0 +1,64 @@
+// Issue 18, goal 4: the renderer's start path (entry chunk + its static imports) carries none
+// of the views loaded on demand, and stays within its byte bounds. Reads the build in
+// out/renderer (`npm test` builds first).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readStartPath } from '../../bench/start-path';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+/**
+ * Chunks that must load only when used (manifest keys are relative to src/): Monaco, the
+ * diff, charts and every non-default activity.
+ */
+const LAZY_SOURCES = [
+  'publish/editor/MonacoPayloadEditor.tsx',
+  'detail/MonacoTextDiff.tsx',
+  '../node_modules/monaco-editor/esm/vs/languages/features/json/jsonMode.js',
+  'charts/ChartsArea.tsx',
+  'broker/BrokerPanel.tsx',
+  'check/CheckOpener.tsx',
+  'lab/LabPanel.tsx',
+  'record/RecordingsPanel.tsx',
+  'settings/SettingsView.tsx',
+  'inspector/Inspector.tsx',
+  'publish/PublishPanel.tsx',
+  'packets/PacketsPanel.tsx',
+];
+
+/**
+ * Today's start path is 753 kB (235 kB gzipped), of which React DOM alone is 198 kB, zod 91 kB
+ * and the two languages' strings 82 kB. These bounds are a ratchet: lower them as it shrinks,
+ * never raise them to let a module in. (The issue's 300 kB is not met: see the bench's line.)
+ */
+const START_PATH_MAX_BYTES = 780 * 1024;
+const ENTRY_CHUNK_MAX_BYTES = 400 * 1024;
+
+describe('renderer start path (issue 18 #4)', () => {
+  it('is built', () => {
+    expect(existsSync(`${rendererDir}.vite/manifest.json`), 'run `npm run build` first').toBe(true);
+  });
+
+  it('loads no lazily used view before the first paint', () => {
+    const start = readStartPath(rendererDir);
+    const onStart = new Set(start.chunks.map((chunk) => chunk.file));
+    const manifest = start.manifest;
+    for (const source of LAZY_SOURCES) {
+      const chunk = manifest[source];
+      expect(chunk, `${source} is its own chunk`).toBeDefined();
+      expect(onStart.has(chunk?.file ?? ''), `${source} is on the start path`).toBe(false);
+    }
+    const text = start.text;
+    // Markers of the heavy libraries, should one be imported statically from elsewhere.
+    expect(text).not.toContain('monaco-editor');
+    expect(text).not.toContain('u-legend');
+    expect(text).not.toContain('jsondiffpatch');
+  });
+
+  it('stays within its byte bounds', () => {
+    const start = readStartPath(rendererDir);
+    expect(start.entry.bytes).toBeLessThanOrEqual(ENTRY_CHUNK_MAX_BYTES);
+    expect(start.bytes).toBeLessThanOrEqual(START_PATH_MAX_BYTES);
+  });
+});
