@@ -110,6 +110,7 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
       runs.error(run, error);
       return runs.stop(run, text('scripts.failedToLoad', { detail: error.message }));
     }
+    runs.loaded(run);
     return { ...run.status };
   }
 

@@ -43,7 +43,15 @@ export interface Run {
   ratePerSecond: number;
   /** Messages waiting for the next hand-over to the worker (one postMessage per turn). */
   queue: Delivery[];
+  /**
+   * Responder: messages that arrived while its script was loading (its `on(...)` filters are
+   * known only once it has run), offered to it when loading ends: none is lost in between.
+   */
+  loading?: ReceivedMessage[];
 }
+
+/** At most this many messages wait for a loading responder; later ones count as rate-limited. */
+const MAX_WAITING_FOR_LOAD = 1_000;
 
 export const responderKey = (scriptId: string, connectionId: string) => `r:${scriptId}:${connectionId}`;
 export const deviceKey = (scriptId: string) => `d:${scriptId}`;
@@ -69,6 +77,7 @@ export class Runs {
   }
 
   add(run: Run): void {
+    if (run.connectionId !== undefined) run.loading = [];
     this.byKey.set(run.key, run);
     this.syncTap();
     this.changed(run, true);
@@ -232,21 +241,41 @@ export class Runs {
   private onIncoming(connectionId: string, message: ReceivedMessage): void {
     for (const run of this.byKey.values()) {
       if (run.connectionId !== connectionId || !run.status.running) continue;
-      const handlers = run.handlers
-        .filter((h) => mqttFilterMatches(h.filter, message.topic))
-        .map((h) => h.index);
-      if (handlers.length === 0) continue;
-      const now = Date.now();
-      if (now - run.window.start >= 1000) run.window = { start: now, count: 0 };
-      if (run.window.count >= run.ratePerSecond) {
-        run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
-      } else {
-        run.window.count += 1;
-        run.status = { ...run.status, handled: run.status.handled + 1 };
-        this.enqueue(run, { handlers, message: wireMessage(message) });
+      if (run.loading) {
+        if (run.loading.length < MAX_WAITING_FOR_LOAD) run.loading.push(message);
+        else {
+          run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
+          this.changed(run);
+        }
+        continue;
       }
-      this.changed(run);
+      this.offer(run, message);
     }
+  }
+
+  /** The responder's script has run: the messages that came meanwhile go to it now, in order. */
+  loaded(run: Run): void {
+    const waiting = run.loading ?? [];
+    delete run.loading;
+    if (!run.status.running) return;
+    for (const message of waiting) this.offer(run, message);
+  }
+
+  private offer(run: Run, message: ReceivedMessage): void {
+    const handlers = run.handlers
+      .filter((h) => mqttFilterMatches(h.filter, message.topic))
+      .map((h) => h.index);
+    if (handlers.length === 0) return;
+    const now = Date.now();
+    if (now - run.window.start >= 1000) run.window = { start: now, count: 0 };
+    if (run.window.count >= run.ratePerSecond) {
+      run.status = { ...run.status, rateLimited: run.status.rateLimited + 1 };
+    } else {
+      run.window.count += 1;
+      run.status = { ...run.status, handled: run.status.handled + 1 };
+      this.enqueue(run, { handlers, message: wireMessage(message) });
+    }
+    this.changed(run);
   }
 
   /** A responder's connection ended (closed by the user, failed, removed). */
