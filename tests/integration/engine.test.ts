@@ -119,7 +119,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
   it('publishes QoS 0 without a packet id', async () => {
     const id = await openConnected(tcp());
     expect(await call('message.publish', { connectionId: id, topic: 'demo/q0', payload: 'x' })).toEqual({
-      outcome: 'Sent (QoS 0: no acknowledgement).',
+      outcome: { key: 'publish.sentQos0', params: {} },
     });
   });
 

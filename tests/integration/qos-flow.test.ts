@@ -116,8 +116,8 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
       if (inFlight(queue).length === 0) throw new Error('nothing in flight yet');
     });
     const stopped = await session.call('publish.repeat.stop', { repeatId: run.repeatId });
-    expect(stopped).toMatchObject({ state: 'stopped', detail: 'Stopped by you.' });
-    expect(await ended(run.repeatId)).toMatchObject({ state: 'stopped', detail: 'Stopped by you.' });
+    expect(stopped).toMatchObject({ state: 'stopped', detail: { key: 'repeat.stoppedByYou' } });
+    expect(await ended(run.repeatId)).toMatchObject({ state: 'stopped', detail: { key: 'repeat.stoppedByYou' } });
     const again = await session.callError('publish.repeat.stop', { repeatId: run.repeatId });
     expect(again.code).toBe('not-found');
     broker.resume();

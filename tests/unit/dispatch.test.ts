@@ -43,7 +43,7 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
       reasonText: `Granted QoS ${qos}`,
     })),
     'subscription.remove': vi.fn(async ({ filter }) => ({ filter, reasonCode: 0 })),
-    'message.publish': vi.fn(async () => ({ messageId: 7, outcome: 'Acknowledged.' })),
+    'message.publish': vi.fn(async () => ({ messageId: 7, outcome: { key: 'publish.acked', params: { ack: 'PUBACK' } } })),
   };
   const all = Object.fromEntries(
     requestNames.map((name) => [name, overrides[name] ?? known[name] ?? vi.fn(async () => ({}))]),
@@ -174,7 +174,10 @@ describe('createDispatch', () => {
       topic: 'a/b',
       payload: 'x',
     });
-    expect(envelope).toEqual({ ok: true, value: { messageId: 7, outcome: 'Acknowledged.' } });
+    expect(envelope).toEqual({
+      ok: true,
+      value: { messageId: 7, outcome: { key: 'publish.acked', params: { ack: 'PUBACK' } } },
+    });
     expect(handlers['message.publish']).toHaveBeenCalledWith({
       connectionId: 'conn-1',
       topic: 'a/b',

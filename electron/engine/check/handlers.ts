@@ -11,6 +11,7 @@ import { HistoryStore } from '../history';
 import type { ProfileStore } from '../profiles';
 import { CHECK_HISTORY, readCheckHistory } from './check-history';
 import { newRunId, runBrokerCheck } from './runner';
+import { text } from '../text/keys';
 
 type CheckHandlers = Pick<RequestHandlers, 'check.run' | 'check.cancel' | 'check.history'>;
 
@@ -28,7 +29,7 @@ export function checkHandlers(
         options = target.options;
       } else {
         if (!store)
-          throw new EngineError('internal', 'This host has no data directory, so it has no profiles.');
+          throw new EngineError('internal', text('noData.checkProfiles'));
         // The profile's will, client ID and session settings are the user's; the check brings its own.
         options = ConnectOptionsSchema.parse(await store.connectOptions(target.id));
       }
@@ -56,7 +57,7 @@ export function checkHandlers(
     },
     'check.history': async ({ brokerUrl }) => {
       if (!history)
-        throw new EngineError('internal', 'This host has no data directory, so check runs are not kept.');
+        throw new EngineError('internal', text('noData.checkRuns'));
       return readCheckHistory(history, brokerUrl);
     },
   };

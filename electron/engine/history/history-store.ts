@@ -7,6 +7,7 @@ import {
   type HistoryByKey,
   type HistoryKind,
 } from './history-file';
+import { text } from '../text/keys';
 
 export interface HistoryStoreOptions<T> {
   dataDir: string;
@@ -88,7 +89,7 @@ export class HistoryStore<T = HistoryEntry> {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         throw new EngineError(
           'internal',
-          `The ${this.kind.label} could not be saved (${code}): nothing was changed.`,
+          text('history.saveFailed', { whatKey: this.kind.label, code }),
         );
       }
       this.history = next;

@@ -48,5 +48,5 @@ export const LAB_HISTORY: HistoryKind<LabResult> = {
   keySchema: BrokerKeySchema,
   entrySchema: LabResultRecordSchema,
   limit: LAB_HISTORY_PER_BROKER,
-  label: 'will lab history',
+  label: 'history.kind.lab',
 };

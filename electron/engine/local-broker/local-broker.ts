@@ -127,11 +127,11 @@ export class LocalBroker {
     if (this.mosquitto) {
       throw new EngineError(
         'invalid-input',
-        'Mosquitto is the local broker: clear a retained message from a connection (an empty retained publish).',
+        text('localBroker.clearOnMosquitto'),
       );
     }
     const broker = this.running?.broker;
-    if (!broker) throw new EngineError('not-found', 'The local broker is not running: start it first.');
+    if (!broker) throw new EngineError('not-found', text('localBroker.notRunning'));
     await new Promise<void>((resolve, reject) =>
       broker.publish(
         { cmd: 'publish', topic, payload: Buffer.alloc(0), qos: 0, retain: true, dup: false },

@@ -13,6 +13,7 @@ import { fitOptions } from './fit-options';
 import { bytesFromJson, bytesToJson } from './json-bytes';
 import type { PlainSecrets } from './profile-secrets';
 import type { ImportCandidate } from './store-import';
+import { text as say } from '../text/keys';
 
 export const EXPORT_FORMAT = 'mqscope-profiles';
 const EXPORT_VERSION = 1;
@@ -97,7 +98,7 @@ function checkScryptCost(sealed: { N: number; r: number; p: number }): void {
   const allowed = over.map((k) => `${k}=${SCRYPT_LIMITS[k]}`).join(', ');
   throw new EngineError(
     'invalid-input',
-    `This file asks for a key derivation far costlier than MQScope exports write (${asked}; at most ${allowed}), so it was not opened: it was not made by MQScope, or was changed.`,
+    say('exchange.scryptCost', { asked, allowed }),
   );
 }
 
@@ -155,12 +156,12 @@ async function openSecrets(sealed: z.infer<typeof SealedSchema>, passphrase: str
   } catch {
     throw new EngineError(
       'invalid-input',
-      "That passphrase does not open this file's secrets (or the file was changed).",
+      say('exchange.wrongPassphrase'),
     );
   }
   const secrets = SecretsArraySchema.safeParse(JSON.parse(plain));
   if (!secrets.success || secrets.data.length !== count) {
-    throw new EngineError('invalid-input', "This file's sealed secrets do not match its profiles.");
+    throw new EngineError('invalid-input', say('exchange.secretsMismatch'));
   }
   return secrets.data;
 }
@@ -180,13 +181,13 @@ export async function parseExport(
   } catch {
     throw new EngineError(
       'invalid-input',
-      'This file is not valid JSON: it is not an MQScope export (damaged or cut short?).',
+      say('exchange.notJson'),
     );
   }
   if (Array.isArray(raw)) {
     throw new EngineError(
       'invalid-input',
-      'This looks like an MQTTX export: use "Import from MQTTX" for it.',
+      say('exchange.isMqttx'),
     );
   }
   const parsed = ExportFileSchema.safeParse(raw);
@@ -194,14 +195,16 @@ export async function parseExport(
     const first = parsed.error.issues[0];
     throw new EngineError(
       'invalid-input',
-      `This file is not an MQScope profiles export${first ? ` (${first.path.map(String).join('.')}: ${first.message})` : ''}.`,
+      first
+        ? say('exchange.notExportAt', { path: first.path.map(String).join('.'), detail: first.message })
+        : say('exchange.notExport'),
     );
   }
   const file = parsed.data;
   if (file.version > EXPORT_VERSION) {
     throw new EngineError(
       'invalid-input',
-      `This export comes from a newer MQScope (format ${file.version}): update MQScope to import it.`,
+      say('exchange.newer', { version: String(file.version) }),
     );
   }
   let secrets: PlainSecrets[] | null = null;

@@ -15,6 +15,7 @@ import { EngineError } from '../errors';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
 import { emptyDocument, readDocument, serializeDocument, type ProfileDocument, type Seal } from './document';
+import { text as say } from '../text/keys';
 
 export const PROFILES_FILE = 'profiles.json';
 
@@ -163,7 +164,7 @@ export class ProfileFile {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         throw new EngineError(
           'internal',
-          `The profiles could not be saved to ${this.path} (${code}): nothing was changed.`,
+          say('profiles.saveFailed', { path: this.path, code }),
         );
       }
       this.revision = digest(text);
@@ -174,8 +175,8 @@ export class ProfileFile {
       throw new EngineError(
         'internal',
         code === 'ELOCKED'
-          ? `The profiles file ${this.path} is being written by another program for too long: nothing was saved. Try again.`
-          : `The profiles could not be saved to ${this.path} (${code}): nothing was changed.`,
+          ? say('profiles.locked', { path: this.path })
+          : say('profiles.saveFailed', { path: this.path, code: String(code) }),
       );
     });
   }
@@ -189,7 +190,7 @@ export class ProfileFile {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new EngineError(
         'internal',
-        `The profiles file ${this.path} could not be read before saving (${code}): nothing was saved.`,
+        say('profiles.unreadableBeforeSave', { path: this.path, code }),
       );
     }
     const revision = text === null ? null : digest(text);
@@ -203,7 +204,7 @@ export class ProfileFile {
     if (!read.ok) {
       throw new EngineError(
         'invalid-input',
-        `The profiles file ${this.path} was changed by another program and can no longer be read (${read.message}) Nothing was saved, and that file was left as it is.`,
+        say('profiles.changedElsewhere', { path: this.path, detail: read.message }),
       );
     }
     this.revision = revision;

@@ -26,6 +26,7 @@ import type { SecretBox } from './secret-box';
 import { ProfileFile } from './store-file';
 import { applyImport, type ImportCandidate } from './store-import';
 import { byFolderThenOrder, copyName, inFolder, nextOrder } from './store-order';
+import { text } from '../text/keys';
 
 export { PROFILES_FILE } from './store-file';
 export type { ImportCandidate } from './store-import';
@@ -130,7 +131,7 @@ export class ProfileStore {
         : scope.kind === 'folder'
           ? all.filter((p) => inFolder(p.folder, scope.folder))
           : all;
-    if (chosen.length === 0) throw new EngineError('not-found', 'There are no profiles to export there.');
+    if (chosen.length === 0) throw new EngineError('not-found', text('profiles.noneToExport'));
     return chosen.map((profile) => ({ profile, secrets: openSecrets(this.options.secretBox, profile) }));
   }
 
@@ -139,7 +140,7 @@ export class ProfileStore {
       const now = this.now().getTime();
       if (input.id === undefined) {
         if (input.name === undefined || input.options === undefined) {
-          throw new EngineError('invalid-input', 'A new profile needs a name and its connection options.');
+          throw new EngineError('invalid-input', text('profiles.newNeedsName'));
         }
         const folder = input.folder ?? '';
         const created: StoredProfile = {
@@ -236,7 +237,7 @@ export class ProfileStore {
     return this.mutate((profiles) => {
       const removed = this.trash.get(undoToken);
       if (!removed)
-        throw new EngineError('not-found', 'There is nothing to undo: that deletion is no longer kept.');
+        throw new EngineError('not-found', text('profiles.nothingToUndo'));
       const taken = new Set(profiles.map((p) => p.id));
       const restored = removed.map((p) => (taken.has(p.id) ? { ...p, id: randomUUID() } : p));
       this.trash.delete(undoToken);
@@ -266,7 +267,7 @@ export class ProfileStore {
   restoreBackup(): Promise<ProfileList> {
     return this.mutate((profiles) => {
       const backup = this.restorable;
-      if (!backup) throw new EngineError('not-found', 'There is no backup to restore.');
+      if (!backup) throw new EngineError('not-found', text('profiles.noBackup'));
       const ids = new Set(backup.profiles.map((p) => p.id));
       return { profiles: [...backup.profiles, ...profiles.filter((p) => !ids.has(p.id))], result: null };
     }).then(() => {
@@ -308,7 +309,7 @@ export class ProfileStore {
 
   private find(profiles: readonly StoredProfile[], id: string): StoredProfile {
     const profile = profiles.find((p) => p.id === id);
-    if (!profile) throw new EngineError('not-found', 'That profile no longer exists (deleted elsewhere?).');
+    if (!profile) throw new EngineError('not-found', text('profiles.gone'));
     return profile;
   }
 

@@ -15,9 +15,10 @@ import {
   type RecordingStatus,
 } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
-import { EngineError } from '../errors';
+import { EngineError, errorDetail } from '../errors';
 import { BatchedLineSink, openLineFile, type BatchedSinkOptions, type LineWriter } from './file-sink';
 import { headerLine, messageLine } from './format';
+import { text } from '../text/keys';
 
 type StartInput = ParsedRequestInput<'record.start'>;
 
@@ -92,7 +93,7 @@ export class Recorder {
     if (path === undefined) {
       const dir = this.dir;
       if (!dir)
-        throw new EngineError('invalid-input', 'This host has no data folder: choose a file to record to.');
+        throw new EngineError('invalid-input', text('noData.recordTo'));
       await mkdir(dir, { recursive: true });
       const host = connection.status.url.replace(/^\w+:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
       path = join(dir, `${stamp(now)}-${host}-${this.nextId}.jsonl`);
@@ -105,8 +106,8 @@ export class Recorder {
       throw new EngineError(
         'invalid-input',
         code === 'EEXIST'
-          ? `${path} already exists: choose a new file name (a recording never overwrites a file).`
-          : `Could not create ${path}: ${error instanceof Error ? error.message : String(error)}`,
+          ? text('record.exists', { path })
+          : text('record.cannotCreate', { path, detail: errorDetail(error) }),
       );
     }
     const recordingId = `recording-${this.nextId++}`;
@@ -155,7 +156,7 @@ export class Recorder {
     state: 'stopped' | 'failed' = 'stopped',
   ): Promise<RecordingStatus> {
     const active = this.active.get(recordingId);
-    if (!active) throw new EngineError('not-found', `There is no running recording "${recordingId}".`);
+    if (!active) throw new EngineError('not-found', text('record.notRunning', { id: recordingId }));
     active.stopping ??= (async () => {
       clearInterval(active.timer);
       try {

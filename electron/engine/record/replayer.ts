@@ -14,9 +14,10 @@ import {
   type ReplayProgress,
 } from '../../contract';
 import type { MqttConnection } from '../connection';
-import { EngineError } from '../errors';
+import { EngineError, errorDetail } from '../errors';
 import type { RecordedMessage } from './format';
 import { readRecording } from './lines';
+import { text } from '../text/keys';
 
 type ReplayInput = ParsedRequestInput<'replay.start'>;
 
@@ -49,7 +50,7 @@ export function compileRewrite(input: Pick<ReplayInput, 'prefix' | 'rewrite'>): 
     } catch (error) {
       throw new EngineError(
         'invalid-input',
-        `The topic rewrite pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
+        text('replay.badRewrite', { detail: errorDetail(error) }),
       );
     }
   }
@@ -75,7 +76,7 @@ export class Replayer {
   async start(input: ReplayInput, path: string): Promise<ReplayProgress> {
     const connection = this.connection(input.connectionId);
     if (connection.status.state !== 'connected') {
-      throw new EngineError('not-connected', 'Connect to the broker before starting a replay.');
+      throw new EngineError('not-connected', text('replay.needsConnection'));
     }
     const rewrite = compileRewrite(input);
     let total = 0;
@@ -89,15 +90,18 @@ export class Replayer {
       throw new EngineError(
         code === 'ENOENT' ? 'not-found' : 'invalid-input',
         code === 'ENOENT'
-          ? `There is no file ${path}.`
-          : `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+          ? text('replay.noFile', { path })
+          : text('replay.unreadable', { path, detail: errorDetail(error) }),
       );
     }
     if (summary.messages === 0) {
-      const why = summary.firstProblem
-        ? ` (line ${summary.firstProblem.line}: ${summary.firstProblem.reason})`
-        : '';
-      throw new EngineError('invalid-input', `${path} holds no messages to replay${why}.`);
+      const first = summary.firstProblem;
+      throw new EngineError(
+        'invalid-input',
+        first
+          ? text('replay.emptyAt', { path, line: first.line, detail: first.reason })
+          : text('replay.empty', { path }),
+      );
     }
     const replayId = `replay-${this.nextId++}`;
     const run: Run = {
@@ -159,7 +163,7 @@ export class Replayer {
 
   private get(replayId: string): Run {
     const run = this.runs.get(replayId);
-    if (!run) throw new EngineError('not-found', `There is no running replay "${replayId}".`);
+    if (!run) throw new EngineError('not-found', text('replay.notRunning', { id: replayId }));
     return run;
   }
 
