@@ -20,8 +20,8 @@ export type LocalBrokerEngine = z.infer<typeof LocalBrokerEngineSchema>;
 const PortSchema = z
   .number()
   .int()
-  .min(1, 'Ports run from 1 to 65535.')
-  .max(65535, 'Ports run from 1 to 65535.');
+  .min(1, 'input.rule.portRange')
+  .max(65535, 'input.rule.portRange');
 
 export const LocalBrokerOptionsSchema = z
   .object({
@@ -42,11 +42,11 @@ export const LocalBrokerOptionsSchema = z
   })
   .strict()
   .refine((o) => o.tcpPort !== o.wsPort, {
-    message: 'TCP and WebSocket need two different ports.',
+    message: 'input.rule.twoPorts',
     path: ['wsPort'],
   })
   .refine((o) => o.password === undefined || o.username !== undefined, {
-    message: 'A password needs a user name.',
+    message: 'input.rule.passwordNeedsUser',
     path: ['username'],
   });
 export type LocalBrokerOptions = z.input<typeof LocalBrokerOptionsSchema>;

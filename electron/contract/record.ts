@@ -11,15 +11,15 @@ const FilePathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'Give an absolute path.');
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'input.rule.absolutePath');
 
 /** A recording in the data folder's `recordings/`, by file name only (no folders). */
 export const RecordingNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^/\\]+\.jsonl$/, 'A recording name is a file name ending in .jsonl.')
-  .refine((n) => n !== '.jsonl' && !n.startsWith('.'), 'A recording name cannot start with a dot.');
+  .regex(/^[^/\\]+\.jsonl$/, 'input.rule.recordingName')
+  .refine((n) => n !== '.jsonl' && !n.startsWith('.'), 'input.rule.recordingDot');
 
 export const RecordStartSchema = z
   .object({

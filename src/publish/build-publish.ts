@@ -6,6 +6,7 @@ import type {
   TemplateContext,
 } from '../../electron/contract';
 import { encodePayload, expandTemplate, topicNameProblem } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import type { EditorDraft } from './draft';
 
 /** What a publish sends, without the connection: also what history keeps for re-sending. */
@@ -60,7 +61,7 @@ export function buildProperties(p: DraftProperties): PropertiesResult {
   }
   if (p.responseTopic !== '') {
     const problem = topicNameProblem(p.responseTopic);
-    if (problem) return { ok: false, message: `Response topic: ${problem}` };
+    if (problem) return { ok: false, message: `Response topic: ${engineText(problem)}` };
     out.responseTopic = p.responseTopic;
   }
   if (p.correlationData !== '') {
@@ -89,7 +90,7 @@ export interface BuildOptions {
  */
 export function buildPublish(draft: EditorDraft, options: BuildOptions): BuildResult {
   const topicProblem = topicNameProblem(draft.topic);
-  if (topicProblem) return { ok: false, field: 'topic', message: topicProblem };
+  if (topicProblem) return { ok: false, field: 'topic', message: engineText(topicProblem) };
 
   let payload: PayloadInput;
   let bytes: Uint8Array;

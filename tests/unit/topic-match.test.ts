@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileTopicMatch, mqttFilterMatches, type TopicMatchInput } from '../../electron/contract';
+import { english } from '../../electron/engine/text/english';
 
 function matching(input: TopicMatchInput, topics: string[]): string[] {
   const compiled = compileTopicMatch(input);
-  if (!compiled.ok) throw new Error(compiled.error);
+  if (!compiled.ok) throw new Error(english(compiled.error));
   return topics.filter(compiled.test);
 }
 

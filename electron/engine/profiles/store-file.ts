@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProfileLoadProblem } from '../../contract';
+import type { EngineText, ProfileLoadProblem } from '../../contract';
+import { english } from '../text/english';
 import { EngineError } from '../errors';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
@@ -27,7 +28,8 @@ export interface LoadOutcome {
   /** The backup's document, when the main file was unusable or missing. */
   restorable: ProfileDocument | null;
   /** Set when saving would overwrite a file that could not be moved aside. */
-  blocked: string | null;
+  /** Why saving is refused this run (the store answers every change with it). */
+  blocked: EngineText | null;
   /** An upgrade sealed secrets the old file kept in plain text: write it back now. */
   sealedOnLoad: boolean;
 }
@@ -96,8 +98,8 @@ export class ProfileFile {
     }
     if (read.kind === 'unsealable') {
       // The file is fine; this run cannot encrypt. Keep it as it is and do not save over it.
-      outcome.blocked = `${read.message} MQScope will not save over ${this.path} until it can.`;
-      outcome.problem = { message: outcome.blocked, setAsidePath: null, backupAvailable: false };
+      outcome.blocked = say('profiles.blockedUnsealable', { detail: read.message, path: this.path });
+      outcome.problem = { message: english(outcome.blocked), setAsidePath: null, backupAvailable: false };
       return outcome;
     }
     await this.refuse(outcome, read.message);
@@ -130,7 +132,7 @@ export class ProfileFile {
       this.revision = null;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      outcome.blocked = `${message} It could not be moved aside (${code}), so MQScope will not save over it: fix or move ${this.path}, then restart.`;
+      outcome.blocked = say('profiles.blockedStuck', { detail: message, code, path: this.path });
     }
     const where = setAsidePath
       ? ` It was moved to ${setAsidePath} and MQScope started with no profiles.`

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ConflictDecision,
   ConnectOptions,
+  EngineText,
   ImportResult,
   ParsedProfileOptions,
   ParsedProfileSubscription,
@@ -58,7 +59,7 @@ export class ProfileStore {
   /** The backup's profiles, read when the main file was unusable, until restored. */
   private restorable: ProfileDocument | null = null;
   /** Set when the file could be neither read nor moved aside: saving would overwrite it. */
-  private blocked: string | null = null;
+  private blocked: EngineText | null = null;
   private readonly trash = new Map<string, StoredProfile[]>();
   private readonly listeners = new Set<(list: ProfileList) => void>();
   private tail: Promise<unknown> = Promise.resolve();

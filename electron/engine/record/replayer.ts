@@ -212,7 +212,7 @@ export class Replayer {
           const problem = topicNameProblem(topic);
           if (problem) {
             progress.skipped++;
-            progress.detail = `Skipped "${topic}": ${problem}`;
+            progress.detail = `Skipped "${topic}": ${english(problem)}`;
             return;
           }
           if (input.speed !== 'max') {
