@@ -34,7 +34,7 @@ function errorMessage(error: unknown): string {
   } catch {
     /* a getter on a hostile error: fall through */
   }
-  return typeof error === 'string' ? error : describeValue(error);
+  return typeof error === 'string' ? error : `A request failed with ${describeValue(error)}.`;
 }
 
 function toRequestError(error: unknown): RequestError {
