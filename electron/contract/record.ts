@@ -4,6 +4,7 @@
  * second, never once per message.
  */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { ConnectionIdSchema, QosSchema, TopicFilterSchema, request } from './common';
 
 /** An absolute file path chosen by the user (a recording outside the data folder). */
@@ -48,7 +49,7 @@ export const RecordingStatusSchema = z.object({
   bytes: z.number().int(),
   startedAt: z.number(),
   /** Why it stopped, or a warning while it runs (e.g. the disk is falling behind). */
-  detail: z.string(),
+  detail: EngineTextSchema,
 });
 export type RecordingStatus = z.infer<typeof RecordingStatusSchema>;
 
@@ -116,7 +117,7 @@ export const ReplayProgressSchema = z.object({
   total: z.number().int(),
   /** Completed passes (loop). */
   loops: z.number().int(),
-  detail: z.string(),
+  detail: EngineTextSchema,
 });
 export type ReplayProgress = z.infer<typeof ReplayProgressSchema>;
 

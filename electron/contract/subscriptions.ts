@@ -1,5 +1,6 @@
 /** Subscriptions, with MQTT 5 options, and what the broker answered for each. */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { ConnectionIdSchema, OnConnection, QosSchema, TopicFilterSchema, request } from './common';
 
 export const SubscribeOptionsSchema = z
@@ -40,7 +41,7 @@ export const SubscriptionSchema = z.object({
   grantedQos: QosSchema.nullable(),
   reasonCode: z.number().nullable(),
   /** The SUBACK result in words ("Granted QoS 1", "Not authorized (0x87)"). */
-  reasonText: z.string(),
+  reasonText: EngineTextSchema,
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 

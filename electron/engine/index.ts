@@ -160,7 +160,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     dispose: async () => {
       repeater.stopAll(text('repeat.shuttingDown'));
       // Recordings are flushed and closed before their connections go.
-      await record.dispose('Stopped because MQScope is shutting down.');
+      await record.dispose(text('repeat.shuttingDown'));
       await manager.closeAll(text('state.shuttingDown'));
       await localBroker.stop();
     },

@@ -98,7 +98,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
       state: 'active',
       grantedQos: 1,
       reasonCode: 1,
-      reasonText: 'Granted QoS 1',
+      reasonText: { key: 'suback.granted', params: { qos: 1 } },
     });
 
     const before = Date.now();

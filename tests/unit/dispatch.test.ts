@@ -40,7 +40,7 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
       state: 'active' as const,
       grantedQos: qos,
       reasonCode: qos,
-      reasonText: `Granted QoS ${qos}`,
+      reasonText: { key: 'suback.granted', params: { qos } },
     })),
     'subscription.remove': vi.fn(async ({ filter }) => ({ filter, reasonCode: 0 })),
     'message.publish': vi.fn(async () => ({

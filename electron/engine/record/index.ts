@@ -1,4 +1,4 @@
-import type { EngineEvent, RequestHandlers } from '../../contract';
+import type { EngineEvent, EngineText, RequestHandlers } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
 import { Recorder } from './recorder';
 import { RecordingsList } from './recordings';
@@ -14,7 +14,7 @@ type RecordHandlers = Pick<
 
 export interface RecordRoom {
   handlers: RecordHandlers;
-  dispose(reason: string): Promise<void>;
+  dispose(reason: EngineText): Promise<void>;
 }
 
 /** The `record.*` and `replay.*` requests, bound to the manager's connections. */

@@ -4,17 +4,17 @@
  * start + (its time − the first one's) / speed, so slow acknowledgements never add up to drift;
  * a pause moves the start along by the time spent paused. The file is streamed, never loaded.
  */
-import { english } from '../text/english';
 import {
   mqttFilterMatches,
   topicNameProblem,
   type ConnectionStatus,
+  type EngineText,
   type ParsedRequestInput,
   type PublishResult,
   type ReplayProgress,
 } from '../../contract';
 import type { MqttConnection } from '../connection';
-import { EngineError, errorDetail } from '../errors';
+import { EngineError, errorDetail, nestText } from '../errors';
 import type { RecordedMessage } from './format';
 import { readRecording } from './lines';
 import { text } from '../text/keys';
@@ -28,7 +28,7 @@ interface Run {
   input: ReplayInput;
   path: string;
   progress: ReplayProgress;
-  stopReason: string | null;
+  stopReason: EngineText | null;
   paused: boolean;
   /** Wakes a wait (for a due time or for a resume) early. */
   wake: (() => void) | null;
@@ -48,10 +48,7 @@ export function compileRewrite(input: Pick<ReplayInput, 'prefix' | 'rewrite'>): 
     try {
       regex = new RegExp(input.rewrite.pattern, 'g');
     } catch (error) {
-      throw new EngineError(
-        'invalid-input',
-        text('replay.badRewrite', { detail: errorDetail(error) }),
-      );
+      throw new EngineError('invalid-input', text('replay.badRewrite', { detail: errorDetail(error) }));
     }
   }
   const replace = input.rewrite?.replace ?? '';
@@ -120,7 +117,7 @@ export class Replayer {
         skipped: 0,
         total,
         loops: 0,
-        detail: 'Started.',
+        detail: text('repeat.started'),
       },
     };
     this.runs.set(replayId, run);
@@ -132,13 +129,13 @@ export class Replayer {
     const run = this.get(replayId);
     run.paused = paused;
     run.progress.state = paused ? 'paused' : 'running';
-    run.progress.detail = paused ? 'Paused.' : 'Resumed.';
+    run.progress.detail = text(paused ? 'replay.paused' : 'replay.resumed');
     run.wake?.();
     this.emit({ ...run.progress });
     return { ...run.progress };
   }
 
-  stop(replayId: string, reason = 'Stopped by you.'): ReplayProgress {
+  stop(replayId: string, reason: EngineText = text('repeat.stoppedByYou')): ReplayProgress {
     const run = this.get(replayId);
     this.requestStop(run, reason);
     return { ...run.progress, state: 'stopped', detail: reason };
@@ -153,11 +150,14 @@ export class Replayer {
     if (status.state === 'connected') return;
     for (const run of this.runs.values()) {
       if (run.input.connectionId === status.connectionId)
-        this.requestStop(run, `Stopped: the connection is ${status.state} (${english(status.reason)})`);
+        this.requestStop(
+          run,
+          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+        );
     }
   }
 
-  stopAll(reason: string): void {
+  stopAll(reason: EngineText): void {
     for (const run of this.runs.values()) this.requestStop(run, reason);
   }
 
@@ -167,7 +167,7 @@ export class Replayer {
     return run;
   }
 
-  private requestStop(run: Run, reason: string): void {
+  private requestStop(run: Run, reason: EngineText): void {
     if (run.stopReason !== null) return;
     run.stopReason = reason;
     this.runs.delete(run.progress.replayId);
@@ -186,7 +186,7 @@ export class Replayer {
     // quota while a QoS 0 one goes out would change the recorded order.
     const windowSize = Math.min(WINDOW, connection.status.connack?.receiveMaximum ?? WINDOW);
     const window: Promise<unknown>[] = [];
-    let failure: string | null = null;
+    let failure: EngineText | null = null;
     const track = (published: Promise<PublishResult>) => {
       const settled = published.then(
         () => {
@@ -194,8 +194,12 @@ export class Replayer {
         },
         (error: unknown) => {
           progress.failed++;
-          progress.detail = error instanceof Error ? error.message : String(error);
-          if (error instanceof EngineError && error.code === 'not-connected') failure ??= progress.detail;
+          const why =
+            error instanceof EngineError && error.text
+              ? error.text
+              : text('publish.failed', { detail: errorDetail(error) });
+          progress.detail = why;
+          if (error instanceof EngineError && error.code === 'not-connected') failure ??= why;
         },
       );
       window.push(settled);
@@ -212,7 +216,7 @@ export class Replayer {
           const problem = topicNameProblem(topic);
           if (problem) {
             progress.skipped++;
-            progress.detail = `Skipped "${topic}": ${english(problem)}`;
+            progress.detail = text('replay.skipped', { topic, ...nestText('why', problem) });
             return;
           }
           if (input.speed !== 'max') {
@@ -249,19 +253,23 @@ export class Replayer {
         if (run.stopReason === null && failure === null) progress.loops++;
       } while (input.loop && run.stopReason === null && failure === null);
     } catch (error) {
-      failure = `Reading ${run.path} failed: ${error instanceof Error ? error.message : String(error)}`;
+      failure = text('replay.readFailed', { path: run.path, detail: errorDetail(error) });
     }
     await Promise.all(window.splice(0));
     this.runs.delete(progress.replayId);
     if (failure !== null) {
       progress.state = run.stopReason !== null ? 'stopped' : 'failed';
-      progress.detail = run.stopReason ?? `Stopped: ${failure}`;
+      progress.detail = run.stopReason ?? text('repeat.stopped', nestText('why', failure));
     } else if (run.stopReason !== null) {
       progress.state = 'stopped';
       progress.detail = run.stopReason;
     } else {
       progress.state = 'finished';
-      progress.detail = `Done: ${progress.sent} sent, ${progress.failed} failed, ${progress.skipped} skipped.`;
+      progress.detail = text('replay.done', {
+        sent: progress.sent,
+        failed: progress.failed,
+        skipped: progress.skipped,
+      });
     }
     this.emit({ ...progress });
   }
