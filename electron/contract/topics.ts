@@ -29,7 +29,7 @@ export function topicNameProblem(topic: string): EngineText | null {
   const common = commonProblem(topic, 'topic.what.topic');
   if (common) return common;
   if (topic.includes('+') || topic.includes('#')) {
-    return problem('topic.noWildcards');
+    return problem('topic.noWildcards', { whatKey: 'topic.what.publishTopic' });
   }
   return null;
 }

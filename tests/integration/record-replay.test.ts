@@ -280,7 +280,7 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     expect(resumed.state).toBe('running');
     await call('connection.close', { connectionId: target });
     await vi.waitFor(() => expect(ended(run.replayId)?.state).toBe('stopped'), WAIT);
-    expect(englishOf(ended(run.replayId)?.detail)).toMatch(/connection is disconnected/);
+    expect(englishOf(ended(run.replayId)?.detail)).toMatch(/the connection ended/);
     expect((await call('replay.list', {})).find((r) => r.replayId === run.replayId)).toBeUndefined();
     onB.stop();
   }, 60_000);

@@ -104,7 +104,7 @@ export const SENTENCE_KEYS = {
   'topic.tooLong': ['whatKey', 'max'],
   'topic.what.topic': [],
   'topic.what.filter': [],
-  'topic.noWildcards': [],
+  'topic.noWildcards': ['whatKey'],
   'topic.hashLast': [],
   'topic.plusLevel': [],
   'query.exclude': ['pattern', 'whyKey'],
@@ -172,4 +172,5 @@ export const SENTENCE_KEYS = {
   'record.diskSlow': [],
   'record.stopped': [],
   'record.stoppedCtrlC': [],
+  'topic.what.publishTopic': [],
 } as const satisfies Record<string, readonly string[]>;
