@@ -119,13 +119,10 @@ export const ConnectOptionsSchema = z
       .trim()
       .min(1, 'input.rule.hostEmpty')
       .max(253)
-      .regex(
-        /^[^\s/:?#]+$|^\[[0-9a-fA-F:.]+\]$/,
-        'input.rule.hostShape',
-      ),
+      .regex(/^[^\s/:?#]+$|^\[[0-9a-fA-F:.]+\]$/, 'input.rule.hostShape'),
     port: z.number().int().min(1, 'input.rule.portRange').max(65535, 'input.rule.portRange'),
     /** WebSocket path; ignored for mqtt:// and mqtts://. */
-    path: z.string().startsWith('/', 'A WebSocket path starts with "/".').max(1024).default('/mqtt'),
+    path: z.string().startsWith('/', 'input.rule.wsPath').max(1024).default('/mqtt'),
     /** Extra WebSocket handshake headers: something a main-process client can send and a browser cannot. */
     wsHeaders: z
       .array(z.object({ key: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), value: z.string() }))

@@ -21,7 +21,7 @@ export type SubscribeOptions = z.input<typeof SubscribeOptionsSchema>;
 /** A CSS hex colour, "#rgb" to "#rrggbbaa". */
 export const SubscriptionColorSchema = z
   .string()
-  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'A colour is written "#rrggbb".');
+  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'input.rule.colour');
 
 /** How a subscription is shown (MQTTX-style): a colour, and an alias shown instead of the filter. */
 export const SubscriptionLabelSchema = z

@@ -80,6 +80,24 @@ describe('the engine sends keys, not prose (Issue 14 #2)', () => {
     expect(prose).toEqual([]);
   });
 
+  it('gives the validation rules of the contract keys, not English messages', () => {
+    const prose: string[] = [];
+    const patterns = [
+      /\.(?:min|max|length|regex|startsWith|endsWith|includes|refine)\((?:[^()]|\([^()]*\))*?,\s*'([A-Z][^']*)'/g,
+      /\bmessage: '([A-Z][^']*)'/g,
+    ];
+    for (const { name, source } of files.filter((f) => f.name.startsWith('electron/contract'))) {
+      for (const pattern of patterns) {
+        for (const match of source.matchAll(pattern)) prose.push(`${name}: ${match[1]}`);
+      }
+    }
+    expect(prose).toEqual([]);
+    // The pattern finds the old shape.
+    expect([
+      ..."z.string().startsWith('/', 'A path starts with a slash.')".matchAll(patterns[0]!),
+    ]).toHaveLength(1);
+  });
+
   it('uses only keys of the table, each worded in English and Chinese', () => {
     // text('…') and its local alias say('…'), the contract's problem('…') and { key: '…' },
     // and the contract's validation rules ('input.rule.…' in place of a zod message).

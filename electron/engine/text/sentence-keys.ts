@@ -173,4 +173,6 @@ export const SENTENCE_KEYS = {
   'record.stopped': [],
   'record.stoppedCtrlC': [],
   'topic.what.publishTopic': [],
+  'input.rule.wsPath': [],
+  'input.rule.colour': [],
 } as const satisfies Record<string, readonly string[]>;
