@@ -96,7 +96,7 @@ for (const size of SIZES) {
             mask: volatile(page),
             animations: 'disabled',
             caret: 'hide',
-            maxDiffPixelRatio: 0.002,
+            maxDiffPixelRatio: 0.0001,
           });
         });
       });
