@@ -8,7 +8,7 @@ import {
   type PemSource,
   type ProtocolVersion,
 } from '../contract';
-import { EngineError } from './errors';
+import { EngineError, nestText } from './errors';
 import { userPropertiesToPacket } from './properties';
 import { checkTlsMaterial } from './tls-material';
 import { text } from './text/keys';
@@ -46,7 +46,10 @@ async function readPem(source: PemSource | undefined, what: string): Promise<str
     return await readFile(source.path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new EngineError('invalid-input', text('file.pemUnreadable', { whatKey: what, path: source.path, code }));
+    throw new EngineError(
+      'invalid-input',
+      text('file.pemUnreadable', { whatKey: what, path: source.path, code }),
+    );
   }
 }
 
@@ -99,7 +102,11 @@ export async function buildClientOptions(
 
   if (options.will) {
     const encoded = encodePayload(options.will.payload);
-    if (!encoded.ok) throw new EngineError('invalid-input', text('publish.willPayloadInvalid', { detail: encoded.message }));
+    if (!encoded.ok)
+      throw new EngineError(
+        'invalid-input',
+        text('publish.willPayloadInvalid', nestText('why', encoded.problem)),
+      );
     const will: NonNullable<IClientOptions['will']> = {
       topic: options.will.topic,
       payload: Buffer.from(encoded.bytes),

@@ -274,13 +274,15 @@ export function willPayloadProblem(
   values: Pick<ConnectFormValues, 'willFormat' | 'willPayload'>,
 ): string | null {
   const encoded = encodePayload({ format: values.willFormat, text: values.willPayload });
-  return encoded.ok ? null : encoded.message;
+  return encoded.ok ? null : engineText(encoded.problem);
 }
 
 /** The shared topic sentence, naming which topic it is about. */
 /** A topic rule's sentence naming the field it is about ("The will topic is empty."). */
 function namedTopicProblem(problem: EngineText, whatKey: string): string {
-  return engineText('whatKey' in problem.params ? { ...problem, params: { ...problem.params, whatKey } } : problem);
+  return engineText(
+    'whatKey' in problem.params ? { ...problem, params: { ...problem.params, whatKey } } : problem,
+  );
 }
 
 /** Where a contract issue path (from zod or from the host) points in the form. */
@@ -461,7 +463,7 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
       }
       if (values.willCorrelationData.trim() !== '') {
         const bytes = encodePayload({ format: 'hex', text: values.willCorrelationData });
-        if (!bytes.ok) fail('willCorrelationData', bytes.message);
+        if (!bytes.ok) fail('willCorrelationData', engineText(bytes.problem));
         else properties.correlationData = new Uint8Array(bytes.bytes);
       }
       if (values.willPayloadIsUtf8) properties.payloadFormatIndicator = true;

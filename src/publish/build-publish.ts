@@ -66,7 +66,7 @@ export function buildProperties(p: DraftProperties): PropertiesResult {
   }
   if (p.correlationData !== '') {
     const encoded = encodePayload({ format: p.correlationFormat, text: p.correlationData });
-    if (!encoded.ok) return { ok: false, message: `Correlation data: ${encoded.message}` };
+    if (!encoded.ok) return { ok: false, message: `Correlation data: ${engineText(encoded.problem)}` };
     out.correlationData = new Uint8Array(encoded.bytes);
   }
   const rows = p.userProperties.filter((u) => u.key !== '' || u.value !== '');
@@ -107,7 +107,7 @@ export function buildPublish(draft: EditorDraft, options: BuildOptions): BuildRe
     const encoded = encodePayload(payload);
     if (!encoded.ok) {
       const hint = expanded ? ' (after expanding the template variables)' : '';
-      return { ok: false, field: 'payload', message: `${encoded.message}${hint}` };
+      return { ok: false, field: 'payload', message: `${engineText(encoded.problem)}${hint}` };
     }
     bytes = encoded.bytes;
   }

@@ -12,7 +12,7 @@ export function publishPacket(
   v5: boolean,
 ): { payload: Buffer; options: IClientPublishOptions } {
   const encoded = encodePayload(input.payload);
-  if (!encoded.ok) throw new EngineError('invalid-input', text('publish.payloadInvalid', { detail: encoded.message }));
+  if (!encoded.ok) throw new EngineError('invalid-input', encoded.problem);
   if (input.properties && !v5) {
     throw new EngineError('invalid-input', text('publish.v5PropsNeedV5'));
   }

@@ -55,7 +55,7 @@ export class PublishRepeater {
     }
     // A broken template or payload fails the request now, not as a run of failures.
     const first = messagePayload(input, input.counterStart, connection.status.clientId);
-    if (!first.ok) throw new EngineError('invalid-input', text('publish.payloadInvalid', { detail: first.message }));
+    if (!first.ok) throw new EngineError('invalid-input', first.problem);
     if (input.properties && connection.status.protocolVersion !== '5.0') {
       throw new EngineError('invalid-input', text('publish.v5PropsNeedV5'));
     }
@@ -134,7 +134,7 @@ export class PublishRepeater {
       if (run.stopReason !== null) break;
       const payload = messagePayload(input, input.counterStart + i, clientId);
       if (!payload.ok) {
-        ended = { state: 'failed', detail: text('publish.payloadInvalid', { detail: payload.message }) };
+        ended = { state: 'failed', detail: payload.problem };
         break;
       }
       try {
@@ -204,7 +204,7 @@ export class PublishRepeater {
   }
 }
 
-type MessagePayload = { ok: true; payload: PayloadInput } | { ok: false; message: string };
+type MessagePayload = { ok: true; payload: PayloadInput } | { ok: false; problem: EngineText };
 
 /** The payload of message number `counter`: templates expanded, then checked like a publish. */
 function messagePayload(input: RepeatInput, counter: number, clientId: string): MessagePayload {
@@ -212,8 +212,9 @@ function messagePayload(input: RepeatInput, counter: number, clientId: string): 
     typeof input.payload === 'string' ? { format: 'text' as const, text: input.payload } : input.payload;
   if (source.format === 'bytes') return { ok: true, payload: source };
   const expanded = expandTemplate(source.text, liveTemplateContext(counter, clientId));
-  if (!expanded.ok) return { ok: false, message: expanded.message };
+  if (!expanded.ok)
+    return { ok: false, problem: text('publish.payloadInvalid', { detail: expanded.message }) };
   const payload = { format: source.format, text: expanded.text };
   const encoded = encodePayload(payload);
-  return encoded.ok ? { ok: true, payload } : { ok: false, message: encoded.message };
+  return encoded.ok ? { ok: true, payload } : { ok: false, problem: encoded.problem };
 }

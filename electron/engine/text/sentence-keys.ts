@@ -71,7 +71,7 @@ export const SENTENCE_KEYS = {
   'publish.why.noAnswer': ['reasonKey', 'seconds'],
   'publish.v5PropsNeedV5': [],
   'publish.payloadInvalid': ['detail'],
-  'publish.willPayloadInvalid': ['detail'],
+  'publish.willPayloadInvalid': ['whyKey'],
   'repeat.needsConnection': [],
   'repeat.notRunning': ['id'],
   'presets.protoProblem': ['detail'],
@@ -175,4 +175,9 @@ export const SENTENCE_KEYS = {
   'topic.what.publishTopic': [],
   'input.rule.wsPath': [],
   'input.rule.colour': [],
+  'payload.notHex': ['char', 'position'],
+  'payload.hexOdd': [],
+  'payload.notBase64': ['char', 'position'],
+  'payload.base64Groups': [],
+  'payload.notJson': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
