@@ -16,7 +16,9 @@ function addProblem(ctx: z.RefinementCtx, problem: EngineText | null): void {
   if (problem) ctx.addIssue({ code: 'custom', message: problem.key, params: { text: problem } });
 }
 
-export const TopicNameSchema = z.string().superRefine((topic, ctx) => addProblem(ctx, topicNameProblem(topic)));
+export const TopicNameSchema = z
+  .string()
+  .superRefine((topic, ctx) => addProblem(ctx, topicNameProblem(topic)));
 
 export const TopicFilterSchema = z
   .string()

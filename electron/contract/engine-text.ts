@@ -35,8 +35,7 @@ export function wordEngineText(text: EngineText, translate: EngineTranslate, dep
   for (const [name, value] of Object.entries(text.params)) {
     const nested = NESTED.exec(name);
     if (!nested?.[1] || typeof value !== 'string') continue;
-    const rest: TextParams = { ...text.params };
-    delete rest[name];
+    const rest: TextParams = Object.fromEntries(Object.entries(text.params).filter(([k]) => k !== name));
     params[nested[1]] =
       depth < MAX_DEPTH
         ? wordEngineText({ key: value, params: rest }, translate, depth + 1)

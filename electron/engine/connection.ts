@@ -34,7 +34,6 @@ import { InflightPublishes, publishFailure } from './publish/inflight';
 import { publishPacket } from './publish/publish-packet';
 import { messagePropertiesFromPacket } from './properties';
 import { SubscriptionTable } from './subscription-table';
-import { english } from './text/english';
 import { text } from './text/keys';
 import { judgeError } from './wire/client-errors';
 import { closeForViolation, guardClientStreams } from './wire/guarded-stream';

@@ -77,7 +77,8 @@ export function nestText(name: string, inner: EngineText): TextParams {
  * engine passes on, never a sentence of its own.
  */
 export function errorDetail(error: unknown): string {
-  if (error instanceof EngineError) return english(error.text ?? { key: 'error.other', params: { detail: error.message } });
+  if (error instanceof EngineError)
+    return english(error.text ?? { key: 'error.other', params: { detail: error.message } });
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -58,18 +58,12 @@ export function createSafeStorageSecretBox(
     decrypt(text: string): string {
       if (!text.startsWith(PREFIX)) return fallback.decrypt(text);
       if (!available()) {
-        throw new EngineError(
-          'invalid-input',
-          say('secret.keyringUnavailable'),
-        );
+        throw new EngineError('invalid-input', say('secret.keyringUnavailable'));
       }
       try {
         return safeStorage.decryptString(Buffer.from(text.slice(PREFIX.length), 'base64'));
       } catch {
-        throw new EngineError(
-          'invalid-input',
-          say('secret.keyringFailed'),
-        );
+        throw new EngineError('invalid-input', say('secret.keyringFailed'));
       }
     },
   };

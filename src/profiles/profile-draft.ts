@@ -159,7 +159,8 @@ export function toSaveInput(draft: ProfileDraft): DraftSave {
   const name = ProfileNameSchema.safeParse(draft.name);
   if (!name.success) problems.name = ruleMessage(name.error.issues[0]?.message ?? 'input.rule.profileName');
   const folder = ProfileFolderSchema.safeParse(draft.folder.trim());
-  if (!folder.success) problems.folder = ruleMessage(folder.error.issues[0]?.message ?? 'input.rule.profileFolder');
+  if (!folder.success)
+    problems.folder = ruleMessage(folder.error.issues[0]?.message ?? 'input.rule.profileFolder');
 
   const keepKey = keepsSavedSecret(draft, 'keyPem');
   const checked = toConnectOptions(

@@ -37,8 +37,7 @@ export function RepeatSection({ id, repeat, onStart, disabled }: Props) {
 
   let status = '';
   if (progress) {
-    const state =
-      progress.state === 'running' ? t('publish.repeat.repeating') : engineText(progress.detail);
+    const state = progress.state === 'running' ? t('publish.repeat.repeating') : engineText(progress.detail);
     const sent =
       progress.total === undefined
         ? t('publish.repeat.sent', { sent: progress.sent })

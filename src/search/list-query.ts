@@ -52,5 +52,7 @@ export function parsePayloadSearch(input: PayloadSearchInput): ParsedPayloadSear
   const parsed = PayloadQuerySchema.safeParse(input);
   if (!parsed.success) return { query: null, error: parsed.error.issues[0]?.message ?? 'Invalid query.' };
   const compiled = compilePayloadQuery(parsed.data);
-  return compiled.ok ? { query: parsed.data, error: null } : { query: null, error: engineText(compiled.error) };
+  return compiled.ok
+    ? { query: parsed.data, error: null }
+    : { query: null, error: engineText(compiled.error) };
 }

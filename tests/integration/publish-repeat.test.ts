@@ -106,7 +106,11 @@ describe.skipIf(!available)('publish repeat against a real Mosquitto', () => {
     );
     await call('publish.repeat.stop', { repeatId: first.repeatId });
     await vi.waitFor(
-      () => expect(ended(first.repeatId)).toMatchObject({ state: 'stopped', detail: { key: 'repeat.stoppedByYou' } }),
+      () =>
+        expect(ended(first.repeatId)).toMatchObject({
+          state: 'stopped',
+          detail: { key: 'repeat.stoppedByYou' },
+        }),
       WAIT,
     );
 

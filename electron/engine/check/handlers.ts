@@ -28,8 +28,7 @@ export function checkHandlers(
       if (target.kind === 'options') {
         options = target.options;
       } else {
-        if (!store)
-          throw new EngineError('internal', text('noData.checkProfiles'));
+        if (!store) throw new EngineError('internal', text('noData.checkProfiles'));
         // The profile's will, client ID and session settings are the user's; the check brings its own.
         options = ConnectOptionsSchema.parse(await store.connectOptions(target.id));
       }
@@ -56,8 +55,7 @@ export function checkHandlers(
       return { cancelled: controller !== undefined };
     },
     'check.history': async ({ brokerUrl }) => {
-      if (!history)
-        throw new EngineError('internal', text('noData.checkRuns'));
+      if (!history) throw new EngineError('internal', text('noData.checkRuns'));
       return readCheckHistory(history, brokerUrl);
     },
   };

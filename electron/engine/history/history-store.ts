@@ -87,10 +87,7 @@ export class HistoryStore<T = HistoryEntry> {
         await saveHistory(this.kind, this.options.dataDir, next);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new EngineError(
-          'internal',
-          text('history.saveFailed', { whatKey: this.kind.label, code }),
-        );
+        throw new EngineError('internal', text('history.saveFailed', { whatKey: this.kind.label, code }));
       }
       this.history = next;
       return result;

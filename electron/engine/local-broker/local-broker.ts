@@ -125,10 +125,7 @@ export class LocalBroker {
   /** Clears a retained message as a client would: subscribers see the empty retained PUBLISH. */
   async deleteRetained(topic: string): Promise<{ topic: string }> {
     if (this.mosquitto) {
-      throw new EngineError(
-        'invalid-input',
-        text('localBroker.clearOnMosquitto'),
-      );
+      throw new EngineError('invalid-input', text('localBroker.clearOnMosquitto'));
     }
     const broker = this.running?.broker;
     if (!broker) throw new EngineError('not-found', text('localBroker.notRunning'));

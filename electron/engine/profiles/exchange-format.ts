@@ -96,10 +96,7 @@ function checkScryptCost(sealed: { N: number; r: number; p: number }): void {
   if (over.length === 0) return;
   const asked = over.map((k) => `${k}=${sealed[k]}`).join(', ');
   const allowed = over.map((k) => `${k}=${SCRYPT_LIMITS[k]}`).join(', ');
-  throw new EngineError(
-    'invalid-input',
-    say('exchange.scryptCost', { asked, allowed }),
-  );
+  throw new EngineError('invalid-input', say('exchange.scryptCost', { asked, allowed }));
 }
 
 export async function buildExport(
@@ -154,10 +151,7 @@ async function openSecrets(sealed: z.infer<typeof SealedSchema>, passphrase: str
       'utf8',
     );
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      say('exchange.wrongPassphrase'),
-    );
+    throw new EngineError('invalid-input', say('exchange.wrongPassphrase'));
   }
   const secrets = SecretsArraySchema.safeParse(JSON.parse(plain));
   if (!secrets.success || secrets.data.length !== count) {
@@ -179,16 +173,10 @@ export async function parseExport(
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      say('exchange.notJson'),
-    );
+    throw new EngineError('invalid-input', say('exchange.notJson'));
   }
   if (Array.isArray(raw)) {
-    throw new EngineError(
-      'invalid-input',
-      say('exchange.isMqttx'),
-    );
+    throw new EngineError('invalid-input', say('exchange.isMqttx'));
   }
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -202,10 +190,7 @@ export async function parseExport(
   }
   const file = parsed.data;
   if (file.version > EXPORT_VERSION) {
-    throw new EngineError(
-      'invalid-input',
-      say('exchange.newer', { version: String(file.version) }),
-    );
+    throw new EngineError('invalid-input', say('exchange.newer', { version: String(file.version) }));
   }
   let secrets: PlainSecrets[] | null = null;
   if (file.sealedSecrets && !ignoreSecrets) {

@@ -33,10 +33,7 @@ function parseExport(text: string): unknown {
     // js-yaml (which MQTTX uses) writes Buffers as !!binary.
     return parseYaml(text, { customTags: ['binary'], maxAliasCount: 100, uniqueKeys: true });
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      say('mqttx.neither'),
-    );
+    throw new EngineError('invalid-input', say('mqttx.neither'));
   }
 }
 
@@ -55,8 +52,7 @@ export function readMqttxExport(text: string, folder: string): MqttxImport {
       : isObj(raw)
         ? [raw]
         : null;
-  if (!list)
-    throw new EngineError('invalid-input', say('mqttx.notList'));
+  if (!list) throw new EngineError('invalid-input', say('mqttx.notList'));
 
   const candidates: ImportCandidate[] = [];
   const failed: ImportReportEntry[] = [];

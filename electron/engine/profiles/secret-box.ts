@@ -112,8 +112,7 @@ export class FileKeySecretBox implements SecretBox {
       throw new EngineError('invalid-input', say('secret.notOurs'));
     }
     const raw = Buffer.from(text.slice(PREFIX.length), 'base64');
-    if (raw.length < IV_BYTES + TAG_BYTES)
-      throw new EngineError('invalid-input', say('secret.damaged'));
+    if (raw.length < IV_BYTES + TAG_BYTES) throw new EngineError('invalid-input', say('secret.damaged'));
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.loadKey(), raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
@@ -122,10 +121,7 @@ export class FileKeySecretBox implements SecretBox {
       );
     } catch (error) {
       if (error instanceof EngineError) throw error;
-      throw new EngineError(
-        'invalid-input',
-        say('secret.wrongKey', { path: this.keyPath }),
-      );
+      throw new EngineError('invalid-input', say('secret.wrongKey', { path: this.keyPath }));
     }
   }
 }

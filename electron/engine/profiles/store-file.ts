@@ -164,10 +164,7 @@ export class ProfileFile {
         await writeFileAtomic(this.path, text, options.backup ? { backupPath: this.backupPath } : {});
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new EngineError(
-          'internal',
-          say('profiles.saveFailed', { path: this.path, code }),
-        );
+        throw new EngineError('internal', say('profiles.saveFailed', { path: this.path, code }));
       }
       this.revision = digest(text);
       return outcome;
@@ -190,10 +187,7 @@ export class ProfileFile {
       text = await readText(this.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new EngineError(
-        'internal',
-        say('profiles.unreadableBeforeSave', { path: this.path, code }),
-      );
+      throw new EngineError('internal', say('profiles.unreadableBeforeSave', { path: this.path, code }));
     }
     const revision = text === null ? null : digest(text);
     if (revision === this.revision) return null;

@@ -237,8 +237,7 @@ export class ProfileStore {
   undoDelete(undoToken: string): Promise<ProfileView[]> {
     return this.mutate((profiles) => {
       const removed = this.trash.get(undoToken);
-      if (!removed)
-        throw new EngineError('not-found', text('profiles.nothingToUndo'));
+      if (!removed) throw new EngineError('not-found', text('profiles.nothingToUndo'));
       const taken = new Set(profiles.map((p) => p.id));
       const restored = removed.map((p) => (taken.has(p.id) ? { ...p, id: randomUUID() } : p));
       this.trash.delete(undoToken);

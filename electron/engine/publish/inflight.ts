@@ -1,6 +1,6 @@
 import { Store, type IConnackPacket, type MqttClient, type Packet } from 'mqtt';
 import type { PublishResult, QueuedPublish } from '../../contract';
-import { EngineError, reasonCodeText, nestText, errorDetail, reasonNameKey, hexCode } from '../errors';
+import { EngineError, errorDetail, hexCode, nestText, reasonNameKey } from '../errors';
 import { SessionStore } from './session-store';
 import { text, type EngineKey } from '../text/keys';
 import type { EngineText } from '../../contract';
@@ -210,7 +210,9 @@ export class InflightPublishes {
         client?.removeOutgoingMessage(id);
         this.outgoingStore.discard(id);
       }
-      entry.reject(new EngineError('mqtt-error', text(unconfirmed(entry.qos, released), nestText('why', why))));
+      entry.reject(
+        new EngineError('mqtt-error', text(unconfirmed(entry.qos, released), nestText('why', why))),
+      );
     }
     this.unnumbered.clear();
   }

@@ -99,15 +99,13 @@ export class RecordingsList {
 
   /** The path of a recording in the data folder, by its name (validated by the contract). */
   pathOf(name: string): string {
-    if (!this.dir)
-      throw new EngineError('not-found', text('noData.recordings'));
+    if (!this.dir) throw new EngineError('not-found', text('noData.recordings'));
     return join(this.dir, name);
   }
 
   async remove(name: string, activePaths: Set<string>): Promise<void> {
     const path = this.pathOf(name);
-    if (activePaths.has(path))
-      throw new EngineError('invalid-input', text('record.stopFirst', { name }));
+    if (activePaths.has(path)) throw new EngineError('invalid-input', text('record.stopFirst', { name }));
     try {
       await rm(path);
     } catch (error) {

@@ -103,7 +103,10 @@ export class SettingsStore {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fresh(null);
-      throw new EngineError('internal', say('file.settingsUnreadable', { path: file, detail: String(error) }));
+      throw new EngineError(
+        'internal',
+        say('file.settingsUnreadable', { path: file, detail: String(error) }),
+      );
     }
     const checked = SettingsFileSchema.safeParse(safeJson(text));
     if (!checked.success) return fresh(await setAside(file, this.now()));

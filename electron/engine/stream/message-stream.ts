@@ -221,9 +221,7 @@ export class MessageStream {
     if (!entry) {
       throw new EngineError(
         'not-found',
-        seq < this.log.firstSeq
-          ? text('stream.dropped', { seq })
-          : text('stream.noMessage', { seq }),
+        seq < this.log.firstSeq ? text('stream.dropped', { seq }) : text('stream.noMessage', { seq }),
       );
     }
     return detail(entry, this.log.get(entry.previousSeq), maxBytes);

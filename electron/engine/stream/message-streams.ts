@@ -23,8 +23,7 @@ export class MessageStreams {
 
   get(connectionId: string): MessageStream {
     const stream = this.streams.get(connectionId);
-    if (!stream)
-      throw new EngineError('not-found', text('stream.noConnection', { id: connectionId }));
+    if (!stream) throw new EngineError('not-found', text('stream.noConnection', { id: connectionId }));
     return stream;
   }
 

@@ -53,8 +53,7 @@ export class ProfileLinks {
     secrets,
   }: ParsedRequestInput<'profiles.connect'>): Promise<ConnectionStatus> {
     const { store } = this;
-    if (!store)
-      throw new EngineError('internal', text('noData.profiles'));
+    if (!store) throw new EngineError('internal', text('noData.profiles'));
     const profile = await store.get(id);
     const stored = await store.connectOptions(id);
     const edited = options ? withEdits(stored, options, secrets) : stored;
