@@ -6,6 +6,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { encodePayload, type ParsedConnectOptions, type PayloadFormat, type Qos } from '../contract';
 import { brokerUrl, buildClientOptions, generateClientId } from '../engine/client-options';
 import { reasonCodeText } from '../engine/errors';
+import { english } from '../engine/text/english';
 import type { CodecId, EncodableCodec } from '../codecs';
 import { codecContext, decodeForPrint, encodeWith, isEncodable, type CodecArgs } from './codec-options';
 import type { Io } from './io';
@@ -51,7 +52,7 @@ export async function publishCommand(
     ? encodeWith(format, args.message, args.codecArgs, await codecContext(args.codecArgs))
     : encodePayload({ format, text: args.message });
   if (!encoded.ok) {
-    io.stderr(`mqscope pub: ${encoded.message}`);
+    io.stderr(`mqscope pub: ${'problem' in encoded ? english(encoded.problem) : encoded.message}`);
     return 2;
   }
   const client = await connect(options);

@@ -48,7 +48,7 @@ export async function recordCommand(
   const recorder = new Recorder(manager, {
     emit: (status) => {
       if (status.state === 'failed') failed = true;
-      io.stderr(`${status.written} written, ${status.dropped} dropped. ${status.detail}`);
+      io.stderr(`${status.written} written, ${status.dropped} dropped. ${english(status.detail)}`);
     },
   });
   try {
@@ -71,7 +71,7 @@ export async function recordCommand(
     io.stderr(`mqscope record: ${error instanceof Error ? error.message : String(error)}`);
     return failed ? 1 : 2;
   } finally {
-    await recorder.stopAll('Stopped.');
+    await recorder.stopAll(text('record.stopped'));
     await manager.closeAll(text('state.byYou'));
   }
 }
@@ -104,20 +104,22 @@ export async function replayCommand(
     );
     void untilStopped(undefined).then(() => {
       try {
-        replayer.stop(started.replayId, 'Stopped (Ctrl-C).');
+        replayer.stop(started.replayId, text('record.stoppedCtrlC'));
       } catch {
         /* already over */
       }
     });
     const result = await ended;
-    io.stdout(`${result.detail} (${result.sent} sent, ${result.failed} failed, ${result.skipped} skipped)`);
+    io.stdout(
+      `${english(result.detail)} (${result.sent} sent, ${result.failed} failed, ${result.skipped} skipped)`,
+    );
     return result.state === 'finished' && result.failed === 0 ? 0 : 1;
   } catch (error) {
     io.stderr(`mqscope replay: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   } finally {
     stopStatus();
-    replayer.stopAll('Stopped.');
+    replayer.stopAll(text('record.stopped'));
     await manager.closeAll(text('state.byYou'));
   }
 }

@@ -46,7 +46,7 @@ export const TlsOptionsSchema = z
           .string()
           .min(1)
           .refine((id) => new TextEncoder().encode(id).length <= 255, {
-            message: 'An ALPN protocol ID is at most 255 bytes in UTF-8.',
+            message: 'input.rule.alpnTooLong',
           }),
       )
       .max(16)
@@ -117,15 +117,12 @@ export const ConnectOptionsSchema = z
     host: z
       .string()
       .trim()
-      .min(1, 'Enter a host name or address.')
+      .min(1, 'input.rule.hostEmpty')
       .max(253)
-      .regex(
-        /^[^\s/:?#]+$|^\[[0-9a-fA-F:.]+\]$/,
-        'A host is a name or address, without scheme, port or path.',
-      ),
-    port: z.number().int().min(1, 'Ports run from 1 to 65535.').max(65535, 'Ports run from 1 to 65535.'),
+      .regex(/^[^\s/:?#]+$|^\[[0-9a-fA-F:.]+\]$/, 'input.rule.hostShape'),
+    port: z.number().int().min(1, 'input.rule.portRange').max(65535, 'input.rule.portRange'),
     /** WebSocket path; ignored for mqtt:// and mqtts://. */
-    path: z.string().startsWith('/', 'A WebSocket path starts with "/".').max(1024).default('/mqtt'),
+    path: z.string().startsWith('/', 'input.rule.wsPath').max(1024).default('/mqtt'),
     /** Extra WebSocket handshake headers: something a main-process client can send and a browser cannot. */
     wsHeaders: z
       .array(

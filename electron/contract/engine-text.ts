@@ -21,18 +21,33 @@ export type EngineText = z.infer<typeof EngineTextSchema>;
 export type EngineTranslate = (key: string, params: TextParams) => string;
 
 const NESTED = /^(\w+)Key$/;
+/** How deep sentences may nest ("not sent" → "no reconnect" → "connection lost"). */
+const MAX_DEPTH = 3;
 
 /**
  * Words an engine text. A parameter `fooKey: 'reasonName.x87'` is itself a key: it is worded
- * first and spliced in as `{{foo}}`, so a sentence can name a reason code in the same
- * language. One level deep: a sentence never nests another nesting one. Plain parameter
- * values are never read as keys or markup (a broker's reason string stays text).
+ * first (with the other parameters, so it may nest in turn, a few levels deep) and spliced
+ * in as `{{foo}}`, so a sentence can name a reason code in the same language. Plain
+ * parameter values are never read as keys or markup (a broker's reason string stays text).
  */
-export function wordEngineText(text: EngineText, translate: EngineTranslate): string {
+export function wordEngineText(text: EngineText, translate: EngineTranslate, depth = 0): string {
   const params: TextParams = { ...text.params };
   for (const [name, value] of Object.entries(text.params)) {
     const nested = NESTED.exec(name);
-    if (nested?.[1] && typeof value === 'string') params[nested[1]] = translate(value, text.params);
+    if (!nested?.[1] || typeof value !== 'string') continue;
+    const rest: TextParams = Object.fromEntries(Object.entries(text.params).filter(([k]) => k !== name));
+    params[nested[1]] =
+      depth < MAX_DEPTH
+        ? wordEngineText({ key: value, params: rest }, translate, depth + 1)
+        : translate(value, rest);
   }
   return translate(text.key, params);
+}
+
+/**
+ * The contract's own validation rules carry their sentence as a key (`input.rule.portRange`)
+ * in place of a zod message: the engine text for such a message, or null for zod's own words.
+ */
+export function ruleText(message: string): EngineText | null {
+  return /^input\.rule\.\w+$/.test(message) ? { key: message, params: {} } : null;
 }

@@ -151,7 +151,7 @@ export interface RequestError {
   /** The same sentence as an engine key, when the engine worded it (see engine-text.ts). */
   text?: EngineText;
   /** For invalid input: which field, and what is wrong with it. */
-  issues?: { path: string; message: string }[];
+  issues?: { path: string; message: string; text?: EngineText }[];
 }
 
 /** Every answer crosses the boundary as an envelope, so errors keep their shape. */

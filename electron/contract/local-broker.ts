@@ -17,21 +17,13 @@ export const LOCAL_BROKER_PAYLOAD_PREVIEW_BYTES = 256;
 export const LocalBrokerEngineSchema = z.enum(['built-in', 'mosquitto']);
 export type LocalBrokerEngine = z.infer<typeof LocalBrokerEngineSchema>;
 
-const PortSchema = z
-  .number()
-  .int()
-  .min(1, 'Ports run from 1 to 65535.')
-  .max(65535, 'Ports run from 1 to 65535.');
+const PortSchema = z.number().int().min(1, 'input.rule.portRange').max(65535, 'input.rule.portRange');
 
 export const LocalBrokerOptionsSchema = z
   .object({
     tcpPort: PortSchema.default(LOCAL_BROKER_DEFAULT_TCP_PORT),
     wsPort: PortSchema.default(LOCAL_BROKER_DEFAULT_WS_PORT),
-    wsPath: z
-      .string()
-      .startsWith('/', 'A WebSocket path starts with "/".')
-      .max(1024)
-      .default(LOCAL_BROKER_DEFAULT_WS_PATH),
+    wsPath: z.string().startsWith('/', 'input.rule.wsPath').max(1024).default(LOCAL_BROKER_DEFAULT_WS_PATH),
     /** Listen on every interface instead of 127.0.0.1: only on the user's explicit request. */
     bindAllInterfaces: z.boolean().default(false),
     /** When set, clients must present this user name and password. */
@@ -42,11 +34,11 @@ export const LocalBrokerOptionsSchema = z
   })
   .strict()
   .refine((o) => o.tcpPort !== o.wsPort, {
-    message: 'TCP and WebSocket need two different ports.',
+    message: 'input.rule.twoPorts',
     path: ['wsPort'],
   })
   .refine((o) => o.password === undefined || o.username !== undefined, {
-    message: 'A password needs a user name.',
+    message: 'input.rule.passwordNeedsUser',
     path: ['username'],
   });
 export type LocalBrokerOptions = z.input<typeof LocalBrokerOptionsSchema>;

@@ -4,6 +4,7 @@
  * both say the same sentence about the same mistake.
  */
 import { z } from 'zod';
+import type { EngineText } from './engine-text';
 
 export const PayloadFormatSchema = z.enum(['text', 'json', 'hex', 'base64']);
 export type PayloadFormat = z.infer<typeof PayloadFormatSchema>;
@@ -16,7 +17,13 @@ export const PayloadInputSchema = z.union([
 ]);
 export type PayloadInput = z.infer<typeof PayloadInputSchema>;
 
-export type EncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** A payload that does not encode says why as an engine text (`payload.*` keys). */
+export type EncodeResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: EngineText };
+
+const failed = (key: string, params: EngineText['params'] = {}): EncodeResult => ({
+  ok: false,
+  problem: { key, params },
+});
 
 function encodeHex(text: string): EncodeResult {
   const digits: number[] = [];
@@ -25,12 +32,12 @@ function encodeHex(text: string): EncodeResult {
     if (/\s/.test(ch)) continue;
     const value = parseInt(ch, 16);
     if (Number.isNaN(value)) {
-      return { ok: false, message: `"${ch}" at position ${i + 1} is not a hex digit (0-9, a-f).` };
+      return failed('payload.notHex', { char: ch, position: i + 1 });
     }
     digits.push(value);
   }
   if (digits.length % 2 !== 0) {
-    return { ok: false, message: 'Hex needs two digits per byte: one digit is missing.' };
+    return failed('payload.hexOdd');
   }
   const bytes = new Uint8Array(digits.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (digits[2 * i] ?? 0) * 16 + (digits[2 * i + 1] ?? 0);
@@ -49,12 +56,12 @@ function encodeBase64(text: string): EncodeResult {
       continue;
     }
     if (!BASE64_ALPHABET.test(ch) || clean.includes('=')) {
-      return { ok: false, message: `"${ch}" at position ${i + 1} is not valid base64.` };
+      return failed('payload.notBase64', { char: ch, position: i + 1 });
     }
     clean.push(ch);
   }
   if (clean.length % 4 !== 0) {
-    return { ok: false, message: 'Base64 comes in groups of four characters: the last group is incomplete.' };
+    return failed('payload.base64Groups');
   }
   const binary = atob(clean.join(''));
   const bytes = new Uint8Array(binary.length);
@@ -75,7 +82,7 @@ export function encodePayload(input: PayloadInput): EncodeResult {
         JSON.parse(input.text);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        return { ok: false, message: `The payload is not valid JSON: ${detail}` };
+        return failed('payload.notJson', { detail });
       }
       return { ok: true, bytes: new TextEncoder().encode(input.text) };
     case 'hex':

@@ -39,7 +39,7 @@ export const PublishDraftSchema = z
 export type PublishDraft = z.output<typeof PublishDraftSchema>;
 
 export const PresetSchema = PublishDraftSchema.extend({
-  name: z.string().trim().min(1, 'Give the preset a name.').max(200),
+  name: z.string().trim().min(1, 'input.rule.presetName').max(200),
 }).strict();
 export type Preset = z.output<typeof PresetSchema>;
 

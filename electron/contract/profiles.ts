@@ -19,10 +19,10 @@ export const ProfileFolderSchema = z
   .string()
   .max(512)
   .regex(/^$|^[^/\s](?:[^/]*[^/\s])?(?:\/[^/\s](?:[^/]*[^/\s])?)*$/, {
-    message: 'A folder is names separated by "/", with no empty name and no space at either end of a name.',
+    message: 'input.rule.profileFolder',
   });
 
-export const ProfileNameSchema = z.string().trim().min(1, 'Give the profile a name.').max(200);
+export const ProfileNameSchema = z.string().trim().min(1, 'input.rule.profileName').max(200);
 
 /** A key is a secret when pasted; a key file stays a path (the file itself is the user's to guard). */
 const KeyFileSchema = z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict();
@@ -128,12 +128,12 @@ export const SaveProfileInputSchema = z
   .superRefine((input, ctx) => {
     if (input.id !== undefined) return;
     if (input.name === undefined)
-      ctx.addIssue({ code: 'custom', path: ['name'], message: 'Give the profile a name.' });
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'input.rule.profileName' });
     if (input.options === undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: 'A new profile needs its connection options.',
+        message: 'input.rule.profileOptions',
       });
   });
 export type SaveProfileInput = z.input<typeof SaveProfileInputSchema>;
@@ -201,7 +201,7 @@ export type ImportResult =
   | { status: 'conflicts'; conflicts: ImportConflict[]; total: number }
   | { status: 'done'; report: ImportReportEntry[] };
 
-const ImportTextSchema = z.string().min(1, 'The file is empty.').max(20_000_000);
+const ImportTextSchema = z.string().min(1, 'input.rule.fileEmpty').max(20_000_000);
 
 export const ImportInputSchema = z
   .object({

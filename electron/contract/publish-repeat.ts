@@ -4,6 +4,7 @@
  * progress a few times a second, never once per message.
  */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { ConnectionIdSchema, QosSchema, TopicNameSchema, request } from './common';
 import { PayloadInputSchema } from './payload';
 import { PublishPropertiesSchema } from './publish';
@@ -38,7 +39,7 @@ export const RepeatProgressSchema = z.object({
   failed: z.number().int(),
   total: z.number().int().optional(),
   /** The outcome of the latest publish, or why the repeat ended. */
-  detail: z.string(),
+  detail: EngineTextSchema,
 });
 export type RepeatProgress = z.infer<typeof RepeatProgressSchema>;
 

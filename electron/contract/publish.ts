@@ -1,5 +1,6 @@
 /** Publishing, its outcome, and the queue of messages not yet acknowledged. */
 import { z } from 'zod';
+import type { EngineText } from './engine-text';
 import { OnConnection, QosSchema, TopicNameSchema, request } from './common';
 import { PayloadInputSchema } from './payload';
 import { MessagePropertiesSchema } from './properties';
@@ -24,8 +25,8 @@ export interface PublishResult {
   messageId?: number;
   /** PUBACK (QoS 1) or PUBREC/PUBCOMP (QoS 2) reason code; absent for QoS 0 and MQTT 3. */
   reasonCode?: number;
-  /** The outcome in words: "Sent (QoS 0, no acknowledgement)", "Acknowledged (PUBACK 0x10: no matching subscribers)". */
-  outcome: string;
+  /** The outcome as an engine text: "Sent (QoS 0: no acknowledgement).", "Acknowledged: PUBACK No matching subscribers (0x10)." */
+  outcome: EngineText;
 }
 
 /**

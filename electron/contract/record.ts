@@ -4,6 +4,7 @@
  * second, never once per message.
  */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { ConnectionIdSchema, QosSchema, TopicFilterSchema, request } from './common';
 
 /** An absolute file path chosen by the user (a recording outside the data folder). */
@@ -11,15 +12,15 @@ const FilePathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'Give an absolute path.');
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'input.rule.absolutePath');
 
 /** A recording in the data folder's `recordings/`, by file name only (no folders). */
 export const RecordingNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^/\\]+\.jsonl$/, 'A recording name is a file name ending in .jsonl.')
-  .refine((n) => n !== '.jsonl' && !n.startsWith('.'), 'A recording name cannot start with a dot.');
+  .regex(/^[^/\\]+\.jsonl$/, 'input.rule.recordingName')
+  .refine((n) => n !== '.jsonl' && !n.startsWith('.'), 'input.rule.recordingDot');
 
 export const RecordStartSchema = z
   .object({
@@ -48,7 +49,7 @@ export const RecordingStatusSchema = z.object({
   bytes: z.number().int(),
   startedAt: z.number(),
   /** Why it stopped, or a warning while it runs (e.g. the disk is falling behind). */
-  detail: z.string(),
+  detail: EngineTextSchema,
 });
 export type RecordingStatus = z.infer<typeof RecordingStatusSchema>;
 
@@ -116,7 +117,7 @@ export const ReplayProgressSchema = z.object({
   total: z.number().int(),
   /** Completed passes (loop). */
   loops: z.number().int(),
-  detail: z.string(),
+  detail: EngineTextSchema,
 });
 export type ReplayProgress = z.infer<typeof ReplayProgressSchema>;
 

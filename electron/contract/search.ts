@@ -5,6 +5,7 @@
  * field with the same words the engine would answer with.
  */
 import { z } from 'zod';
+import type { EngineText } from './engine-text';
 import { OnConnection, TopicFilterSchema, request } from './common';
 import { ProfileIdSchema } from './profiles';
 import { TopicMatchSchema } from './topic-match';
@@ -21,7 +22,7 @@ export type PayloadQueryInput = z.input<typeof PayloadQuerySchema>;
 export type PayloadQuery = z.output<typeof PayloadQuerySchema>;
 
 export type PayloadPredicate = (text: string) => boolean;
-export type CompiledPayloadQuery = { ok: true; test: PayloadPredicate } | { ok: false; error: string };
+export type CompiledPayloadQuery = { ok: true; test: PayloadPredicate } | { ok: false; error: EngineText };
 
 export function compilePayloadQuery(input: PayloadQueryInput): CompiledPayloadQuery {
   const query = PayloadQuerySchema.parse(input);
@@ -34,7 +35,7 @@ export function compilePayloadQuery(input: PayloadQueryInput): CompiledPayloadQu
   try {
     re = new RegExp(query.text, query.caseSensitive ? 'u' : 'iu');
   } catch (error) {
-    return { ok: false, error: `Not a valid regular expression: ${(error as Error).message}` };
+    return { ok: false, error: { key: 'query.badRegex', params: { detail: (error as Error).message } } };
   }
   return { ok: true, test: (text) => re.test(text) };
 }

@@ -1,5 +1,6 @@
 /** Subscriptions, with MQTT 5 options, and what the broker answered for each. */
 import { z } from 'zod';
+import { EngineTextSchema } from './engine-text';
 import { ConnectionIdSchema, OnConnection, QosSchema, TopicFilterSchema, request } from './common';
 
 export const SubscribeOptionsSchema = z
@@ -20,7 +21,7 @@ export type SubscribeOptions = z.input<typeof SubscribeOptionsSchema>;
 /** A CSS hex colour, "#rgb" to "#rrggbbaa". */
 export const SubscriptionColorSchema = z
   .string()
-  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'A colour is written "#rrggbb".');
+  .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'input.rule.colour');
 
 /** How a subscription is shown (MQTTX-style): a colour, and an alias shown instead of the filter. */
 export const SubscriptionLabelSchema = z
@@ -40,7 +41,7 @@ export const SubscriptionSchema = z.object({
   grantedQos: QosSchema.nullable(),
   reasonCode: z.number().nullable(),
   /** The SUBACK result in words ("Granted QoS 1", "Not authorized (0x87)"). */
-  reasonText: z.string(),
+  reasonText: EngineTextSchema,
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 

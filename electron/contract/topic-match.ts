@@ -4,6 +4,7 @@
  * engine (message queries), the renderer and its filter worker all match the same way.
  */
 import { z } from 'zod';
+import type { EngineText } from './engine-text';
 import { topicFilterProblem } from './topics';
 
 export const TopicMatchModeSchema = z.enum(['substring', 'wildcard', 'regex']);
@@ -22,7 +23,7 @@ export type TopicMatch = z.output<typeof TopicMatchSchema>;
 
 export type TopicPredicate = (topic: string) => boolean;
 export type CompiledTopicMatch =
-  { ok: true; test: TopicPredicate; isAll: boolean } | { ok: false; error: string };
+  { ok: true; test: TopicPredicate; isAll: boolean } | { ok: false; error: EngineText };
 
 /**
  * Does `topic` match the MQTT filter `filter`? Wildcards at the first level do not match
@@ -59,7 +60,12 @@ export function compileTopicMatch(input: TopicMatchInput): CompiledTopicMatch {
   const excludes = match.exclude.map((e) => e.trim()).filter((e) => e !== '');
   for (const exclude of excludes) {
     const problem = topicFilterProblem(exclude);
-    if (problem) return { ok: false, error: `Exclude "${exclude}": ${problem}` };
+    if (problem) {
+      return {
+        ok: false,
+        error: { key: 'query.exclude', params: { ...problem.params, pattern: exclude, whyKey: problem.key } },
+      };
+    }
   }
   let include: TopicPredicate | null = null;
   const text = match.text;
@@ -76,7 +82,7 @@ export function compileTopicMatch(input: TopicMatchInput): CompiledTopicMatch {
       try {
         re = new RegExp(text, 'u');
       } catch (error) {
-        return { ok: false, error: `Not a valid regular expression: ${(error as Error).message}` };
+        return { ok: false, error: { key: 'query.badRegex', params: { detail: (error as Error).message } } };
       }
       include = (topic) => re.test(topic);
     }

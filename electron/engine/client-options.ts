@@ -8,9 +8,10 @@ import {
   type PemSource,
   type ProtocolVersion,
 } from '../contract';
-import { EngineError } from './errors';
+import { EngineError, nestText } from './errors';
 import { userPropertiesToPacket } from './properties';
 import { checkTlsMaterial } from './tls-material';
+import { text } from './text/keys';
 
 /** The Maximum Packet Size in force: the profile's, or the default (see DEFAULT_MAX_PACKET_BYTES). */
 export function maxPacketSize(options: ParsedConnectOptions): number {
@@ -45,7 +46,10 @@ async function readPem(source: PemSource | undefined, what: string): Promise<str
     return await readFile(source.path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new EngineError('invalid-input', `The ${what} file "${source.path}" could not be read (${code}).`);
+    throw new EngineError(
+      'invalid-input',
+      text('file.pemUnreadable', { whatKey: what, path: source.path, code }),
+    );
   }
 }
 
@@ -98,7 +102,11 @@ export async function buildClientOptions(
 
   if (options.will) {
     const encoded = encodePayload(options.will.payload);
-    if (!encoded.ok) throw new EngineError('invalid-input', `Last will payload: ${encoded.message}`);
+    if (!encoded.ok)
+      throw new EngineError(
+        'invalid-input',
+        text('publish.willPayloadInvalid', nestText('why', encoded.problem)),
+      );
     const will: NonNullable<IClientOptions['will']> = {
       topic: options.will.topic,
       payload: Buffer.from(encoded.bytes),

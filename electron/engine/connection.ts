@@ -21,7 +21,7 @@ import {
   protocolFields,
 } from './client-options';
 import { connackInfo } from './connack';
-import { EngineError, describeDisconnect, describeError, describeViolation } from './errors';
+import { EngineError, describeDisconnect, describeError, describeViolation, nestText } from './errors';
 import { MessageBatcher } from './message-batcher';
 import { PacketLog } from './packet-log';
 import { InflightPublishes, publishFailure } from './publish/inflight';
@@ -29,7 +29,6 @@ import { publishPacket } from './publish/publish-packet';
 import { closeOutcome } from './close-outcome';
 import { receivedMessage, sentMessage } from './received-message';
 import { SubscriptionTable } from './subscription-table';
-import { english } from './text/english';
 import { text } from './text/keys';
 import { judgeError } from './wire/client-errors';
 import { closeForViolation, guardClientStreams } from './wire/guarded-stream';
@@ -283,7 +282,7 @@ export class MqttConnection {
           // client.end(true) would be a no-op here: once end() has begun, mqtt.js only calls back.
           // Cut the socket ourselves, and answer what is still in flight instead of leaving it pending.
           this.inflight.failAll(
-            `${english(reason).replace(/\.$/, '')} (the broker did not answer within ${CLOSE_GRACE_MS / 1000} s)`,
+            text('publish.why.noAnswer', { ...nestText('reason', reason), seconds: CLOSE_GRACE_MS / 1000 }),
           );
           client.stream.destroy();
           resolve();
@@ -322,7 +321,7 @@ export class MqttConnection {
       } catch (error) {
         throw publishFailure(error);
       }
-      return { outcome: 'Sent (QoS 0: no acknowledgement).' };
+      return { outcome: text('publish.sentQos0') };
     }
     return this.inflight.submit({ topic: input.topic, qos: input.qos, payload }, (done) => {
       client.publish(input.topic, payload, options, (error) => done(error));
@@ -455,7 +454,7 @@ export class MqttConnection {
     this.sink.onStatus(next);
     if (this.isOver()) {
       // Nothing will resend what is still unanswered: every publish request gets its answer now.
-      this.inflight.failAll(`${english(reason).replace(/\.$/, '')} (no reconnect will follow)`);
+      this.inflight.failAll(text('publish.why.noReconnect', nestText('reason', reason)));
       for (const resolve of this.closedWaiters.splice(0)) resolve();
     }
   }

@@ -1,4 +1,4 @@
-import type { EngineText, ErrorCode, Problem } from '../contract';
+import type { EngineText, ErrorCode, Problem, TextParams } from '../contract';
 import { english } from './text/english';
 import {
   CONNACK_V3_CODES,
@@ -58,8 +58,28 @@ export function reasonCodeText(code: number): string {
   return english(reasonCodeEngineText(code));
 }
 
-function hex(code: number): string {
+/** `0x87`: a reason code as the spec writes it. */
+export function hexCode(code: number): string {
   return `0x${code.toString(16).padStart(2, '0')}`;
+}
+const hex = hexCode;
+
+/**
+ * Splices another engine text into a sentence as `{{name}}`: its key rides as `nameKey` and
+ * its parameters along with it (see `wordEngineText`), so it is worded in the same language.
+ */
+export function nestText(name: string, inner: EngineText): TextParams {
+  return { ...inner.params, [`${name}Key`]: inner.key };
+}
+
+/**
+ * What a foreign error (Node's, a library's) says, as a parameter: its words are data the
+ * engine passes on, never a sentence of its own.
+ */
+export function errorDetail(error: unknown): string {
+  if (error instanceof EngineError)
+    return english(error.text ?? { key: 'error.other', params: { detail: error.message } });
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A CONNACK refusal as one sentence plus its code, for the protocol version in use. */

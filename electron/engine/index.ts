@@ -184,9 +184,9 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     // Repeats stop first; our own connections close with a proper DISCONNECT; then the
     // broker they may be using.
     dispose: async () => {
-      repeater.stopAll('Stopped because MQScope is shutting down.');
+      repeater.stopAll(text('repeat.shuttingDown'));
       // Recordings are flushed and closed before their connections go.
-      await record.dispose('Stopped because MQScope is shutting down.');
+      await record.dispose(text('repeat.shuttingDown'));
       await scripts.dispose();
       await manager.closeAll(text('state.shuttingDown'));
       await localBroker.stop();

@@ -1,6 +1,7 @@
 import type { ISubscriptionGrant, MqttClient } from 'mqtt';
 import type { Subscription, SubscriptionLabel } from '../contract';
-import { reasonCodeText } from './errors';
+import { hexCode, reasonNameKey } from './errors';
+import { text } from './text/keys';
 
 type Options = Subscription['options'];
 
@@ -12,13 +13,13 @@ function result(filter: string, options: Options, code: number, v5: boolean): Su
       state: 'active',
       grantedQos: code,
       reasonCode: code,
-      reasonText: `Granted QoS ${code}`,
+      reasonText: text('suback.granted', { qos: code }),
     };
   }
   // MQTT 3.1.1 has one failure code (0x80) without a name; MQTT 5 says why.
   const reasonText = v5
-    ? `Refused: ${reasonCodeText(code)}`
-    : `Refused by the broker (0x${code.toString(16)})`;
+    ? text('suback.refused', { nameKey: reasonNameKey(code), hex: hexCode(code) })
+    : text('suback.refusedV3', { hex: hexCode(code) });
   return { filter, options, state: 'refused', grantedQos: null, reasonCode: code, reasonText };
 }
 
@@ -56,7 +57,7 @@ export class SubscriptionTable {
       state: 'pending',
       grantedQos: null,
       reasonCode: null,
-      reasonText: 'Waiting for SUBACK…',
+      reasonText: text('suback.waiting'),
     });
     try {
       return this.set({ ...(await this.send(client, filter, options, v5)), ...shown });
@@ -84,7 +85,7 @@ export class SubscriptionTable {
           // The colour and alias stay with the subscription across the reconnect.
           this.set({ ...(await this.send(client, s.filter, s.options, v5)), ...labelOf(s) });
         } catch {
-          this.set({ ...s, state: 'pending', reasonText: 'Not restored yet: the connection dropped again.' });
+          this.set({ ...s, state: 'pending', reasonText: text('suback.notRestored') });
         }
       }),
     );

@@ -1,6 +1,9 @@
 import type { Envelope, RequestError, RequestHandlers } from '../contract';
 import { isRequestName, requests } from '../contract';
-import { EngineError } from '../engine/errors';
+import { EngineError, nestText } from '../engine/errors';
+import { english } from '../engine/text/english';
+import { text } from '../engine/text/keys';
+import { issueText } from './issue-text';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -38,8 +41,10 @@ function toRequestError(error: unknown): RequestError {
   if (error instanceof EngineError) {
     return { code: error.code, message: error.message, ...(error.text && { text: error.text }) };
   }
-  // mqtt.js rejections (a refused SUBSCRIBE, a failed PUBLISH) carry a reason.
-  return { code: 'mqtt-error', message: errorMessage(error) };
+  // mqtt.js rejections (a refused SUBSCRIBE, a failed PUBLISH) carry a reason: its words are
+  // a detail of the sentence, not the sentence.
+  const detail = errorMessage(error);
+  return { code: 'mqtt-error', message: detail, text: text('input.mqttError', { detail }) };
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
@@ -48,20 +53,23 @@ function issuePath(path: readonly PropertyKey[]): string {
 
 async function answer(handlers: RequestHandlers, name: unknown, input: unknown): Promise<Envelope<unknown>> {
   if (!isRequestName(name)) {
-    return {
-      ok: false,
-      error: { code: 'unknown-request', message: `There is no request ${describeValue(name)}.` },
-    };
+    const said = text('input.unknownRequest', { name: describeValue(name) });
+    return { ok: false, error: { code: 'unknown-request', message: english(said), text: said } };
   }
-  const parsed = requests[name].input.safeParse(input ?? {});
+  // reportInput: the received kind is named from it; the input itself is never sent back.
+  const parsed = requests[name].input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issuePath(issue.path),
-      message: issue.message,
-    }));
+    const issues = parsed.error.issues.map((issue) => {
+      const said = issueText(issue);
+      return { path: issuePath(issue.path), message: english(said), text: said };
+    });
     const first = issues[0];
-    const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.';
-    return { ok: false, error: { code: 'invalid-input', message, issues } };
+    const said = !first
+      ? text('input.invalid')
+      : first.path
+        ? text('input.at', { path: first.path, ...nestText('why', first.text) })
+        : first.text;
+    return { ok: false, error: { code: 'invalid-input', message: english(said), text: said, issues } };
   }
   try {
     // The schema for `name` produced `parsed.data`, so it fits the handler for `name`.
@@ -84,10 +92,8 @@ export function createDispatch(handlers: RequestHandlers): Dispatch {
       return await answer(handlers, name, input);
     } catch (error) {
       console.error('MQScope: a request could not be answered normally', error);
-      return {
-        ok: false,
-        error: { code: 'internal', message: `The request failed: ${errorMessage(error)}` },
-      };
+      const said = text('input.failed', { detail: errorMessage(error) });
+      return { ok: false, error: { code: 'internal', message: english(said), text: said } };
     }
   };
 }

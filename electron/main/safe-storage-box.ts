@@ -3,7 +3,7 @@
  * Where safeStorage cannot encrypt at all, the web host's key-file box takes over, and the
  * UI says so. Each ciphertext carries its box's prefix, so either can still be opened later.
  */
-import { text } from '../engine/text/keys';
+import { text as say } from '../engine/text/keys';
 import type { SafeStorage } from 'electron';
 import type { SecretProtection } from '../contract';
 import type { SecretBox } from '../engine';
@@ -18,13 +18,13 @@ type SafeStorageApi = Pick<
 
 const BASIC_TEXT: SecretProtection = {
   kind: 'safeStorage-basic-text',
-  sentence: text('secrets.basicText'),
+  sentence: say('secrets.basicText'),
   warning: true,
 };
 
 const KEYRING: SecretProtection = {
   kind: 'safeStorage',
-  sentence: text('secrets.keyring'),
+  sentence: say('secrets.keyring'),
   warning: false,
 };
 
@@ -40,7 +40,7 @@ export function createSafeStorageSecretBox(
       if (!available()) {
         return {
           ...fallback.protection,
-          sentence: text('secrets.noKeyring', {
+          sentence: say('secrets.noKeyring', {
             ...fallback.protection.sentence.params,
             fallbackKey: fallback.protection.sentence.key,
           }),
@@ -58,18 +58,12 @@ export function createSafeStorageSecretBox(
     decrypt(text: string): string {
       if (!text.startsWith(PREFIX)) return fallback.decrypt(text);
       if (!available()) {
-        throw new EngineError(
-          'invalid-input',
-          'The system keyring is not available, so this secret cannot be opened now.',
-        );
+        throw new EngineError('invalid-input', say('secret.keyringUnavailable'));
       }
       try {
         return safeStorage.decryptString(Buffer.from(text.slice(PREFIX.length), 'base64'));
       } catch {
-        throw new EngineError(
-          'invalid-input',
-          'The system keyring could not decrypt this secret (another user or machine?): enter it again.',
-        );
+        throw new EngineError('invalid-input', say('secret.keyringFailed'));
       }
     },
   };

@@ -7,6 +7,7 @@ import {
   type LocalBrokerOptions,
   type LocalBrokerStatus,
 } from '../../electron/contract';
+import { ruleMessage } from '../i18n/engine-text';
 
 /** The start form as typed: text, so a half-typed port is not lost to parsing. */
 export interface BrokerFormValues {
@@ -65,7 +66,7 @@ export function toBrokerOptions(
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       if (FIELDS.has(field) && !problems[field as BrokerField])
-        problems[field as BrokerField] = issue.message;
+        problems[field as BrokerField] = ruleMessage(issue.message);
     }
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, options };

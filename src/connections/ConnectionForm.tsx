@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId, type FormEvent, type KeyboardEvent } from 'react';
 import { RequestFailure, errorText } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { ProfileEditorHead } from '../profiles/ProfileEditorHead';
 import { connectPlan, toSaveInput } from '../profiles/profile-draft';
 import { useProfileEditor } from '../profiles/profile-editor';
@@ -25,7 +26,7 @@ function problemsFromHost(error: unknown): FieldProblems | null {
   const fromHost: FieldProblems = {};
   for (const issue of error.error.issues) {
     const field = fieldForIssuePath(issue.path);
-    if (field && !fromHost[field]) fromHost[field] = issue.message;
+    if (field && !fromHost[field]) fromHost[field] = issue.text ? engineText(issue.text) : issue.message;
   }
   return fromHost;
 }

@@ -8,6 +8,7 @@ import {
   encodePayload,
   topicNameProblem,
   type ConnectOptions,
+  type EngineText,
   type PayloadFormat,
   type PayloadInput,
   type PemSource,
@@ -15,6 +16,7 @@ import {
   type Qos,
   type Transport,
 } from '../../electron/contract';
+import { engineText, ruleMessage } from '../i18n/engine-text';
 
 export interface KeyValueRow {
   key: string;
@@ -272,12 +274,15 @@ export function willPayloadProblem(
   values: Pick<ConnectFormValues, 'willFormat' | 'willPayload'>,
 ): string | null {
   const encoded = encodePayload({ format: values.willFormat, text: values.willPayload });
-  return encoded.ok ? null : encoded.message;
+  return encoded.ok ? null : engineText(encoded.problem);
 }
 
 /** The shared topic sentence, naming which topic it is about. */
-function namedTopicProblem(problem: string, noun: string): string {
-  return problem.replace('The topic', `The ${noun}`).replace('A topic to publish to', `A ${noun}`);
+/** A topic rule's sentence naming the field it is about ("The will topic is empty."). */
+function namedTopicProblem(problem: EngineText, whatKey: string): string {
+  return engineText(
+    'whatKey' in problem.params ? { ...problem, params: { ...problem.params, whatKey } } : problem,
+  );
 }
 
 /** Where a contract issue path (from zod or from the host) points in the form. */
@@ -428,7 +433,7 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
 
   if (hasWill(values)) {
     const topicProblem = topicNameProblem(values.willTopic);
-    if (topicProblem) fail('willTopic', namedTopicProblem(topicProblem, 'will topic'));
+    if (topicProblem) fail('willTopic', namedTopicProblem(topicProblem, 'topic.what.willTopic'));
     const payloadProblem = willPayloadProblem(values);
     if (payloadProblem) fail('willPayload', payloadProblem);
     const payload: PayloadInput = { format: values.willFormat, text: values.willPayload };
@@ -453,12 +458,12 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
       if (values.willContentType !== '') properties.contentType = values.willContentType;
       if (values.willResponseTopic !== '') {
         const problem = topicNameProblem(values.willResponseTopic);
-        if (problem) fail('willResponseTopic', namedTopicProblem(problem, 'response topic'));
+        if (problem) fail('willResponseTopic', namedTopicProblem(problem, 'topic.what.responseTopic'));
         properties.responseTopic = values.willResponseTopic;
       }
       if (values.willCorrelationData.trim() !== '') {
         const bytes = encodePayload({ format: 'hex', text: values.willCorrelationData });
-        if (!bytes.ok) fail('willCorrelationData', bytes.message);
+        if (!bytes.ok) fail('willCorrelationData', engineText(bytes.problem));
         else properties.correlationData = new Uint8Array(bytes.bytes);
       }
       if (values.willPayloadIsUtf8) properties.payloadFormatIndicator = true;
@@ -511,8 +516,8 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldForIssuePath(issue.path);
-      if (field) fail(field, issue.message);
-      else if (!problems.form) problems.form = issue.message;
+      if (field) fail(field, ruleMessage(issue.message));
+      else if (!problems.form) problems.form = ruleMessage(issue.message);
     }
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, options };

@@ -1,4 +1,4 @@
-import { wordEngineText, type EngineText } from '../../electron/contract';
+import { ruleText, wordEngineText, type EngineText } from '../../electron/contract';
 import { i18n } from './index';
 
 /**
@@ -8,4 +8,10 @@ import { i18n } from './index';
  */
 export function engineText(text: EngineText): string {
   return wordEngineText(text, (key, params) => i18n.t(`engine.${key}` as 'engine.reasonCode', params));
+}
+
+/** A contract validation message in the current language: its rule's key, or zod's words. */
+export function ruleMessage(message: string): string {
+  const rule = ruleText(message);
+  return rule ? engineText(rule) : message;
 }

@@ -7,7 +7,14 @@ import {
   type CodecId,
   type ProtoFileEntry,
 } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { CODEC_NAMES } from './codec-names';
+
+/** A topic filter's problem in the page's language, or null. */
+function filterProblem(pattern: string): string | null {
+  const problem = topicFilterProblem(pattern);
+  return problem ? engineText(problem) : null;
+}
 
 interface Props {
   bindings: CodecBinding[];
@@ -72,8 +79,8 @@ export function CodecBindingsEditor({ bindings, protoFiles, suggestedPattern, on
             >
               {t('codecs.formats.remove')}
             </button>
-            {topicFilterProblem(binding.pattern) && (
-              <span className="field-problem">{topicFilterProblem(binding.pattern)}</span>
+            {filterProblem(binding.pattern) && (
+              <span className="field-problem">{filterProblem(binding.pattern)}</span>
             )}
           </li>
         ))}

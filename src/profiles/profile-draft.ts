@@ -24,6 +24,7 @@ import {
 } from '../connections/connect-form-values';
 import { formFieldOf, type FromCodeMarks } from '../connections/form/from-code';
 import { defaultReconnectSeconds } from '../settings/defaults';
+import { ruleMessage } from '../i18n/engine-text';
 
 export type SecretName = 'password' | 'passphrase' | 'keyPem';
 export type SecretFlags = Record<SecretName, boolean>;
@@ -156,9 +157,10 @@ export type DraftSave = { ok: true; input: SaveProfileInput } | { ok: false; pro
 export function toSaveInput(draft: ProfileDraft): DraftSave {
   const problems: DraftProblems = { fields: {} };
   const name = ProfileNameSchema.safeParse(draft.name);
-  if (!name.success) problems.name = name.error.issues[0]?.message ?? 'Give the profile a name.';
+  if (!name.success) problems.name = ruleMessage(name.error.issues[0]?.message ?? 'input.rule.profileName');
   const folder = ProfileFolderSchema.safeParse(draft.folder.trim());
-  if (!folder.success) problems.folder = folder.error.issues[0]?.message ?? 'That is not a folder name.';
+  if (!folder.success)
+    problems.folder = ruleMessage(folder.error.issues[0]?.message ?? 'input.rule.profileFolder');
 
   const keepKey = keepsSavedSecret(draft, 'keyPem');
   const checked = toConnectOptions(

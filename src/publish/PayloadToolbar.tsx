@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopicSchema } from '../../electron/contract';
 import { encodePayload, TEMPLATE_VARIABLES } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { formatBytes } from '../i18n/format';
 import { EDITOR_FORMATS, type EditorDraft, type EditorFormat } from './draft';
 import { formatJson, minifyJson } from './json-text';
@@ -30,7 +31,7 @@ export function PayloadToolbar({ draft, schema, size, onPatch, onProblem, onInse
     if (!checked.ok)
       return onProblem(
         t(how === 'format' ? 'publish.toolbar.fixBeforeFormat' : 'publish.toolbar.fixBeforeMinify', {
-          message: checked.message,
+          message: engineText(checked.problem),
         }),
       );
     onProblem(null);

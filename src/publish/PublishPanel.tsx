@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Preset, PublishResult } from '../../electron/contract';
 import { hasTemplate, liveTemplateContext } from '../../electron/contract';
 import { call, errorText } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { invalidProps } from '../ui/field';
 import { QosSelect } from '../ui/QosSelect';
@@ -103,7 +104,7 @@ export function PublishPanel() {
         draft: args.draft,
         size: args.size,
         ok: !error,
-        outcome: result ? result.outcome : errorText(error),
+        outcome: result ? engineText(result.outcome) : errorText(error),
       });
     },
   });
@@ -233,7 +234,7 @@ export function PublishPanel() {
     failed = true;
   } else if (publish.isSuccess) {
     // The engine's own words: "Acknowledged: PUBACK No matching subscribers (0x10)."
-    outcome = publish.data.outcome;
+    outcome = engineText(publish.data.outcome);
   }
 
   const propertyCount = countProperties(draft.properties);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepeatControl } from './use-repeat';
+import { engineText } from '../i18n/engine-text';
 
 interface Props {
   id: string;
@@ -36,7 +37,7 @@ export function RepeatSection({ id, repeat, onStart, disabled }: Props) {
 
   let status = '';
   if (progress) {
-    const state = progress.state === 'running' ? t('publish.repeat.repeating') : progress.detail;
+    const state = progress.state === 'running' ? t('publish.repeat.repeating') : engineText(progress.detail);
     const sent =
       progress.total === undefined
         ? t('publish.repeat.sent', { sent: progress.sent })

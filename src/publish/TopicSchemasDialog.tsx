@@ -2,10 +2,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodecBinding, ProtoFileEntry, TopicSchema } from '../../electron/contract';
 import { jsonSchemaTextProblem, topicFilterProblem } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { errorText } from '../api/client';
 import { CodecBindingsEditor } from '../payload-formats/CodecBindingsEditor';
 import { useCurrentProfileId } from '../payload-formats/current-profile';
 import { usePayloadFormats, useSavePayloadFormats } from '../payload-formats/payload-format-queries';
+
+/** A topic filter's problem in the page's language, or null. */
+function filterProblem(pattern: string): string | null {
+  const problem = topicFilterProblem(pattern);
+  return problem ? engineText(problem) : null;
+}
 
 interface Props {
   open: boolean;
@@ -24,7 +31,8 @@ const STARTER_SCHEMA = `{
 }`;
 
 function rowProblem(row: TopicSchema): string | null {
-  return topicFilterProblem(row.pattern) ?? jsonSchemaTextProblem(row.schema);
+  const topic = topicFilterProblem(row.pattern);
+  return topic ? engineText(topic) : jsonSchemaTextProblem(row.schema);
 }
 
 /**
@@ -114,8 +122,8 @@ export function TopicSchemasDialog({ open, onClose, suggestedPattern }: Props) {
               value={row.pattern}
               onChange={(e) => update({ pattern: e.target.value })}
             />
-            {topicFilterProblem(row.pattern) && (
-              <span className="field-problem">{topicFilterProblem(row.pattern)}</span>
+            {filterProblem(row.pattern) && (
+              <span className="field-problem">{filterProblem(row.pattern)}</span>
             )}
             <label htmlFor={ids.schema}>{t('publish.schemas.schema')}</label>
             <textarea

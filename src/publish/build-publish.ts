@@ -6,6 +6,7 @@ import type {
   TemplateContext,
 } from '../../electron/contract';
 import { encodePayload, expandTemplate, topicNameProblem } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import type { EditorDraft } from './draft';
 
 /** What a publish sends, without the connection: also what history keeps for re-sending. */
@@ -60,12 +61,12 @@ export function buildProperties(p: DraftProperties): PropertiesResult {
   }
   if (p.responseTopic !== '') {
     const problem = topicNameProblem(p.responseTopic);
-    if (problem) return { ok: false, message: `Response topic: ${problem}` };
+    if (problem) return { ok: false, message: `Response topic: ${engineText(problem)}` };
     out.responseTopic = p.responseTopic;
   }
   if (p.correlationData !== '') {
     const encoded = encodePayload({ format: p.correlationFormat, text: p.correlationData });
-    if (!encoded.ok) return { ok: false, message: `Correlation data: ${encoded.message}` };
+    if (!encoded.ok) return { ok: false, message: `Correlation data: ${engineText(encoded.problem)}` };
     out.correlationData = new Uint8Array(encoded.bytes);
   }
   const rows = p.userProperties.filter((u) => u.key !== '' || u.value !== '');
@@ -89,7 +90,7 @@ export interface BuildOptions {
  */
 export function buildPublish(draft: EditorDraft, options: BuildOptions): BuildResult {
   const topicProblem = topicNameProblem(draft.topic);
-  if (topicProblem) return { ok: false, field: 'topic', message: topicProblem };
+  if (topicProblem) return { ok: false, field: 'topic', message: engineText(topicProblem) };
 
   let payload: PayloadInput;
   let bytes: Uint8Array;
@@ -106,7 +107,7 @@ export function buildPublish(draft: EditorDraft, options: BuildOptions): BuildRe
     const encoded = encodePayload(payload);
     if (!encoded.ok) {
       const hint = expanded ? ' (after expanding the template variables)' : '';
-      return { ok: false, field: 'payload', message: `${encoded.message}${hint}` };
+      return { ok: false, field: 'payload', message: `${engineText(encoded.problem)}${hint}` };
     }
     bytes = encoded.bytes;
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Qos, RecordingInfo, ReplayStart } from '../../electron/contract';
 import { errorText } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { formatCount } from '../i18n/format';
 import { useKnownConnections, useReplayControl, useReplays, useStartReplay } from './record-queries';
 
@@ -147,7 +148,7 @@ export function ReplayForm({ recording, onClose }: Props) {
             {progress.failed > 0 && ` · ${t('record.failed', { count: progress.failed })}`}
             {progress.loops > 0 && ` · ${t('record.loops', { count: progress.loops })}`}
           </span>
-          <span className="muted record-note">{progress.detail}</span>
+          <span className="muted record-note">{engineText(progress.detail)}</span>
         </div>
       )}
       {error && (

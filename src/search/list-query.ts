@@ -6,6 +6,7 @@ import {
 } from '../../electron/contract';
 import { mqttFilterMatches } from '../../electron/contract';
 import { createValueStore } from '../api/store';
+import { engineText } from '../i18n/engine-text';
 
 /** What the payload field holds; empty text searches topics only. */
 export interface PayloadSearchInput {
@@ -51,5 +52,7 @@ export function parsePayloadSearch(input: PayloadSearchInput): ParsedPayloadSear
   const parsed = PayloadQuerySchema.safeParse(input);
   if (!parsed.success) return { query: null, error: parsed.error.issues[0]?.message ?? 'Invalid query.' };
   const compiled = compilePayloadQuery(parsed.data);
-  return compiled.ok ? { query: parsed.data, error: null } : { query: null, error: compiled.error };
+  return compiled.ok
+    ? { query: parsed.data, error: null }
+    : { query: null, error: engineText(compiled.error) };
 }

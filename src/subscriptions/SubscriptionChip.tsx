@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Subscription } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { optionMarks, subackWords } from './subscription-words';
 
 interface Props {
@@ -17,7 +18,7 @@ export function SubscriptionChip({ subscription: s, removing, onRemove, onEdit }
   const words = subackWords(s);
   const name = s.alias ?? s.filter;
   return (
-    <li className={`chip chip-${s.state}`} title={`${s.filter}: ${s.reasonText}`}>
+    <li className={`chip chip-${s.state}`} title={`${s.filter}: ${engineText(s.reasonText)}`}>
       {s.color && <span className="chip-swatch" style={{ background: s.color }} aria-hidden="true" />}
       {s.state === 'refused' && (
         <span className="chip-icon" aria-hidden="true">

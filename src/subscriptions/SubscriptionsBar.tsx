@@ -15,6 +15,7 @@ import {
 } from './SubscriptionOptions';
 import { subscriptionIdProblem } from './subscription-words';
 import { useSubscriptions } from './use-subscriptions';
+import { engineText } from '../i18n/engine-text';
 
 export function SubscriptionsBar() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function SubscriptionsBar() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const filterProblem = topicFilterProblem(filter);
-    if (filterProblem) return setProblem(filterProblem);
+    if (filterProblem) return setProblem(engineText(filterProblem));
     if (idProblem) return setShowOptions(true);
     if (!connectionId || !connected) return setProblem(t('subscriptions.connectFirst'));
     setProblem(null);
@@ -92,7 +93,8 @@ export function SubscriptionsBar() {
   const serverProblem = subscribe.isError ? errorText(subscribe.error) : null;
   const unsubscribeProblem = unsubscribe.isError ? errorText(unsubscribe.error) : null;
   // Checked as you type (an empty field is not a mistake yet); Subscribe checks it again.
-  const typedProblem = filter === '' ? null : topicFilterProblem(filter);
+  const typedText = filter === '' ? null : topicFilterProblem(filter);
+  const typedProblem = typedText ? engineText(typedText) : null;
   const shownProblem = problem ?? typedProblem ?? serverProblem;
 
   return (

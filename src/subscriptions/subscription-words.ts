@@ -1,4 +1,5 @@
 import { i18n } from '../i18n';
+import { engineText } from '../i18n/engine-text';
 import type { Subscription } from '../../electron/contract';
 
 /** Short marks for the MQTT 5 options a subscription uses, for its chip. */
@@ -14,7 +15,7 @@ export function optionMarks(options: Subscription['options']): string[] {
 /** What the chip says about the SUBACK: never "granted" for a refusal. */
 export function subackWords(s: Subscription): string {
   if (s.state === 'pending') return i18n.t('subscriptions.waiting');
-  if (s.state === 'refused') return s.reasonText;
+  if (s.state === 'refused') return engineText(s.reasonText);
   const asked = s.options.qos;
   return s.grantedQos !== null && s.grantedQos < asked
     ? i18n.t('subscriptions.grantedLower', { granted: s.grantedQos, asked })

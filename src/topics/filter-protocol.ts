@@ -1,4 +1,5 @@
 import type { TopicMatchInput } from '../../electron/contract';
+import type { EngineText } from '../../electron/contract';
 
 export type FilterWorkerRequest =
   | { type: 'reset' }
@@ -7,4 +8,4 @@ export type FilterWorkerRequest =
 
 export type FilterWorkerReply =
   | { type: 'result'; requestId: number; visible: Uint8Array; matched: number; error?: undefined }
-  | { type: 'result'; requestId: number; error: string };
+  | { type: 'result'; requestId: number; error: EngineText };

@@ -7,6 +7,7 @@ import {
 import type { ReadableStore } from '../api/store';
 import type { FilterWorkerReply, FilterWorkerRequest } from './filter-protocol';
 import { topicStore, type TreeNode } from './topic-store';
+import { engineText } from '../i18n/engine-text';
 
 export interface TopicFilterInput {
   text: string;
@@ -82,7 +83,7 @@ class TopicFilter implements ReadableStore<TopicFilterState> {
       input,
       match,
       active,
-      error: compiled.ok ? null : compiled.error,
+      error: compiled.ok ? null : engineText(compiled.error),
       visible: null,
       matched: 0,
       pending: compiled.ok && active,
@@ -110,7 +111,7 @@ class TopicFilter implements ReadableStore<TopicFilterState> {
   private onReply(reply: FilterWorkerReply): void {
     if (reply.requestId !== this.requestId) return;
     if (reply.error !== undefined) {
-      this.publish({ ...this.state, error: reply.error, pending: false });
+      this.publish({ ...this.state, error: engineText(reply.error), pending: false });
       return;
     }
     let { visible, matched } = reply;

@@ -189,7 +189,7 @@ test('a repeat until stopped ends by itself when the connection goes', async ({ 
   await expect(status).toContainText('Repeating');
   await app.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
   // Either the status change or the in-flight publish failing tells the engine first.
-  await expect(status).toContainText(/Stopped: the connection (is disconnected|closed)/i);
+  await expect(status).toContainText(/Stopped: the connection (ended|closed)/i);
   await expect(app.page.getByRole('button', { name: 'Start repeat' })).toBeVisible();
 });
 

@@ -98,7 +98,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
       state: 'active',
       grantedQos: 1,
       reasonCode: 1,
-      reasonText: 'Granted QoS 1',
+      reasonText: { key: 'suback.granted', params: { qos: 1 } },
     });
 
     const before = Date.now();
@@ -119,7 +119,7 @@ describe.skipIf(!available)('engine against a real Mosquitto', () => {
   it('publishes QoS 0 without a packet id', async () => {
     const id = await openConnected(tcp());
     expect(await call('message.publish', { connectionId: id, topic: 'demo/q0', payload: 'x' })).toEqual({
-      outcome: 'Sent (QoS 0: no acknowledgement).',
+      outcome: { key: 'publish.sentQos0', params: {} },
     });
   });
 

@@ -106,7 +106,11 @@ describe.skipIf(!available)('publish repeat against a real Mosquitto', () => {
     );
     await call('publish.repeat.stop', { repeatId: first.repeatId });
     await vi.waitFor(
-      () => expect(ended(first.repeatId)).toMatchObject({ state: 'stopped', detail: 'Stopped by you.' }),
+      () =>
+        expect(ended(first.repeatId)).toMatchObject({
+          state: 'stopped',
+          detail: { key: 'repeat.stoppedByYou' },
+        }),
       WAIT,
     );
 
@@ -122,7 +126,7 @@ describe.skipIf(!available)('publish repeat against a real Mosquitto', () => {
       () =>
         expect(ended(second.repeatId)).toMatchObject({
           state: 'stopped',
-          detail: expect.stringContaining('Stopped: the connection is disconnected'),
+          detail: { key: 'repeat.stoppedConnection', params: { state: 'disconnected' } },
         }),
       { timeout: 3000, interval: 20 },
     );

@@ -116,8 +116,11 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
       if (inFlight(queue).length === 0) throw new Error('nothing in flight yet');
     });
     const stopped = await session.call('publish.repeat.stop', { repeatId: run.repeatId });
-    expect(stopped).toMatchObject({ state: 'stopped', detail: 'Stopped by you.' });
-    expect(await ended(run.repeatId)).toMatchObject({ state: 'stopped', detail: 'Stopped by you.' });
+    expect(stopped).toMatchObject({ state: 'stopped', detail: { key: 'repeat.stoppedByYou' } });
+    expect(await ended(run.repeatId)).toMatchObject({
+      state: 'stopped',
+      detail: { key: 'repeat.stoppedByYou' },
+    });
     const again = await session.callError('publish.repeat.stop', { repeatId: run.repeatId });
     expect(again.code).toBe('not-found');
     broker.resume();
@@ -153,7 +156,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     await broker.restart();
     const end = await ended(run.repeatId);
     expect(end.state).toBe('stopped');
-    expect(end.detail).toMatch(/^Stopped: the connection is reconnecting/);
+    expect(end.detail).toMatchObject({ key: 'repeat.stoppedConnection', params: { state: 'reconnecting' } });
     const stop = await session.callError('publish.repeat.stop', { repeatId: run.repeatId });
     expect(stop).toMatchObject({ code: 'not-found' });
     await stateOf(session, id, 'connected', before);
@@ -190,7 +193,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     await expectAllAnswered(batch);
     for (const answer of batch.answers) {
       expect(answer.result?.ok === false && answer.result.error.message).toMatch(
-        /^Gave up after 2 reconnect attempts \(no reconnect will follow\): the message was not (sent|confirmed)/,
+        /^Gave up after 2 reconnect attempts\. No reconnect will follow: the message was not (sent|confirmed)/,
       );
     }
     expect(await queueOf(session, id)).toEqual([]);
@@ -219,7 +222,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     broker.resume();
     for (const answer of await Promise.all(answers)) {
       expect(answer.ok ? 'answered ok' : answer.error.message).toMatch(
-        /^Closed because MQScope is shutting down \((no reconnect will follow|the broker did not answer within 2 s)\): the message was not (sent|confirmed)/,
+        /^Closed because MQScope is shutting down\. (No reconnect will follow|The broker did not answer within 2 s): the message was not (sent|confirmed)/,
       );
     }
   });
@@ -256,7 +259,7 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
           i >= RECEIVE_MAXIMUM
             ? 'the message was not sent\\.'
             : `the message was not confirmed \\(no PUB${answer.qos === 1 ? 'ACK' : 'REC'} came; it may have arrived\\)\\.`;
-        expect(message).toMatch(new RegExp(`^Connection lost \\(no reconnect will follow\\): ${how}$`));
+        expect(message).toMatch(new RegExp(`^Connection lost\\. No reconnect will follow: ${how}$`));
       });
       expect(await queueOf(session, id)).toEqual([]);
     },

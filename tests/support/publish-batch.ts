@@ -10,6 +10,7 @@ import type {
   QueuedPublish,
   RequestError,
 } from '../../electron/contract';
+import { english } from '../../electron/engine/text/english';
 import type { EngineSession } from './engine-session';
 
 export interface Answer {
@@ -47,7 +48,7 @@ export function publishBatch(
       if (envelope.ok) {
         // The dispatcher answers message.publish with a PublishResult.
         const value = envelope.value as PublishResult;
-        answer.result = { ok: true, outcome: value.outcome, reasonCode: value.reasonCode };
+        answer.result = { ok: true, outcome: english(value.outcome), reasonCode: value.reasonCode };
       } else {
         answer.result = { ok: false, error: envelope.error };
       }

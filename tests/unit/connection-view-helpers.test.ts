@@ -59,7 +59,7 @@ describe('subscription words', () => {
     state: 'active',
     grantedQos: 1,
     reasonCode: 1,
-    reasonText: 'Granted QoS 1',
+    reasonText: { key: 'suback.granted', params: { qos: 1 } },
     ...s,
   });
 
@@ -68,7 +68,7 @@ describe('subscription words', () => {
       state: 'refused',
       grantedQos: null,
       reasonCode: 0x87,
-      reasonText: 'Refused: Not authorized (0x87)',
+      reasonText: { key: 'suback.refused', params: { nameKey: 'reasonName.x87', hex: '0x87' } },
     });
     expect(subackWords(refused)).toBe('Refused: Not authorized (0x87)');
   });

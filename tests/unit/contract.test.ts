@@ -15,15 +15,32 @@ import {
   requestChannel,
   requestNames,
   requests,
-  topicFilterProblem,
-  topicNameProblem,
+  ruleText,
+  topicFilterProblem as filterText,
+  topicNameProblem as nameText,
+  type EngineText,
 } from '../../electron/contract';
+import { english } from '../../electron/engine/text/english';
 
 const minimal = { transport: 'mqtt', host: 'broker.local', port: 1883 } as const;
 
+/** A rule's sentence in English (rules answer with engine texts: Issue 14 #2). */
+const said = (problem: EngineText | null) => (problem ? english(problem) : null);
+const topicNameProblem = (topic: string) => said(nameText(topic));
+const topicFilterProblem = (filter: string) => said(filterText(filter));
+
+/** An issue's message in English: a rule's key, a topic rule's carried text, or zod's words. */
+function issueMessage(issue: { message: string; params?: Record<string, unknown> }): string {
+  const carried = issue.params?.['text'] as EngineText | undefined;
+  return carried ? english(carried) : (said(ruleText(issue.message)) ?? issue.message);
+}
+
 /** The messages of a failed parse, so a test can say which rule fired. */
-function issuesOf(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
-  return result.success ? [] : (result.error?.issues.map((issue) => issue.message) ?? []);
+function issuesOf(result: {
+  success: boolean;
+  error?: { issues: { message: string; params?: Record<string, unknown> }[] };
+}): string[] {
+  return result.success ? [] : (result.error?.issues.map(issueMessage) ?? []);
 }
 
 describe('ConnectOptionsSchema', () => {
@@ -189,7 +206,7 @@ describe('request schemas', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['topic']);
-    expect(result.error?.issues[0]?.message).toMatch(/wildcards/);
+    expect(issuesOf(result)[0]).toMatch(/wildcards/);
   });
 
   it('puts the filter rule on the filter field and defaults QoS', () => {

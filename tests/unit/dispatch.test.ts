@@ -40,10 +40,13 @@ function fakeHandlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers
       state: 'active' as const,
       grantedQos: qos,
       reasonCode: qos,
-      reasonText: `Granted QoS ${qos}`,
+      reasonText: { key: 'suback.granted', params: { qos } },
     })),
     'subscription.remove': vi.fn(async ({ filter }) => ({ filter, reasonCode: 0 })),
-    'message.publish': vi.fn(async () => ({ messageId: 7, outcome: 'Acknowledged.' })),
+    'message.publish': vi.fn(async () => ({
+      messageId: 7,
+      outcome: { key: 'publish.acked', params: { ack: 'PUBACK' } },
+    })),
   };
   const all = Object.fromEntries(
     requestNames.map((name) => [name, overrides[name] ?? known[name] ?? vi.fn(async () => ({}))]),
@@ -146,8 +149,16 @@ describe('createDispatch', () => {
     expect(error.code).toBe('invalid-input');
     expect(error.issues).toEqual(
       expect.arrayContaining([
-        { path: 'host', message: 'A host is a name or address, without scheme, port or path.' },
-        { path: 'port', message: 'Ports run from 1 to 65535.' },
+        {
+          path: 'host',
+          message: 'A host is a name or address, without scheme, port or path.',
+          text: { key: 'input.rule.hostShape', params: {} },
+        },
+        {
+          path: 'port',
+          message: 'Ports run from 1 to 65535.',
+          text: { key: 'input.rule.portRange', params: {} },
+        },
       ]),
     );
     // The summary names the first field, so a log line alone says what was wrong.
@@ -174,7 +185,10 @@ describe('createDispatch', () => {
       topic: 'a/b',
       payload: 'x',
     });
-    expect(envelope).toEqual({ ok: true, value: { messageId: 7, outcome: 'Acknowledged.' } });
+    expect(envelope).toEqual({
+      ok: true,
+      value: { messageId: 7, outcome: { key: 'publish.acked', params: { ack: 'PUBACK' } } },
+    });
     expect(handlers['message.publish']).toHaveBeenCalledWith({
       connectionId: 'conn-1',
       topic: 'a/b',
@@ -215,6 +229,7 @@ describe('createDispatch', () => {
     expect(errorOf(await dispatch('subscription.add', { connectionId: 'c', filter: 'a/#' }))).toEqual({
       code: 'mqtt-error',
       message: 'Connection closed',
+      text: { key: 'input.mqttError', params: { detail: 'Connection closed' } },
     });
   });
 
@@ -230,10 +245,14 @@ describe('createDispatch', () => {
         },
       }),
     );
-    expect(errorOf(await dispatch('connection.list', {}))).toEqual({
+    expect(errorOf(await dispatch('connection.list', {}))).toMatchObject({
       code: 'mqtt-error',
       message: 'sync boom',
+      text: { key: 'input.mqttError', params: { detail: 'sync boom' } },
     });
-    expect(errorOf(await dispatch('app.info', {}))).toEqual({ code: 'mqtt-error', message: 'a string' });
+    expect(errorOf(await dispatch('app.info', {}))).toMatchObject({
+      code: 'mqtt-error',
+      message: 'a string',
+    });
   });
 });

@@ -1,6 +1,13 @@
 /** The local broker's inputs: the web host flag and the start options' schema. */
 import { describe, expect, it } from 'vitest';
-import { LocalBrokerOptionsSchema } from '../../electron/contract';
+import { LocalBrokerOptionsSchema, ruleText } from '../../electron/contract';
+import { english } from '../../electron/engine/text/english';
+
+/** A contract rule's key in English (Issue 14 #2: rules answer with keys). */
+const ruleMessage = (message: string) => {
+  const rule = ruleText(message);
+  return rule ? english(rule) : message;
+};
 import { parseWebHostArgs } from '../../electron/web/args';
 
 describe('--local-broker', () => {
@@ -30,7 +37,7 @@ describe('LocalBrokerOptionsSchema', () => {
 
   it('refuses one port for both listeners, a password without a user name, and bad ports', () => {
     const messages = (input: unknown) =>
-      LocalBrokerOptionsSchema.safeParse(input).error?.issues.map((i) => i.message) ?? [];
+      LocalBrokerOptionsSchema.safeParse(input).error?.issues.map((i) => ruleMessage(i.message)) ?? [];
     expect(messages({ tcpPort: 1900, wsPort: 1900 })).toContain(
       'TCP and WebSocket need two different ports.',
     );

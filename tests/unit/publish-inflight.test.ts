@@ -5,6 +5,7 @@
 import type { IConnackPacket, MqttClient, Packet } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { InflightPublishes } from '../../electron/engine/publish/inflight';
+import { text } from '../../electron/engine/text/keys';
 import { SessionStore } from '../../electron/engine/publish/session-store';
 
 type Done = (error?: Error) => void;
@@ -66,12 +67,12 @@ describe('in-flight publishes', () => {
     const { table, sent, publish } = harness(1);
     const first = publish('a', 2);
     const second = publish('b');
-    expect(table.failAll('Connection lost (no reconnect will follow)')).toBe(2);
+    expect(table.failAll(text('publish.why.noReconnect', { reasonKey: 'state.lost' }))).toBe(2);
     await expect(first).rejects.toThrow(
-      'Connection lost (no reconnect will follow): the message was not confirmed (no PUBREC came; it may have arrived).',
+      'Connection lost. No reconnect will follow: the message was not confirmed (no PUBREC came; it may have arrived).',
     );
     await expect(second).rejects.toThrow(
-      'Connection lost (no reconnect will follow): the message was not sent.',
+      'Connection lost. No reconnect will follow: the message was not sent.',
     );
     sent[0]?.done();
     expect(table.list()).toEqual([]);

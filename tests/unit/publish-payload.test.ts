@@ -9,6 +9,7 @@ import {
   toPublishDraft,
 } from '../../src/publish/draft';
 import { formatJson, minifyJson } from '../../src/publish/json-text';
+import { english } from '../../electron/engine/text/english';
 
 const templates: TemplateContext = {
   now: 0,
@@ -20,7 +21,7 @@ const templates: TemplateContext = {
 
 function encoded(format: 'hex' | 'base64', text: string): number[] | string {
   const result = encodePayload({ format, text });
-  return result.ok ? [...result.bytes] : result.message;
+  return result.ok ? [...result.bytes] : english(result.problem);
 }
 
 describe('hex and base64', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileTopicMatch, mqttFilterMatches, type TopicMatchInput } from '../../electron/contract';
+import { english } from '../../electron/engine/text/english';
 
 function matching(input: TopicMatchInput, topics: string[]): string[] {
   const compiled = compileTopicMatch(input);
-  if (!compiled.ok) throw new Error(compiled.error);
+  if (!compiled.ok) throw new Error(english(compiled.error));
   return topics.filter(compiled.test);
 }
 
@@ -58,14 +59,20 @@ describe('compileTopicMatch', () => {
   });
 
   it('says what is wrong with a bad regex, wildcard or exclude, instead of throwing', () => {
-    expect(compileTopicMatch({ text: '([', mode: 'regex' })).toMatchObject({ ok: false });
+    // Issue 14 #2: the sentence is an engine key with parameters, worded where it is shown.
+    expect(compileTopicMatch({ text: '([', mode: 'regex' })).toMatchObject({
+      ok: false,
+      error: { key: 'query.badRegex', params: { detail: expect.any(String) } },
+    });
     expect(compileTopicMatch({ text: 'a/#/b', mode: 'wildcard' })).toMatchObject({
       ok: false,
-      error: expect.stringContaining('#'),
+      error: { key: 'topic.hashLast' },
     });
-    expect(compileTopicMatch({ exclude: ['x#'] })).toMatchObject({
+    const exclude = compileTopicMatch({ exclude: ['x#'] });
+    expect(exclude).toMatchObject({
       ok: false,
-      error: expect.stringContaining('Exclude'),
+      error: { key: 'query.exclude', params: { pattern: 'x#', whyKey: 'topic.hashLast' } },
     });
+    if (!exclude.ok) expect(english(exclude.error)).toMatch(/^Exclude "x#": The wildcard # must be/);
   });
 });

@@ -14,7 +14,7 @@ export const CHECK_HISTORY: HistoryKind<CheckReport> = {
   keySchema: BrokerKeySchema,
   entrySchema: CheckReportSchema,
   limit: CHECK_HISTORY_PER_BROKER,
-  label: 'broker check history',
+  label: 'history.kind.check',
 };
 
 export async function readCheckHistory(

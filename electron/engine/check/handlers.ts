@@ -11,6 +11,7 @@ import { HistoryStore } from '../history';
 import type { ProfileStore } from '../profiles';
 import { CHECK_HISTORY, readCheckHistory } from './check-history';
 import { newRunId, runBrokerCheck } from './runner';
+import { text } from '../text/keys';
 
 type CheckHandlers = Pick<RequestHandlers, 'check.run' | 'check.cancel' | 'check.history'>;
 
@@ -27,8 +28,7 @@ export function checkHandlers(
       if (target.kind === 'options') {
         options = target.options;
       } else {
-        if (!store)
-          throw new EngineError('internal', 'This host has no data directory, so it has no profiles.');
+        if (!store) throw new EngineError('internal', text('noData.checkProfiles'));
         // The profile's will, client ID and session settings are the user's; the check brings its own.
         options = ConnectOptionsSchema.parse(await store.connectOptions(target.id));
       }
@@ -55,8 +55,7 @@ export function checkHandlers(
       return { cancelled: controller !== undefined };
     },
     'check.history': async ({ brokerUrl }) => {
-      if (!history)
-        throw new EngineError('internal', 'This host has no data directory, so check runs are not kept.');
+      if (!history) throw new EngineError('internal', text('noData.checkRuns'));
       return readCheckHistory(history, brokerUrl);
     },
   };

@@ -14,6 +14,7 @@ import {
   type HistoryEntry,
 } from '../../contract';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
+import { type EngineKey } from '../text/keys';
 
 const VERSION = 1;
 
@@ -26,8 +27,8 @@ export interface HistoryKind<T> {
   entrySchema: z.ZodType<T>;
   /** Entries kept per key, newest first. */
   limit: number;
-  /** For sentences: "publish history". */
-  label: string;
+  /** For sentences: the engine key naming it ("publish history"). */
+  label: EngineKey;
   /** The file's version; 1 when left out. */
   version?: number;
   /**
@@ -43,7 +44,7 @@ export const PUBLISH_HISTORY: HistoryKind<HistoryEntry> = {
   keySchema: ProfileIdSchema,
   entrySchema: HistoryEntrySchema,
   limit: HISTORY_LIMIT_DEFAULT,
-  label: 'publish history',
+  label: 'history.kind.publish',
 };
 export const HISTORY_FILE = PUBLISH_HISTORY.fileName;
 

@@ -7,6 +7,7 @@ import {
   type HistoryByKey,
   type HistoryKind,
 } from './history-file';
+import { text } from '../text/keys';
 
 export interface HistoryStoreOptions<T> {
   dataDir: string;
@@ -104,10 +105,7 @@ export class HistoryStore<T = HistoryEntry> {
         await saveHistory(this.kind, this.options.dataDir, next);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new EngineError(
-          'internal',
-          `The ${this.kind.label} could not be saved (${code}): nothing was changed.`,
-        );
+        throw new EngineError('internal', text('history.saveFailed', { whatKey: this.kind.label, code }));
       }
       this.history = next;
       return result;

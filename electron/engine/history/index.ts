@@ -1,6 +1,7 @@
 import type { RequestHandlers } from '../../contract';
 import { EngineError } from '../errors';
 import { HistoryStore } from './history-store';
+import { text } from '../text/keys';
 
 export { HistoryStore } from './history-store';
 
@@ -10,7 +11,7 @@ type HistoryHandlers = Pick<RequestHandlers, Extract<keyof RequestHandlers, `his
 export function historyHandlers(dataDir: string | undefined): HistoryHandlers {
   if (!dataDir) {
     const refuse = async (): Promise<never> => {
-      throw new EngineError('internal', 'This host has no data directory, so publish history is not kept.');
+      throw new EngineError('internal', text('noData.history'));
     };
     return { 'history.list': refuse, 'history.append': refuse, 'history.clear': refuse };
   }

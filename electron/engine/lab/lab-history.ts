@@ -112,7 +112,7 @@ export function labHistoryKind(profiles: () => Promise<ProfileUrl[]>): HistoryKi
     keySchema: LabKeySchema,
     entrySchema: LabResultRecordSchema,
     limit: LAB_HISTORY_PER_BROKER,
-    label: 'will lab history',
+    label: 'history.kind.lab',
     version: 2,
     migrate: async (file) => migrateLabHistoryV1(file, await profiles()),
   };

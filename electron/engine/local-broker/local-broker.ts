@@ -125,13 +125,10 @@ export class LocalBroker {
   /** Clears a retained message as a client would: subscribers see the empty retained PUBLISH. */
   async deleteRetained(topic: string): Promise<{ topic: string }> {
     if (this.mosquitto) {
-      throw new EngineError(
-        'invalid-input',
-        'Mosquitto is the local broker: clear a retained message from a connection (an empty retained publish).',
-      );
+      throw new EngineError('invalid-input', text('localBroker.clearOnMosquitto'));
     }
     const broker = this.running?.broker;
-    if (!broker) throw new EngineError('not-found', 'The local broker is not running: start it first.');
+    if (!broker) throw new EngineError('not-found', text('localBroker.notRunning'));
     await new Promise<void>((resolve, reject) =>
       broker.publish(
         { cmd: 'publish', topic, payload: Buffer.alloc(0), qos: 0, retain: true, dup: false },

@@ -13,6 +13,7 @@ import {
   type ProfileBroker,
   type StoreData,
 } from './store-file';
+import { text as say } from '../text/keys';
 
 export const PRESETS_FILE = 'publish-presets.json';
 /** The version 1 file as it was before its migration, kept beside the new one. */
@@ -101,7 +102,12 @@ export class PresetStore {
         const where = [loaded.file, loaded.line, loaded.column]
           .filter((part) => part !== undefined)
           .join(':');
-        throw new EngineError('invalid-input', `${where ? `${where}: ` : ''}${loaded.message}`);
+        throw new EngineError(
+          'invalid-input',
+          where
+            ? say('presets.protoProblemAt', { where, detail: loaded.message })
+            : say('presets.protoProblem', { detail: loaded.message }),
+        );
       }
       for (const binding of formats.codecBindings) {
         if (
@@ -111,7 +117,7 @@ export class PresetStore {
         ) {
           throw new EngineError(
             'invalid-input',
-            `No message type "${binding.messageType}" in the added .proto files.`,
+            say('presets.noMessageType', { type: binding.messageType ?? '' }),
           );
         }
       }
@@ -147,7 +153,7 @@ export class PresetStore {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
-      throw new EngineError('internal', `Could not read the presets file ${file}: ${String(error)}`);
+      throw new EngineError('internal', say('file.presetsUnreadable', { path: file, detail: String(error) }));
     }
     const value = safeJson(text);
     const needsProfiles =
@@ -180,7 +186,7 @@ export class PresetStore {
       try {
         await write;
       } catch (error) {
-        throw new EngineError('internal', `Could not save the presets file ${file}: ${String(error)}`);
+        throw new EngineError('internal', say('file.presetsUnsaved', { path: file, detail: String(error) }));
       }
     }
     return result;

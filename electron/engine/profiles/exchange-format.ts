@@ -13,6 +13,7 @@ import { fitOptions } from './fit-options';
 import { bytesFromJson, bytesToJson } from './json-bytes';
 import type { PlainSecrets } from './profile-secrets';
 import type { ImportCandidate } from './store-import';
+import { text as say } from '../text/keys';
 
 export const EXPORT_FORMAT = 'mqscope-profiles';
 const EXPORT_VERSION = 1;
@@ -95,10 +96,7 @@ function checkScryptCost(sealed: { N: number; r: number; p: number }): void {
   if (over.length === 0) return;
   const asked = over.map((k) => `${k}=${sealed[k]}`).join(', ');
   const allowed = over.map((k) => `${k}=${SCRYPT_LIMITS[k]}`).join(', ');
-  throw new EngineError(
-    'invalid-input',
-    `This file asks for a key derivation far costlier than MQScope exports write (${asked}; at most ${allowed}), so it was not opened: it was not made by MQScope, or was changed.`,
-  );
+  throw new EngineError('invalid-input', say('exchange.scryptCost', { asked, allowed }));
 }
 
 export async function buildExport(
@@ -153,14 +151,11 @@ async function openSecrets(sealed: z.infer<typeof SealedSchema>, passphrase: str
       'utf8',
     );
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      "That passphrase does not open this file's secrets (or the file was changed).",
-    );
+    throw new EngineError('invalid-input', say('exchange.wrongPassphrase'));
   }
   const secrets = SecretsArraySchema.safeParse(JSON.parse(plain));
   if (!secrets.success || secrets.data.length !== count) {
-    throw new EngineError('invalid-input', "This file's sealed secrets do not match its profiles.");
+    throw new EngineError('invalid-input', say('exchange.secretsMismatch'));
   }
   return secrets.data;
 }
@@ -178,31 +173,24 @@ export async function parseExport(
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      'This file is not valid JSON: it is not an MQScope export (damaged or cut short?).',
-    );
+    throw new EngineError('invalid-input', say('exchange.notJson'));
   }
   if (Array.isArray(raw)) {
-    throw new EngineError(
-      'invalid-input',
-      'This looks like an MQTTX export: use "Import from MQTTX" for it.',
-    );
+    throw new EngineError('invalid-input', say('exchange.isMqttx'));
   }
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new EngineError(
       'invalid-input',
-      `This file is not an MQScope profiles export${first ? ` (${first.path.map(String).join('.')}: ${first.message})` : ''}.`,
+      first
+        ? say('exchange.notExportAt', { path: first.path.map(String).join('.'), detail: first.message })
+        : say('exchange.notExport'),
     );
   }
   const file = parsed.data;
   if (file.version > EXPORT_VERSION) {
-    throw new EngineError(
-      'invalid-input',
-      `This export comes from a newer MQScope (format ${file.version}): update MQScope to import it.`,
-    );
+    throw new EngineError('invalid-input', say('exchange.newer', { version: String(file.version) }));
   }
   let secrets: PlainSecrets[] | null = null;
   if (file.sealedSecrets && !ignoreSecrets) {

@@ -11,6 +11,7 @@ async function loadMqttjsParser() {
 }
 import type { ProfileLinks } from '../workspace/profile-links';
 import type { ProfileStore } from './store';
+import { text } from '../text/keys';
 
 type ProfileRequestName = Extract<keyof RequestHandlers, `profiles.${string}`>;
 export type ProfileHandlers = Pick<RequestHandlers, ProfileRequestName>;
@@ -72,7 +73,7 @@ export function profileHandlers(store: ProfileStore, links: ProfileLinks): Profi
 /** Without a data directory, only the pure requests work; the others say why they cannot. */
 export function noProfileHandlers(): ProfileHandlers {
   const refuse = async (): Promise<never> => {
-    throw new EngineError('internal', 'This host has no data directory, so profiles cannot be kept.');
+    throw new EngineError('internal', text('noData.profiles'));
   };
   return {
     'profiles.list': refuse,

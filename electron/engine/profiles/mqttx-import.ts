@@ -14,16 +14,14 @@ import { mapConnection } from './mqttx-connection';
 import { bool, isObj, recover, str } from './mqttx-values';
 import type { ImportCandidate } from './store';
 import type { ImportReportEntry } from '../../contract';
-
-const OTHER_FORMATS =
-  'MQScope reads MQTTX’s JSON and YAML exports, not its CSV, XML or Excel ones (today’s CSV and Excel exports hold messages only): export as JSON or YAML in MQTTX and import that file.';
+import { text as say } from '../text/keys';
 
 /** The file's text as data: JSON, else YAML; XML and CSV are named as such. */
 function parseExport(text: string): unknown {
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('<')) throw new EngineError('invalid-input', `This file is XML. ${OTHER_FORMATS}`);
+  if (trimmed.startsWith('<')) throw new EngineError('invalid-input', say('mqttx.xml'));
   if (/^client_id,connection_name,topic,/.test(trimmed))
-    throw new EngineError('invalid-input', `This file is MQTTX’s CSV export. ${OTHER_FORMATS}`);
+    throw new EngineError('invalid-input', say('mqttx.csv'));
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
     try {
       return JSON.parse(text);
@@ -35,10 +33,7 @@ function parseExport(text: string): unknown {
     // js-yaml (which MQTTX uses) writes Buffers as !!binary.
     return parseYaml(text, { customTags: ['binary'], maxAliasCount: 100, uniqueKeys: true });
   } catch {
-    throw new EngineError(
-      'invalid-input',
-      `This file is neither JSON nor YAML, so it is not an MQTTX export. ${OTHER_FORMATS}`,
-    );
+    throw new EngineError('invalid-input', say('mqttx.neither'));
   }
 }
 
@@ -57,8 +52,7 @@ export function readMqttxExport(text: string, folder: string): MqttxImport {
       : isObj(raw)
         ? [raw]
         : null;
-  if (!list)
-    throw new EngineError('invalid-input', 'An MQTTX export is a list of connections; this file is not.');
+  if (!list) throw new EngineError('invalid-input', say('mqttx.notList'));
 
   const candidates: ImportCandidate[] = [];
   const failed: ImportReportEntry[] = [];
@@ -101,6 +95,6 @@ export function readMqttxExport(text: string, folder: string): MqttxImport {
   };
   visit(list, folder);
   if (candidates.length === 0 && failed.length === 0)
-    throw new EngineError('invalid-input', 'The MQTTX export holds no connections.');
+    throw new EngineError('invalid-input', say('mqttx.empty'));
   return { candidates, failed };
 }

@@ -5,9 +5,11 @@
  * renderer sees only which are saved: header names stay in the options, values never.
  */
 import type { ParsedProfileOptions, ProfileView, SecretsInput } from '../../contract';
-import { EngineError } from '../errors';
+import { EngineError, nestText, errorDetail } from '../errors';
 import type { StoredProfile, StoredSecrets } from './document';
 import type { SecretBox } from './secret-box';
+import { text } from '../text/keys';
+import type { EngineText } from '../../contract';
 
 /** Plain secrets as an import or export carries them. */
 export interface PlainSecrets {
@@ -19,7 +21,11 @@ export interface PlainSecrets {
 }
 
 const FIELDS = ['password', 'passphrase', 'keyPem'] as const;
-const LABELS = { password: 'password', passphrase: 'key passphrase', keyPem: 'private key' } as const;
+const LABELS = {
+  password: 'secret.label.password',
+  passphrase: 'secret.label.passphrase',
+  keyPem: 'secret.label.privateKey',
+} as const;
 
 /** Header values typed into the options (a save, an import) and those given as secrets, by name. */
 function typedHeaderValues(options: ParsedProfileOptions, extra?: PlainSecrets['wsHeaders']) {
@@ -72,12 +78,17 @@ export function sealSecrets(
   return next;
 }
 
-function open(box: SecretBox, profile: StoredProfile, cipher: string, label: string): string {
+function open(box: SecretBox, profile: StoredProfile, cipher: string, label: EngineText): string {
   try {
     return box.decrypt(cipher);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new EngineError('invalid-input', `The saved ${label} of "${profile.name}" cannot be used. ${why}`);
+    const labelled = { ...label.params, labelKey: label.key, name: profile.name };
+    throw new EngineError(
+      'invalid-input',
+      error instanceof EngineError && error.text
+        ? text('secret.unusable', { ...labelled, ...nestText('why', error.text) })
+        : text('secret.unusableDetail', { ...labelled, detail: errorDetail(error) }),
+    );
   }
 }
 
@@ -85,13 +96,13 @@ export function openSecrets(box: SecretBox, profile: StoredProfile): PlainSecret
   const out: PlainSecrets = {};
   for (const field of FIELDS) {
     const cipher = profile.secrets[field];
-    if (cipher !== undefined) out[field] = open(box, profile, cipher, LABELS[field]);
+    if (cipher !== undefined) out[field] = open(box, profile, cipher, text(LABELS[field]));
   }
   const headers = profile.secrets.wsHeaders;
   if (headers?.length) {
     out.wsHeaders = headers.map((h) => ({
       key: h.key,
-      value: open(box, profile, h.value, `value of the WebSocket header "${h.key}"`),
+      value: open(box, profile, h.value, text('secret.label.header', { header: h.key })),
     }));
   }
   return out;

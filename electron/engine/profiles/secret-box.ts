@@ -3,7 +3,7 @@
  * of a SecretBox. The host chooses the box: Electron's safeStorage, or for the web host
  * AES-256-GCM with a key in a 0600 file beside the profiles.
  */
-import { text } from '../text/keys';
+import { text as say } from '../text/keys';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -47,7 +47,7 @@ export class FileKeySecretBox implements SecretBox {
     this.keyPath = join(dataDir, SECRET_KEY_FILE);
     this.protection = {
       kind: 'file-key',
-      sentence: text('secrets.fileKey', { path: this.keyPath }),
+      sentence: say('secrets.fileKey', { path: this.keyPath }),
       warning: false,
     };
   }
@@ -66,7 +66,7 @@ export class FileKeySecretBox implements SecretBox {
       if (code !== 'EEXIST') {
         throw new EngineError(
           'internal',
-          `The secret key file ${this.keyPath} could not be created (${code ?? String(error)}): nothing was saved.`,
+          say('secret.keyNotCreated', { path: this.keyPath, code: code ?? String(error) }),
         );
       }
     }
@@ -81,7 +81,7 @@ export class FileKeySecretBox implements SecretBox {
     if (key.length !== KEY_BYTES) {
       throw new EngineError(
         'internal',
-        `The secret key file ${this.keyPath} is damaged (${key.length} bytes instead of ${KEY_BYTES}) and saved secrets depend on it, so it was left as it is: restore it from a backup, or delete it and enter those secrets again.`,
+        say('secret.keyDamaged', { path: this.keyPath, length: key.length, expected: KEY_BYTES }),
       );
     }
     this.key = key;
@@ -109,14 +109,10 @@ export class FileKeySecretBox implements SecretBox {
 
   decrypt(text: string): string {
     if (!text.startsWith(PREFIX)) {
-      throw new EngineError(
-        'invalid-input',
-        'This secret was not encrypted by this MQScope: enter it again.',
-      );
+      throw new EngineError('invalid-input', say('secret.notOurs'));
     }
     const raw = Buffer.from(text.slice(PREFIX.length), 'base64');
-    if (raw.length < IV_BYTES + TAG_BYTES)
-      throw new EngineError('invalid-input', 'A stored secret is damaged: enter it again.');
+    if (raw.length < IV_BYTES + TAG_BYTES) throw new EngineError('invalid-input', say('secret.damaged'));
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.loadKey(), raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
@@ -125,10 +121,7 @@ export class FileKeySecretBox implements SecretBox {
       );
     } catch (error) {
       if (error instanceof EngineError) throw error;
-      throw new EngineError(
-        'invalid-input',
-        `A stored secret could not be decrypted with the key in ${this.keyPath} (was the key file replaced?): enter it again.`,
-      );
+      throw new EngineError('invalid-input', say('secret.wrongKey', { path: this.keyPath }));
     }
   }
 }

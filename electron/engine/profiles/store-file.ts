@@ -10,11 +10,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProfileLoadProblem } from '../../contract';
+import type { EngineText, ProfileLoadProblem } from '../../contract';
+import { english } from '../text/english';
 import { EngineError } from '../errors';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
 import { emptyDocument, readDocument, serializeDocument, type ProfileDocument, type Seal } from './document';
+import { text as say } from '../text/keys';
 
 export const PROFILES_FILE = 'profiles.json';
 
@@ -26,7 +28,8 @@ export interface LoadOutcome {
   /** The backup's document, when the main file was unusable or missing. */
   restorable: ProfileDocument | null;
   /** Set when saving would overwrite a file that could not be moved aside. */
-  blocked: string | null;
+  /** Why saving is refused this run (the store answers every change with it). */
+  blocked: EngineText | null;
   /** An upgrade sealed secrets the old file kept in plain text: write it back now. */
   sealedOnLoad: boolean;
 }
@@ -95,8 +98,8 @@ export class ProfileFile {
     }
     if (read.kind === 'unsealable') {
       // The file is fine; this run cannot encrypt. Keep it as it is and do not save over it.
-      outcome.blocked = `${read.message} MQScope will not save over ${this.path} until it can.`;
-      outcome.problem = { message: outcome.blocked, setAsidePath: null, backupAvailable: false };
+      outcome.blocked = say('profiles.blockedUnsealable', { detail: read.message, path: this.path });
+      outcome.problem = { message: english(outcome.blocked), setAsidePath: null, backupAvailable: false };
       return outcome;
     }
     await this.refuse(outcome, read.message);
@@ -129,7 +132,7 @@ export class ProfileFile {
       this.revision = null;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      outcome.blocked = `${message} It could not be moved aside (${code}), so MQScope will not save over it: fix or move ${this.path}, then restart.`;
+      outcome.blocked = say('profiles.blockedStuck', { detail: message, code, path: this.path });
     }
     const where = setAsidePath
       ? ` It was moved to ${setAsidePath} and MQScope started with no profiles.`
@@ -161,10 +164,7 @@ export class ProfileFile {
         await writeFileAtomic(this.path, text, options.backup ? { backupPath: this.backupPath } : {});
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new EngineError(
-          'internal',
-          `The profiles could not be saved to ${this.path} (${code}): nothing was changed.`,
-        );
+        throw new EngineError('internal', say('profiles.saveFailed', { path: this.path, code }));
       }
       this.revision = digest(text);
       return outcome;
@@ -174,8 +174,8 @@ export class ProfileFile {
       throw new EngineError(
         'internal',
         code === 'ELOCKED'
-          ? `The profiles file ${this.path} is being written by another program for too long: nothing was saved. Try again.`
-          : `The profiles could not be saved to ${this.path} (${code}): nothing was changed.`,
+          ? say('profiles.locked', { path: this.path })
+          : say('profiles.saveFailed', { path: this.path, code: String(code) }),
       );
     });
   }
@@ -187,10 +187,7 @@ export class ProfileFile {
       text = await readText(this.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new EngineError(
-        'internal',
-        `The profiles file ${this.path} could not be read before saving (${code}): nothing was saved.`,
-      );
+      throw new EngineError('internal', say('profiles.unreadableBeforeSave', { path: this.path, code }));
     }
     const revision = text === null ? null : digest(text);
     if (revision === this.revision) return null;
@@ -203,7 +200,7 @@ export class ProfileFile {
     if (!read.ok) {
       throw new EngineError(
         'invalid-input',
-        `The profiles file ${this.path} was changed by another program and can no longer be read (${read.message}) Nothing was saved, and that file was left as it is.`,
+        say('profiles.changedElsewhere', { path: this.path, detail: read.message }),
       );
     }
     this.revision = revision;

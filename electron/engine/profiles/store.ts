@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ConflictDecision,
   ConnectOptions,
+  EngineText,
   ImportResult,
   ParsedProfileOptions,
   ParsedProfileSubscription,
@@ -26,6 +27,7 @@ import type { SecretBox } from './secret-box';
 import { ProfileFile } from './store-file';
 import { applyImport, type ImportCandidate } from './store-import';
 import { byFolderThenOrder, copyName, inFolder, nextOrder } from './store-order';
+import { text } from '../text/keys';
 
 export { PROFILES_FILE } from './store-file';
 export type { ImportCandidate } from './store-import';
@@ -57,7 +59,7 @@ export class ProfileStore {
   /** The backup's profiles, read when the main file was unusable, until restored. */
   private restorable: ProfileDocument | null = null;
   /** Set when the file could be neither read nor moved aside: saving would overwrite it. */
-  private blocked: string | null = null;
+  private blocked: EngineText | null = null;
   private readonly trash = new Map<string, StoredProfile[]>();
   private readonly listeners = new Set<(list: ProfileList) => void>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -130,7 +132,7 @@ export class ProfileStore {
         : scope.kind === 'folder'
           ? all.filter((p) => inFolder(p.folder, scope.folder))
           : all;
-    if (chosen.length === 0) throw new EngineError('not-found', 'There are no profiles to export there.');
+    if (chosen.length === 0) throw new EngineError('not-found', text('profiles.noneToExport'));
     return chosen.map((profile) => ({ profile, secrets: openSecrets(this.options.secretBox, profile) }));
   }
 
@@ -139,7 +141,7 @@ export class ProfileStore {
       const now = this.now().getTime();
       if (input.id === undefined) {
         if (input.name === undefined || input.options === undefined) {
-          throw new EngineError('invalid-input', 'A new profile needs a name and its connection options.');
+          throw new EngineError('invalid-input', text('profiles.newNeedsName'));
         }
         const folder = input.folder ?? '';
         const created: StoredProfile = {
@@ -235,8 +237,7 @@ export class ProfileStore {
   undoDelete(undoToken: string): Promise<ProfileView[]> {
     return this.mutate((profiles) => {
       const removed = this.trash.get(undoToken);
-      if (!removed)
-        throw new EngineError('not-found', 'There is nothing to undo: that deletion is no longer kept.');
+      if (!removed) throw new EngineError('not-found', text('profiles.nothingToUndo'));
       const taken = new Set(profiles.map((p) => p.id));
       const restored = removed.map((p) => (taken.has(p.id) ? { ...p, id: randomUUID() } : p));
       this.trash.delete(undoToken);
@@ -266,7 +267,7 @@ export class ProfileStore {
   restoreBackup(): Promise<ProfileList> {
     return this.mutate((profiles) => {
       const backup = this.restorable;
-      if (!backup) throw new EngineError('not-found', 'There is no backup to restore.');
+      if (!backup) throw new EngineError('not-found', text('profiles.noBackup'));
       const ids = new Set(backup.profiles.map((p) => p.id));
       return { profiles: [...backup.profiles, ...profiles.filter((p) => !ids.has(p.id))], result: null };
     }).then(() => {
@@ -308,7 +309,7 @@ export class ProfileStore {
 
   private find(profiles: readonly StoredProfile[], id: string): StoredProfile {
     const profile = profiles.find((p) => p.id === id);
-    if (!profile) throw new EngineError('not-found', 'That profile no longer exists (deleted elsewhere?).');
+    if (!profile) throw new EngineError('not-found', text('profiles.gone'));
     return profile;
   }
 

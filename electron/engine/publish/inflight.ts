@@ -1,7 +1,9 @@
 import { Store, type IConnackPacket, type MqttClient, type Packet } from 'mqtt';
 import type { PublishResult, QueuedPublish } from '../../contract';
-import { EngineError, reasonCodeText } from '../errors';
+import { EngineError, errorDetail, hexCode, nestText, reasonNameKey } from '../errors';
 import { SessionStore } from './session-store';
+import { text, type EngineKey } from '../text/keys';
+import type { EngineText } from '../../contract';
 
 /** MQTT 5 §3.2.2.3.3: a CONNACK without Receive Maximum means 65,535. */
 const NO_LIMIT = 65_535;
@@ -78,10 +80,10 @@ export class InflightPublishes {
   onConnack(packet: IConnackPacket, clean: boolean): void {
     this.quota = this.v5 ? (packet.properties?.receiveMaximum ?? NO_LIMIT) : V3_WINDOW;
     if (clean) {
-      this.failInFlight('The reconnect started a clean session, so the broker forgot it');
+      this.failInFlight(text('publish.why.cleanSession'));
     } else if (this.protocolVersion >= 4 && !packet.sessionPresent) {
       // (MQTT 3.1's CONNACK has no session-present flag: a clean=0 session is kept by definition.)
-      this.failInFlight('The broker did not keep the session');
+      this.failInFlight(text('publish.why.sessionLost'));
     }
   }
 
@@ -117,22 +119,22 @@ export class InflightPublishes {
    * The connection is over and nothing will resend: answers every request with the reason.
    * `why` completes "…: the message was not sent/confirmed".
    */
-  failAll(why: string): number {
+  failAll(why: EngineText): number {
     this.accepting = false;
     return this.answerAll(why, 'not-connected');
   }
 
   /** "Clear queue": gives up on every unanswered publish; the connection carries on. */
   removeAll(): number {
-    return this.answerAll('Removed from the outgoing queue before the broker acknowledged it', 'mqtt-error');
+    return this.answerAll(text('publish.why.removed'), 'mqtt-error');
   }
 
   /** In flight: its fate is a protocol outcome (mqtt-error); never sent: `notSentCode`. */
-  private answerAll(why: string, notSentCode: 'not-connected' | 'mqtt-error'): number {
+  private answerAll(why: EngineText, notSentCode: 'not-connected' | 'mqtt-error'): number {
     const count = this.inFlight.size + this.waiting.length;
     this.failInFlight(why);
     for (const entry of this.waiting.splice(0)) {
-      entry.reject(new EngineError(notSentCode, `${why}: the message was not sent.`));
+      entry.reject(new EngineError(notSentCode, text('publish.notSent', nestText('why', why))));
     }
     return count;
   }
@@ -176,11 +178,13 @@ export class InflightPublishes {
     if (error) {
       entry.reject(publishFailure(error));
     } else if (entry.messageId === undefined) {
-      entry.reject(new EngineError('internal', 'mqtt.js acknowledged a message it never numbered.'));
+      entry.reject(new EngineError('internal', text('publish.neverNumbered')));
     } else {
       const reasonCode = entry.reasonCode ?? 0;
       const ack = entry.qos === 1 ? 'PUBACK' : 'PUBCOMP';
-      const outcome = `Acknowledged: ${ack} ${this.v5 ? reasonCodeText(reasonCode) : ''}`.trim() + '.';
+      const outcome = this.v5
+        ? text('publish.ackedReason', { ack, nameKey: reasonNameKey(reasonCode), hex: hexCode(reasonCode) })
+        : text('publish.acked', { ack });
       entry.resolve({ messageId: entry.messageId, reasonCode, outcome });
     }
     this.pump();
@@ -194,7 +198,7 @@ export class InflightPublishes {
     return true;
   }
 
-  private failInFlight(why: string): void {
+  private failInFlight(why: EngineText): void {
     const client = this.client();
     for (const entry of [...this.inFlight]) {
       this.finish(entry);
@@ -206,33 +210,35 @@ export class InflightPublishes {
         client?.removeOutgoingMessage(id);
         this.outgoingStore.discard(id);
       }
-      entry.reject(new EngineError('mqtt-error', `${why}: ${unconfirmed(entry.qos, released)}`));
+      entry.reject(
+        new EngineError('mqtt-error', text(unconfirmed(entry.qos, released), nestText('why', why))),
+      );
     }
     this.unnumbered.clear();
   }
 }
 
 /** What is known about a message whose acknowledgement will never come. */
-function unconfirmed(qos: 1 | 2, released: boolean): string {
-  if (qos === 1) return 'the message was not confirmed (no PUBACK came; it may have arrived).';
-  if (!released) return 'the message was not confirmed (no PUBREC came; it may have arrived).';
-  return 'the broker had the message (PUBREC came), but it was not completed (no PUBCOMP came).';
+function unconfirmed(qos: 1 | 2, released: boolean): EngineKey {
+  if (qos === 1) return 'publish.notConfirmedQos1';
+  if (!released) return 'publish.notConfirmedQos2';
+  return 'publish.notCompleted';
 }
 
 /** A publish the broker or mqtt.js refused, in words. */
 export function publishFailure(error: unknown): EngineError {
   const e = error as { code?: unknown; message?: unknown };
   if (typeof e.code === 'number') {
-    return new EngineError('mqtt-error', `The broker refused the message: ${reasonCodeText(e.code)}.`);
-  }
-  if (e.message === 'Message removed') {
     return new EngineError(
       'mqtt-error',
-      'Removed from the outgoing queue before the broker acknowledged it.',
+      text('publish.refused', { nameKey: reasonNameKey(e.code), hex: hexCode(e.code) }),
     );
   }
-  if (e.message === 'client disconnecting' || e.message === 'Connection closed') {
-    return new EngineError('not-connected', 'The connection closed before the message was acknowledged.');
+  if (e.message === 'Message removed') {
+    return new EngineError('mqtt-error', text('publish.removed'));
   }
-  return new EngineError('mqtt-error', typeof e.message === 'string' ? e.message : String(error));
+  if (e.message === 'client disconnecting' || e.message === 'Connection closed') {
+    return new EngineError('not-connected', text('publish.closedBeforeAck'));
+  }
+  return new EngineError('mqtt-error', text('publish.failed', { detail: errorDetail(error) }));
 }

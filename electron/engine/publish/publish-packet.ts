@@ -2,6 +2,7 @@ import type { IClientPublishOptions } from 'mqtt';
 import { encodePayload, type ParsedRequestInput } from '../../contract';
 import { EngineError } from '../errors';
 import { userPropertiesToPacket } from '../properties';
+import { text } from '../text/keys';
 
 type PublishInput = ParsedRequestInput<'message.publish'>;
 
@@ -11,9 +12,9 @@ export function publishPacket(
   v5: boolean,
 ): { payload: Buffer; options: IClientPublishOptions } {
   const encoded = encodePayload(input.payload);
-  if (!encoded.ok) throw new EngineError('invalid-input', encoded.message);
+  if (!encoded.ok) throw new EngineError('invalid-input', encoded.problem);
   if (input.properties && !v5) {
-    throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
+    throw new EngineError('invalid-input', text('publish.v5PropsNeedV5'));
   }
   const p = input.properties;
   const properties = p && {

@@ -1,15 +1,21 @@
-import { english } from '../text/english';
-import type { ConnectionStatus, ParsedRequestInput, PayloadInput, RepeatProgress } from '../../contract';
+import type {
+  ConnectionStatus,
+  EngineText,
+  ParsedRequestInput,
+  PayloadInput,
+  RepeatProgress,
+} from '../../contract';
 import { encodePayload, expandTemplate, liveTemplateContext } from '../../contract';
 import type { MqttConnection } from '../connection';
-import { EngineError } from '../errors';
+import { EngineError, errorDetail, nestText } from '../errors';
+import { text } from '../text/keys';
 
 type RepeatInput = ParsedRequestInput<'publish.repeat.start'>;
 
 interface Run {
   progress: RepeatProgress;
   input: RepeatInput;
-  stopReason: string | null;
+  stopReason: EngineText | null;
   /** Cuts the wait before the next message short when the run is stopped. */
   wake: (() => void) | null;
   /** Resolves when the run is asked to stop: an unanswered publish must not hold the run. */
@@ -45,13 +51,13 @@ export class PublishRepeater {
   start(input: RepeatInput): RepeatProgress {
     const connection = this.connection(input.connectionId);
     if (connection.status.state !== 'connected') {
-      throw new EngineError('not-connected', 'Connect to the broker before starting a repeat.');
+      throw new EngineError('not-connected', text('repeat.needsConnection'));
     }
     // A broken template or payload fails the request now, not as a run of failures.
     const first = messagePayload(input, input.counterStart, connection.status.clientId);
-    if (!first.ok) throw new EngineError('invalid-input', first.message);
+    if (!first.ok) throw new EngineError('invalid-input', first.problem);
     if (input.properties && connection.status.protocolVersion !== '5.0') {
-      throw new EngineError('invalid-input', 'MQTT 5 properties need an MQTT 5 connection.');
+      throw new EngineError('invalid-input', text('publish.v5PropsNeedV5'));
     }
     const repeatId = `repeat-${this.nextId++}`;
     let signalStop: () => void = () => undefined;
@@ -72,7 +78,7 @@ export class PublishRepeater {
         sent: 0,
         failed: 0,
         ...(input.count !== undefined && { total: input.count }),
-        detail: 'Started.',
+        detail: text('repeat.started'),
       },
     };
     this.runs.set(repeatId, run);
@@ -81,9 +87,9 @@ export class PublishRepeater {
   }
 
   /** Ends the run at once: it is unregistered now, and its last progress event follows. */
-  stop(repeatId: string, reason = 'Stopped by you.'): RepeatProgress {
+  stop(repeatId: string, reason: EngineText = text('repeat.stoppedByYou')): RepeatProgress {
     const run = this.runs.get(repeatId);
-    if (!run) throw new EngineError('not-found', `There is no running repeat "${repeatId}".`);
+    if (!run) throw new EngineError('not-found', text('repeat.notRunning', { id: repeatId }));
     this.requestStop(run, reason);
     return { ...run.progress, state: 'stopped', detail: run.stopReason ?? reason };
   }
@@ -98,16 +104,19 @@ export class PublishRepeater {
     if (status.state === 'connected') return;
     for (const run of this.runs.values()) {
       if (run.input.connectionId === status.connectionId) {
-        this.requestStop(run, `Stopped: the connection is ${status.state} (${english(status.reason)})`);
+        this.requestStop(
+          run,
+          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+        );
       }
     }
   }
 
-  stopAll(reason: string): void {
+  stopAll(reason: EngineText): void {
     for (const run of this.runs.values()) this.requestStop(run, reason);
   }
 
-  private requestStop(run: Run, reason: string): void {
+  private requestStop(run: Run, reason: EngineText): void {
     if (run.stopReason !== null) return;
     run.stopReason = reason;
     this.runs.delete(run.progress.repeatId);
@@ -119,13 +128,13 @@ export class PublishRepeater {
     const { input } = run;
     const startedAt = Date.now();
     const clientId = connection.status.clientId;
-    let ended: { state: RepeatProgress['state']; detail: string } | null = null;
+    let ended: { state: RepeatProgress['state']; detail: EngineText } | null = null;
     for (let i = 0; input.count === undefined || i < input.count; i++) {
       await this.waitUntil(run, startedAt + i * input.intervalMs);
       if (run.stopReason !== null) break;
       const payload = messagePayload(input, input.counterStart + i, clientId);
       if (!payload.ok) {
-        ended = { state: 'failed', detail: payload.message };
+        ended = { state: 'failed', detail: payload.problem };
         break;
       }
       try {
@@ -146,9 +155,13 @@ export class PublishRepeater {
         run.progress.detail = result.outcome;
       } catch (error) {
         run.progress.failed++;
-        run.progress.detail = error instanceof Error ? error.message : String(error);
+        const why =
+          error instanceof EngineError && error.text
+            ? error.text
+            : text('publish.failed', { detail: errorDetail(error) });
+        run.progress.detail = why;
         if (error instanceof EngineError && error.code === 'not-connected') {
-          ended = { state: 'stopped', detail: `Stopped: ${run.progress.detail}` };
+          ended = { state: 'stopped', detail: text('repeat.stopped', nestText('why', why)) };
           break;
         }
       }
@@ -159,7 +172,10 @@ export class PublishRepeater {
       ended =
         run.stopReason !== null
           ? { state: 'stopped', detail: run.stopReason }
-          : { state: 'finished', detail: `Done: ${run.progress.sent} sent, ${run.progress.failed} failed.` };
+          : {
+              state: 'finished',
+              detail: text('repeat.done', { sent: run.progress.sent, failed: run.progress.failed }),
+            };
     }
     run.progress.state = ended.state;
     run.progress.detail = ended.detail;
@@ -188,7 +204,7 @@ export class PublishRepeater {
   }
 }
 
-type MessagePayload = { ok: true; payload: PayloadInput } | { ok: false; message: string };
+type MessagePayload = { ok: true; payload: PayloadInput } | { ok: false; problem: EngineText };
 
 /** The payload of message number `counter`: templates expanded, then checked like a publish. */
 function messagePayload(input: RepeatInput, counter: number, clientId: string): MessagePayload {
@@ -196,8 +212,9 @@ function messagePayload(input: RepeatInput, counter: number, clientId: string): 
     typeof input.payload === 'string' ? { format: 'text' as const, text: input.payload } : input.payload;
   if (source.format === 'bytes') return { ok: true, payload: source };
   const expanded = expandTemplate(source.text, liveTemplateContext(counter, clientId));
-  if (!expanded.ok) return { ok: false, message: expanded.message };
+  if (!expanded.ok)
+    return { ok: false, problem: text('publish.payloadInvalid', { detail: expanded.message }) };
   const payload = { format: source.format, text: expanded.text };
   const encoded = encodePayload(payload);
-  return encoded.ok ? { ok: true, payload } : { ok: false, message: encoded.message };
+  return encoded.ok ? { ok: true, payload } : { ok: false, problem: encoded.problem };
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { EngineEvent, RequestHandlers } from '../../contract';
+import type { EngineEvent, EngineText, RequestHandlers } from '../../contract';
 import { EngineError } from '../errors';
 import { text } from '../text/keys';
 import type { ConnectionManager } from '../connection-manager';
@@ -17,7 +17,7 @@ type RecordHandlers = Pick<
 
 export interface RecordRoom {
   handlers: RecordHandlers;
-  dispose(reason: string): Promise<void>;
+  dispose(reason: EngineText): Promise<void>;
 }
 
 /** The `record.*` and `replay.*` requests, bound to the manager's connections. */

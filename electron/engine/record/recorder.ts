@@ -4,20 +4,21 @@
  * bounded, batched sink. Nothing here runs inside an mqtt.js handler: received messages come
  * in the connection's batches, sent ones one line at a time.
  */
-import { english } from '../text/english';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   mqttFilterMatches,
   type ConnectionStatus,
+  type EngineText,
   type ParsedRequestInput,
   type ReceivedMessage,
   type RecordingStatus,
 } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
-import { EngineError } from '../errors';
+import { EngineError, errorDetail, nestText } from '../errors';
 import { BatchedLineSink, openLineFile, type BatchedSinkOptions, type LineWriter } from './file-sink';
 import { headerLine, messageLine } from './format';
+import { text } from '../text/keys';
 
 type StartInput = ParsedRequestInput<'record.start'>;
 
@@ -91,8 +92,7 @@ export class Recorder {
     let path = input.path;
     if (path === undefined) {
       const dir = this.dir;
-      if (!dir)
-        throw new EngineError('invalid-input', 'This host has no data folder: choose a file to record to.');
+      if (!dir) throw new EngineError('invalid-input', text('noData.recordTo'));
       await mkdir(dir, { recursive: true });
       const host = connection.status.url.replace(/^\w+:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
       path = join(dir, `${stamp(now)}-${host}-${this.nextId}.jsonl`);
@@ -105,8 +105,8 @@ export class Recorder {
       throw new EngineError(
         'invalid-input',
         code === 'EEXIST'
-          ? `${path} already exists: choose a new file name (a recording never overwrites a file).`
-          : `Could not create ${path}: ${error instanceof Error ? error.message : String(error)}`,
+          ? text('record.exists', { path })
+          : text('record.cannotCreate', { path, detail: errorDetail(error) }),
       );
     }
     const recordingId = `recording-${this.nextId++}`;
@@ -117,7 +117,8 @@ export class Recorder {
       warnedBacklog: false,
       sink: new BatchedLineSink(
         writer,
-        (error) => void this.stop(recordingId, `Stopped: writing failed (${error.message}).`, 'failed'),
+        (error) =>
+          void this.stop(recordingId, text('record.writeFailed', { detail: error.message }), 'failed'),
         this.options.sink,
       ),
       timer: setInterval(() => this.tick(recordingId), this.options.statusEveryMs ?? 500),
@@ -130,7 +131,7 @@ export class Recorder {
         dropped: 0,
         bytes: 0,
         startedAt: now,
-        detail: 'Recording.',
+        detail: text('record.recording'),
       },
     };
     active.sink.push(
@@ -151,17 +152,17 @@ export class Recorder {
   /** Stops, writes what is queued, closes the file; answers with the final status. */
   stop(
     recordingId: string,
-    reason = 'Stopped by you.',
+    reason: EngineText = text('repeat.stoppedByYou'),
     state: 'stopped' | 'failed' = 'stopped',
   ): Promise<RecordingStatus> {
     const active = this.active.get(recordingId);
-    if (!active) throw new EngineError('not-found', `There is no running recording "${recordingId}".`);
+    if (!active) throw new EngineError('not-found', text('record.notRunning', { id: recordingId }));
     active.stopping ??= (async () => {
       clearInterval(active.timer);
       try {
         await active.sink.close();
       } catch (error) {
-        reason = `Stopped, but closing the file failed: ${error instanceof Error ? error.message : String(error)}`;
+        reason = text('record.closeFailed', { detail: errorDetail(error) });
         state = 'failed';
       }
       this.active.delete(recordingId);
@@ -182,13 +183,13 @@ export class Recorder {
       if (active.status.connectionId === status.connectionId && !active.stopping) {
         void this.stop(
           active.status.recordingId,
-          `Stopped: the connection is ${status.state} (${english(status.reason)})`,
+          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
         );
       }
     }
   }
 
-  async stopAll(reason: string): Promise<void> {
+  async stopAll(reason: EngineText): Promise<void> {
     await Promise.allSettled([...this.active.keys()].map((id) => this.stop(id, reason)));
     this.untapIfIdle();
   }
@@ -214,7 +215,7 @@ export class Recorder {
     const { sink } = active;
     if (sink.dropped > 0 && !active.warnedBacklog) {
       active.warnedBacklog = true;
-      active.status.detail = 'The disk cannot keep up: some messages were not recorded (counted as dropped).';
+      active.status.detail = text('record.diskSlow');
     }
     this.options.emit(this.snapshot(active));
   }

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import type { RecordingInfo } from '../../contract';
 import { EngineError } from '../errors';
 import { parseLine } from './format';
+import { text } from '../text/keys';
 
 type Scan = Omit<RecordingInfo, 'name' | 'path' | 'active'>;
 
@@ -98,20 +99,18 @@ export class RecordingsList {
 
   /** The path of a recording in the data folder, by its name (validated by the contract). */
   pathOf(name: string): string {
-    if (!this.dir)
-      throw new EngineError('not-found', 'This host has no data folder, so it keeps no recordings.');
+    if (!this.dir) throw new EngineError('not-found', text('noData.recordings'));
     return join(this.dir, name);
   }
 
   async remove(name: string, activePaths: Set<string>): Promise<void> {
     const path = this.pathOf(name);
-    if (activePaths.has(path))
-      throw new EngineError('invalid-input', `Stop the recording before deleting ${name}.`);
+    if (activePaths.has(path)) throw new EngineError('invalid-input', text('record.stopFirst', { name }));
     try {
       await rm(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new EngineError('not-found', `There is no recording "${name}".`);
+        throw new EngineError('not-found', text('record.noRecording', { name }));
       throw error;
     }
     this.cache.delete(path);

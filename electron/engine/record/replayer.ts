@@ -4,19 +4,20 @@
  * start + (its time − the first one's) / speed, so slow acknowledgements never add up to drift;
  * a pause moves the start along by the time spent paused. The file is streamed, never loaded.
  */
-import { english } from '../text/english';
 import {
   mqttFilterMatches,
   topicNameProblem,
   type ConnectionStatus,
+  type EngineText,
   type ParsedRequestInput,
   type PublishResult,
   type ReplayProgress,
 } from '../../contract';
 import type { MqttConnection } from '../connection';
-import { EngineError } from '../errors';
+import { EngineError, errorDetail, nestText } from '../errors';
 import type { RecordedMessage } from './format';
 import { readRecording } from './lines';
+import { text } from '../text/keys';
 
 type ReplayInput = ParsedRequestInput<'replay.start'>;
 
@@ -27,7 +28,7 @@ interface Run {
   input: ReplayInput;
   path: string;
   progress: ReplayProgress;
-  stopReason: string | null;
+  stopReason: EngineText | null;
   paused: boolean;
   /** Wakes a wait (for a due time or for a resume) early. */
   wake: (() => void) | null;
@@ -47,10 +48,7 @@ export function compileRewrite(input: Pick<ReplayInput, 'prefix' | 'rewrite'>): 
     try {
       regex = new RegExp(input.rewrite.pattern, 'g');
     } catch (error) {
-      throw new EngineError(
-        'invalid-input',
-        `The topic rewrite pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new EngineError('invalid-input', text('replay.badRewrite', { detail: errorDetail(error) }));
     }
   }
   const replace = input.rewrite?.replace ?? '';
@@ -75,7 +73,7 @@ export class Replayer {
   async start(input: ReplayInput, path: string): Promise<ReplayProgress> {
     const connection = this.connection(input.connectionId);
     if (connection.status.state !== 'connected') {
-      throw new EngineError('not-connected', 'Connect to the broker before starting a replay.');
+      throw new EngineError('not-connected', text('replay.needsConnection'));
     }
     const rewrite = compileRewrite(input);
     let total = 0;
@@ -89,15 +87,18 @@ export class Replayer {
       throw new EngineError(
         code === 'ENOENT' ? 'not-found' : 'invalid-input',
         code === 'ENOENT'
-          ? `There is no file ${path}.`
-          : `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+          ? text('replay.noFile', { path })
+          : text('replay.unreadable', { path, detail: errorDetail(error) }),
       );
     }
     if (summary.messages === 0) {
-      const why = summary.firstProblem
-        ? ` (line ${summary.firstProblem.line}: ${summary.firstProblem.reason})`
-        : '';
-      throw new EngineError('invalid-input', `${path} holds no messages to replay${why}.`);
+      const first = summary.firstProblem;
+      throw new EngineError(
+        'invalid-input',
+        first
+          ? text('replay.emptyAt', { path, line: first.line, detail: first.reason })
+          : text('replay.empty', { path }),
+      );
     }
     const replayId = `replay-${this.nextId++}`;
     const run: Run = {
@@ -116,7 +117,7 @@ export class Replayer {
         skipped: 0,
         total,
         loops: 0,
-        detail: 'Started.',
+        detail: text('repeat.started'),
       },
     };
     this.runs.set(replayId, run);
@@ -128,13 +129,13 @@ export class Replayer {
     const run = this.get(replayId);
     run.paused = paused;
     run.progress.state = paused ? 'paused' : 'running';
-    run.progress.detail = paused ? 'Paused.' : 'Resumed.';
+    run.progress.detail = text(paused ? 'replay.paused' : 'replay.resumed');
     run.wake?.();
     this.emit({ ...run.progress });
     return { ...run.progress };
   }
 
-  stop(replayId: string, reason = 'Stopped by you.'): ReplayProgress {
+  stop(replayId: string, reason: EngineText = text('repeat.stoppedByYou')): ReplayProgress {
     const run = this.get(replayId);
     this.requestStop(run, reason);
     return { ...run.progress, state: 'stopped', detail: reason };
@@ -149,21 +150,24 @@ export class Replayer {
     if (status.state === 'connected') return;
     for (const run of this.runs.values()) {
       if (run.input.connectionId === status.connectionId)
-        this.requestStop(run, `Stopped: the connection is ${status.state} (${english(status.reason)})`);
+        this.requestStop(
+          run,
+          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+        );
     }
   }
 
-  stopAll(reason: string): void {
+  stopAll(reason: EngineText): void {
     for (const run of this.runs.values()) this.requestStop(run, reason);
   }
 
   private get(replayId: string): Run {
     const run = this.runs.get(replayId);
-    if (!run) throw new EngineError('not-found', `There is no running replay "${replayId}".`);
+    if (!run) throw new EngineError('not-found', text('replay.notRunning', { id: replayId }));
     return run;
   }
 
-  private requestStop(run: Run, reason: string): void {
+  private requestStop(run: Run, reason: EngineText): void {
     if (run.stopReason !== null) return;
     run.stopReason = reason;
     this.runs.delete(run.progress.replayId);
@@ -182,7 +186,7 @@ export class Replayer {
     // quota while a QoS 0 one goes out would change the recorded order.
     const windowSize = Math.min(WINDOW, connection.status.connack?.receiveMaximum ?? WINDOW);
     const window: Promise<unknown>[] = [];
-    let failure: string | null = null;
+    let failure: EngineText | null = null;
     const track = (published: Promise<PublishResult>) => {
       const settled = published.then(
         () => {
@@ -190,8 +194,12 @@ export class Replayer {
         },
         (error: unknown) => {
           progress.failed++;
-          progress.detail = error instanceof Error ? error.message : String(error);
-          if (error instanceof EngineError && error.code === 'not-connected') failure ??= progress.detail;
+          const why =
+            error instanceof EngineError && error.text
+              ? error.text
+              : text('publish.failed', { detail: errorDetail(error) });
+          progress.detail = why;
+          if (error instanceof EngineError && error.code === 'not-connected') failure ??= why;
         },
       );
       window.push(settled);
@@ -208,7 +216,7 @@ export class Replayer {
           const problem = topicNameProblem(topic);
           if (problem) {
             progress.skipped++;
-            progress.detail = `Skipped "${topic}": ${problem}`;
+            progress.detail = text('replay.skipped', { topic, ...nestText('why', problem) });
             return;
           }
           if (input.speed !== 'max') {
@@ -245,19 +253,23 @@ export class Replayer {
         if (run.stopReason === null && failure === null) progress.loops++;
       } while (input.loop && run.stopReason === null && failure === null);
     } catch (error) {
-      failure = `Reading ${run.path} failed: ${error instanceof Error ? error.message : String(error)}`;
+      failure = text('replay.readFailed', { path: run.path, detail: errorDetail(error) });
     }
     await Promise.all(window.splice(0));
     this.runs.delete(progress.replayId);
     if (failure !== null) {
       progress.state = run.stopReason !== null ? 'stopped' : 'failed';
-      progress.detail = run.stopReason ?? `Stopped: ${failure}`;
+      progress.detail = run.stopReason ?? text('repeat.stopped', nestText('why', failure));
     } else if (run.stopReason !== null) {
       progress.state = 'stopped';
       progress.detail = run.stopReason;
     } else {
       progress.state = 'finished';
-      progress.detail = `Done: ${progress.sent} sent, ${progress.failed} failed, ${progress.skipped} skipped.`;
+      progress.detail = text('replay.done', {
+        sent: progress.sent,
+        failed: progress.failed,
+        skipped: progress.skipped,
+      });
     }
     this.emit({ ...progress });
   }

@@ -14,7 +14,7 @@ export const SCRIPTS_KIND: HistoryKind<Script> = {
   keySchema: ProfileIdSchema,
   entrySchema: ScriptSchema as z.ZodType<Script>,
   limit: 1000,
-  label: 'scripts',
+  label: 'history.kind.scripts',
 };
 
 /**

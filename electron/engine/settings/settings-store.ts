@@ -14,6 +14,7 @@ import {
 } from '../../contract';
 import { EngineError } from '../errors';
 import { setAside, writeFileAtomic } from '../fs/atomic-write';
+import { text as say } from '../text/keys';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -102,7 +103,10 @@ export class SettingsStore {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fresh(null);
-      throw new EngineError('internal', `Could not read the settings file ${file}: ${String(error)}`);
+      throw new EngineError(
+        'internal',
+        say('file.settingsUnreadable', { path: file, detail: String(error) }),
+      );
     }
     const checked = SettingsFileSchema.safeParse(safeJson(text));
     if (!checked.success) return fresh(await setAside(file, this.now()));
@@ -126,7 +130,7 @@ export class SettingsStore {
     try {
       await write;
     } catch (error) {
-      throw new EngineError('internal', `Could not save the settings file ${file}: ${String(error)}`);
+      throw new EngineError('internal', say('file.settingsUnsaved', { path: file, detail: String(error) }));
     }
   }
 }

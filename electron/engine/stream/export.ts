@@ -1,6 +1,7 @@
 import { compileTopicMatch, type MessageExportResult, type TopicMatchInput } from '../../contract';
 import { EngineError } from '../errors';
 import type { LogEntry } from './message-log';
+import { text as say } from '../text/keys';
 
 /** One export answers in one message: beyond this, narrow the filter (said, never cut). */
 export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
@@ -76,7 +77,7 @@ export function exportEntries(
     if (chars > MAX_EXPORT_CHARS) {
       throw new EngineError(
         'invalid-input',
-        `That export would be larger than ${MAX_EXPORT_CHARS / 1024 / 1024} MB (stopped after ${count.toLocaleString('en-US')} messages): narrow the filter, or save large payloads one by one.`,
+        say('stream.exportTooLarge', { mb: MAX_EXPORT_CHARS / 1024 / 1024, count }),
       );
     }
     lines.push(text);

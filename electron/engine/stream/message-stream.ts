@@ -22,6 +22,7 @@ import { MessageLog, type LogEntry } from './message-log';
 import { LogSearcher, type DecodedText, type SearchInput } from './search';
 import { detail, summarize } from './summary';
 import { TopicIndex } from './topic-index';
+import { text } from '../text/keys';
 
 const seriesDecoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -200,7 +201,7 @@ export class MessageStream {
   ): SeriesResult {
     const steps = path === undefined || path.trim() === '' ? null : parseJsonPath(path);
     if (steps === null && path !== undefined && path.trim() !== '') {
-      throw new EngineError('invalid-input', `"${path}" is not a JSON path (write it as a.b[0].c).`);
+      throw new EngineError('invalid-input', text('stream.notJsonPath', { path }));
     }
     const entries: LogEntry[] = [];
     for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
@@ -224,7 +225,7 @@ export class MessageStream {
   /** The kept messages on `seq`'s topic, walked back from the topic's newest along previousSeq. */
   topicHistory(seq: number): { topic: string; seqs: number[] } {
     const entry = this.log.get(seq);
-    if (!entry) throw new EngineError('not-found', `Message #${seq} is no longer kept.`);
+    if (!entry) throw new EngineError('not-found', text('stream.notKept', { seq }));
     const seqs: number[] = [];
     let at = this.index.find(entry.topic)?.last ?? entry;
     while (true) {
@@ -245,9 +246,7 @@ export class MessageStream {
     if (!entry) {
       throw new EngineError(
         'not-found',
-        seq < this.log.firstSeq
-          ? `Message #${seq} is no longer kept: the log dropped it to stay within its limits.`
-          : `There is no message #${seq}.`,
+        seq < this.log.firstSeq ? text('stream.dropped', { seq }) : text('stream.noMessage', { seq }),
       );
     }
     return detail(entry, this.log.get(entry.previousSeq), maxBytes);
@@ -255,7 +254,7 @@ export class MessageStream {
 
   topicDetail(topic: string, maxBytes: number): MessageDetail {
     const last = this.index.find(topic)?.last;
-    if (!last) throw new EngineError('not-found', `No message has arrived on "${topic}".`);
+    if (!last) throw new EngineError('not-found', text('stream.nothingOn', { topic }));
     return detail(last, this.log.get(last.previousSeq), maxBytes);
   }
 

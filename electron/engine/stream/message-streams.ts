@@ -2,6 +2,7 @@ import { DEFAULT_STREAM_LIMITS, type StreamLimits, type StreamMemory } from '../
 import { EngineError } from '../errors';
 import { MemoryBudget } from './memory-budget';
 import { MessageStream } from './message-stream';
+import { text } from '../text/keys';
 
 /**
  * The message streams of all connections, under one memory budget. A stream outlives its
@@ -22,8 +23,7 @@ export class MessageStreams {
 
   get(connectionId: string): MessageStream {
     const stream = this.streams.get(connectionId);
-    if (!stream)
-      throw new EngineError('not-found', `There are no messages for connection "${connectionId}".`);
+    if (!stream) throw new EngineError('not-found', text('stream.noConnection', { id: connectionId }));
     return stream;
   }
 

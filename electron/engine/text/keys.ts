@@ -4,6 +4,7 @@
  * these keys, and a unit test checks each one exists in every language.
  */
 import type { EngineText, TextParams } from '../../contract';
+import { SENTENCE_KEYS } from './sentence-keys';
 
 /** MQTT 3.1 / 3.1.1 CONNACK return codes (§3.2.2.3) with a sentence. */
 export const CONNACK_V3_CODES = [1, 2, 3, 4, 5] as const;
@@ -143,6 +144,7 @@ export const FIXED_KEYS = {
   'scripts.failedToLoad': ['detail'],
   'scripts.deviceLost': ['detail'],
   'scripts.workerDied': ['detail'],
+  ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type FixedKey = keyof typeof FIXED_KEYS;

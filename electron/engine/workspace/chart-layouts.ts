@@ -15,7 +15,7 @@ export const CHART_LAYOUTS: HistoryKind<ChartLayout> = {
   entrySchema: ChartLayoutSchema,
   // Only the current layout is worth keeping.
   limit: 1,
-  label: 'chart layouts',
+  label: 'history.kind.chartLayouts',
 };
 
 type ChartHandlers = Pick<RequestHandlers, 'charts.layout.get' | 'charts.layout.save'>;

@@ -11,6 +11,7 @@ import { EngineError } from '../errors';
 import { labelOf } from '../subscription-table';
 import { withEdits } from './edited-options';
 import { removeSubscription, upsertSubscription } from './profile-subscriptions';
+import { text } from '../text/keys';
 
 type SubscribeOptions = Subscription['options'];
 type ProfileSubscriptions = readonly ParsedProfileSubscription[];
@@ -52,8 +53,7 @@ export class ProfileLinks {
     secrets,
   }: ParsedRequestInput<'profiles.connect'>): Promise<ConnectionStatus> {
     const { store } = this;
-    if (!store)
-      throw new EngineError('internal', 'This host has no data directory, so profiles cannot be kept.');
+    if (!store) throw new EngineError('internal', text('noData.profiles'));
     const profile = await store.get(id);
     const stored = await store.connectOptions(id);
     const edited = options ? withEdits(stored, options, secrets) : stored;
@@ -112,7 +112,7 @@ export class ProfileLinks {
       else
         throw new EngineError(
           'internal',
-          `Done at the broker, but the profile could not keep the change: ${(error as Error).message}`,
+          text('profiles.keptChangeFailed', { detail: (error as Error).message }),
         );
     }
   }

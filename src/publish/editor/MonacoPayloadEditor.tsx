@@ -125,6 +125,11 @@ export default function MonacoPayloadEditor(props: PayloadEditorProps) {
     };
   }, []);
 
+  // The placeholder is worded in the page's language, which can change while the editor lives.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ placeholder: props.placeholder });
+  }, [props.placeholder]);
+
   // Text set from outside (a preset, a re-publish, Format): replace it as one undoable edit.
   useEffect(() => {
     const model = editorRef.current?.getModel();
