@@ -133,10 +133,7 @@ export const ConnectOptionsSchema = z
           value: z
             .string()
             .max(8192)
-            .regex(
-              /^[\t\x20-\x7e\x80-\xff]*$/,
-              'A header value cannot hold line breaks or control characters.',
-            ),
+            .regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'input.rule.wsHeaderValue'),
         }),
       )
       .max(64)

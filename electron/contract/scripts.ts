@@ -21,7 +21,7 @@ export const ScriptIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'A script id is letters, digits, "-" and "_".');
+  .regex(/^[A-Za-z0-9_-]+$/, 'input.rule.scriptId');
 
 /** Source text is bounded: a script is typed by a person, not a bundle. */
 export const SCRIPT_SOURCE_MAX = 256 * 1024;
@@ -64,7 +64,7 @@ export type ScriptOptions = z.output<typeof ScriptOptionsSchema>;
 export const ScriptSchema = z
   .object({
     id: ScriptIdSchema,
-    name: z.string().trim().min(1, 'Give the script a name.').max(200),
+    name: z.string().trim().min(1, 'input.rule.scriptName').max(200),
     source: z.string().max(SCRIPT_SOURCE_MAX),
     /** Kind and its options (the kind is `options.kind`). */
     options: ScriptOptionsSchema,

@@ -14,7 +14,7 @@ export const SparkplugIdSchema = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^[^/+#]+$/, 'A Sparkplug group or edge node id is one topic level, without / + or #.');
+  .regex(/^[^/+#]+$/, 'input.rule.sparkplugId');
 
 /** Why a node or device needs a rebirth. */
 export interface RebirthNeed {

@@ -117,7 +117,11 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
   async function startDevice(profileId: string, scriptId: string): Promise<ScriptRun> {
     const script = await store.get(profileId, scriptId);
     requireKind(script, 'device');
-    if (script.options.kind !== 'device') throw new EngineError('invalid-input', 'not a device');
+    if (script.options.kind !== 'device')
+      throw new EngineError(
+        'invalid-input',
+        text('scripts.wrongKind', { name: script.name, kind: script.options.kind, wanted: 'device' }),
+      );
     if (!options.connectOptions) throw new EngineError('internal', text('scripts.noDataDir'));
     getWorker();
     const key = deviceKey(script.id);

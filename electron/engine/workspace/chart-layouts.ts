@@ -5,6 +5,7 @@
  */
 import { ChartLayoutSchema, ProfileIdSchema, type ChartLayout, type RequestHandlers } from '../../contract';
 import { EngineError } from '../errors';
+import { text } from '../text/keys';
 import { HistoryStore } from '../history';
 import type { HistoryKind } from '../history/history-file';
 
@@ -24,7 +25,7 @@ type ChartHandlers = Pick<RequestHandlers, 'charts.layout.get' | 'charts.layout.
 export function chartLayoutHandlers(dataDir: string | undefined): ChartHandlers {
   if (!dataDir) {
     const refuse = async (): Promise<never> => {
-      throw new EngineError('internal', 'This host has no data directory, so chart layouts are not kept.');
+      throw new EngineError('internal', text('charts.noDataDir'));
     };
     return { 'charts.layout.get': refuse, 'charts.layout.save': refuse };
   }
