@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ConnectOptionsSchema } from './connection';
 import { request } from './common';
+import type { EngineText } from './engine-text';
 import { PacketRecordSchema } from './packets';
 import { ProfileIdSchema } from './profiles';
 
@@ -142,7 +143,7 @@ export interface CheckHistory {
   /** Every broker URL with kept runs, for comparing two brokers. */
   brokers: string[];
   /** Set once when the history file could not be read and was set aside. */
-  notice?: string;
+  notice?: EngineText;
 }
 
 export const checkRequests = {

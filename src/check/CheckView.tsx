@@ -4,6 +4,7 @@ import { CHECK_GROUPS, type CheckGroup, type CheckReport } from '../../electron/
 import { formatMarkdown } from '../../electron/contract/check-report';
 import { errorText } from '../api/client';
 import { formatTime } from '../i18n/format';
+import { engineText } from '../i18n/engine-text';
 import { useProfileList } from '../profiles/profile-queries';
 import { download } from '../ui/download';
 import { CheckCompare } from './CheckCompare';
@@ -144,7 +145,7 @@ export function CheckView() {
         <h3>{t('check.history.title')}</h3>
         {history.data?.notice && (
           <p className="check-error" role="alert">
-            {history.data.notice}
+            {engineText(history.data.notice)}
           </p>
         )}
         {runs.length === 0 ? (

@@ -7,6 +7,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishOf } from '../support/english';
 import type { CheckReport, RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { CHECK_HISTORY } from '../../electron/engine/check/check-history';
@@ -125,7 +126,7 @@ describe.skipIf(!available)('check and lab history in the data folder', () => {
       engines.push(engine);
       const history = await call('check.history', {});
       expect(history.runs).toEqual([]);
-      expect(history.notice).toMatch(
+      expect(englishOf(history.notice)).toMatch(
         /broker check history file could not be read; it was moved to .*check-history\.json\.bad-/,
       );
       // Said once, not on every read.

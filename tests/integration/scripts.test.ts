@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { englishOf } from '../support/english';
 import type {
   EngineEvent,
   RequestInput,
@@ -358,7 +359,7 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
         payload: 'x',
         qos: 1,
       });
-      expect(result.outcome).toMatch(/PUBACK/);
+      expect(englishOf(result.outcome)).toMatch(/PUBACK/);
     }
     await vi.waitFor(async () => {
       const lines = await call('scripts.console', { scriptId });

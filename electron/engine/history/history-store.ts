@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../contract';
+import type { EngineText, HistoryEntry } from '../../contract';
 import { EngineError } from '../errors';
 import {
   PUBLISH_HISTORY,
@@ -53,12 +53,10 @@ export class HistoryStore<T = HistoryEntry> {
   }
 
   /** The sentence about a file that was set aside, once; null when there is none. */
-  takeNotice(): string | null {
+  takeNotice(): EngineText | null {
     const path = this.setAsidePath;
     this.setAsidePath = null;
-    return path
-      ? `The ${this.kind.label} file could not be read; it was moved to ${path} and a new one was started.`
-      : null;
+    return path ? text('history.setAside', { kindKey: this.kind.label, path }) : null;
   }
 
   append(key: string, entry: T): Promise<{ count: number }> {

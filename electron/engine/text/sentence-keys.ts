@@ -133,6 +133,7 @@ export const SENTENCE_KEYS = {
   'history.kind.chartLayouts': [],
   'history.kind.scripts': [],
   'charts.noDataDir': [],
+  'history.setAside': ['kindKey', 'path'],
   'repeat.started': [],
   'repeat.stoppedByYou': [],
   'repeat.stoppedConnection': ['state', 'reasonKey'],
