@@ -1,4 +1,6 @@
-import { useCurrentConnection } from '../connections/connection-queries';
+import { useChartLayoutFeed } from '../charts/use-chart-layout';
+import { useTransportStatus } from '../api/use-transport-status';
+import { useAdoptHostConnections, useCurrentConnection } from '../connections/connection-queries';
 import { useConnectionStatusFeed } from '../connections/use-connection-status-feed';
 import { useKeepaliveFeed } from '../lab/use-keepalive-feed';
 import { usePacketFeed } from '../packets/use-packet-feed';
@@ -13,6 +15,8 @@ import { useStreamFeed } from '../messages/use-stream-feed';
  */
 export function PushFeeds() {
   const { connectionId } = useCurrentConnection();
+  // Trust #16: here, not in the Connections view, which mounts only once it is shown.
+  useAdoptHostConnections(useTransportStatus().state === 'open');
   useConnectionStatusFeed();
   useSubscriptionsFeed();
   usePacketFeed();
@@ -20,5 +24,6 @@ export function PushFeeds() {
   useKeepaliveFeed();
   useStreamFeed(connectionId);
   useListFilter(connectionId);
+  useChartLayoutFeed();
   return null;
 }

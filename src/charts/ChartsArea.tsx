@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { ChartCard } from './ChartCard';
 import { chartsStore } from './charts-store';
-import { useChartLayout } from './use-chart-layout';
+import { useChartLayoutReport } from './use-chart-layout';
 import './charts.css';
 
 /**
- * Every open chart, one under the other, in the order the profile keeps. Mounted for as
- * long as the page lives (hidden when another view is shown), so the layout follows the
- * current connection's profile even while the Charts view is not on screen.
+ * Every open chart, one under the other, in the order the profile keeps. The layout follows
+ * the current connection's profile from the push feeds (use-chart-layout.ts), so it is right
+ * before this view is first shown.
  */
 export function ChartsArea() {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
-  const { connectionId, status } = useCurrentConnection();
-  const sync = useChartLayout(status?.profileId);
+  const { connectionId } = useCurrentConnection();
+  const sync = useChartLayoutReport();
   const notes = (
     <>
       {sync.setAsidePath && (

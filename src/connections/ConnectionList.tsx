@@ -4,12 +4,7 @@ import { errorText } from '../api/client';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { useProfileEditor } from '../profiles/profile-editor';
 import { isOver } from './connection-cache';
-import {
-  useAdoptHostConnections,
-  useOwnConnections,
-  useRemoveConnection,
-  useStreamMemory,
-} from './connection-queries';
+import { useOwnConnections, useRemoveConnection, useStreamMemory } from './connection-queries';
 import { useConnectionsOfThisPage } from './current-connection';
 import { stateWord } from './status-words';
 
@@ -21,7 +16,6 @@ import { stateWord } from './status-words';
 export function ConnectionList() {
   const { t } = useTranslation();
   const open = useTransportStatus().state === 'open';
-  useAdoptHostConnections(open);
   const own = useOwnConnections();
   const { selectedId, select, forms } = useConnectionsOfThisPage();
   const editor = useProfileEditor();

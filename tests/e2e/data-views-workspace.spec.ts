@@ -103,6 +103,7 @@ test('Chart this on a tree topic and a JSON field; the profile keeps the charts 
 
     // Closing a chart is kept too.
     await jsonChart.getByRole('button', { name: 'Close chart' }).click();
+    await expect.poll(keptLayout).toEqual({ charts: [{ series: [{ topic: `${r}/num` }], window: '600' }] });
     await page.reload();
     await app.waitUntilReady();
     await app.showActivity('Charts');

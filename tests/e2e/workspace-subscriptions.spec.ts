@@ -114,7 +114,10 @@ test('an edited profile connects with the form as it is, and the edit stays unsa
   await p.getByRole('button', { name: 'Connect', exact: true }).click();
   // The saved password came from the host; the keepalive from the form.
   await expect(app.status).toContainText('Connected');
+  // The lab shows the keepalive in force (the view is mounted when first shown).
+  await app.showActivity('Lab');
   await expect(p.getByLabel('Keepalive', { exact: true })).toContainText('17 s requested');
+  await app.showActivity('Connections');
   await expect(p.getByText('· unsaved changes')).toBeVisible();
   await expect(p.getByLabel('Keepalive (s)')).toHaveValue('17');
 });
