@@ -129,7 +129,19 @@ export async function runEndToEnd(broker: MosquittoBroker): Promise<number | nul
       .getByRole('treeitem')
       .filter({ hasText: '100,000' })
       .first()
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        // Say what the tree showed instead, so a miss is a finding, not a bare timeout.
+        const tree = page.locator('[role="tree"]').first();
+        const count = await tree.getAttribute('data-node-count').catch(() => null);
+        const first = await tree
+          .getByRole('treeitem')
+          .first()
+          .textContent()
+          .catch(() => null);
+        console.log(`  tree after 60 s: node count ${count ?? '?'}, first row "${first ?? '?'}"`);
+        throw error;
+      });
     const usable = Date.now() - topicsStart;
     await page.getByRole('tree', { name: 'Topics' }).getByRole('treeitem').first().click();
     const first = await filterInPage(page, '/9999');
