@@ -62,6 +62,7 @@ function inBackground(): boolean {
 
 /** Issue 19 #3: optional notifications, fed by the engine's status events and traffic. */
 function startNotifier(engine: Engine, labels: MenuLabels): Notifier {
+  let stopTraffic: (() => void) | null = null;
   const notifier = createNotifier({
     inBackground,
     settings: async () => (await engine.handlers['settings.get']({})).settings,
@@ -69,12 +70,17 @@ function startNotifier(engine: Engine, labels: MenuLabels): Notifier {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     labels: { dropped: labels.notifyDropped, watched: labels.notifyWatched },
+    watchTraffic: (on) => {
+      stopTraffic?.();
+      stopTraffic = on
+        ? engine.onTraffic((_id, messages, direction) => {
+            if (direction === 'in') notifier.onMessages(messages);
+          })
+        : null;
+    },
   });
   engine.onEvent((event) => {
     if (event.name === 'connection.status') notifier.onStatus(event.payload);
-  });
-  engine.onTraffic((_id, messages, direction) => {
-    if (direction === 'in') notifier.onMessages(messages);
   });
   return notifier;
 }

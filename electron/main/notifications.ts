@@ -24,6 +24,12 @@ export interface NotifierHost {
   settings(): Promise<Pick<Settings, 'notifyOnDrop' | 'notifyTopics'>>;
   show(title: string, body: string): void;
   labels: NotificationLabels;
+  /**
+   * Whether messages must be watched at all (some topic is listed). The host taps the
+   * engine's traffic only then: a tap costs every connection a call per batch and a copy of
+   * each sent message, which nobody should pay with notifications off.
+   */
+  watchTraffic(on: boolean): void;
   now?: () => number;
 }
 
@@ -47,7 +53,10 @@ export function createNotifier(host: NotifierHost): Notifier {
 
   return {
     async refresh() {
+      const before = current.notifyTopics.length > 0;
       current = await host.settings();
+      const after = current.notifyTopics.length > 0;
+      if (before !== after) host.watchTraffic(after);
     },
     onStatus(status) {
       const before = lastState.get(status.connectionId);
