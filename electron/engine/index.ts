@@ -1,5 +1,6 @@
 import type { EngineText } from '../contract';
 import { text } from './text/keys';
+import { EngineError } from './errors';
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener, type TrafficListener } from './connection-manager';
@@ -164,6 +165,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'settings.save': (patch) => settings.save(patch),
     // Limits set anywhere (the toolbar, Settings) are kept for the next start.
     'stream.setLimits': (limits) => settings.setLimits(limits),
+    // Native dialogs belong to the desktop host, which answers this itself (electron/main).
+    'desktop.chooseFile': () => Promise.reject(new EngineError('unsupported', text('desktop.onlyInDesktop'))),
   };
   return {
     handlers,
