@@ -157,7 +157,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     // Previews, Sparkplug state, and search and series that read decoded values.
     ...decoded,
     // A transform series runs through the script worker; the rest read the log or its decodes.
-    'messages.series': (input) => (input.transform ? scripts.series(input) : decoded['messages.series'](input)),
+    'messages.series': (input) =>
+      input.transform ? scripts.series(input) : decoded['messages.series'](input),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...chartLayoutHandlers(dataDir),
