@@ -1,22 +1,28 @@
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberFrom, parseJsonPath, pickJsonPath } from '../../electron/contract';
+import { numberFrom, parseJsonPath, pickJsonPath, type ChartSeries } from '../../electron/contract';
 import { useWorkbench } from '../workbench/workbench-state';
 import { chartsStore, chartThis } from './charts-store';
 import { firstNumericPath } from './series-math';
 
-/** "Chart this" for a numeric payload, or for a numeric field of a JSON one (by its path). */
+/**
+ * "Chart this" for a numeric payload, or for a numeric field of a JSON one (by its path), or
+ * for a transform's result (a number, or a numeric field of it).
+ */
 export function ChartThis({
   topic,
   text,
   json,
   decoded,
+  transform,
 }: {
   topic: string;
   text: string;
   json: unknown;
   /** `json` is the payload decoded by a codec: the engine reads the path inside its decode. */
   decoded?: { profileId?: string };
+  /** `json` is this saved transform's result: the engine runs it over the topic's messages. */
+  transform?: ChartSeries['transform'];
 }) {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
@@ -26,7 +32,12 @@ export function ChartThis({
     chartThis(spec, into);
     show('charts');
   };
-  const plainNumber = useMemo(() => !decoded && numberFrom(text, null) !== null, [text, decoded]);
+  // Read from a value (a decode or a transform's result) rather than the payload text.
+  const fromValue = decoded !== undefined || transform !== undefined;
+  const plainNumber = useMemo(
+    () => (transform ? Number.isFinite(json) : !decoded && numberFrom(text, null) !== null),
+    [text, json, decoded, transform],
+  );
   const [path, setPath] = useState(() => (json === undefined ? '' : (firstNumericPath(json) ?? '')));
   const pathId = useId();
   const steps = path === '' ? null : parseJsonPath(path);
@@ -34,9 +45,13 @@ export function ChartThis({
     plainNumber ||
     (json !== undefined &&
       steps !== null &&
-      (decoded ? Number.isFinite(pickJsonPath(json, steps)) : numberFrom(text, steps) !== null));
+      (fromValue ? Number.isFinite(pickJsonPath(json, steps)) : numberFrom(text, steps) !== null));
   if (!plainNumber && json === undefined) return null;
-  const spec = plainNumber ? { topic } : { topic, path, ...(decoded && { decoded }) };
+  // A transform's result with no number anywhere has nothing to chart.
+  if (transform && !plainNumber && firstNumericPath(json) === null) return null;
+  const spec = plainNumber
+    ? { topic, ...(transform && { transform }) }
+    : { topic, path, ...(decoded && { decoded }), ...(transform && { transform }) };
   const last = charts[charts.length - 1];
   return (
     <>
