@@ -68,3 +68,72 @@ test('Chart this on a transform value draws the transformed points, and its CSV 
   await expect(chart).toHaveAttribute('data-points', '21', { timeout: 15_000 });
   await expect(chart.getByRole('table', { name: 'Series statistics' })).toContainText('212');
 });
+
+test('Chart this from the Scripts view: a failing transform says so on its series while the other keeps drawing (Scripts #chart-errors)', async ({
+  app,
+  broker,
+}) => {
+  const p = app.page;
+  const r = `e2e-tc-${randomBytes(4).toString('hex')}`;
+  const profiles = new ProfilesPanel(p);
+  await profiles.create({
+    name: 'Trying broker',
+    host: broker.host,
+    port: broker.ports.mqtt,
+    username: broker.username,
+    password: broker.password,
+  });
+  await profiles.connectFrom('Trying broker');
+  await expect(app.status).toContainText('Connected');
+  await app.subscribe(`${r}/#`);
+  const values = Array.from({ length: 10 }, (_, i) => i);
+  await mosquittoPubLines(
+    broker,
+    `${r}/n`,
+    values.map((c) => JSON.stringify({ c })),
+    1,
+  );
+  await expect(app.messageCounts).toContainText('10 received');
+  // "Try" runs on the selected message.
+  await app.message(`${r}/n`, '"c":3').click();
+
+  const scripts = new ScriptsPanel(p);
+  await scripts.show();
+  await scripts.create('Doubled', 'Transform', 'blank');
+  await scripts.fillSource('Doubled', 'transform((msg) => ({ d: msg.json.c * 2 }));\n');
+  const tryIt = scripts.pane.getByRole('button', { name: 'Try on selected message' });
+  const result = scripts.pane.getByRole('status', { name: 'Result' });
+  // Unsaved text can be tried, not charted: a chart runs the saved script.
+  await tryIt.click();
+  await expect(result).toContainText('"d": 6');
+  await expect(scripts.pane.getByText('Save the script to chart its value.')).toBeVisible();
+  await expect(result.getByRole('button', { name: 'Chart this' })).toHaveCount(0);
+  // The try button had the focus (and lost it while it ran): save with the pane's button.
+  await scripts.pane.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(scripts.pane.getByRole('note')).toBeHidden();
+  await tryIt.click();
+  await expect(result.getByLabel('JSON path')).toHaveValue('d');
+  await result.getByRole('button', { name: 'Chart this' }).click();
+  const doubled = p.getByRole('region', { name: `Chart: ${r}/n · ƒ Doubled · d` });
+  await expect(doubled).toHaveAttribute('data-points', '10', { timeout: 15_000 });
+
+  // A transform that throws past c = 4 is added to the same chart: its failures are said on
+  // its series, its gaps counted, and the first series keeps its points.
+  await scripts.show();
+  await scripts.create('Fragile', 'Transform', 'blank');
+  await scripts.fillSource(
+    'Fragile',
+    'transform((msg) => {\n  if (msg.json.c > 4) throw new Error("too big");\n  return msg.json.c;\n});\n',
+  );
+  await scripts.save();
+  await tryIt.click();
+  await result.getByRole('button', { name: 'Add to last chart' }).click();
+  const both = p.getByRole('region', { name: `Chart: ${r}/n · ƒ Doubled · d, ${r}/n · ƒ Fragile` });
+  await expect(both).toHaveAttribute('data-points', '15', { timeout: 15_000 });
+  await expect(both.getByRole('alert')).toHaveText(
+    `${r}/n · ƒ Fragile: the transform failed on 5 messages (first: Error at line 2: Error: too big)`,
+  );
+  const fragileRow = both.getByRole('table', { name: 'Series statistics' }).getByRole('row').nth(2);
+  await expect(fragileRow).toContainText('Fragile');
+  await expect(fragileRow.getByRole('cell').last()).toHaveText('5');
+});
