@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mosquittoPubLines } from '../support/mosquitto-burst';
 import { expect, requireMosquitto, test } from './fixtures';
+import { showActivity } from './main-page';
 import { ProfilesPanel } from './profiles-panel';
 import { ScriptsPanel } from './scripts-panel';
 
@@ -136,4 +137,20 @@ test('Chart this from the Scripts view: a failing transform says so on its serie
   const fragileRow = both.getByRole('table', { name: 'Series statistics' }).getByRole('row').nth(2);
   await expect(fragileRow).toContainText('Fragile');
   await expect(fragileRow.getByRole('cell').last()).toHaveText('5');
+
+  // The script deleted: its series says the script is gone; the other series still draws.
+  await scripts.show();
+  await scripts.closeEditor();
+  await scripts.row('Fragile').getByRole('button', { name: 'Delete Fragile' }).click();
+  await p
+    .getByRole('alertdialog', { name: 'Delete Fragile' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(scripts.row('Fragile')).toHaveCount(0);
+  await showActivity(p, 'Charts');
+  await expect(both.getByRole('alert')).toHaveText(
+    new RegExp(`^${r}/n · ƒ Fragile: There is no script [\\w-]+ in this profile\\.$`),
+  );
+  await mosquittoPubLines(broker, `${r}/n`, ['{"c":50}'], 1);
+  await expect(both.getByRole('table', { name: 'Series statistics' })).toContainText('100');
 });
