@@ -1,7 +1,8 @@
 /**
  * The Charts area's layout, kept per profile in the data folder: which charts are open, in
- * which order, their series (topic, JSON path, decoded or transform source) and time window. The series' numbers are
- * never kept: they come from the message log (`messages.series`) when the chart opens.
+ * which order, their series (topic, JSON path, decoded or transform source) and time
+ * window. The series' numbers are never kept: they come from the message log
+ * (`messages.series`) when the chart opens.
  */
 import { z } from 'zod';
 import { request } from './common';
