@@ -107,4 +107,22 @@ describe('transform series', () => {
     expect(result).toMatchObject({ v: [5, null], skipped: 1 });
     expect(result.failed).toBeUndefined();
   });
+
+  // Scripts #15: a series may name a filter: every matching topic's messages, in arrival order, as one line.
+  it('reads every topic a filter matches, in arrival order', async () => {
+    const stream = new MessageStream('c', DEFAULT_STREAM_LIMITS);
+    stream.ingest([
+      message('room/a/t', '1', 1),
+      message('room/b/t', '2', 2),
+      message('room/a/h', '50', 3),
+      message('room/b/t', '3', 4),
+    ]);
+    const { run } = runner((p) => Number(p));
+    const first = await transformSeries(stream, run, input('room/+/t'));
+    expect(first).toMatchObject({ t: [1, 2, 4], v: [1, 2, 3], lastSeq: 4 });
+    stream.ingest([message('room/c/t', '4', 5), message('other', '9', 6)]);
+    expect(await transformSeries(stream, run, input('room/#', first.lastSeq))).toMatchObject({ v: [4] });
+    // The plain series reads filters the same way.
+    expect(stream.series('room/+/t', undefined, 0).v).toEqual([1, 2, 3, 4]);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   compileTopicMatch,
+  mqttFilterMatches,
   type MessageExportResult,
   type MessageSearchResult,
   numberFrom,
@@ -216,9 +217,25 @@ export class MessageStream {
     return { t, v, skipped, lastSeq };
   }
 
-  /** A topic's kept messages after `afterSeq`, oldest first, and the log's last seq then. */
+  /**
+   * A topic's kept messages after `afterSeq`, oldest first, and the log's last seq then. A
+   * filter (no topic name holds + or #) reads every topic it matches, as one line.
+   */
   seriesEntries(topic: string, afterSeq: number): { entries: LogEntry[]; lastSeq: number } {
     const entries: LogEntry[] = [];
+    if (topic.includes('+') || topic.includes('#')) {
+      // One test per distinct topic, not per message.
+      const verdicts = new Map<string, boolean>();
+      for (const entry of this.log.entriesFrom(afterSeq + 1)) {
+        let verdict = verdicts.get(entry.topic);
+        if (verdict === undefined) {
+          verdict = mqttFilterMatches(topic, entry.topic);
+          verdicts.set(entry.topic, verdict);
+        }
+        if (verdict) entries.push(entry);
+      }
+      return { entries, lastSeq: this.log.lastSeq };
+    }
     for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
       if (this.log.get(at.seq) === at) entries.push(at);
       at = at.previousSeq > afterSeq ? this.log.get(at.previousSeq) : undefined;
