@@ -15,6 +15,7 @@ export function ChartThis({
   json,
   decoded,
   transform,
+  filter,
 }: {
   topic: string;
   text: string;
@@ -23,13 +24,15 @@ export function ChartThis({
   decoded?: { profileId?: string };
   /** `json` is this saved transform's result: the engine runs it over the topic's messages. */
   transform?: ChartSeries['transform'];
+  /** A topic filter the value can also be charted over, as one line (a transform's pattern). */
+  filter?: string | undefined;
 }) {
   const { t } = useTranslation();
   const charts = useSyncExternalStore(chartsStore.subscribe, chartsStore.getSnapshot);
   const { show } = useWorkbench();
   // The chart appears in the Charts area, so that is what the side area shows next.
-  const chart = (into?: number) => {
-    chartThis(spec, into);
+  const chart = (into?: number, over = topic) => {
+    chartThis({ ...spec, topic: over }, into);
     show('charts');
   };
   // Read from a value (a decode or a transform's result) rather than the payload text.
@@ -76,6 +79,17 @@ export function ChartThis({
       {last && (
         <button type="button" className="button-small" disabled={!usable} onClick={() => chart(last.id)}>
           {t('charts.addToChart')}
+        </button>
+      )}
+      {filter !== undefined && filter !== topic && (
+        <button
+          type="button"
+          className="button-small"
+          disabled={!usable}
+          title={t('charts.chartFilterTitle', { filter })}
+          onClick={() => chart(undefined, filter)}
+        >
+          {t('charts.chartFilter', { filter })}
         </button>
       )}
     </>

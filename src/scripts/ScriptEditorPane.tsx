@@ -88,7 +88,14 @@ export function ScriptEditorPane({ script, profileId, edit, dirty, saving, onSav
           source={source}
           onError={setTryError}
           // Only the saved text is what a chart runs.
-          saved={dirty ? undefined : { profileId, scriptId: script.id, name: script.name }}
+          saved={
+            dirty
+              ? undefined
+              : {
+                  transform: { profileId, scriptId: script.id, name: script.name },
+                  pattern: script.options.topicPattern,
+                }
+          }
         />
       )}
       <div className="script-pane-editor">

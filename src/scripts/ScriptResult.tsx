@@ -23,6 +23,8 @@ export function useScriptErrorText(): (error: ScriptError) => string {
 export interface TransformChart {
   topic: string;
   transform: NonNullable<ChartSeries['transform']>;
+  /** The transform's topic pattern: its value can be charted over every matching topic too. */
+  pattern?: string;
 }
 
 /**
@@ -55,6 +57,8 @@ export function ScriptResult({
         text={JSON.stringify(result.value)}
         json={result.value}
         transform={chart.transform}
+        // Every topic as one line is seldom what anyone wants: no button for "#".
+        filter={chart.pattern === '#' ? undefined : chart.pattern}
       />
     </div>
   );

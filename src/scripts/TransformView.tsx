@@ -95,7 +95,11 @@ function TransformOf({
           <ScriptResult
             result={data}
             tree
-            chart={{ topic, transform: { profileId, scriptId: script.id, name: script.name } }}
+            chart={{
+              topic,
+              transform: { profileId, scriptId: script.id, name: script.name },
+              ...(script.options.kind === 'transform' && { pattern: script.options.topicPattern }),
+            }}
           />
         )}
       </div>

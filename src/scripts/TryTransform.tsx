@@ -25,7 +25,7 @@ export function TryTransform({
 }: {
   source: string;
   onError(error: ScriptError | undefined): void;
-  saved?: TransformChart['transform'] | undefined;
+  saved?: Omit<TransformChart, 'topic'> | undefined;
 }) {
   const { t } = useTranslation();
   const { connectionId } = useCurrentConnection();
@@ -62,7 +62,7 @@ export function TryTransform({
         <div className="script-try-result" role="status" aria-label={t('scripts.transform.result')}>
           <ScriptResult
             result={run.data.result}
-            chart={saved && run.data.topic !== null ? { topic: run.data.topic, transform: saved } : undefined}
+            chart={saved && run.data.topic !== null ? { ...saved, topic: run.data.topic } : undefined}
           />
         </div>
       )}

@@ -46,6 +46,9 @@ test('Chart this on a transform value draws the transformed points, and its CSV 
   await scripts.fillSource('Fahrenheit', 'transform((msg) => msg.json.c * 1.8 + 32);\n');
   await scripts.save();
   await scripts.closeEditor();
+  await scripts.view.getByLabel('Topic pattern').fill(`${r}/#`);
+  await scripts.view.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(scripts.row('Fahrenheit').getByRole('img', { name: 'Unsaved changes' })).toBeHidden();
 
   // The last message's transform value, in the detail pane: Chart this over its topic.
   await app.message(`${r}/temp`, '"c":95').click();
@@ -68,6 +71,15 @@ test('Chart this on a transform value draws the transformed points, and its CSV 
   await mosquittoPubLines(broker, `${r}/temp`, ['{"c":100}'], 1);
   await expect(chart).toHaveAttribute('data-points', '21', { timeout: 15_000 });
   await expect(chart.getByRole('table', { name: 'Series statistics' })).toContainText('212');
+
+  // Over the transform's pattern: every matching topic's messages as one line.
+  await mosquittoPubLines(broker, `${r}/other`, ['{"c":-40}'], 1);
+  await expect(app.messageCounts).toContainText('22 received');
+  // The detail pane still shows the transform's value, opened.
+  await view.getByRole('button', { name: `Chart all of ${r}/#` }).click();
+  const all = p.getByRole('region', { name: `Chart: ${r}/# · ƒ Fahrenheit` });
+  await expect(all).toHaveAttribute('data-points', '22', { timeout: 15_000 });
+  await expect(all.getByRole('table', { name: 'Series statistics' })).toContainText('-40');
 });
 
 test('Chart this from the Scripts view: a failing transform says so on its series while the other keeps drawing (Scripts #chart-errors)', async ({
