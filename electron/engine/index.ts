@@ -109,6 +109,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     worker: options.scriptsWorker,
     connectOptions: store ? (id) => store.connectOptions(id) : undefined,
   });
+  const decoded = decodedValueHandlers(manager, codecs);
   const settings = new SettingsStore(dataDir, manager.streams);
   // The kept log limits are in force from the start, before any page asks.
   settings.get().catch(() => undefined);
@@ -155,7 +156,10 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
     // Previews, Sparkplug state, and search and series that read decoded values.
-    ...decodedValueHandlers(manager, codecs),
+    ...decoded,
+    // A transform series runs through the script worker; the rest read the log or its decodes.
+    'messages.series': (input) =>
+      input.transform ? scripts.series(input) : decoded['messages.series'](input),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...chartLayoutHandlers(dataDir),
