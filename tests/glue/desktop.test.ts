@@ -278,7 +278,7 @@ describe('native file dialogs for recordings (Issue 19 #3)', () => {
   };
   // Earlier tests close the first window and reopen one (macOS activate): use the open one.
   const open = () => {
-    const found = recorded.windows.find((w) => !w.destroyed);
+    const found = recorded.windows.find((w) => !w.isDestroyed());
     if (!found) throw new Error('no open window');
     return found;
   };
