@@ -5,14 +5,15 @@ import { ChartThis } from '../charts/ChartThis';
 import { JsonTree } from '../inspector/JsonTree';
 import { TextLines } from '../inspector/TextLines';
 import { formatNumber } from '../i18n/format';
+import { engineText } from '../i18n/engine-text';
 
 /** A script's error in one sentence: which limit stopped it, and where. */
 export function useScriptErrorText(): (error: ScriptError) => string {
   const { t } = useTranslation();
   return (error) => {
-    const message = error.limit
-      ? t(`scripts.limit.${error.limit}`, { message: error.message })
-      : error.message;
+    // The engine's own errors come keyed; the script's own ones in QuickJS's words.
+    const words = error.text ? engineText(error.text) : error.message;
+    const message = error.limit ? t(`scripts.limit.${error.limit}`, { message: words }) : words;
     return error.line !== undefined
       ? t('scripts.transform.errorAt', { line: formatNumber(error.line), message })
       : t('scripts.transform.error', { message });

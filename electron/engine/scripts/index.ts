@@ -17,6 +17,7 @@ import { Runs, deviceKey, responderKey, type Run } from './runs';
 import { ScriptStore } from './script-store';
 import { transformSeries } from './series';
 import { ScriptWorker, type WorkerSpec } from './worker-client';
+import { scriptFailure } from './script-error';
 
 export type { WorkerSpec } from './worker-client';
 
@@ -208,11 +209,9 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           try {
             const detail = stream.messageDetail(seq, TRANSFORM_PAYLOAD_MAX + 1);
             if (detail.payload.byteLength <= TRANSFORM_PAYLOAD_MAX) return wireMessage(detail);
-            early.set(i, {
-              message: `The payload is larger than ${TRANSFORM_PAYLOAD_MAX / MiB} MB, which a transform reads at most.`,
-            });
+            early.set(i, scriptFailure('scripts.error.payloadTooLarge', { mb: TRANSFORM_PAYLOAD_MAX / MiB }));
           } catch {
-            early.set(i, { message: `Message #${seq} is no longer kept.` });
+            early.set(i, scriptFailure('scripts.error.notKept', { seq }));
           }
           return null;
         });
@@ -222,7 +221,7 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           if (before) return { seq, ok: false as const, error: before };
           if (!Array.isArray(outcome)) return { seq, ok: false as const, error: outcome };
           const result = outcome[i];
-          if (!result) return { seq, ok: false as const, error: { message: 'No answer.' } };
+          if (!result) return { seq, ok: false as const, error: scriptFailure('scripts.error.noAnswer') };
           if (!result.ok) return { seq, ok: false as const, error: result.error };
           return { seq, ok: true as const, value: JSON.parse(result.json) as never };
         });

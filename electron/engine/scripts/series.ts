@@ -9,6 +9,7 @@ import type { MessageStream } from '../stream/message-stream';
 import { text } from '../text/keys';
 import { wireMessage } from './marshal';
 import type { CallOutcome, WireMessage } from './protocol';
+import { scriptFailure } from './script-error';
 
 /** Messages per worker request: each request has its own time budget and a fresh sandbox. */
 export const SERIES_BATCH = 1000;
@@ -54,7 +55,7 @@ export async function transformSeries(
       if (message === null) {
         // Evicted or too large to read: a gap, not the script's fault.
       } else if (!result) {
-        fail({ message: 'No answer.' });
+        fail(scriptFailure('scripts.error.noAnswer'));
       } else if (!result.ok) {
         fail(result.error);
       } else {
