@@ -31,14 +31,15 @@ const LAZY_SOURCES = [
 ];
 
 /**
- * Today's start path is 786 kB, of which React DOM alone is 198 kB, zod 91 kB and the two
- * languages' strings about 110 kB (raised once, from 780 kB, by the strings of the Scripts,
- * Sparkplug and Broker statistics views: loading the second language only when chosen is
- * the next step). These bounds are a ratchet: lower them as it shrinks, never raise them to
- * let a module in. (The issue's 300 kB is not met: see the bench's line.)
+ * Today's start path is 736 kB: React DOM 203 kB, zod 94 kB, English strings 72 kB and i18next
+ * 50 kB, react-resizable-panels 50 kB, TanStack Query 35 kB, the contract 29 kB, msgpack 21 kB, the
+ * app's own first-paint code about 150 kB. Chinese is its own chunk, loaded when chosen (issue 18
+ * #4: 808 kB before). These bounds are a ratchet: lower them as it shrinks, never raise them to
+ * let a module in. (The issue's 300 kB is not met: React DOM plus one language's strings and
+ * i18next alone are 325 kB; see the bench's line.)
  */
-const START_PATH_MAX_BYTES = 800 * 1024;
-const ENTRY_CHUNK_MAX_BYTES = 400 * 1024;
+const START_PATH_MAX_BYTES = 740 * 1024;
+const ENTRY_CHUNK_MAX_BYTES = 390 * 1024;
 
 describe('renderer start path (issue 18 #4)', () => {
   it('is built', () => {
@@ -54,6 +55,10 @@ describe('renderer start path (issue 18 #4)', () => {
       expect(chunk, `${source} is its own chunk`).toBeDefined();
       expect(onStart.has(chunk?.file ?? ''), `${source} is on the start path`).toBe(false);
     }
+    // Issue 18 #4: only English (the fallback) is bundled; Chinese loads when chosen.
+    const zh = manifest['i18n/locales/zh-CN/index.ts'];
+    expect(zh, 'the Chinese strings are their own chunk').toBeDefined();
+    expect(onStart.has(zh?.file ?? ''), 'the Chinese strings are on the start path').toBe(false);
     const text = start.text;
     // Markers of the heavy libraries, should one be imported statically from elsewhere.
     expect(text).not.toContain('monaco-editor');
