@@ -21,6 +21,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         stream: 'bench/stream.bench.ts',
+        // `npm run bench:band`: five runs of stream.js and their noise bands.
+        band: 'bench/band-run.ts',
         publisher: 'bench/publisher.ts',
         requester: 'bench/requester.ts',
         // bench/scripts.ts starts the script worker from this file, beside stream.js.

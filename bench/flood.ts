@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
 import { createEngine } from '../electron/engine';
 import { createDispatch } from '../electron/host/dispatch';
-import { HOST_MALLOC_ENV } from '../electron/web/host-env';
+import { HOST_ENV } from '../electron/web/host-env';
 import { mib, publish, type BrokerAddress } from './bench-support';
 
 const MiB = 1024 * 1024;
@@ -163,10 +163,10 @@ export async function runFlood(broker: BrokerAddress): Promise<boolean> {
   };
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', script], {
-      // The host runs with the allocator setting its launcher gives it (see HOST_MALLOC_ENV).
+      // The host runs with the environment its launcher gives it (see HOST_ENV).
       env: {
         ...process.env,
-        ...HOST_MALLOC_ENV,
+        ...HOST_ENV,
         BENCH_ONLY: 'flood-child',
         BENCH_BROKER: JSON.stringify(address),
       },

@@ -1,13 +1,13 @@
 /**
- * The built web host as its own process, started as `npm run web` starts it (same allocator
- * setting, a fresh data folder): its CPU and RSS are then the host's alone, read from /proc.
+ * The built web host as its own process, started as `npm run web` starts it (same environment,
+ * see HOST_ENV, and a fresh data folder): its CPU and RSS are then the host's alone, read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_MALLOC_ENV } from '../electron/web/host-env';
+import { HOST_ENV } from '../electron/web/host-env';
 
 export interface HostProcess {
   url: string;
@@ -27,7 +27,7 @@ export async function startHostProcess(): Promise<HostProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      ...HOST_MALLOC_ENV,
+      ...HOST_ENV,
       ...(process.env['BENCH_HOST_NODE_OPTIONS']
         ? { NODE_OPTIONS: process.env['BENCH_HOST_NODE_OPTIONS'] }
         : {}),

@@ -28,7 +28,7 @@ const host = spawn(
   [fileURLToPath(new URL('../out/web/index.js', import.meta.url)), ...process.argv.slice(2)],
   {
     stdio: 'inherit',
-    // The allocator setting the host is measured with (see electron/web/host-env.ts).
+    // The allocator and V8 settings the host is measured with (see electron/web/host-env.ts).
     env: {
       ...JSON.parse(readFileSync(new URL('../electron/web/host-env.json', import.meta.url), 'utf8')),
       ...process.env,

@@ -1,6 +1,6 @@
 // First: modules below may parse with zod while they load.
 import './zod-jitless';
-import { i18n } from './i18n';
+import { i18n, languageReady } from './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -27,14 +27,17 @@ initTheme();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={createQueryClient()}>
-        <CurrentConnectionProvider>
-          <App />
-        </CurrentConnectionProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+const paint = () =>
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={createQueryClient()}>
+          <CurrentConnectionProvider>
+            <App />
+          </CurrentConnectionProvider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+// A Chinese window paints once its strings are in (one small chunk); should the chunk fail, it paints in English.
+languageReady.then(paint, paint);

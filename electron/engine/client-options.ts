@@ -70,6 +70,10 @@ export async function buildClientOptions(
     resubscribe: false,
     // Refuse instead of queueing while offline: publish() checks the state first.
     queueQoSZero: false,
+    // mqtt-packet otherwise builds a 65,536-entry table of 2-byte Buffers on the first write
+    // (about 6 MB of heap the collector traces for the process's life) to save an allocation
+    // per packet sent; MQScope sends little and sits open all day (issue 18 #7).
+    writeCache: false,
   };
   if (options.username) out.username = options.username;
   if (options.password) out.password = options.password;

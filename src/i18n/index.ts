@@ -1,6 +1,6 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import en from './locales/en';
-import zhCN from './locales/zh-CN';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,10 +19,13 @@ interface BrowserGlobals {
 }
 const browser = globalThis as BrowserGlobals;
 
-export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-} as const;
+/**
+ * English is bundled (it is every language's fallback); any other language is its own chunk, loaded
+ * when chosen, so a window carries one language's strings on its start path, not all of them.
+ */
+const otherLanguages = resourcesToBackend((lng: string) =>
+  lng === 'zh-CN' ? import('./locales/zh-CN') : Promise.reject(new Error(`No strings for ${lng}.`)),
+);
 
 /** The first of the OS/browser languages that MQScope speaks; any Chinese variant gets zh-CN, the only one written. */
 export function matchLanguage(preferred: readonly string[]): Language {
@@ -54,11 +57,15 @@ function initialLanguage(): Language {
   return storedLanguage() ?? osLanguage();
 }
 
-// Resources are bundled and initialisation is synchronous: no network, no eval, works offline under the CSP.
+// English initialises synchronously (no network, no eval, works offline under the CSP); another
+// language arrives from its chunk, and `languageReady` says when: main.tsx paints after it.
 // React reaches this instance through <I18nextProvider> (main.tsx): this module stays free of React so
 // plain TypeScript helpers and their Node tests can use it.
-void i18n.init({
-  resources,
+i18n.use(otherLanguages);
+/** Settles once the start language's strings are in (at once for English). */
+export const languageReady: Promise<unknown> = i18n.init({
+  resources: { en: { translation: en } },
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: LANGUAGES,
@@ -78,29 +85,32 @@ export function currentLanguage(): Language {
   return (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
 }
 
-/** Applies at once (every useTranslation re-renders) and is remembered for the next start. */
-export function setLanguage(lng: Language): void {
+/**
+ * Applies without a restart once the language's strings are in (every useTranslation re-renders
+ * then) and is remembered for the next start. Settles when applied.
+ */
+export async function setLanguage(lng: Language): Promise<void> {
   if (i18n.language === lng && storedLanguage() === lng) return;
   try {
     browser.localStorage?.setItem(STORAGE_KEY, lng);
   } catch {
     // Not persisted, but still applied for this session.
   }
-  void i18n.changeLanguage(lng);
+  await i18n.changeLanguage(lng);
 }
 
 /**
  * The Settings choice: a language, or `system` to follow the OS. The data folder holds the
  * choice; localStorage keeps only what the first paint needs before the host answers.
  */
-export function setLanguageChoice(choice: Language | 'system'): void {
+export async function setLanguageChoice(choice: Language | 'system'): Promise<void> {
   if (choice !== 'system') return setLanguage(choice);
   try {
     browser.localStorage?.removeItem?.(STORAGE_KEY);
   } catch {
     // Nothing cached: the OS language is what the next start picks anyway.
   }
-  if (i18n.language !== osLanguage()) void i18n.changeLanguage(osLanguage());
+  if (i18n.language !== osLanguage()) await i18n.changeLanguage(osLanguage());
 }
 
 export { i18n };

@@ -2,10 +2,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../electron/contract';
 import { formatClock, formatSeconds } from '../i18n/format';
+import { useActivityShown } from '../workbench/activity-shown';
 import { keepaliveStore } from './keepalive-store';
 import { RttChart } from './RttChart';
 
-/** Ticks while shown: the countdown is the only thing here that changes without a packet. */
+/** Ticks while connected and on screen: the countdown is the only thing here that changes without a packet. */
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -27,7 +28,8 @@ export function KeepalivePanel({ status }: { status: ConnectionStatus }) {
     keepaliveStore.get(status.connectionId),
   );
   const connected = status.state === 'connected';
-  const now = useNow(connected);
+  const shown = useActivityShown();
+  const now = useNow(connected && shown);
   const imposed = status.connack?.serverKeepalive;
   const effective = imposed ?? status.keepaliveSeconds;
   const deadline =

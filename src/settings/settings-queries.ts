@@ -15,7 +15,7 @@ export function useSettings(enabled = true) {
 
 /** Puts settings in force in this page, at once: no restart, no reload. */
 export function applySettings(settings: Settings): void {
-  setLanguageChoice(settings.language);
+  void setLanguageChoice(settings.language);
   setThemeChoice(settings.theme);
   setTimeFormat(settings.timeFormat);
   setDefaultReconnectSeconds(settings.reconnectPeriodSeconds);

@@ -7,6 +7,7 @@ import { StreamToolbar } from '../messages/StreamToolbar';
 import { SubscriptionsBar } from '../subscriptions/SubscriptionsBar';
 import { FilterBar } from '../topics/FilterBar';
 import { ACTIVITIES } from './activities';
+import { ActivityShown } from './activity-shown';
 import { ActivityBar } from './ActivityBar';
 import { StartHere } from './StartHere';
 import { useWorkbench } from './workbench-state';
@@ -95,9 +96,11 @@ export function Workbench() {
               hidden={id !== active || sideCollapsed}
             >
               {visited.has(id) && (
-                <Suspense fallback={null}>
-                  <View />
-                </Suspense>
+                <ActivityShown.Provider value={id === active && !sideCollapsed}>
+                  <Suspense fallback={null}>
+                    <View />
+                  </Suspense>
+                </ActivityShown.Provider>
               )}
             </div>
           ))}

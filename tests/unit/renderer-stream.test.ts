@@ -86,6 +86,29 @@ describe('TopicStore and flattenTree', () => {
       flattenTree(store.root, { sort: 'name', isExpanded: () => true, visible }).map((n) => n.path),
     ).toEqual(['a', 'a/x']);
   });
+
+  // Issue 18 #3: a filter over many siblings sorts the shown ones only (the first filter over
+  // 100,000 topics sorted all of them), in the same order, and sorts by count among them.
+  it('sorts only the shown children of a node not yet sorted, in name order', () => {
+    const store = new TopicStore();
+    const many = Array.from({ length: 2000 }, (_, i) => state(`site/${i}`, i % 7, i));
+    store.apply([state('site', 1), ...many]);
+    const site = store.find('site');
+    const visible = new Uint8Array(store.size);
+    const shown = ['site', 'site/1200', 'site/12', 'site/120', 'site/1201'];
+    for (const path of shown) visible[store.find(path)?.id ?? 0] = 1;
+    const rows = (sort: 'name' | 'count') =>
+      flattenTree(store.root, { sort, isExpanded: () => true, visible }).map((n) => n.path);
+    expect(rows('name')).toEqual(['site', 'site/12', 'site/120', 'site/1200', 'site/1201']);
+    expect(site?.byName).toBeNull();
+    // Counts 1200 % 7 = 3, 12 % 7 = 5, 120 % 7 = 1, 1201 % 7 = 4.
+    expect(rows('count')).toEqual(['site', 'site/12', 'site/1201', 'site/1200', 'site/120']);
+    // Unfiltered, the full order is computed once and kept.
+    expect(flattenTree(store.root, { sort: 'name', isExpanded: () => true, visible: null })).toHaveLength(
+      2001,
+    );
+    expect(site?.byName).toHaveLength(2000);
+  });
 });
 
 function summary(seq: number, topic = 't'): MessageSummary {

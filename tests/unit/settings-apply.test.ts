@@ -36,10 +36,12 @@ describe('default reconnect period', () => {
 
 describe('language choice', () => {
   it('"system" follows the OS language; a language is taken as chosen', async () => {
-    setLanguageChoice('zh-CN');
+    await setLanguageChoice('zh-CN');
     expect(i18n.language).toBe('zh-CN');
+    // Issue 18 #4: Chinese is loaded when chosen, and its strings are there once applied.
+    expect(i18n.t('app.language')).toBe('语言');
     // Node has no navigator languages: the OS language here is English.
-    setLanguageChoice('system');
+    await setLanguageChoice('system');
     expect(i18n.language).toBe('en');
   });
 });
