@@ -8,13 +8,12 @@
  *   heap, whose freed pages fragment and stay resident: under a flood of 16 MB payloads the
  *   host then sat 60–110 MB above its live memory. A fixed threshold keeps every block from
  *   128 KiB up in its own mapping, returned to the system when freed. Only glibc reads it.
- * - `--max-semi-space-size=1` (issue 18 #7): V8 grows the young generation's semi-spaces to
- *   16 MB each under a steady stream of short-lived objects (every message is one), and keeps
- *   them committed. At 1,000 msg/s (bench/low-rate.ts, load 4–11) the host ended at 119–123 MB
- *   with V8's default (6 runs) and at 91–103 MB capped (9 runs; peaks 92–117 MB). The price is
- *   scavenging more often: 10–50% more CPU per message at flood rates (engine 11.7–15.4 µs/msg
- *   against 9.8–10.2, 3 runs each); at 1,000 msg/s it does not show. 2 MB semi-spaces did not
- *   pay reliably (100–121 MB); MALLOC_ARENA_MAX=2 changed nothing (118/119 MB) and is not set.
+ * - Not set, measured (issue 18 #7): `--max-semi-space-size=1`. V8 grows the young
+ *   generation's semi-spaces to 16 MB each under a steady stream of short-lived objects and
+ *   keeps them committed; capping them took the host at 1,000 msg/s from 119–123 MB to 91–103 MB
+ *   (peaks up to 117 MB), but cost 15–50% more CPU per message at flood rates (11.7–15.4 µs
+ *   against 9.8–10.2). Throughput is what the host is for, and the RSS goal was not met
+ *   reliably even then, so V8's default stays. MALLOC_ARENA_MAX=2 changed nothing (118/119 MB).
  */
 import env from './host-env.json';
 

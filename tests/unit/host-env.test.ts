@@ -15,7 +15,7 @@ process.stdout.write(String(young.space_size));
 `;
 
 describe('web host environment (issue 18 #7)', () => {
-  it('starts Node with the young generation capped', () => {
+  it('starts Node with the host environment in effect', () => {
     const run = spawnSync(process.execPath, ['-e', CHURN], {
       env: { ...process.env, ...HOST_ENV },
       encoding: 'utf8',
@@ -23,8 +23,7 @@ describe('web host environment (issue 18 #7)', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    // Two semi-spaces of at most 1 MB each (V8's default grows them to 16 MB each here).
+    // The young generation is V8's own (a cap was measured and not kept: see host-env.ts).
     expect(Number(run.stdout)).toBeGreaterThan(0);
-    expect(Number(run.stdout)).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 });
