@@ -39,6 +39,7 @@ import { runScriptsBench } from './scripts';
 import { runFlatOut } from './flat-out';
 import { runIpc } from './ipc';
 import { runLowRate } from './low-rate';
+import { runDecode, withSparkplugBinding } from './decode';
 import { allVerdicts, judge, missedTargets } from './targets';
 
 const LOAD = { count: 200_000, topics: 10_000 };
@@ -119,8 +120,19 @@ async function openEngine(broker: MosquittoBroker, filter: string) {
   return { engine, call, connectionId: status.connectionId, stats };
 }
 
-async function engineIngest(broker: MosquittoBroker, prefix: string): Promise<number> {
+/** Work beside an L2 run (a search, codec previews): started on the engine, stopped with a note. */
+export type Alongside = (
+  call: ReturnType<typeof engineClient>['call'],
+  connectionId: string,
+) => Promise<() => Promise<string>>;
+
+async function engineIngest(
+  broker: MosquittoBroker,
+  prefix: string,
+  alongside?: { label: string; start: Alongside },
+): Promise<number> {
   const { engine, call, connectionId, stats } = await openEngine(broker, `${prefix}/#`);
+  const stop = await alongside?.start(call, connectionId);
   const cpu = process.cpuUsage();
   const running = publish(broker, { ...LOAD, prefix });
   let done = await stats();
@@ -131,12 +143,13 @@ async function engineIngest(broker: MosquittoBroker, prefix: string): Promise<nu
   for (let i = 0; i < 400 && done.received < run.sent; i++) done = await stats();
   const ingestedAt = Date.now();
   const used = process.cpuUsage(cpu);
+  const note = stop ? `; ${await stop()}` : '';
   const rate = done.received / ((ingestedAt - first.receivedAt) / 1000);
   const memory = process.memoryUsage();
   console.log(
-    `L2 engine ingest    ${perSecond(rate)}  (${done.received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
+    `${alongside?.label ?? 'L2 engine ingest   '} ${perSecond(rate)}  (${done.received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
       `${done.topics.toLocaleString('en-US')} topics; engine CPU ${cpuPerMessage(used, done.received)}, reader polling at 20/s; ` +
-      `publisher ${perSecond(run.sent / (run.ms / 1000))}; memory: engine process RSS ${mib(memory.rss)}, heap ${mib(memory.heapUsed)})`,
+      `publisher ${perSecond(run.sent / (run.ms / 1000))}; memory: engine process RSS ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}${note})`,
   );
   await engine.dispose();
   return rate;
@@ -207,6 +220,16 @@ async function memory(broker: MosquittoBroker): Promise<void> {
   await engine.dispose();
 }
 
+/** Issue 12: D1 decode, and L2 with a Sparkplug binding on every topic against L1. */
+async function codecLevels(broker: MosquittoBroker, l1: number): Promise<void> {
+  await runDecode(broker);
+  const l2 = await engineIngest(broker, 'l2sp', {
+    label: 'D2 L2 + binding on #',
+    start: withSparkplugBinding,
+  });
+  console.log(`  ratio D2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('decode-binding-ratio', l2 / l1)}`);
+}
+
 /** Targets missed in this run; the process exits non-zero when there are any. */
 const missed: string[] = [];
 
@@ -254,6 +277,10 @@ async function main(): Promise<void> {
       await runLowRate(broker);
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'decode') {
+      await codecLevels(broker, await rawSubscriber(broker, 'l1decode'));
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'cold') {
       await runColdStart();
       return;
@@ -286,6 +313,9 @@ async function main(): Promise<void> {
     await topics(broker);
     console.log('');
     missed.push(...(await runScriptsBench(broker)));
+    console.log('');
+    await codecLevels(broker, l1);
+    console.log('');
     const l3 = await runEndToEnd(broker);
     if (l3)
       console.log(`  ratio L3/L1 = ${(l3 / l1).toFixed(2)} (L3 is paced at the rate above, not flat out)`);
