@@ -51,10 +51,9 @@ function metricValue(type: number, n: number, i: number): Record<string, unknown
 }
 
 /** NBIRTH, DBIRTH with 20 named and aliased metrics, and `rows` DDATA with aliases only. */
-export function sparkplugDevice(rows: number): { topic: string; payload: Uint8Array }[] {
+export function sparkplugDevice(rows: number, now = Date.now()): { topic: string; payload: Uint8Array }[] {
   const type = tahuPayload();
   const encode = (payload: Record<string, unknown>) => type.encode(type.fromObject(payload)).finish();
-  const now = Date.now();
   const base = 'spBv1.0/Plant1/';
   const types = Array.from({ length: METRICS }, (_, i) => TYPES[i % TYPES.length] ?? 10);
   const out = [
