@@ -40,6 +40,7 @@ import { runFlatOut } from './flat-out';
 import { runIpc } from './ipc';
 import { runLowRate } from './low-rate';
 import { runDecode, withSparkplugBinding } from './decode';
+import { runSearch, searchesAlongside } from './search';
 import { allVerdicts, judge, missedTargets } from './targets';
 
 const LOAD = { count: 200_000, topics: 10_000 };
@@ -133,22 +134,25 @@ async function engineIngest(
 ): Promise<number> {
   const { engine, call, connectionId, stats } = await openEngine(broker, `${prefix}/#`);
   const stop = await alongside?.start(call, connectionId);
+  // What the work beside it put in the log first (none for plain L2) is not this run's.
+  const base = alongside ? await stats() : { received: 0, lastSeq: 0 };
   const cpu = process.cpuUsage();
   const running = publish(broker, { ...LOAD, prefix });
   let done = await stats();
-  for (let i = 0; i < 400 && done.received === 0; i++) done = await stats();
-  // Seq 1 is still kept this early: its receive time is the start of the run.
-  const first = await call('messages.detail', { connectionId, seq: 1, maxBytes: 1 });
+  for (let i = 0; i < 400 && done.received === base.received; i++) done = await stats();
+  // The run's first seq is still kept this early: its receive time is the start of the run.
+  const first = await call('messages.detail', { connectionId, seq: base.lastSeq + 1, maxBytes: 1 });
   const run = await running;
-  for (let i = 0; i < 400 && done.received < run.sent; i++) done = await stats();
+  for (let i = 0; i < 400 && done.received - base.received < run.sent; i++) done = await stats();
   const ingestedAt = Date.now();
   const used = process.cpuUsage(cpu);
   const note = stop ? `; ${await stop()}` : '';
-  const rate = done.received / ((ingestedAt - first.receivedAt) / 1000);
+  const received = done.received - base.received;
+  const rate = received / ((ingestedAt - first.receivedAt) / 1000);
   const memory = process.memoryUsage();
   console.log(
-    `${alongside?.label ?? 'L2 engine ingest   '} ${perSecond(rate)}  (${done.received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
-      `${done.topics.toLocaleString('en-US')} topics; engine CPU ${cpuPerMessage(used, done.received)}, reader polling at 20/s; ` +
+    `${alongside?.label ?? 'L2 engine ingest   '} ${perSecond(rate)}  (${received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
+      `${done.topics.toLocaleString('en-US')} topics; engine CPU ${cpuPerMessage(used, received)}, reader polling at 20/s; ` +
       `publisher ${perSecond(run.sent / (run.ms / 1000))}; memory: engine process RSS ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}${note})`,
   );
   await engine.dispose();
@@ -230,6 +234,16 @@ async function codecLevels(broker: MosquittoBroker, l1: number): Promise<void> {
   console.log(`  ratio D2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('decode-binding-ratio', l2 / l1)}`);
 }
 
+/** Issue 11: P1 payload search over 100,000 kept messages, and L2 while searches run. */
+async function searchLevels(broker: MosquittoBroker, l1: number): Promise<void> {
+  await runSearch(broker);
+  const l2 = await engineIngest(broker, 'l2srch', {
+    label: 'P2 L2 + searches    ',
+    start: searchesAlongside(broker, 'l2srch'),
+  });
+  console.log(`  ratio P2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('search-ingest-ratio', l2 / l1)}`);
+}
+
 /** Targets missed in this run; the process exits non-zero when there are any. */
 const missed: string[] = [];
 
@@ -278,7 +292,19 @@ async function main(): Promise<void> {
       return;
     }
     if (process.env['BENCH_ONLY'] === 'decode') {
-      await codecLevels(broker, await rawSubscriber(broker, 'l1decode'));
+      const l1 = await rawSubscriber(broker, 'l1decode');
+      console.log(
+        `  plain L2/L1 = ${((await engineIngest(broker, 'l2decode')) / l1).toFixed(2)}, for comparison`,
+      );
+      await codecLevels(broker, l1);
+      return;
+    }
+    if (process.env['BENCH_ONLY'] === 'search') {
+      const l1 = await rawSubscriber(broker, 'l1search');
+      console.log(
+        `  plain L2/L1 = ${((await engineIngest(broker, 'l2search')) / l1).toFixed(2)}, for comparison`,
+      );
+      await searchLevels(broker, l1);
       return;
     }
     if (process.env['BENCH_ONLY'] === 'cold') {
@@ -315,6 +341,8 @@ async function main(): Promise<void> {
     missed.push(...(await runScriptsBench(broker)));
     console.log('');
     await codecLevels(broker, l1);
+    console.log('');
+    await searchLevels(broker, l1);
     console.log('');
     const l3 = await runEndToEnd(broker);
     if (l3)
