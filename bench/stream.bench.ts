@@ -41,6 +41,7 @@ import { runIpc } from './ipc';
 import { runLowRate } from './low-rate';
 import { runDecode, withSparkplugBinding } from './decode';
 import { runSearch, searchesAlongside } from './search';
+import { runCharts } from './charts';
 import { allVerdicts, judge, missedTargets } from './targets';
 
 const LOAD = { count: 200_000, topics: 10_000 };
@@ -307,6 +308,10 @@ async function main(): Promise<void> {
       await searchLevels(broker, l1);
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'chart') {
+      await runCharts(broker);
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'cold') {
       await runColdStart();
       return;
@@ -343,6 +348,8 @@ async function main(): Promise<void> {
     await codecLevels(broker, l1);
     console.log('');
     await searchLevels(broker, l1);
+    console.log('');
+    await runCharts(broker);
     console.log('');
     const l3 = await runEndToEnd(broker);
     if (l3)
