@@ -144,7 +144,9 @@ export function ChartCard({
             stroke: COLORS[i % COLORS.length],
             width: 1.5,
             spanGaps: false,
-            points: { show: true, size: 3 },
+            // uPlot shows the points while they have room (a few hundred across the plot) and
+            // only the line beyond: drawing 100,000 dots took seconds and showed a smear.
+            points: { size: 3 },
           })),
         ],
       },
