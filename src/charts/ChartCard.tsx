@@ -17,6 +17,13 @@ function windowStart(span: ChartWindow): number {
   return span === 'all' ? 0 : Date.now() - Number(span) * 1000;
 }
 
+/** Values that are numbers (gaps left out), counted without a copy of the series. */
+function presentValues(series: SeriesData): number {
+  let n = 0;
+  for (const v of series.v) if (v !== null) n++;
+  return n;
+}
+
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
@@ -62,7 +69,7 @@ export function ChartCard({
     const from = windowStart(spanRef.current);
     const series = data.current.slice(0, count);
     setView({
-      points: series.reduce((n, s) => n + s.v.filter((v) => v !== null).length, 0),
+      points: series.reduce((n, s) => n + presentValues(s), 0),
       stats: series.map((s) => seriesStats(s, from)),
     });
     plot.current?.setData(alignSeries(series, from));
