@@ -12,6 +12,7 @@ import { closeChart, moveChart, seriesLabel, setChartWindow, type ChartSpec } fr
 import { alignSeries, seriesCsv, seriesStats, type SeriesData, type SeriesStats } from './series-math';
 
 const POLL_MS = 1000;
+const MAX_DOTS = 1000;
 const COLORS = ['#0b67d0', '#d9480f', '#2b8a3e', '#9c36b5', '#e67700', '#0c8599'];
 function windowStart(span: ChartWindow): number {
   return span === 'all' ? 0 : Date.now() - Number(span) * 1000;
@@ -151,9 +152,12 @@ export function ChartCard({
             stroke: COLORS[i % COLORS.length],
             width: 1.5,
             spanGaps: false,
-            // uPlot shows the points while they have room (a few hundred across the plot) and
-            // only the line beyond: drawing 100,000 dots took seconds and showed a smear.
-            points: { size: 3 },
+            // Dots while at most MAX_DOTS points are in view (zoomed in, they come back): drawing
+            // 100,000 of them took seconds and showed only a smear.
+            points: {
+              size: 3,
+              show: (_: uPlot, _series: number, first: number, last: number) => last - first < MAX_DOTS,
+            },
           })),
         ],
       },
