@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ScriptError, TransformResult } from '../../electron/contract';
+import type { ChartSeries, ScriptError, TransformResult } from '../../electron/contract';
+import { chartLeaf } from '../charts/ChartField';
+import { ChartThis } from '../charts/ChartThis';
 import { JsonTree } from '../inspector/JsonTree';
 import { TextLines } from '../inspector/TextLines';
 import { formatNumber } from '../i18n/format';
@@ -17,8 +19,27 @@ export function useScriptErrorText(): (error: ScriptError) => string {
   };
 }
 
-/** A transform's value for one message (pretty JSON, or a tree for objects), or its error with the line. */
-export function ScriptResult({ result, tree = false }: { result: TransformResult; tree?: boolean }) {
+/** What charting a saved transform's value needs: the message's topic and the script. */
+export interface TransformChart {
+  topic: string;
+  transform: NonNullable<ChartSeries['transform']>;
+  /** The transform's topic pattern: its value can be charted over every matching topic too. */
+  pattern?: string;
+}
+
+/**
+ * A transform's value for one message (pretty JSON, or a tree for objects), or its error with
+ * the line. With `chart`, a number (or a numeric field) of it can be charted over the topic.
+ */
+export function ScriptResult({
+  result,
+  tree = false,
+  chart,
+}: {
+  result: TransformResult;
+  tree?: boolean;
+  chart?: TransformChart | undefined;
+}) {
   const { t } = useTranslation();
   const errorText = useScriptErrorText();
   if (!result.ok) {
@@ -29,10 +50,32 @@ export function ScriptResult({ result, tree = false }: { result: TransformResult
     );
   }
   if (result.value === null) return <p className="muted">{t('scripts.transform.undefined')}</p>;
-  if (tree && typeof result.value === 'object') return <JsonTree value={result.value} />;
-  return (
-    <div className="script-result-text">
-      <TextLines text={JSON.stringify(result.value, null, 2)} label={t('scripts.transform.result')} />
+  const chartThis = chart && (
+    <div className="script-result-chart">
+      <ChartThis
+        topic={chart.topic}
+        text={JSON.stringify(result.value)}
+        json={result.value}
+        transform={chart.transform}
+        // Every topic as one line is seldom what anyone wants: no button for "#".
+        filter={chart.pattern === '#' ? undefined : chart.pattern}
+      />
     </div>
+  );
+  if (tree && typeof result.value === 'object') {
+    return (
+      <>
+        {chartThis}
+        <JsonTree value={result.value} leafAction={chart && chartLeaf(chart.topic, chart.transform)} />
+      </>
+    );
+  }
+  return (
+    <>
+      {chartThis}
+      <div className="script-result-text">
+        <TextLines text={JSON.stringify(result.value, null, 2)} label={t('scripts.transform.result')} />
+      </div>
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { connectDevice } from './device-client';
 import { wireMessage } from './marshal';
 import { Runs, deviceKey, responderKey, type Run } from './runs';
 import { ScriptStore } from './script-store';
+import { transformSeries } from './series';
 import { ScriptWorker, type WorkerSpec } from './worker-client';
 
 export type { WorkerSpec } from './worker-client';
@@ -33,6 +34,8 @@ export interface ScriptsRoomOptions {
 
 export interface ScriptsRoom {
   handlers: ScriptHandlers;
+  /** `messages.series` with a transform source (the engine routes it here). */
+  series: RequestHandlers['messages.series'];
   dispose(): Promise<void>;
 }
 
@@ -164,7 +167,25 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
     return load(run, { clientId: device.clientId, profileId: script.options.profileId });
   }
 
+  async function transformSource(profileId: string, scriptId: string): Promise<string> {
+    const script = await store.get(profileId, scriptId);
+    requireKind(script, 'transform');
+    return script.source;
+  }
+
   return {
+    series: async ({ connectionId, topic, path, afterSeq, transform }) => {
+      const stream = manager.streams.get(connectionId);
+      if (!transform) return stream.series(topic, path, afterSeq);
+      const source = await transformSource(transform.profileId, transform.scriptId);
+      const worker = getWorker();
+      return transformSeries(stream, (messages) => worker.transform(source, messages), {
+        topic,
+        path,
+        afterSeq,
+        payloadMax: TRANSFORM_PAYLOAD_MAX,
+      });
+    },
     handlers: {
       'scripts.list': ({ profileId }) => store.list(profileId),
       'scripts.save': ({ profileId, script }) => store.save(profileId, script),
@@ -178,13 +199,8 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
         return store.remove(profileId, scriptId);
       },
       'scripts.transform': async (input) => {
-        let source: string;
-        if ('source' in input) source = input.source;
-        else {
-          const script = await store.get(input.profileId, input.scriptId);
-          requireKind(script, 'transform');
-          source = script.source;
-        }
+        const source =
+          'source' in input ? input.source : await transformSource(input.profileId, input.scriptId);
         const stream = manager.streams.get(input.connectionId);
         // A value for a pane or a chart: a payload beyond this is answered, not read.
         const early = new Map<number, ScriptError>();

@@ -132,6 +132,7 @@ export const FIXED_KEYS = {
   'lab.verdict.lateStall': ['measured', 'sinceKey', 'earliest', 'latest'],
   'lab.verdict.asSpecified': ['measured', 'sinceKey', 'earliest', 'latest'],
   'record.notARecording': ['name'],
+  'desktop.onlyInDesktop': [],
   'scripts.notYet': [],
   'scripts.noDataDir': [],
   'scripts.notFound': ['id'],
