@@ -117,13 +117,17 @@ export function seriesCsv(labels: readonly string[], series: readonly SeriesData
 /** uPlot's aligned table: x in seconds, strictly increasing (ties moved a microsecond on). */
 export function alignSeries(series: readonly SeriesData[], from: number): [number[], ...(number | null)[][]] {
   const { t, cols } = mergeRows(series, from);
-  const x: number[] = [];
+  return [alignTimes(t, []), ...cols];
+}
+
+/** Appends to `x` the seconds of each row time in `t`, each after the one before it. */
+export function alignTimes(t: readonly number[], x: number[]): number[] {
   for (const time of t) {
     const previous = x[x.length - 1];
     const seconds = time / 1000;
     x.push(previous !== undefined && seconds <= previous ? previous + 1e-6 : seconds);
   }
-  return [x, ...cols];
+  return x;
 }
 
 /** A JSON path one step further: `a` + `b` is `a.b`, an index is `[2]`, an odd key `["a.b"]`. */
