@@ -7,7 +7,7 @@
  *   C2  one chart of 10 series (10 topics) fed by a 20,000 msg/s stream for 10 s: no long task
  *       over 50 ms in the page, and the chart's points equal the messages published.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { createEngine } from '../electron/engine';
@@ -120,6 +120,11 @@ export async function runCharts(broker: MosquittoBroker): Promise<void> {
     }
     await live.locator(`section.chart-card[aria-label="${name}"][data-points="${SERIES}"]`).waitFor();
     await live.evaluate('window.__longTasks.length = 0');
+    // BENCH_PROFILE=<file.cpuprofile>: the page's CPU profile over the stream, to see where long tasks go.
+    const profileFile = process.env['BENCH_PROFILE'];
+    const cdp = profileFile ? await live.context().newCDPSession(live) : null;
+    await cdp?.send('Profiler.enable');
+    await cdp?.send('Profiler.start');
     const stream = await publish(broker, { count: RATE * SECONDS, topics: SERIES, prefix: 'c2', rate: RATE });
     const total = seed.sent + stream.sent;
     const shown = await waitForReceived(live, total, 30_000);
@@ -130,6 +135,8 @@ export async function runCharts(broker: MosquittoBroker): Promise<void> {
       await live.waitForTimeout(200);
       points = await chartPoints(live, name);
     }
+    if (cdp && profileFile)
+      writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const longTasks = (await live.evaluate('window.__longTasks')) as number[];
     const longest = longTasks.length > 0 ? Math.max(...longTasks) : 0;
     console.log(

@@ -5,9 +5,16 @@
  * `seriesStats` give over all the points; anything the append cannot keep equal (a point at or
  * before the last row, an out-of-order series, a wider window) takes the full path.
  */
-import { alignTimes, mergeRows, seriesStats, type SeriesData, type SeriesStats } from './series-math';
+import {
+  alignTimes,
+  mergeRows,
+  seriesStats,
+  type Cell,
+  type SeriesData,
+  type SeriesStats,
+} from './series-math';
 
-export type AlignedTable = [number[], ...(number | null)[][]];
+export type AlignedTable = [number[], ...Cell[][]];
 
 function ordered(t: readonly number[], after: number): boolean {
   let previous = after;
@@ -80,7 +87,7 @@ export class ChartTable {
       return true;
     }
     this.trim(from);
-    const { t, cols } = mergeRows(added.slice(0, this.series.length), from);
+    const { t, cols } = mergeRows(added.slice(0, this.series.length), from, undefined);
     const [x, ...columns] = this.table;
     alignTimes(t, x);
     for (const time of t) this.rowTimes.push(time);
@@ -88,7 +95,7 @@ export class ChartTable {
       const column = columns[k];
       for (const v of col) {
         column?.push(v);
-        if (v !== null) this.count(k, v);
+        if (typeof v === 'number') this.count(k, v);
       }
     });
     return false;
@@ -114,7 +121,7 @@ export class ChartTable {
   private rebuild(from: number): void {
     this.from = from;
     this.inOrder = this.series.every((s) => ordered(s.t, -Infinity));
-    const { t, cols } = mergeRows(this.series, from);
+    const { t, cols } = mergeRows(this.series, from, undefined);
     this.table = [alignTimes(t, []), ...cols];
     this.rowTimes = t;
     if (this.inOrder) {
@@ -132,7 +139,7 @@ export class ChartTable {
     this.stats = columns.map(() => ({ count: 0, min: null, max: null, last: null, avg: null }));
     this.sums = columns.map(() => 0);
     columns.forEach((column, k) => {
-      for (const v of column) if (v !== null) this.count(k, v);
+      for (const v of column) if (typeof v === 'number') this.count(k, v);
     });
   }
 

@@ -43,8 +43,8 @@ function run(seed: number, options: { disorder: boolean; window: boolean }) {
     }
     if (table.append(added, from)) replaced++;
     const expected = full(table.series, from);
-    expect(table.table).toEqual(expected.table);
-    expect(table.windowStats).toEqual(expected.stats);
+    expect(table.table).toStrictEqual(expected.table);
+    expect(table.windowStats).toStrictEqual(expected.stats);
     expect(table.points).toBe(table.series.reduce((n, s) => n + s.v.filter((v) => v !== null).length, 0));
   }
   return replaced;
@@ -87,10 +87,11 @@ describe('incremental chart table', () => {
       ),
     ).toBe(false);
     expect(table.table[0]).toBe(x);
-    expect(table.table).toEqual([
+    expect(table.table).toStrictEqual([
       [1, 1.001, 1.005, 1.006],
-      [1, 2, 3, null],
-      [5, null, null, null],
+      // A hole (no message in the row) is undefined, a gap (no number in the payload) null.
+      [1, 2, 3, undefined],
+      [5, undefined, undefined, null],
     ]);
     expect(table.windowStats[1]).toEqual({ count: 1, min: 5, max: 5, last: 5, avg: 5 });
     // The window moving past the first two rows trims them from the front.
@@ -103,10 +104,10 @@ describe('incremental chart table', () => {
         1002,
       ),
     ).toBe(false);
-    expect(table.table).toEqual([
+    expect(table.table).toStrictEqual([
       [1.005, 1.006],
-      [3, null],
-      [null, null],
+      [3, undefined],
+      [undefined, null],
     ]);
     expect(table.windowStats[1]).toEqual({ count: 0, min: null, max: null, last: null, avg: null });
   });
