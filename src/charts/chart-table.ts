@@ -36,6 +36,8 @@ export class ChartTable {
   private stats: SeriesStats[] = [];
   private sums: number[] = [];
   private present: number[] = [];
+  /** The statistics before the last millisecond's rows were counted. */
+  private before: { stats: SeriesStats[]; sums: number[] } = { stats: [], sums: [] };
 
   constructor(count = 0) {
     this.resize(count);
@@ -68,17 +70,33 @@ export class ChartTable {
   append(added: readonly SeriesData[], from: number): boolean {
     const lastRow = this.rowTimes[this.rowTimes.length - 1] ?? -Infinity;
     let incremental = this.inOrder && from >= this.from;
+    let tie = false;
+    // Per series: its points already in the last row's millisecond, then the new ones.
+    const fresh: SeriesData[] = [];
     added.forEach((chunk, k) => {
       const series = this.series[k];
-      if (!series || chunk.t.length === 0) return;
+      if (!series) return;
+      const tail: SeriesData = { t: [], v: [] };
+      let i = series.t.length;
+      while (i > 0 && series.t[i - 1] === lastRow) i--;
+      for (let j = i; j < series.t.length; j++) {
+        tail.t.push(lastRow);
+        tail.v.push(series.v[j] ?? null);
+      }
+      fresh[k] = tail;
+      if (chunk.t.length === 0) return;
       const previous = series.t[series.t.length - 1] ?? -Infinity;
       if (!ordered(chunk.t, previous)) this.inOrder = incremental = false;
-      // A point in the last row's millisecond (or before it) may belong to an existing row.
-      if ((chunk.t[0] ?? 0) <= lastRow) incremental = false;
-      for (let i = 0; i < chunk.t.length; i++) {
-        series.t.push(chunk.t[i] ?? 0);
-        const v = chunk.v[i] ?? null;
+      // 20 messages a millisecond: the last row's millisecond often goes on in the next answer.
+      // A point before the last row's millisecond belongs between rows: the full path places it.
+      if ((chunk.t[0] ?? 0) < lastRow) incremental = false;
+      if ((chunk.t[0] ?? 0) === lastRow) tie = true;
+      for (let j = 0; j < chunk.t.length; j++) {
+        const v = chunk.v[j] ?? null;
+        series.t.push(chunk.t[j] ?? 0);
         series.v.push(v);
+        tail.t.push(chunk.t[j] ?? 0);
+        tail.v.push(v);
         if (v !== null) this.present[k] = (this.present[k] ?? 0) + 1;
       }
     });
@@ -86,19 +104,29 @@ export class ChartTable {
       this.rebuild(from);
       return true;
     }
+    if (tie) this.reopen(lastRow);
     this.trim(from);
-    const { t, cols } = mergeRows(added.slice(0, this.series.length), from, undefined);
+    const start = this.rowTimes.length;
+    const { t, cols } = mergeRows(tie ? fresh : added.slice(0, this.series.length), from, undefined);
     const [x, ...columns] = this.table;
     alignTimes(t, x);
     for (const time of t) this.rowTimes.push(time);
     cols.forEach((col, k) => {
       const column = columns[k];
-      for (const v of col) {
-        column?.push(v);
-        if (typeof v === 'number') this.count(k, v);
-      }
+      if (column) for (const v of col) column.push(v);
     });
+    this.countRows(start);
     return false;
+  }
+
+  /** Takes the rows of millisecond `time` off the end, and the statistics back to before them. */
+  private reopen(time: number): void {
+    while (this.rowTimes[this.rowTimes.length - 1] === time) {
+      this.rowTimes.pop();
+      for (const column of this.table) column.pop();
+    }
+    this.stats = this.before.stats.map((s) => ({ ...s }));
+    this.sums = [...this.before.sums];
   }
 
   /** The window moved on: rows before it leave the front; statistics are counted again. */
@@ -135,12 +163,32 @@ export class ChartTable {
 
   /** Statistics from the table's columns (the window's points, gaps left out). */
   private restat(): void {
-    const [, ...columns] = this.table;
-    this.stats = columns.map(() => ({ count: 0, min: null, max: null, last: null, avg: null }));
-    this.sums = columns.map(() => 0);
-    columns.forEach((column, k) => {
-      for (const v of column) if (typeof v === 'number') this.count(k, v);
-    });
+    this.stats = this.series.map(() => ({ count: 0, min: null, max: null, last: null, avg: null }));
+    this.sums = this.series.map(() => 0);
+    this.before = { stats: this.stats.map((s) => ({ ...s })), sums: [...this.sums] };
+    this.countRows(0);
+  }
+
+  /**
+   * Counts rows from `start` into the statistics, keeping what they were before the last
+   * millisecond's rows (an answer that goes on in that millisecond takes them back).
+   */
+  private countRows(start: number): void {
+    const rows = this.rowTimes.length;
+    if (start >= rows) return;
+    let last = rows;
+    while (last > start && this.rowTimes[last - 1] === this.rowTimes[rows - 1]) last--;
+    const columns = this.table.slice(1) as Cell[][];
+    const add = (from: number, to: number) =>
+      columns.forEach((column, k) => {
+        for (let r = from; r < to; r++) {
+          const v = column[r];
+          if (typeof v === 'number') this.count(k, v);
+        }
+      });
+    add(start, last);
+    this.before = { stats: this.stats.map((s) => ({ ...s })), sums: [...this.sums] };
+    add(last, rows);
   }
 
   private count(k: number, v: number): void {
