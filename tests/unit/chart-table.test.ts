@@ -111,4 +111,31 @@ describe('incremental chart table', () => {
     ]);
     expect(table.windowStats[1]).toEqual({ count: 0, min: null, max: null, last: null, avg: null });
   });
+
+  // Issue 11 Performance #C2: at 20,000 msg/s the next answer often goes on in the last row's
+  // millisecond; those rows are reopened (not a full rebuild), ties still to the lower series.
+  it('reopens the last millisecond when an answer goes on in it', () => {
+    const table = new ChartTable(2);
+    table.append(
+      [
+        { t: [], v: [] },
+        { t: [1000, 1002], v: [1, 2] },
+      ],
+      0,
+    );
+    const x = table.table[0];
+    expect(
+      table.append(
+        [
+          { t: [1002, 1003], v: [9, 3] },
+          { t: [1002], v: [4] },
+        ],
+        0,
+      ),
+    ).toBe(false);
+    expect(table.table[0]).toBe(x);
+    expect(table.table).toStrictEqual(alignSeries(table.series, 0));
+    expect(table.table[1]).toStrictEqual([undefined, 9, undefined, 3]);
+    expect(table.windowStats).toStrictEqual(table.series.map((s) => seriesStats(s, 0)));
+  });
 });
