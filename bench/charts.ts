@@ -97,7 +97,14 @@ export async function runCharts(broker: MosquittoBroker): Promise<void> {
     const run = await publish(broker, { count: POINTS, topics: 1, prefix: 'c1', rate: RATE });
     const received = await waitForReceived(page, run.sent, 30_000);
     await selectRow(page, 'c1/0');
+    // BENCH_PROFILE=<file>: C1's profile goes to <file>.c1 (where the click's time goes).
+    const profileFile = process.env['BENCH_PROFILE'];
+    const c1cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    await c1cdp?.send('Profiler.enable');
+    await c1cdp?.send('Profiler.start');
     const one = await clickUntilDrawn(page, 'Chart this', 'Chart: c1/0 · n', received);
+    if (c1cdp && profileFile)
+      writeFileSync(`${profileFile}.c1`, JSON.stringify((await c1cdp.send('Profiler.stop')).profile));
     console.log(
       `C1 chart 100k points painted ${one.ms.toFixed(0)} ms after "Chart this" ` +
         `(${one.shown.toLocaleString('en-US')} points of ${received.toLocaleString('en-US')} kept); ${judge('chart-open-100k', one.ms)}`,
@@ -120,8 +127,7 @@ export async function runCharts(broker: MosquittoBroker): Promise<void> {
     }
     await live.locator(`section.chart-card[aria-label="${name}"][data-points="${SERIES}"]`).waitFor();
     await live.evaluate('window.__longTasks.length = 0');
-    // BENCH_PROFILE=<file.cpuprofile>: the page's CPU profile over the stream, to see where long tasks go.
-    const profileFile = process.env['BENCH_PROFILE'];
+    // BENCH_PROFILE: the page's CPU profile over the stream, to see where long tasks go.
     const cdp = profileFile ? await live.context().newCDPSession(live) : null;
     await cdp?.send('Profiler.enable');
     await cdp?.send('Profiler.start');

@@ -71,8 +71,8 @@ export class ChartTable {
     const lastRow = this.rowTimes[this.rowTimes.length - 1] ?? -Infinity;
     let incremental = this.inOrder && from >= this.from;
     let tie = false;
-    // Per series: its points already in the last row's millisecond, then the new ones.
-    const fresh: SeriesData[] = [];
+    // Per series: its points already in the last row's millisecond.
+    const tails: SeriesData[] = [];
     added.forEach((chunk, k) => {
       const series = this.series[k];
       if (!series) return;
@@ -83,7 +83,7 @@ export class ChartTable {
         tail.t.push(lastRow);
         tail.v.push(series.v[j] ?? null);
       }
-      fresh[k] = tail;
+      tails[k] = tail;
       if (chunk.t.length === 0) return;
       const previous = series.t[series.t.length - 1] ?? -Infinity;
       if (!ordered(chunk.t, previous)) this.inOrder = incremental = false;
@@ -95,8 +95,6 @@ export class ChartTable {
         const v = chunk.v[j] ?? null;
         series.t.push(chunk.t[j] ?? 0);
         series.v.push(v);
-        tail.t.push(chunk.t[j] ?? 0);
-        tail.v.push(v);
         if (v !== null) this.present[k] = (this.present[k] ?? 0) + 1;
       }
     });
@@ -107,7 +105,13 @@ export class ChartTable {
     if (tie) this.reopen(lastRow);
     this.trim(from);
     const start = this.rowTimes.length;
-    const { t, cols } = mergeRows(tie ? fresh : added.slice(0, this.series.length), from, undefined);
+    const merged = tie
+      ? tails.map((tail, k) => ({
+          t: tail.t.concat(added[k]?.t ?? []),
+          v: tail.v.concat(added[k]?.v ?? []),
+        }))
+      : added.slice(0, this.series.length);
+    const { t, cols } = mergeRows(merged, from, undefined);
     const [x, ...columns] = this.table;
     alignTimes(t, x);
     for (const time of t) this.rowTimes.push(time);

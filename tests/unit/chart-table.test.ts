@@ -1,7 +1,7 @@
 /** The incremental chart table (issue 11 Performance: 10 live series at 20,000 msg/s, C2). */
 import { describe, expect, it } from 'vitest';
 import { ChartTable } from '../../src/charts/chart-table';
-import { alignSeries, seriesStats, type SeriesData } from '../../src/charts/series-math';
+import { alignSeries, mergeRows, seriesStats, type SeriesData } from '../../src/charts/series-math';
 
 function random(seed: number): () => number {
   let state = seed;
@@ -137,5 +137,17 @@ describe('incremental chart table', () => {
     expect(table.table).toStrictEqual(alignSeries(table.series, 0));
     expect(table.table[1]).toStrictEqual([undefined, 9, undefined, 3]);
     expect(table.windowStats).toStrictEqual(table.series.map((s) => seriesStats(s, 0)));
+  });
+
+  // Issue 11 Performance #C1: one series skips the merge; each point is its own row, as before.
+  it('gives one series its points as rows', () => {
+    expect(mergeRows([{ t: [1, 1, 2, 5], v: [1, null, 3, 4] }], 2)).toStrictEqual({
+      t: [2, 5],
+      cols: [[3, 4]],
+    });
+    expect(mergeRows([{ t: [1, 1, 2], v: [1, null, 3] }], 0)).toStrictEqual({
+      t: [1, 1, 2],
+      cols: [[1, null, 3]],
+    });
   });
 });
