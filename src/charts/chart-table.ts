@@ -2,8 +2,9 @@
  * A chart's aligned table and statistics kept as running state: each refresh appends only the
  * new points instead of merging every kept point again (10 series at 20,000 msg/s made the
  * full rebuild a long task every second). The result is always what `alignSeries` and
- * `seriesStats` give over all the points; anything the append cannot keep equal (a point at or
- * before the last row, an out-of-order series, a wider window) takes the full path.
+ * `seriesStats` give over all the points. Points in the last row's millisecond reopen its rows;
+ * anything else the append cannot keep equal (a point before the last row, an out-of-order
+ * series, a wider window) takes the full path.
  */
 import {
   alignTimes,
