@@ -39,6 +39,9 @@ import { runScriptsBench } from './scripts';
 import { runFlatOut } from './flat-out';
 import { runIpc } from './ipc';
 import { runLowRate } from './low-rate';
+import { runDecode, withSparkplugBinding } from './decode';
+import { runSearch, searchesAlongside } from './search';
+import { runCharts } from './charts';
 import { allVerdicts, judge, missedTargets } from './targets';
 
 const LOAD = { count: 200_000, topics: 10_000 };
@@ -119,24 +122,39 @@ async function openEngine(broker: MosquittoBroker, filter: string) {
   return { engine, call, connectionId: status.connectionId, stats };
 }
 
-async function engineIngest(broker: MosquittoBroker, prefix: string): Promise<number> {
+/** Work beside an L2 run (a search, codec previews): started on the engine, stopped with a note. */
+export type Alongside = (
+  call: ReturnType<typeof engineClient>['call'],
+  connectionId: string,
+) => Promise<() => Promise<string>>;
+
+async function engineIngest(
+  broker: MosquittoBroker,
+  prefix: string,
+  alongside?: { label: string; start: Alongside },
+): Promise<number> {
   const { engine, call, connectionId, stats } = await openEngine(broker, `${prefix}/#`);
+  const stop = await alongside?.start(call, connectionId);
+  // What the work beside it put in the log first (none for plain L2) is not this run's.
+  const base = alongside ? await stats() : { received: 0, lastSeq: 0 };
   const cpu = process.cpuUsage();
   const running = publish(broker, { ...LOAD, prefix });
   let done = await stats();
-  for (let i = 0; i < 400 && done.received === 0; i++) done = await stats();
-  // Seq 1 is still kept this early: its receive time is the start of the run.
-  const first = await call('messages.detail', { connectionId, seq: 1, maxBytes: 1 });
+  for (let i = 0; i < 400 && done.received === base.received; i++) done = await stats();
+  // The run's first seq is still kept this early: its receive time is the start of the run.
+  const first = await call('messages.detail', { connectionId, seq: base.lastSeq + 1, maxBytes: 1 });
   const run = await running;
-  for (let i = 0; i < 400 && done.received < run.sent; i++) done = await stats();
+  for (let i = 0; i < 400 && done.received - base.received < run.sent; i++) done = await stats();
   const ingestedAt = Date.now();
   const used = process.cpuUsage(cpu);
-  const rate = done.received / ((ingestedAt - first.receivedAt) / 1000);
+  const note = stop ? `; ${await stop()}` : '';
+  const received = done.received - base.received;
+  const rate = received / ((ingestedAt - first.receivedAt) / 1000);
   const memory = process.memoryUsage();
   console.log(
-    `L2 engine ingest    ${perSecond(rate)}  (${done.received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
-      `${done.topics.toLocaleString('en-US')} topics; engine CPU ${cpuPerMessage(used, done.received)}, reader polling at 20/s; ` +
-      `publisher ${perSecond(run.sent / (run.ms / 1000))}; memory: engine process RSS ${mib(memory.rss)}, heap ${mib(memory.heapUsed)})`,
+    `${alongside?.label ?? 'L2 engine ingest   '} ${perSecond(rate)}  (${received.toLocaleString('en-US')} of ${run.sent.toLocaleString('en-US')} in log+index, ` +
+      `${done.topics.toLocaleString('en-US')} topics; engine CPU ${cpuPerMessage(used, received)}, reader polling at 20/s; ` +
+      `publisher ${perSecond(run.sent / (run.ms / 1000))}; memory: engine process RSS ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}${note})`,
   );
   await engine.dispose();
   return rate;
@@ -207,6 +225,26 @@ async function memory(broker: MosquittoBroker): Promise<void> {
   await engine.dispose();
 }
 
+/** Issue 12: D1 decode, and L2 with a Sparkplug binding on every topic against L1. */
+async function codecLevels(broker: MosquittoBroker, l1: number): Promise<void> {
+  await runDecode(broker);
+  const l2 = await engineIngest(broker, 'l2sp', {
+    label: 'D2 L2 + binding on #',
+    start: withSparkplugBinding,
+  });
+  console.log(`  ratio D2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('decode-binding-ratio', l2 / l1)}`);
+}
+
+/** Issue 11: P1 payload search over 100,000 kept messages, and L2 while searches run. */
+async function searchLevels(broker: MosquittoBroker, l1: number): Promise<void> {
+  await runSearch(broker);
+  const l2 = await engineIngest(broker, 'l2srch', {
+    label: 'P2 L2 + searches    ',
+    start: searchesAlongside(broker, 'l2srch'),
+  });
+  console.log(`  ratio P2/L1 = ${(l2 / l1).toFixed(2)}; ${judge('search-ingest-ratio', l2 / l1)}`);
+}
+
 /** Targets missed in this run; the process exits non-zero when there are any. */
 const missed: string[] = [];
 
@@ -254,6 +292,26 @@ async function main(): Promise<void> {
       await runLowRate(broker);
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'decode') {
+      const l1 = await rawSubscriber(broker, 'l1decode');
+      console.log(
+        `  plain L2/L1 = ${((await engineIngest(broker, 'l2decode')) / l1).toFixed(2)}, for comparison`,
+      );
+      await codecLevels(broker, l1);
+      return;
+    }
+    if (process.env['BENCH_ONLY'] === 'search') {
+      const l1 = await rawSubscriber(broker, 'l1search');
+      console.log(
+        `  plain L2/L1 = ${((await engineIngest(broker, 'l2search')) / l1).toFixed(2)}, for comparison`,
+      );
+      await searchLevels(broker, l1);
+      return;
+    }
+    if (process.env['BENCH_ONLY'] === 'chart') {
+      await runCharts(broker);
+      return;
+    }
     if (process.env['BENCH_ONLY'] === 'cold') {
       await runColdStart();
       return;
@@ -286,6 +344,13 @@ async function main(): Promise<void> {
     await topics(broker);
     console.log('');
     missed.push(...(await runScriptsBench(broker)));
+    console.log('');
+    await codecLevels(broker, l1);
+    console.log('');
+    await searchLevels(broker, l1);
+    console.log('');
+    await runCharts(broker);
+    console.log('');
     const l3 = await runEndToEnd(broker);
     if (l3)
       console.log(`  ratio L3/L1 = ${(l3 / l1).toFixed(2)} (L3 is paced at the rate above, not flat out)`);

@@ -27,6 +27,13 @@ export const GOALS: Record<TargetId, Goal> = {
   'start-path': { kind: 'max', target: 300, unit: 'kB' },
   'low-rate-renderer-cpu': { kind: 'max', target: 8, unit: 's' },
   'low-rate-host-rss': { kind: 'max', target: 100, unit: 'MB' },
+  // Issues 11 and 12: the data levels (bench/decode.ts, search.ts, charts.ts).
+  'decode-500': { kind: 'max', target: 20, unit: 'ms' },
+  'decode-binding-ratio': { kind: 'min', target: 0.9, unit: '' },
+  'search-100k': { kind: 'max', target: 500, unit: 'ms' },
+  'search-ingest-ratio': { kind: 'min', target: 0.8, unit: '' },
+  'chart-open-100k': { kind: 'max', target: 300, unit: 'ms' },
+  'chart-10-longest-task': { kind: 'max', target: 50, unit: 'ms' },
 };
 
 export interface Verdict {

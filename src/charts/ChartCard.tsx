@@ -10,9 +10,11 @@ import { download } from '../ui/download';
 import type { ChartWindow, SeriesResult } from '../../electron/contract';
 import { closeChart, moveChart, seriesLabel, setChartWindow, type ChartSpec } from './charts-store';
 import { useScriptErrorText } from '../scripts/ScriptResult';
-import { alignSeries, seriesCsv, seriesStats, type SeriesData, type SeriesStats } from './series-math';
+import { ChartTable } from './chart-table';
+import { seriesCsv, type SeriesData, type SeriesStats } from './series-math';
 
 const POLL_MS = 1000;
+const MAX_DOTS = 1000;
 
 /** Why a series draws nothing (its request failed) or has gaps (its transform failed). */
 type SeriesProblem = { request: string } | { failed: NonNullable<SeriesResult['failed']> };
@@ -49,7 +51,8 @@ export function ChartCard({
   );
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const data = useRef<SeriesData[]>([]);
+  // The aligned table and statistics, grown by each poll's new points (not rebuilt).
+  const data = useRef(new ChartTable());
   const cursors = useRef<number[]>([]);
   const [skipped, setSkipped] = useState<number[]>([]);
   const [paused, setPaused] = useState(false);
@@ -63,22 +66,17 @@ export function ChartCard({
   const spanRef = useRef<ChartWindow>(span);
 
   // Counts and statistics are read from the series when they change, never during render.
-  const refresh = (count: number) => {
-    const from = windowStart(spanRef.current);
-    const series = data.current.slice(0, count);
-    setView({
-      points: series.reduce((n, s) => n + s.v.filter((v) => v !== null).length, 0),
-      stats: series.map((s) => seriesStats(s, from)),
-    });
-    plot.current?.setData(alignSeries(series, from));
+  const refresh = (added: SeriesData[] = []) => {
+    const table = data.current;
+    table.append(added, windowStart(spanRef.current));
+    setView({ points: table.points, stats: table.windowStats });
+    plot.current?.setData(table.table);
   };
 
   // A series added later starts from its own beginning.
   useEffect(() => {
-    while (data.current.length < chart.series.length) {
-      data.current.push({ t: [], v: [] });
-      cursors.current.push(0);
-    }
+    data.current.resize(chart.series.length);
+    while (cursors.current.length < chart.series.length) cursors.current.push(0);
   }, [chart.series.length]);
 
   useEffect(() => onThemeChange(() => setTheme((n) => n + 1)), []);
@@ -105,8 +103,9 @@ export function ChartCard({
       );
       if (stopped) return;
       const said: (SeriesProblem | null | undefined)[] = [];
+      const added: SeriesData[] = [];
       answers.forEach((settled, i) => {
-        const series = data.current[i];
+        added[i] = { t: [], v: [] };
         if (settled.status === 'rejected') {
           said[i] = { request: errorText(settled.reason) };
           return;
@@ -114,9 +113,7 @@ export function ChartCard({
         const answer = settled.value;
         // An answer without new messages says nothing new: a transform's failure stays shown.
         said[i] = answer.failed ? { failed: answer.failed } : answer.t.length === 0 ? undefined : null;
-        if (!series) return;
-        series.t.push(...answer.t);
-        series.v.push(...answer.v);
+        added[i] = answer;
         cursors.current[i] = answer.lastSeq;
         setSkipped((s) => {
           const next = [...s];
@@ -127,7 +124,7 @@ export function ChartCard({
       setProblems((before) =>
         said.map((p, i) => (p !== undefined ? p : before[i] && 'failed' in before[i] ? before[i] : null)),
       );
-      refresh(chart.series.length);
+      refresh(added);
       if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
     };
     void tick();
@@ -159,11 +156,16 @@ export function ChartCard({
             stroke: COLORS[i % COLORS.length],
             width: 1.5,
             spanGaps: false,
-            points: { show: true, size: 3 },
+            // Dots while at most MAX_DOTS points are in view (zoomed in, they come back): drawing
+            // 100,000 of them took seconds and showed only a smear.
+            points: {
+              size: 3,
+              show: (_: uPlot, _series: number, first: number, last: number) => last - first < MAX_DOTS,
+            },
           })),
         ],
       },
-      alignSeries(data.current.slice(0, labels.length), windowStart(spanRef.current)),
+      data.current.table,
       element,
     );
     plot.current = made;
@@ -181,7 +183,11 @@ export function ChartCard({
   }, [labels.join('\n'), theme]);
 
   const exportCsv = () =>
-    download(`chart-${chart.id}.csv`, seriesCsv(labels, data.current.slice(0, labels.length)), 'text/csv');
+    download(
+      `chart-${chart.id}.csv`,
+      seriesCsv(labels, data.current.series.slice(0, labels.length)),
+      'text/csv',
+    );
   const exportPng = () =>
     plot.current?.ctx.canvas.toBlob((blob) => {
       if (blob) download(`chart-${chart.id}.png`, blob, 'image/png');
@@ -206,7 +212,7 @@ export function ChartCard({
               e.target.value === '60' ? '60' : e.target.value === '600' ? '600' : 'all';
             spanRef.current = next;
             setChartWindow(chart.id, next);
-            refresh(labels.length);
+            refresh();
           }}
         >
           <option value="60">{t('charts.window.min1')}</option>

@@ -9,6 +9,41 @@ import {
 } from '../../src/charts/series-math';
 
 describe('chart tables', () => {
+  // Issue 11 Performance (a 100,000-point chart, 10 live series): the merge that replaced a
+  // copy-and-sort per refresh gives the same rows, ties to the lower series; an out-of-order
+  // series still goes through the sort.
+  it('merges time-ordered series exactly as the stable sort does', () => {
+    const bySort = (series: { t: number[]; v: (number | null)[] }[], from: number) => {
+      const points = series.flatMap((s, k) =>
+        s.t.map((t, i) => ({ t, k, v: s.v[i] ?? null })).filter((p) => p.t >= from),
+      );
+      points.sort((a, b) => a.t - b.t);
+      const single = points.map((p) => ({ t: [p.t], v: [p.v], k: p.k }));
+      return single;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const series = Array.from({ length: 4 }, () => {
+      const t: number[] = [];
+      let time = 1000;
+      for (let i = 0; i < 300; i++) t.push((time += Math.floor(next() * 3)));
+      return { t, v: t.map((_, i) => (i % 17 === 0 ? null : i)) };
+    });
+    for (const from of [0, 1100, 1300]) {
+      const merged = mergeRows(series, from);
+      // Every kept point appears once, in the sorted order, in its own series' column.
+      const cells = merged.t.flatMap((t, row) =>
+        merged.cols.flatMap((col, k) => (col[row] !== null ? [{ t, k, v: col[row] }] : [])),
+      );
+      const expected = bySort(series, from)
+        .filter((p) => p.v[0] !== null)
+        .map((p) => ({ t: p.t[0], k: p.k, v: p.v[0] }));
+      expect(cells).toEqual(expected);
+    }
+    const unsorted = { t: [3000, 1000, 2000], v: [3, 1, 2] };
+    expect(mergeRows([unsorted], 0)).toEqual({ t: [1000, 2000, 3000], cols: [[1, 2, 3]] });
+  });
+
   // Data #1: a burst within one millisecond keeps every value (CSV holds all 50).
   it('keeps messages that share a millisecond, and merges series by time', () => {
     const a = { t: [1000, 1000, 2000], v: [1, 2, 3] };
