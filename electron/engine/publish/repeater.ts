@@ -8,7 +8,7 @@ import type {
 import { encodePayload, expandTemplate, liveTemplateContext } from '../../contract';
 import type { MqttConnection } from '../connection';
 import { EngineError, errorDetail, nestText } from '../errors';
-import { text } from '../text/keys';
+import { stateKey, text } from '../text/keys';
 
 type RepeatInput = ParsedRequestInput<'publish.repeat.start'>;
 
@@ -106,7 +106,7 @@ export class PublishRepeater {
       if (run.input.connectionId === status.connectionId) {
         this.requestStop(
           run,
-          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', { stateKey: stateKey(status.state), ...nestText('reason', status.reason) }),
         );
       }
     }

@@ -3,7 +3,7 @@
  * (`src/i18n/locales/<lang>/engine.json`). This is the one table: `text()` accepts only
  * these keys, and a unit test checks each one exists in every language.
  */
-import type { EngineText, TextParams } from '../../contract';
+import type { ConnectionState, EngineText, TextParams } from '../../contract';
 import { SENTENCE_KEYS } from './sentence-keys';
 
 /** MQTT 3.1 / 3.1.1 CONNACK return codes (§3.2.2.3) with a sentence. */
@@ -61,11 +61,40 @@ export const FIXED_KEYS = {
   'error.keepaliveExpired': [],
   'error.connectionLost': [],
   'error.closedBeforeAccept': [],
-  'violation.v5': ['what', 'section', 'nameKey', 'hex'],
-  'violation.v5NoReason': ['what', 'section'],
-  'violation.v3': ['what', 'section'],
-  'violation.v3TooLarge': ['what'],
+  'violation.v5': ['whatKey', 'section', 'nameKey', 'hex'],
+  'violation.v5NoReason': ['whatKey', 'section'],
+  'violation.v3': ['whatKey', 'section'],
+  'violation.v3TooLarge': ['whatKey'],
+  'violation.what.remainingLengthTooLong': [],
+  'violation.what.beforeConnack': ['packet'],
+  'violation.what.reservedType': ['type'],
+  'violation.what.publishQos3': [],
+  'violation.what.wrongFlags': ['packet', 'flags'],
+  'violation.what.clientOnly': ['packet'],
+  'violation.what.secondConnack': [],
+  'violation.what.tooLarge': ['packet', 'size', 'limit'],
+  'violation.what.pingrespBody': ['length'],
+  'violation.what.badLength': ['packet', 'length'],
+  'violation.what.publishTooShort': ['length'],
+  'violation.what.publishIdZero': ['qos'],
+  'violation.what.emptyTopic': [],
+  'violation.what.emptyTopicNoAlias': [],
+  'violation.what.topicNotUtf8': [],
+  'violation.what.topicNul': [],
+  'violation.what.topicWildcard': [],
+  'violation.what.topicPastEnd': [],
+  'violation.what.notMqttBytes': ['shown'],
+  'violation.what.unparsable': ['detail'],
+  'violation.what.parserRefused': ['detail'],
+  'violation.what.wrongAck': ['ack', 'id', 'pending'],
+  'error.notMqttSent': ['whatKey'],
   'violation.clientDetected': ['detail', 'nameKey', 'hex'],
+  'connState.idle': [],
+  'connState.connecting': [],
+  'connState.connected': [],
+  'connState.reconnecting': [],
+  'connState.disconnected': [],
+  'connState.failed': [],
   'state.notYet': [],
   'state.connecting': ['url'],
   'state.connected': [],
@@ -108,7 +137,7 @@ export const FIXED_KEYS = {
   'secrets.keyring': [],
   'secrets.noKeyring': ['fallbackKey'],
   'request.noConnection': ['id'],
-  'request.notConnected': ['id', 'state'],
+  'request.notConnected': ['id', 'stateKey'],
   'request.stalled': [],
   'request.willNeedsV5': [],
   'request.noWill': [],
@@ -172,3 +201,6 @@ export function allEngineKeys(): Map<string, readonly string[]> {
 export function text(key: EngineKey, params: TextParams = {}): EngineText {
   return { key, params };
 }
+
+/** A connection state as a key of its own, for a sentence that names it (`stateKey` parameter). */
+export const stateKey = (state: ConnectionState): `connState.${ConnectionState}` => `connState.${state}`;

@@ -136,7 +136,7 @@ export const SENTENCE_KEYS = {
   'history.setAside': ['kindKey', 'path'],
   'repeat.started': [],
   'repeat.stoppedByYou': [],
-  'repeat.stoppedConnection': ['state', 'reasonKey'],
+  'repeat.stoppedConnection': ['stateKey', 'reasonKey'],
   'repeat.stopped': ['whyKey'],
   'repeat.done': ['sent', 'failed'],
   'repeat.shuttingDown': [],
