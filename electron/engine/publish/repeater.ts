@@ -213,7 +213,7 @@ function messagePayload(input: RepeatInput, counter: number, clientId: string): 
   if (source.format === 'bytes') return { ok: true, payload: source };
   const expanded = expandTemplate(source.text, liveTemplateContext(counter, clientId));
   if (!expanded.ok)
-    return { ok: false, problem: text('publish.payloadInvalid', { detail: expanded.message }) };
+    return { ok: false, problem: expanded.text };
   const payload = { format: source.format, text: expanded.text };
   const encoded = encodePayload(payload);
   return encoded.ok ? { ok: true, payload } : { ok: false, problem: encoded.problem };

@@ -282,4 +282,7 @@ export const SENTENCE_KEYS = {
   'lint.scheme.wxs': [],
   'lint.scheme.ali': [],
   'lint.scheme.alis': [],
+  'template.badRandom': ['name', 'example', 'line', 'column'],
+  'template.minAboveMax': ['name', 'line', 'column'],
+  'template.unknown': ['name', 'known', 'escaped', 'open', 'line', 'column'],
 } as const satisfies Record<string, readonly string[]>;
