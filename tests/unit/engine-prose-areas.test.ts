@@ -105,6 +105,8 @@ describe('the last English sentences are keys (Issue 14 #2)', () => {
     const { candidates, failed } = readMqttxExport(fixture, 'MQTTX');
     const notes = [...candidates.flatMap((c) => c.notes), ...failed.flatMap((f) => f.notes)];
     expect(new Set(notes.map((n) => n.text.key)).size).toBeGreaterThan(3);
+    // A contract rule's own sentence is nested as a key, never passed on as a raw key or words.
+    expect(notes.filter((n) => n.text.key.endsWith('Detail')).map((n) => n.text.params)).toEqual([]);
     expectKeyed(
       notes.map((n) => n.text),
       5,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import {
+  EngineTextSchema,
   ProfileOptionsSchema,
   ruleText,
   type EngineText,
@@ -33,7 +34,10 @@ export function issueNote(
   key: 'leftOut' | 'invalid' | 'badSubscription',
   params: TextParams = {},
 ): EngineText {
-  const rule = issue ? ruleText(issue.message) : null;
+  // The contract's rules carry their sentence: by key in place of the message, or (the topic
+  // rules) as an engine text in the issue's params.
+  const carried = issue?.code === 'custom' ? EngineTextSchema.safeParse(issue.params?.['text']) : null;
+  const rule = carried?.success ? carried.data : issue ? ruleText(issue.message) : null;
   if (rule) return note(key, { ...params, ...nestText('why', rule) });
   return note(`${key}Detail`, { ...params, detail: issue?.message ?? '' });
 }
