@@ -183,7 +183,10 @@ export class Recorder {
       if (active.status.connectionId === status.connectionId && !active.stopping) {
         void this.stop(
           active.status.recordingId,
-          text('repeat.stoppedConnection', { stateKey: stateKey(status.state), ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', {
+            stateKey: stateKey(status.state),
+            ...nestText('reason', status.reason),
+          }),
         );
       }
     }

@@ -152,7 +152,10 @@ export class Replayer {
       if (run.input.connectionId === status.connectionId)
         this.requestStop(
           run,
-          text('repeat.stoppedConnection', { stateKey: stateKey(status.state), ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', {
+            stateKey: stateKey(status.state),
+            ...nestText('reason', status.reason),
+          }),
         );
     }
   }
