@@ -1,12 +1,13 @@
 /**
  * The Charts area's layout, kept per profile in the data folder: which charts are open, in
- * which order, their series (topic and JSON path) and time window. The series' numbers are
- * never kept: they come from the message log (`messages.series`) when the chart opens.
+ * which order, their series (topic, JSON path, decoded or transform source) and time
+ * window. The series' numbers are never kept: they come from the message log
+ * (`messages.series`) when the chart opens.
  */
 import { z } from 'zod';
 import { request } from './common';
 import { ProfileIdSchema } from './profiles';
-import { DecodedSeriesSchema, JsonPathSchema } from './series';
+import { DecodedSeriesSchema, JsonPathSchema, TransformSeriesSchema } from './series';
 
 /** Bounds for a file read back from disk and for a page's save. */
 export const CHARTS_PER_LAYOUT_MAX = 32;
@@ -19,6 +20,13 @@ export const ChartSeriesSchema = z
     path: JsonPathSchema.optional(),
     /** Read the decoded payload (a codec applies), as `messages.series` does. */
     decoded: DecodedSeriesSchema.optional(),
+    /** A transform's result is the value (files written before transforms had none). */
+    transform: TransformSeriesSchema.extend({
+      /** The script's name when charted, for the legend (the id is what counts). */
+      name: z.string().max(200).optional(),
+    })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ChartSeries = z.infer<typeof ChartSeriesSchema>;

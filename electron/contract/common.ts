@@ -10,7 +10,7 @@ export const ConnectionIdSchema = z.string().min(1).max(64);
 
 /**
  * A rule's sentence on a zod issue: its key as the message and the engine text in `params`,
- * which the dispatcher hands on (see `issueText` in electron/host/issue-text.ts).
+ * which the dispatcher hands on (see `issueText` in electron/engine/text/issue-text.ts).
  */
 function addProblem(ctx: z.RefinementCtx, problem: EngineText | null): void {
   if (problem) ctx.addIssue({ code: 'custom', message: problem.key, params: { text: problem } });

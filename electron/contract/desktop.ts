@@ -3,6 +3,7 @@
  * links. The web host never sends them; the renderer listens to both hosts the same way.
  */
 import { z } from 'zod';
+import { request } from './common';
 import { TransportSchema } from './connection';
 
 /** The MQScope commands of the application menu (each has an accelerator there). */
@@ -79,4 +80,33 @@ export const desktopEvents = {
   'desktop.command': z.object({ command: DesktopCommandSchema }).strict(),
   'desktop.deepLink': DeepLinkEventSchema,
   'desktop.openFile': OpenedFileEventSchema,
+} as const;
+
+/**
+ * What a native file dialog is asked to choose (issue 19 #3). Only the Electron host shows
+ * one; the web host answers `unsupported` and the renderer offers it only on the desktop.
+ */
+export const FileChoicePurposeSchema = z.enum(['save-recording', 'open-recording']);
+export type FileChoicePurpose = z.infer<typeof FileChoicePurposeSchema>;
+
+export const FileChoiceSchema = z
+  .object({
+    purpose: FileChoicePurposeSchema,
+    /** The file name the save dialog proposes (no folders: it starts in Documents). */
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\]+$/, 'input.rule.fileName')
+      .optional(),
+  })
+  .strict();
+
+/** The chosen absolute path, or null when the user cancelled. */
+export interface FileChoice {
+  path: string | null;
+}
+
+export const desktopRequests = {
+  'desktop.chooseFile': request<FileChoice>()(FileChoiceSchema),
 } as const;

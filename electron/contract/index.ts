@@ -12,7 +12,7 @@ import type { EngineText } from './engine-text';
 import { chartRequests } from './charts';
 import { checkEvents, checkRequests } from './check';
 import { connectionEvents, connectionRequests } from './connection';
-import { desktopEvents } from './desktop';
+import { desktopEvents, desktopRequests } from './desktop';
 import { historyRequests } from './history';
 import { labRequests } from './lab';
 import { localBrokerEvents, localBrokerRequests } from './local-broker';
@@ -84,6 +84,7 @@ export const requests = {
   ...sparkplugRequests,
   ...settingsRequests,
   ...scriptRequests,
+  ...desktopRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -140,6 +141,8 @@ export const ErrorCodeSchema = z.enum([
   'not-found',
   'not-connected',
   'mqtt-error',
+  /** This host cannot do it (a native dialog asked of the web host). */
+  'unsupported',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

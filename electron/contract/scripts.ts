@@ -85,7 +85,10 @@ export type ScriptLimit = z.infer<typeof ScriptLimitSchema>;
 
 /** A script's error: QuickJS's own message, and the line in the script's source when known. */
 export const ScriptErrorSchema = z.object({
+  /** The script's own error as QuickJS words it ("TypeError: …"), or the English of `text`. */
   message: z.string(),
+  /** The engine's sentence, when the error is the engine's (a limit, a refused call): the renderer words it. */
+  text: EngineTextSchema.optional(),
   line: z.number().int().min(1).optional(),
   limit: ScriptLimitSchema.optional(),
 });
@@ -119,6 +122,8 @@ export const ConsoleLineSchema = z.object({
   at: z.number(),
   level: ConsoleLevelSchema,
   text: z.string(),
+  /** The engine's sentence behind `text` (an error it raised), worded by the renderer. */
+  said: EngineTextSchema.optional(),
   line: z.number().int().min(1).optional(),
 });
 export type ConsoleLine = z.infer<typeof ConsoleLineSchema>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { OnConnection, request } from './common';
 import { ProfileIdSchema } from './profiles';
+import { ScriptIdSchema, type ScriptError } from './scripts';
 
 /** A JSON path as "a.b[0].c" (a leading "$." is allowed); keys with dots need ["a.b"]. */
 export const JsonPathSchema = z.string().max(1024);
@@ -71,11 +72,18 @@ export interface SeriesResult {
   skipped: number;
   /** Pass back as afterSeq for the messages that arrive later. */
   lastSeq: number;
+  /** A transform series: messages whose transform threw or hit a limit (gaps, among `skipped`). */
+  failed?: { count: number; first: ScriptError };
 }
 
 /** Read a series from the decoded value: `metric` picks a Sparkplug metric by name. */
 export const DecodedSeriesSchema = z
   .object({ profileId: ProfileIdSchema.optional(), metric: z.string().min(1).max(1024).optional() })
+  .strict();
+
+/** Read the value a saved transform script returns for each message (run in batches on demand). */
+export const TransformSeriesSchema = z
+  .object({ profileId: ProfileIdSchema, scriptId: ScriptIdSchema })
   .strict();
 
 export const seriesRequests = {
@@ -91,6 +99,8 @@ export const seriesRequests = {
        * picks a Sparkplug metric by name (names from the birth when DATA carries aliases).
        */
       decoded: DecodedSeriesSchema.optional(),
+      /** Run this transform over the topic's messages: `path` then points inside its result. */
+      transform: TransformSeriesSchema.optional(),
     }).strict(),
   ),
 } as const;

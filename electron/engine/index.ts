@@ -1,5 +1,6 @@
 import type { EngineText } from '../contract';
 import { text } from './text/keys';
+import { EngineError } from './errors';
 import type { AppInfo, RequestHandlers } from '../contract';
 import { checkHandlers } from './check/handlers';
 import { ConnectionManager, type EngineListener, type TrafficListener } from './connection-manager';
@@ -108,6 +109,7 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     worker: options.scriptsWorker,
     connectOptions: store ? (id) => store.connectOptions(id) : undefined,
   });
+  const decoded = decodedValueHandlers(manager, codecs);
   const settings = new SettingsStore(dataDir, manager.streams);
   // The kept log limits are in force from the start, before any page asks.
   settings.get().catch(() => undefined);
@@ -154,7 +156,10 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'localBroker.deleteRetained': ({ topic }) => localBroker.deleteRetained(topic),
     ...streamHandlers(manager),
     // Previews, Sparkplug state, and search and series that read decoded values.
-    ...decodedValueHandlers(manager, codecs),
+    ...decoded,
+    // A transform series runs through the script worker; the rest read the log or its decodes.
+    'messages.series': (input) =>
+      input.transform ? scripts.series(input) : decoded['messages.series'](input),
     ...checkHandlers(store, emit, dataDir),
     ...historyHandlers(dataDir),
     ...chartLayoutHandlers(dataDir),
@@ -164,6 +169,8 @@ export function createEngine(info: AppInfo, options: EngineOptions = {}): Engine
     'settings.save': (patch) => settings.save(patch),
     // Limits set anywhere (the toolbar, Settings) are kept for the next start.
     'stream.setLimits': (limits) => settings.setLimits(limits),
+    // Native dialogs belong to the desktop host, which answers this itself (electron/main).
+    'desktop.chooseFile': () => Promise.reject(new EngineError('unsupported', text('desktop.onlyInDesktop'))),
   };
   return {
     handlers,

@@ -3,7 +3,7 @@ import { isRequestName, requests } from '../contract';
 import { EngineError, nestText } from '../engine/errors';
 import { english } from '../engine/text/english';
 import { text } from '../engine/text/keys';
-import { issueText } from './issue-text';
+import { issueText } from '../engine/text/issue-text';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
 

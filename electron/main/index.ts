@@ -16,6 +16,7 @@ import { menuTemplate } from './menu';
 import { menuLabels, type MenuLabels } from './menu-labels';
 import { createNotifier, type Notifier } from './notifications';
 import { saveDialogOptions } from './save-dialog';
+import { fileChoiceHandler } from './file-dialogs';
 import { createMainWindow } from './window';
 import { loadWindowState, type WindowState } from './window-state';
 
@@ -173,8 +174,16 @@ function start(): Promise<void> {
 
   return app.whenReady().then(async () => {
     if (!(await takeDataFolder(dataDir))) return;
-    bindRequests(ipcMain, createDispatch(engine.handlers), windows);
     const labels = menuLabels(app.getLocale());
+    // The engine answers `desktop.chooseFile` with "unsupported" (the web host has no native
+    // dialogs); here the platform's dialog answers it.
+    const chooseFile = fileChoiceHandler({
+      dialog,
+      window: () => windows()[0],
+      documents: () => app.getPath('documents'),
+      labels,
+    });
+    bindRequests(ipcMain, createDispatch({ ...engine.handlers, 'desktop.chooseFile': chooseFile }), windows);
     notifier = startNotifier(engine, labels);
     await notifier.refresh().catch(() => undefined);
     Menu.setApplicationMenu(

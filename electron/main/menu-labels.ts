@@ -16,6 +16,8 @@ export interface MenuLabels {
   aboutDetail: (version: string, versions: string) => string;
   ok: string;
   saveTitle: string;
+  recordTitle: string;
+  openRecordingTitle: string;
   exportFiles: string;
   recordingFiles: string;
   jsonLinesFiles: string;
@@ -42,6 +44,8 @@ const en: MenuLabels = {
     'repository: git pull, then npm run dist.',
   ok: 'OK',
   saveTitle: 'Save',
+  recordTitle: 'Record to file',
+  openRecordingTitle: 'Open a recording',
   exportFiles: 'MQScope export',
   recordingFiles: 'MQScope recording',
   jsonLinesFiles: 'JSON Lines',
@@ -67,6 +71,8 @@ const zhCN: MenuLabels = {
     '下载更新的安装包，或在代码仓库中执行 git pull 后运行 npm run dist 自行构建。',
   ok: '确定',
   saveTitle: '保存',
+  recordTitle: '录制到文件',
+  openRecordingTitle: '打开录制文件',
   exportFiles: 'MQScope 导出文件',
   recordingFiles: 'MQScope 录制文件',
   jsonLinesFiles: 'JSON Lines',

@@ -7,11 +7,15 @@ import { call, errorText } from '../api/client';
 import { formatNumber } from '../i18n/format';
 import { onThemeChange } from '../styles/theme';
 import { download } from '../ui/download';
-import type { ChartWindow } from '../../electron/contract';
+import type { ChartWindow, SeriesResult } from '../../electron/contract';
 import { closeChart, moveChart, seriesLabel, setChartWindow, type ChartSpec } from './charts-store';
+import { useScriptErrorText } from '../scripts/ScriptResult';
 import { alignSeries, seriesCsv, seriesStats, type SeriesData, type SeriesStats } from './series-math';
 
 const POLL_MS = 1000;
+
+/** Why a series draws nothing (its request failed) or has gaps (its transform failed). */
+type SeriesProblem = { request: string } | { failed: NonNullable<SeriesResult['failed']> };
 const COLORS = ['#0b67d0', '#d9480f', '#2b8a3e', '#9c36b5', '#e67700', '#0c8599'];
 function windowStart(span: ChartWindow): number {
   return span === 'all' ? 0 : Date.now() - Number(span) * 1000;
@@ -49,7 +53,8 @@ export function ChartCard({
   const cursors = useRef<number[]>([]);
   const [skipped, setSkipped] = useState<number[]>([]);
   const [paused, setPaused] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<(SeriesProblem | null)[]>([]);
+  const scriptErrorText = useScriptErrorText();
   const [theme, setTheme] = useState(0);
   const labels = chart.series.map(seriesLabel);
   const [view, setView] = useState<{ points: number; stats: SeriesStats[] }>({ points: 0, stats: [] });
@@ -83,36 +88,46 @@ export function ChartCard({
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
-      try {
-        const answers = await Promise.all(
-          chart.series.map((spec, i) =>
-            call('messages.series', {
-              connectionId,
-              topic: spec.topic,
-              ...(spec.path !== undefined && { path: spec.path }),
-              ...(spec.decoded && { decoded: spec.decoded }),
-              afterSeq: cursors.current[i] ?? 0,
+      // Each series answers alone: one whose transform fails (or is gone) leaves the others drawing.
+      const answers = await Promise.allSettled(
+        chart.series.map((spec, i) =>
+          call('messages.series', {
+            connectionId,
+            topic: spec.topic,
+            ...(spec.path !== undefined && { path: spec.path }),
+            ...(spec.decoded && { decoded: spec.decoded }),
+            ...(spec.transform && {
+              transform: { profileId: spec.transform.profileId, scriptId: spec.transform.scriptId },
             }),
-          ),
-        );
-        if (stopped) return;
-        answers.forEach((answer, i) => {
-          const series = data.current[i];
-          if (!series) return;
-          series.t.push(...answer.t);
-          series.v.push(...answer.v);
-          cursors.current[i] = answer.lastSeq;
-          setSkipped((s) => {
-            const next = [...s];
-            next[i] = (next[i] ?? 0) + answer.skipped;
-            return next;
-          });
+            afterSeq: cursors.current[i] ?? 0,
+          }),
+        ),
+      );
+      if (stopped) return;
+      const said: (SeriesProblem | null | undefined)[] = [];
+      answers.forEach((settled, i) => {
+        const series = data.current[i];
+        if (settled.status === 'rejected') {
+          said[i] = { request: errorText(settled.reason) };
+          return;
+        }
+        const answer = settled.value;
+        // An answer without new messages says nothing new: a transform's failure stays shown.
+        said[i] = answer.failed ? { failed: answer.failed } : answer.t.length === 0 ? undefined : null;
+        if (!series) return;
+        series.t.push(...answer.t);
+        series.v.push(...answer.v);
+        cursors.current[i] = answer.lastSeq;
+        setSkipped((s) => {
+          const next = [...s];
+          next[i] = (next[i] ?? 0) + answer.skipped;
+          return next;
         });
-        setProblem(null);
-        refresh(chart.series.length);
-      } catch (error) {
-        if (!stopped) setProblem(errorText(error));
-      }
+      });
+      setProblems((before) =>
+        said.map((p, i) => (p !== undefined ? p : before[i] && 'failed' in before[i] ? before[i] : null)),
+      );
+      refresh(chart.series.length);
       if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
     };
     void tick();
@@ -241,10 +256,21 @@ export function ChartCard({
           ×
         </button>
       </div>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
+      {problems.map((p, i) =>
+        p ? (
+          <p key={i} className="field-problem" role="alert">
+            {t('charts.seriesProblem', {
+              series: labels[i] ?? '',
+              problem:
+                'request' in p
+                  ? p.request
+                  : t('charts.transformFailed', {
+                      count: p.failed.count,
+                      error: scriptErrorText(p.failed.first),
+                    }),
+            })}
+          </p>
+        ) : null,
       )}
       <div ref={host} className="chart-plot" />
       <table className="chart-stats" aria-label={t('charts.stats')}>

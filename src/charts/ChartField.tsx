@@ -1,5 +1,6 @@
 import { ChartLine } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import type { ChartSeries } from '../../electron/contract';
 import { useWorkbench } from '../workbench/workbench-state';
 import { chartThis, chartsStore } from './charts-store';
 
@@ -7,7 +8,15 @@ import { chartThis, chartsStore } from './charts-store';
  * The chart button beside a number in the JSON tree: a new chart of that field (by its JSON
  * path) on this topic, or, with Shift, the field added to the last chart.
  */
-function ChartField({ topic, path }: { topic: string; path: string }) {
+function ChartField({
+  topic,
+  path,
+  transform,
+}: {
+  topic: string;
+  path: string;
+  transform: ChartSeries['transform'];
+}) {
   const { t } = useTranslation();
   const { show } = useWorkbench();
   return (
@@ -18,7 +27,7 @@ function ChartField({ topic, path }: { topic: string; path: string }) {
       title={t('charts.chartFieldTitle', { path })}
       onClick={(event) => {
         const last = chartsStore.getSnapshot().at(-1);
-        chartThis({ topic, path }, event.shiftKey ? last?.id : undefined);
+        chartThis({ topic, path, ...(transform && { transform }) }, event.shiftKey ? last?.id : undefined);
         show('charts');
       }}
     >
@@ -27,9 +36,14 @@ function ChartField({ topic, path }: { topic: string; path: string }) {
   );
 }
 
-/** The JSON tree's leaf action for a message on `topic`: a chart button on every number. */
-export function chartLeaf(topic: string) {
+/**
+ * The JSON tree's leaf action for a message on `topic` (or for a transform's result on it):
+ * a chart button on every number.
+ */
+export function chartLeaf(topic: string, transform?: ChartSeries['transform']) {
   return function leaf(path: string, value: unknown) {
-    return typeof value === 'number' && path !== '' ? <ChartField topic={topic} path={path} /> : null;
+    return typeof value === 'number' && path !== '' ? (
+      <ChartField topic={topic} path={path} transform={transform} />
+    ) : null;
   };
 }

@@ -1,7 +1,7 @@
 import type { ChartLayout, ChartSeries, ChartWindow } from '../../electron/contract';
 import { createValueStore } from '../api/store';
 
-/** One line of a chart: a topic's payloads as numbers, or one JSON field of them. */
+/** One line of a chart: a topic's payloads (or a transform's results) as numbers, or one JSON field of them. */
 export type SeriesSpec = ChartSeries;
 
 export interface ChartSpec {
@@ -16,7 +16,8 @@ export const chartsStore = createValueStore<readonly ChartSpec[]>([]);
 let nextId = 1;
 
 export function seriesLabel(spec: SeriesSpec): string {
-  const field = [spec.decoded?.metric, spec.path].filter(Boolean).join(' · ');
+  const script = spec.transform && `ƒ ${spec.transform.name ?? spec.transform.scriptId}`;
+  const field = [script, spec.decoded?.metric, spec.path].filter(Boolean).join(' · ');
   return field ? `${spec.topic} · ${field}` : spec.topic;
 }
 
@@ -57,7 +58,12 @@ export function moveChart(id: number, by: -1 | 1): void {
 export function layoutOf(charts: readonly ChartSpec[]): ChartLayout {
   return {
     charts: charts.map((c) => ({
-      series: c.series.map((s) => ({ topic: s.topic, ...(s.path !== undefined && { path: s.path }) })),
+      series: c.series.map((s) => ({
+        topic: s.topic,
+        ...(s.path !== undefined && { path: s.path }),
+        ...(s.decoded && { decoded: s.decoded }),
+        ...(s.transform && { transform: s.transform }),
+      })),
       window: c.window,
     })),
   };

@@ -6,6 +6,7 @@ import { useTakeOpenedFile } from '../app/opened-files';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { formatBytes, formatCount, formatSeconds } from '../i18n/format';
 import { ReplayForm } from './ReplayForm';
+import { useChooseRecordingPath, useIsDesktop, useOpenRecordingFile } from './desktop-files';
 import {
   useActiveRecordings,
   useDeleteRecording,
@@ -30,6 +31,9 @@ export function RecordingsPanel() {
   const start = useStartRecording();
   const stop = useStopRecording();
   const remove = useDeleteRecording();
+  const desktop = useIsDesktop();
+  const choosePath = useChooseRecordingPath();
+  const openFile = useOpenRecordingFile();
   const [filter, setFilter] = useState('');
   const [includeSent, setIncludeSent] = useState(false);
   const [path, setPath] = useState('');
@@ -38,7 +42,8 @@ export function RecordingsPanel() {
   useTakeOpenedFile('recording', setReplaying);
   const current = active.data?.find((r) => r.connectionId === connectionId && r.state === 'recording');
   const connected = status?.state === 'connected' && connectionId !== null;
-  const error = start.error ?? stop.error ?? remove.error ?? recordings.error;
+  const error =
+    start.error ?? stop.error ?? remove.error ?? choosePath.error ?? openFile.error ?? recordings.error;
 
   return (
     <details className="sidebar-section record-panel" open>
@@ -93,12 +98,28 @@ export function RecordingsPanel() {
             </label>
             <label className="record-field">
               <span>{t('record.path')}</span>
-              <input
-                className="mono"
-                value={path}
-                placeholder={t('record.pathPlaceholder')}
-                onChange={(e) => setPath(e.target.value)}
-              />
+              <span className="record-path">
+                <input
+                  className="mono"
+                  value={path}
+                  placeholder={t('record.pathPlaceholder')}
+                  onChange={(e) => setPath(e.target.value)}
+                />
+                {desktop && (
+                  <button
+                    type="button"
+                    className="button-small"
+                    disabled={choosePath.isPending}
+                    onClick={() =>
+                      choosePath.mutate(undefined, {
+                        onSuccess: (chosen) => chosen !== null && setPath(chosen),
+                      })
+                    }
+                  >
+                    {t('record.choose')}
+                  </button>
+                )}
+              </span>
             </label>
             <label className="record-check">
               <input
@@ -119,7 +140,19 @@ export function RecordingsPanel() {
             {errorText(error)}
           </p>
         )}
-        <h3 className="record-subtitle">{t('record.list')}</h3>
+        <div className="record-list-head">
+          <h3 className="record-subtitle">{t('record.list')}</h3>
+          {desktop && (
+            <button
+              type="button"
+              className="button-small"
+              disabled={openFile.isPending}
+              onClick={() => openFile.mutate(undefined, { onSuccess: (info) => info && setReplaying(info) })}
+            >
+              {t('record.openFile')}
+            </button>
+          )}
+        </div>
         {recordings.data?.length === 0 && <p className="muted record-note">{t('record.none')}</p>}
         <ul className="record-list" aria-label={t('record.list')}>
           {recordings.data?.map((r) => (

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_RING, type ConsoleLine } from '../../electron/contract';
 import { formatNumber, formatTime } from '../i18n/format';
+import { engineText } from '../i18n/engine-text';
 
 interface Props {
   lines: readonly ConsoleLine[];
@@ -51,7 +52,7 @@ export function ScriptConsole({ lines, onClear, onGoToLine }: Props) {
                 {formatTime(line.at)}
               </time>
               <span className="console-level">{t(`scripts.console.level.${line.level}`)}</span>
-              <span className="console-text">{line.text}</span>
+              <span className="console-text">{line.said ? engineText(line.said) : line.text}</span>
               {line.line !== undefined && (
                 <button
                   type="button"

@@ -12,6 +12,7 @@ import { TryTransform } from './TryTransform';
 
 interface Props {
   script: Script;
+  profileId: string;
   edit: ScriptEdit | undefined;
   dirty: boolean;
   saving: boolean;
@@ -32,7 +33,7 @@ function mainArea(): HTMLElement | null {
  * transform, the editor, and the console under it. Shown over the main area; the side
  * view keeps the list and the run controls.
  */
-export function ScriptEditorPane({ script, edit, dirty, saving, onSave, onClose }: Props) {
+export function ScriptEditorPane({ script, profileId, edit, dirty, saving, onSave, onClose }: Props) {
   const { t } = useTranslation();
   const host = mainArea();
   const editor = useRef<ScriptEditorHandle | null>(null);
@@ -82,7 +83,21 @@ export function ScriptEditorPane({ script, edit, dirty, saving, onSave, onClose 
           {t('scripts.close')}
         </button>
       </header>
-      {script.options.kind === 'transform' && <TryTransform source={source} onError={setTryError} />}
+      {script.options.kind === 'transform' && (
+        <TryTransform
+          source={source}
+          onError={setTryError}
+          // Only the saved text is what a chart runs.
+          saved={
+            dirty
+              ? undefined
+              : {
+                  transform: { profileId, scriptId: script.id, name: script.name },
+                  pattern: script.options.topicPattern,
+                }
+          }
+        />
+      )}
       <div className="script-pane-editor">
         <ScriptEditor
           scriptId={script.id}

@@ -172,9 +172,10 @@ export function ScriptsPanel() {
           />
         </section>
       )}
-      {selected && editing && shown && (
+      {selected && editing && shown && profileId && (
         <ScriptEditorPane
           script={selected}
+          profileId={profileId}
           edit={drafts.get(selected.id)}
           dirty={dirtyIds.has(selected.id)}
           saving={save.isPending}

@@ -31,6 +31,7 @@ export function TransformView({ detail }: { detail: MessageDetail }) {
           profileId={profileId}
           connectionId={connectionId}
           seq={detail.seq}
+          topic={detail.topic}
         />
       ))}
     </div>
@@ -42,11 +43,13 @@ function TransformOf({
   profileId,
   connectionId,
   seq,
+  topic,
 }: {
   script: Script;
   profileId: string;
   connectionId: string;
   seq: number;
+  topic: string;
 }) {
   const { t } = useTranslation();
   const errorWords = useScriptErrorText();
@@ -89,7 +92,15 @@ function TransformOf({
         ) : !data ? (
           <p className="muted">{t('scripts.transform.viewPending')}</p>
         ) : (
-          <ScriptResult result={data} tree />
+          <ScriptResult
+            result={data}
+            tree
+            chart={{
+              topic,
+              transform: { profileId, scriptId: script.id, name: script.name },
+              ...(script.options.kind === 'transform' && { pattern: script.options.topicPattern }),
+            }}
+          />
         )}
       </div>
     </details>

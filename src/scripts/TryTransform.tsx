@@ -5,7 +5,7 @@ import { call, errorText } from '../api/client';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useSelection, type Selection } from '../inspector/selection';
 import { topicStore } from '../topics/topic-store';
-import { ScriptResult } from './ScriptResult';
+import { ScriptResult, type TransformChart } from './ScriptResult';
 
 /** The kept message the detail pane shows: a topic's selection means its last message. */
 function seqOf(selection: Selection): number | null {
@@ -14,27 +14,32 @@ function seqOf(selection: Selection): number | null {
   return topicStore.find(selection.path)?.state?.last?.seq ?? null;
 }
 
-/** Runs the editor's text (saved or not) on the message selected in the list. */
+/**
+ * Runs the editor's text (saved or not) on the message selected in the list. A saved script
+ * without edits (`saved`) can chart its value over the message's topic.
+ */
 export function TryTransform({
   source,
   onError,
+  saved,
 }: {
   source: string;
   onError(error: ScriptError | undefined): void;
+  saved?: Omit<TransformChart, 'topic'> | undefined;
 }) {
   const { t } = useTranslation();
   const { connectionId } = useCurrentConnection();
   const seq = seqOf(useSelection());
   const run = useMutation({
-    mutationFn: async (): Promise<TransformResult | undefined> => {
-      const [result] = await call('scripts.transform', {
-        connectionId: connectionId ?? '',
-        seqs: [seq ?? 1],
-        source,
-      });
-      return result;
+    mutationFn: async (): Promise<{ result: TransformResult | undefined; topic: string | null }> => {
+      const asked = { connectionId: connectionId ?? '', seqs: [seq ?? 1] };
+      const [[result], [summary]] = await Promise.all([
+        call('scripts.transform', { ...asked, source }),
+        call('messages.summaries', asked),
+      ]);
+      return { result, topic: summary?.topic ?? null };
     },
-    onSuccess: (result) => onError(result && !result.ok ? result.error : undefined),
+    onSuccess: ({ result }) => onError(result && !result.ok ? result.error : undefined),
   });
   const ready = connectionId !== null && seq !== null;
   return (
@@ -53,11 +58,15 @@ export function TryTransform({
           {errorText(run.error)}
         </p>
       )}
-      {run.data && (
+      {run.data?.result && (
         <div className="script-try-result" role="status" aria-label={t('scripts.transform.result')}>
-          <ScriptResult result={run.data} />
+          <ScriptResult
+            result={run.data.result}
+            chart={saved && run.data.topic !== null ? { ...saved, topic: run.data.topic } : undefined}
+          />
         </div>
       )}
+      {run.data?.result && !saved && <span className="muted">{t('scripts.transform.saveToChart')}</span>}
     </div>
   );
 }

@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannel, requestChannel, type Envelope } from '../../electron/contract';
 import { WINDOW_STATE_FILE, parseWindowState } from '../../electron/main/window-state';
-import { app, appState, recorded, screenState, session, type BrowserWindow } from './electron-stand-in';
+import { headerLine, messageLine } from '../../electron/engine/record/format';
+import {
+  app,
+  appState,
+  dialogState,
+  recorded,
+  screenState,
+  session,
+  type BrowserWindow,
+} from './electron-stand-in';
 
 interface MenuItem {
   id?: string;
@@ -257,5 +266,82 @@ describe('About (Issue 19 #4)', () => {
     const box = recorded.messageBoxes.at(-1);
     expect(String(box?.['detail'])).toContain('MQScope 0.0.0-glue');
     expect(String(box?.['detail'])).toMatch(/does not update itself.*npm run dist/s);
+  });
+});
+
+describe('native file dialogs for recordings (Issue 19 #3)', () => {
+  type Invoke = (e: { senderFrame: unknown }, input: unknown) => Promise<Envelope<unknown>>;
+  const invoke = (name: 'desktop.chooseFile' | 'record.open', input: unknown) => {
+    const handler = recorded.handlers.get(requestChannel(name)) as Invoke | undefined;
+    if (!handler) throw new Error(`no handler for ${name}`);
+    return handler({ senderFrame: open().webContents.mainFrame }, input);
+  };
+  // Earlier tests close the first window and reopen one (macOS activate): use the open one.
+  const open = () => {
+    const found = recorded.windows.find((w) => !w.isDestroyed());
+    if (!found) throw new Error('no open window');
+    return found;
+  };
+
+  it('asks where to record with a save dialog on the window, in Documents, without promising an overwrite', async () => {
+    const chosen = join(mkdtempSync(join(tmpdir(), 'mqscope-glue-rec-')), 'bench.mqscope-rec.jsonl');
+    dialogState.answers.push(chosen, null);
+    const suggestedName = 'mqscope-2026-12-03-10-00-00.mqscope-rec.jsonl';
+    expect(await invoke('desktop.chooseFile', { purpose: 'save-recording', suggestedName })).toEqual({
+      ok: true,
+      value: { path: chosen },
+    });
+    const shown = recorded.fileDialogs.at(-1);
+    expect(shown?.kind).toBe('save');
+    expect(shown?.window).toBe(open());
+    expect(shown?.options).toMatchObject({
+      defaultPath: join(appState.documents, suggestedName),
+      filters: [
+        { name: 'MQScope recording', extensions: ['jsonl'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+      properties: ['createDirectory'],
+    });
+    // Cancel is an answer too: no path, no error.
+    expect(await invoke('desktop.chooseFile', { purpose: 'save-recording', suggestedName })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+    // A name with a folder in it is refused at the boundary, before any dialog shows.
+    const before = recorded.fileDialogs.length;
+    const refused = await invoke('desktop.chooseFile', {
+      purpose: 'save-recording',
+      suggestedName: '../x.jsonl',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(recorded.fileDialogs.length).toBe(before);
+  });
+
+  it('opens a recording from anywhere with an open dialog, and the engine reads it where it lies', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'mqscope-glue-open-')), 'field.mqscope-rec.jsonl');
+    const header = {
+      startedAt: 1_000,
+      broker: 'mqtt://h:1883',
+      clientId: 'c',
+      filter: null,
+      includeSent: false,
+    };
+    const message = {
+      topic: 'a',
+      payload: new TextEncoder().encode('1'),
+      qos: 0 as const,
+      retain: false,
+      receivedAt: 1_200,
+      size: 1,
+    };
+    writeFileSync(path, `${headerLine(header)}\n${messageLine(message, 'in')}\n`);
+    dialogState.answers.push(path);
+    const chosen = await invoke('desktop.chooseFile', { purpose: 'open-recording' });
+    expect(chosen).toEqual({ ok: true, value: { path } });
+    const shown = recorded.fileDialogs.at(-1);
+    expect(shown?.kind).toBe('open');
+    expect(shown?.window).toBe(open());
+    expect(shown?.options).toMatchObject({ properties: ['openFile'] });
+    expect(await invoke('record.open', { path })).toMatchObject({ ok: true, value: { path, count: 1 } });
   });
 });

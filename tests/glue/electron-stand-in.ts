@@ -45,6 +45,8 @@ export const recorded = {
   /** The application menu main set, as the template it was built from. */
   menu: null as { template: unknown[] } | null,
   messageBoxes: [] as Record<string, unknown>[],
+  /** Native file dialogs main showed, with the window they belong to. */
+  fileDialogs: [] as { kind: 'save' | 'open'; window: unknown; options: Record<string, unknown> }[],
   protocolClients: [] as string[],
   /** System notifications main showed. */
   notifications: [] as { title: string; body: string }[],
@@ -152,7 +154,28 @@ export const dialog = {
     recorded.messageBoxes.push(options);
     return Promise.resolve({ response: 0 });
   },
+  showSaveDialog(
+    window: unknown,
+    options: Record<string, unknown>,
+  ): Promise<{ canceled: boolean; filePath?: string }> {
+    recorded.fileDialogs.push({ kind: 'save', window, options });
+    const path = dialogState.answers.shift() ?? null;
+    return Promise.resolve(path === null ? { canceled: true } : { canceled: false, filePath: path });
+  },
+  showOpenDialog(
+    window: unknown,
+    options: Record<string, unknown>,
+  ): Promise<{ canceled: boolean; filePaths: string[] }> {
+    recorded.fileDialogs.push({ kind: 'open', window, options });
+    const path = dialogState.answers.shift() ?? null;
+    return Promise.resolve(
+      path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] },
+    );
+  },
 };
+
+/** What the next file dialogs answer, in order: a path, or null for Cancel (the default). */
+export const dialogState = { answers: [] as (string | null)[] };
 
 export class BrowserWindow extends EventEmitter {
   static getAllWindows(): BrowserWindow[] {

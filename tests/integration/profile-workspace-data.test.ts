@@ -25,6 +25,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { SCRIPTS_WORKER } from '../support/scripts-worker';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -32,7 +33,7 @@ if (!available) console.warn(MOSQUITTO_MISSING);
 const engines: Engine[] = [];
 
 function engineOn(dataDir: string) {
-  const engine = createEngine({ host: 'web', version: 'test' }, { dataDir });
+  const engine = createEngine({ host: 'web', version: 'test' }, { dataDir, scriptsWorker: SCRIPTS_WORKER });
   engines.push(engine);
   const dispatch = createDispatch(engine.handlers);
   async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
@@ -100,6 +101,15 @@ describe.skipIf(!available)('chart layout and lab history per profile (real Mosq
       first.call('profiles.save', { name, options: options(), secrets: { password: broker.password } });
     const plant = await saveProfile('Plant');
     const lab = await saveProfile('Lab');
+    const [doubled] = await first.call('scripts.save', {
+      profileId: plant.id,
+      script: {
+        name: 'doubled',
+        source: 'transform((m) => Number(m.payload) * 2);',
+        options: { kind: 'transform', topicPattern: 'plant/#' },
+      },
+    });
+    const transform = { profileId: plant.id, scriptId: doubled?.id ?? '', name: 'doubled' };
     const layout: ChartLayout = {
       charts: [
         {
@@ -109,7 +119,8 @@ describe.skipIf(!available)('chart layout and lab history per profile (real Mosq
           ],
           window: '600',
         },
-        { series: [{ topic: 'plant/count' }], window: '60' },
+        // Issue 16: a transform's result charted, kept with its script id.
+        { series: [{ topic: 'plant/count' }, { topic: 'plant/count', transform }], window: '60' },
       ],
     };
     expect(await first.call('charts.layout.save', { profileId: plant.id, layout })).toEqual({ charts: 2 });
@@ -159,6 +170,19 @@ describe.skipIf(!available)('chart layout and lab history per profile (real Mosq
     });
     expect(series.v).toEqual([1, 2.5, null]);
     expect(series.skipped).toBe(1);
+    // The kept transform series draws through its script (read back from disk too).
+    const keptTransform = kept.layout?.charts[0]?.series[1]?.transform;
+    expect(keptTransform).toEqual(transform);
+    const { name: _name, ...source } = keptTransform ?? transform;
+    // The restarted engine still has the script the series names.
+    const scripts = await again.call('scripts.list', { profileId: plant.id });
+    expect(scripts.map((x) => x.id)).toContain(source.scriptId);
+    const viaFirst = await first.call('messages.series', {
+      connectionId: status.connectionId,
+      topic: 'plant/count',
+      transform: source,
+    });
+    expect(viaFirst).toMatchObject({ v: [2, 5, null], skipped: 1 });
   });
 
   // Workspace #1 bad input: a layout is checked at the boundary; a damaged file is set aside and said.
@@ -189,6 +213,20 @@ describe.skipIf(!available)('chart layout and lab history per profile (real Mosq
       layout: { charts: [{ series: [{ topic: 'a' }], window: 'all' }] },
     });
     expect((await call('charts.layout.get', { profileId: 'p' })).layout?.charts).toHaveLength(1);
+  });
+
+  // Scripts #9 (issue 16): a layouts file written before transform series loads as it was.
+  it('loads a layouts file written before series could name a transform', async () => {
+    const dir = await folder();
+    const old = {
+      charts: [{ series: [{ topic: 'plant/boiler', path: 't' }, { topic: 'plant/count' }], window: '600' }],
+    };
+    await writeFile(
+      join(dir, CHART_LAYOUTS.fileName),
+      JSON.stringify({ version: 1, profiles: [['p', [old]]] }),
+    );
+    const { call } = engineOn(dir);
+    expect(await call('charts.layout.get', { profileId: 'p' })).toEqual({ layout: old, setAsidePath: null });
   });
 
   // Workspace #1 (issue 13): lab history per profile; the old per-broker file migrates losing nothing.

@@ -319,7 +319,14 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
       source: 'transform(() => 1)',
     });
     expect(gone).toEqual([
-      { seq: 999_999, ok: false, error: { message: 'Message #999999 is no longer kept.' } },
+      {
+        seq: 999_999,
+        ok: false,
+        error: {
+          message: 'scripts.error.notKept',
+          text: { key: 'scripts.error.notKept', params: { seq: 999_999 } },
+        },
+      },
     ]);
     expect(spy).toHaveBeenCalledTimes(3);
     spy.mockRestore();
@@ -363,7 +370,7 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     }
     await vi.waitFor(async () => {
       const lines = await call('scripts.console', { scriptId });
-      expect(lines.filter((l) => l.text.includes('longer than 100 ms')).length).toBe(30);
+      expect(lines.filter((l) => l.said?.key === 'scripts.error.time').length).toBe(30);
     }, WAIT);
     clearInterval(ticker);
     await sender.endAsync();

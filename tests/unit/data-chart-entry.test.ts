@@ -11,6 +11,7 @@ import {
   closeChart,
   layoutOf,
   moveChart,
+  seriesLabel,
   setChartWindow,
 } from '../../src/charts/charts-store';
 import { childPath, seriesForPayload } from '../../src/charts/series-math';
@@ -68,5 +69,24 @@ describe('chart layout', () => {
     closeChart(first?.id ?? 0);
     expect(chartsStore.getSnapshot()).toHaveLength(1);
     expect(chartsOf(null)).toEqual([]);
+  });
+
+  // Scripts #10 (issue 16): a transform series (and a decoded one) is kept with the layout and labelled by its script.
+  it('keeps a transform series and a decoded series in the layout', () => {
+    const transform = { profileId: 'p', scriptId: 's1', name: 'fahrenheit' };
+    chartThis({ topic: 't/a', transform });
+    const [chart] = chartsStore.getSnapshot();
+    chartThis({ topic: 't/a', path: 'f', transform }, chart?.id);
+    chartThis({ topic: 't/b', path: 'x', decoded: { metric: 'm' } }, chart?.id);
+    const layout = layoutOf(chartsStore.getSnapshot());
+    expect(layout.charts[0]?.series).toEqual([
+      { topic: 't/a', transform },
+      { topic: 't/a', path: 'f', transform },
+      { topic: 't/b', path: 'x', decoded: { metric: 'm' } },
+    ]);
+    expect(layoutOf(chartsOf(layout))).toEqual(layout);
+    expect(seriesLabel({ topic: 't/a', path: 'f', transform })).toBe('t/a · ƒ fahrenheit · f');
+    // Without its name (a hand-edited file) the script id labels it.
+    expect(seriesLabel({ topic: 't/a', transform: { profileId: 'p', scriptId: 's1' } })).toBe('t/a · ƒ s1');
   });
 });

@@ -72,3 +72,14 @@ describe('record.open (Issue 19 #1)', () => {
     expect(listed.ok && listed.value).toEqual([]);
   });
 });
+
+describe('desktop.chooseFile outside the desktop app (Issue 19 #3)', () => {
+  it('is answered "unsupported" with a key: the web host has no native dialogs', async () => {
+    const { dispatch } = setUp();
+    const answer = await dispatch('desktop.chooseFile', { purpose: 'open-recording' });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', text: { key: 'desktop.onlyInDesktop' } },
+    });
+  });
+});

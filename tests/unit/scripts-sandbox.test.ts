@@ -105,7 +105,12 @@ describe('script sandbox', () => {
     const took = performance.now() - started;
     expect(answer).toEqual({
       ok: false,
-      error: { message: 'The script ran longer than 100 ms and was stopped.', line: 1, limit: 'time' },
+      error: {
+        message: 'InternalError: interrupted',
+        text: { key: 'scripts.error.time', params: { ms: 100 } },
+        line: 1,
+        limit: 'time',
+      },
     });
     // Stopped at 100 ms, not seconds later (generous for a loaded machine).
     expect(took).toBeGreaterThanOrEqual(99);
@@ -118,7 +123,7 @@ describe('script sandbox', () => {
   // Scripts #9: deep recursion ends in a stack error, not a crash of the engine's thread.
   it('stops deep recursion', async () => {
     expect(await loadError('function down(n) {\n  return down(n + 1) + 1;\n}\ndown(0);')).toMatchObject({
-      message: 'The script recursed too deeply (stack overflow).',
+      text: { key: 'scripts.error.stack', params: {} },
       limit: 'stack',
     });
   });
@@ -134,7 +139,7 @@ describe('script sandbox', () => {
     expect(bomb.ok).toBe(false);
     const error = bomb.ok ? null : bomb.error;
     expect(error).toMatchObject({
-      message: 'The script used more than 32 MB and was stopped.',
+      text: { key: 'scripts.error.memory', params: { mb: 32 } },
       limit: 'memory',
     });
     const next = await load('transform(() => 1);');

@@ -24,8 +24,8 @@ describe('script worker client', () => {
       worker.load('r1', 'on("#", () => {})', {}),
       worker.transform('transform((m) => 1)', [message]),
     ]);
-    expect(loaded?.message).toMatch(/^The script worker stopped/);
-    expect(transformed).toMatchObject({ message: expect.stringMatching(/^The script worker stopped/) });
+    expect(loaded?.text?.key).toBe('scripts.error.workerStopped');
+    expect(transformed).toMatchObject({ text: { key: 'scripts.error.workerStopped' } });
     expect(exits).toHaveLength(1);
     await worker.dispose();
   });
@@ -45,7 +45,9 @@ describe('script worker client', () => {
       onError: () => undefined,
       onExit: (detail) => exits.push(detail),
     });
-    expect(await worker.load('r1', '', {})).toEqual({ message: 'The script worker stopped (exit 3).' });
+    expect(await worker.load('r1', '', {})).toMatchObject({
+      text: { key: 'scripts.error.workerStopped', params: { detail: 'exit 3' } },
+    });
     expect(exits).toEqual(['exit 3']);
     // The real worker, through the same client, after swapping the file it starts.
     Object.assign(spec, SCRIPTS_WORKER);
@@ -61,7 +63,7 @@ describe('script worker client', () => {
     const errors: string[] = [];
     const worker = new ScriptWorker(SCRIPTS_WORKER, {
       onOp: (_run, op) => ops.push(op),
-      onError: (_run, error) => errors.push(error.message),
+      onError: (_run, error) => errors.push(error.text?.key ?? error.message),
       onExit: () => undefined,
     });
     const source =
@@ -73,7 +75,7 @@ describe('script worker client', () => {
     // The worker sends the ops before the error it reports after them.
     expect(ops.filter((op) => op === 'log')).toHaveLength(200);
     expect(ops.filter((op) => op === 'publish')).toHaveLength(1000);
-    expect(errors[0]).toMatch(/the rest of this call's were dropped/);
+    expect(errors[0]).toBe('scripts.error.callLimits');
     await worker.dispose();
   }, 30_000);
 });

@@ -44,6 +44,34 @@ describe('Sparkplug tracker', () => {
     expect(tracker.state().groups[0]?.nodes[0]?.online).toBe(false);
   });
 
+  // Issue 12 #2: an NBIRTH starts a new session; its devices need their own birth in it.
+  it("takes devices offline at their node's new birth until each is born again", () => {
+    const tracker = new SparkplugTracker(1);
+    const dbirth = encodeTahu({
+      timestamp: BIRTH_TIME,
+      seq: 1,
+      metrics: [{ name: 'Temp', alias: 7, datatype: 9, float_value: 20 }],
+    });
+    const ddata = (seq: number) =>
+      encodeTahu({ timestamp: BIRTH_TIME, seq, metrics: [{ alias: 7, datatype: 9, float_value: 21 }] });
+    const device = () => tracker.state().groups[0]?.nodes[0]?.devices[0];
+    tracker.take({ seq: 1, topic: 'spBv1.0/G/NBIRTH/e', payload: birth(0), receivedAt: 1 });
+    tracker.take({ seq: 2, topic: 'spBv1.0/G/DBIRTH/e/d', payload: dbirth, receivedAt: 2 });
+    tracker.take({ seq: 3, topic: 'spBv1.0/G/DDATA/e/d', payload: ddata(2), receivedAt: 3 });
+    expect(device()).toMatchObject({ online: true, birthSeq: 2 });
+    expect(device()?.rebirth).toBeUndefined();
+    // The node restarts (a new bdSeq): the device is not online again until its DBIRTH.
+    tracker.take({ seq: 4, topic: 'spBv1.0/G/NBIRTH/e', payload: birth(1), receivedAt: 4 });
+    expect(device()?.online).toBe(false);
+    expect(device()?.metrics).toEqual([expect.objectContaining({ name: 'Temp', value: 21 })]);
+    // DATA with the old alias, before the new DBIRTH, cannot be read: rebirth needed.
+    tracker.take({ seq: 5, topic: 'spBv1.0/G/DDATA/e/d', payload: ddata(1), receivedAt: 5 });
+    expect(device()?.rebirth).toMatchObject({ reason: 'no-birth', seq: 5 });
+    tracker.take({ seq: 6, topic: 'spBv1.0/G/DBIRTH/e/d', payload: dbirth, receivedAt: 6 });
+    expect(device()).toMatchObject({ online: true, birthSeq: 6 });
+    expect(device()?.rebirth).toBeUndefined();
+  });
+
   // Issue 12 #3: the namespace's topic shape.
   it('reads only well-formed Sparkplug topics', () => {
     expect(parseSparkplugTopic('spBv1.0/G/DDATA/e/d')).toEqual({

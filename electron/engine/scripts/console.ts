@@ -1,4 +1,4 @@
-import { CONSOLE_RING, type ConsoleLine, type EngineEvent } from '../../contract';
+import { CONSOLE_RING, type ConsoleLine, type EngineEvent, type EngineText } from '../../contract';
 
 /** How often new lines and run changes leave as events: a few per second, never one per line. */
 export const FLUSH_MS = 250;
@@ -14,13 +14,20 @@ export class ScriptConsoles {
 
   constructor(private readonly emit: (event: EngineEvent) => void) {}
 
-  add(scriptId: string, level: ConsoleLine['level'], text: string, line?: number): void {
+  add(scriptId: string, level: ConsoleLine['level'], text: string, line?: number, said?: EngineText): void {
     let ring = this.rings.get(scriptId);
     if (!ring) {
       ring = { next: 1, lines: [] };
       this.rings.set(scriptId, ring);
     }
-    const entry: ConsoleLine = { n: ring.next++, at: Date.now(), level, text, ...(line && { line }) };
+    const entry: ConsoleLine = {
+      n: ring.next++,
+      at: Date.now(),
+      level,
+      text,
+      ...(line && { line }),
+      ...(said && { said }),
+    };
     ring.lines.push(entry);
     if (ring.lines.length > CONSOLE_RING) ring.lines.splice(0, ring.lines.length - CONSOLE_RING);
     const queued = this.pending.get(scriptId) ?? [];

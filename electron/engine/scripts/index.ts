@@ -15,7 +15,9 @@ import { connectDevice } from './device-client';
 import { wireMessage } from './marshal';
 import { Runs, deviceKey, responderKey, type Run } from './runs';
 import { ScriptStore } from './script-store';
+import { transformSeries } from './series';
 import { ScriptWorker, type WorkerSpec } from './worker-client';
+import { scriptFailure } from './script-error';
 
 export type { WorkerSpec } from './worker-client';
 
@@ -33,6 +35,8 @@ export interface ScriptsRoomOptions {
 
 export interface ScriptsRoom {
   handlers: ScriptHandlers;
+  /** `messages.series` with a transform source (the engine routes it here). */
+  series: RequestHandlers['messages.series'];
   dispose(): Promise<void>;
 }
 
@@ -164,7 +168,25 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
     return load(run, { clientId: device.clientId, profileId: script.options.profileId });
   }
 
+  async function transformSource(profileId: string, scriptId: string): Promise<string> {
+    const script = await store.get(profileId, scriptId);
+    requireKind(script, 'transform');
+    return script.source;
+  }
+
   return {
+    series: async ({ connectionId, topic, path, afterSeq, transform }) => {
+      const stream = manager.streams.get(connectionId);
+      if (!transform) return stream.series(topic, path, afterSeq);
+      const source = await transformSource(transform.profileId, transform.scriptId);
+      const worker = getWorker();
+      return transformSeries(stream, (messages) => worker.transform(source, messages), {
+        topic,
+        path,
+        afterSeq,
+        payloadMax: TRANSFORM_PAYLOAD_MAX,
+      });
+    },
     handlers: {
       'scripts.list': ({ profileId }) => store.list(profileId),
       'scripts.save': ({ profileId, script }) => store.save(profileId, script),
@@ -178,13 +200,8 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
         return store.remove(profileId, scriptId);
       },
       'scripts.transform': async (input) => {
-        let source: string;
-        if ('source' in input) source = input.source;
-        else {
-          const script = await store.get(input.profileId, input.scriptId);
-          requireKind(script, 'transform');
-          source = script.source;
-        }
+        const source =
+          'source' in input ? input.source : await transformSource(input.profileId, input.scriptId);
         const stream = manager.streams.get(input.connectionId);
         // A value for a pane or a chart: a payload beyond this is answered, not read.
         const early = new Map<number, ScriptError>();
@@ -192,11 +209,9 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           try {
             const detail = stream.messageDetail(seq, TRANSFORM_PAYLOAD_MAX + 1);
             if (detail.payload.byteLength <= TRANSFORM_PAYLOAD_MAX) return wireMessage(detail);
-            early.set(i, {
-              message: `The payload is larger than ${TRANSFORM_PAYLOAD_MAX / MiB} MB, which a transform reads at most.`,
-            });
+            early.set(i, scriptFailure('scripts.error.payloadTooLarge', { mb: TRANSFORM_PAYLOAD_MAX / MiB }));
           } catch {
-            early.set(i, { message: `Message #${seq} is no longer kept.` });
+            early.set(i, scriptFailure('scripts.error.notKept', { seq }));
           }
           return null;
         });
@@ -206,7 +221,7 @@ export function scriptsRoom(options: ScriptsRoomOptions): ScriptsRoom {
           if (before) return { seq, ok: false as const, error: before };
           if (!Array.isArray(outcome)) return { seq, ok: false as const, error: outcome };
           const result = outcome[i];
-          if (!result) return { seq, ok: false as const, error: { message: 'No answer.' } };
+          if (!result) return { seq, ok: false as const, error: scriptFailure('scripts.error.noAnswer') };
           if (!result.ok) return { seq, ok: false as const, error: result.error };
           return { seq, ok: true as const, value: JSON.parse(result.json) as never };
         });

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import type { MessageProperties, Qos, ScriptError } from '../../contract';
 import { QosSchema, TopicFilterSchema, TopicNameSchema, UserPropertiesSchema } from '../../contract';
 import type { WireMessage } from './protocol';
+import { scriptFailure } from './script-error';
+import { nestText } from '../errors';
+import { issueText } from '../text/issue-text';
+import { text } from '../text/keys';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -96,10 +100,16 @@ export function clientProperties(p: MessageProperties): IClientPublishOptions['p
   return out;
 }
 
-function problem(error: z.ZodError, what: string): ScriptError {
+/** Which call was refused and why, in the words the contract's own inputs get (issueText). */
+function problem(error: z.ZodError, call: string): ScriptError {
   const first = error.issues[0];
-  const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-  return { message: `${what}: ${first?.message ?? 'invalid'}${where}` };
+  const why = first ? issueText(first) : text('input.invalid');
+  const path = first?.path
+    .map((key) => (typeof key === 'symbol' ? (key.description ?? '') : `${key}`))
+    .join('.');
+  return path
+    ? scriptFailure('scripts.error.refusedAt', { call, path, ...nestText('why', why) })
+    : scriptFailure('scripts.error.refused', { call, ...nestText('why', why) });
 }
 
 function parseJson(json: string): unknown {
@@ -114,7 +124,7 @@ export function parsePublish(
   json: string,
 ): { ok: true; value: ScriptPublish } | { ok: false; error: ScriptError } {
   const parsed = ScriptPublishSchema.safeParse(parseJson(json));
-  if (!parsed.success) return { ok: false, error: problem(parsed.error, 'publish() was refused') };
+  if (!parsed.success) return { ok: false, error: problem(parsed.error, 'publish()') };
   const { topic, payload, qos, retain, properties } = parsed.data;
   const value: ScriptPublish = { topic, payload: bytesOf(payload), qos, retain };
   if (properties) {
@@ -129,7 +139,7 @@ export function parseSubscribe(json: string) {
   const parsed = SubscribeSchema.safeParse(parseJson(json));
   return parsed.success
     ? { ok: true as const, value: parsed.data }
-    : { ok: false as const, error: problem(parsed.error, 'subscribe() was refused') };
+    : { ok: false as const, error: problem(parsed.error, 'subscribe()') };
 }
 
 const OnSchema = z.object({ filter: TopicFilterSchema, index: z.number().int().min(0) }).strict();
@@ -137,7 +147,7 @@ export function parseOn(json: string) {
   const parsed = OnSchema.safeParse(parseJson(json));
   return parsed.success
     ? { ok: true as const, value: parsed.data }
-    : { ok: false as const, error: problem(parsed.error, 'on() was refused') };
+    : { ok: false as const, error: problem(parsed.error, 'on()') };
 }
 
 const LOG_TEXT_MAX = 4096;

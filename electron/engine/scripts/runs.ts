@@ -28,6 +28,7 @@ import {
 } from './marshal';
 import type { Delivery, ScriptOp } from './protocol';
 import type { ScriptWorker } from './worker-client';
+import { scriptFailure } from './script-error';
 
 export interface Run {
   key: string;
@@ -126,7 +127,7 @@ export class Runs {
 
   error(run: Run, error: ScriptError): void {
     run.status = { ...run.status, lastError: error };
-    this.consoles.add(run.script.id, 'error', error.message, error.line);
+    this.consoles.add(run.script.id, 'error', error.message, error.line, error.text);
     this.changed(run);
   }
 
@@ -145,11 +146,17 @@ export class Runs {
       const parsed = parseSubscribe(json);
       if (!parsed.ok) return this.error(run, parsed.error);
       if (!run.device) {
-        return this.error(run, { message: 'subscribe() is for devices; a responder hears its connection.' });
+        return this.error(run, scriptFailure('scripts.error.devicesOnly'));
       }
       run.device.client.subscribe(parsed.value.filter, { qos: parsed.value.qos }, (error) => {
         if (error)
-          this.error(run, { message: `subscribe("${parsed.value.filter}") failed: ${error.message}` });
+          this.error(
+            run,
+            scriptFailure('scripts.error.subscribeFailed', {
+              filter: parsed.value.filter,
+              detail: error.message,
+            }),
+          );
       });
     } else {
       const parsed = parsePublish(json);
@@ -162,9 +169,13 @@ export class Runs {
     run.status = { ...run.status, published: run.status.published + 1 };
     this.changed(run);
     const fail = (error: unknown) =>
-      this.error(run, {
-        message: `publish("${message.topic}") failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      this.error(
+        run,
+        scriptFailure('scripts.error.publishFailed', {
+          topic: message.topic,
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      );
     if (run.device) {
       const { client, v5 } = run.device;
       const { topic, payload, qos, retain, properties } = message;

@@ -15,6 +15,7 @@ import {
 } from 'quickjs-emscripten-core';
 import type { ScriptError } from '../../contract';
 import { PRELUDE, PRELUDE_FILE, SCRIPT_FILE } from './prelude';
+import { scriptFailure } from './script-error';
 
 export interface SandboxLimits {
   /** Bytes the script's runtime may allocate. */
@@ -64,18 +65,14 @@ export function scriptError(dumped: unknown, limits: SandboxLimits): ScriptError
   const line = lineMatch ? Number(lineMatch[1]) : undefined;
   const out: ScriptError = { message: `${name}: ${message}`, ...(line !== undefined && { line }) };
   if (message === 'interrupted') {
-    return {
-      ...out,
-      message: `The script ran longer than ${limits.callMs} ms and was stopped.`,
-      limit: 'time',
-    };
+    return scriptFailure('scripts.error.time', { ms: limits.callMs }, { ...out, limit: 'time' });
   }
   if (message === 'out of memory' || /out of memory/i.test(message)) {
     const mb = Math.round(limits.memoryBytes / (1024 * 1024));
-    return { ...out, message: `The script used more than ${mb} MB and was stopped.`, limit: 'memory' };
+    return scriptFailure('scripts.error.memory', { mb }, { ...out, limit: 'memory' });
   }
   if (/stack overflow/i.test(message)) {
-    return { ...out, message: 'The script recursed too deeply (stack overflow).', limit: 'stack' };
+    return scriptFailure('scripts.error.stack', {}, { ...out, limit: 'stack' });
   }
   return out;
 }
@@ -163,7 +160,7 @@ export class Sandbox {
 
   /** Runs `__dispatch(kind, id, json)` under the call deadline; answers its JSON text. */
   call(kind: 'transform' | 'on' | 'timer' | 'hasTransform', id: number, json: string): CallResult {
-    if (this.disposed) return { ok: false, error: { message: 'The script was stopped.' } };
+    if (this.disposed) return { ok: false, error: scriptFailure('scripts.error.stopped') };
     const { context } = this;
     const args = [context.newString(kind), context.newNumber(id), context.newString(json)];
     this.deadline = Date.now() + this.limits.callMs;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
 import type { SandboxLimits } from './sandbox';
 import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
+import { scriptFailure } from './script-error';
 
 /** Where the worker's built file is, and how to start it (tests add a TypeScript loader). */
 export interface WorkerSpec {
@@ -49,7 +50,7 @@ export class ScriptWorker {
     const died = (detail: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      const error: ScriptError = { message: `The script worker stopped (${detail}).` };
+      const error = scriptFailure('scripts.error.workerStopped', { detail });
       for (const settle of this.loads.values()) settle(error);
       this.loads.clear();
       for (const settle of this.transforms.values()) settle(error);
@@ -97,11 +98,11 @@ export class ScriptWorker {
     /** The defaults (32 MB, 100 ms per call) when left out. */
     limits?: Partial<SandboxLimits>,
   ): Promise<ScriptError | null> {
-    this.loads.get(run)?.({ message: 'Replaced by a newer start.' });
+    this.loads.get(run)?.(scriptFailure('scripts.error.replaced'));
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.loads.delete(run);
-        resolve({ message: `The script did not start within ${LOAD_TIMEOUT_MS / 1000} s.` });
+        resolve(scriptFailure('scripts.error.startTimeout', { seconds: LOAD_TIMEOUT_MS / 1000 }));
       }, LOAD_TIMEOUT_MS);
       this.loads.set(run, (error) => {
         clearTimeout(timer);
@@ -125,7 +126,7 @@ export class ScriptWorker {
       // The worker answers within its budget plus one call's limit; the margin covers a load.
       const timer = setTimeout(() => {
         this.transforms.delete(req);
-        resolve({ message: 'The transform did not answer in time.', limit: 'time' });
+        resolve(scriptFailure('scripts.error.noAnswerInTime', {}, { limit: 'time' }));
       }, TRANSFORM_BUDGET_MS + LOAD_TIMEOUT_MS);
       this.transforms.set(req, (results) => {
         clearTimeout(timer);
@@ -138,7 +139,7 @@ export class ScriptWorker {
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    const error: ScriptError = { message: 'The script worker was shut down.' };
+    const error = scriptFailure('scripts.error.workerShutDown');
     for (const settle of this.loads.values()) settle(error);
     this.loads.clear();
     for (const settle of this.transforms.values()) settle(error);

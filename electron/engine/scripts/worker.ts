@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ScriptError } from '../../contract';
 import type { CallOutcome, Delivery, FromWorker, ScriptOp, ToWorker, WireMessage } from './protocol';
 import { DEFAULT_LIMITS, Sandbox, type SandboxLimits } from './sandbox';
+import { scriptFailure } from './script-error';
 
 const MIN_TIMER_MS = 10;
 const MAX_TIMERS = 100;
@@ -68,9 +69,10 @@ function withinCallBudget(state: Running, op: string): boolean {
 function reportDropped(run: string, state: Running): void {
   const { publishes, logs } = state.counts;
   if (publishes <= MAX_PUBLISHES_PER_CALL && logs <= MAX_LOGS_PER_CALL) return;
-  reportError(run, {
-    message: `One call may publish ${MAX_PUBLISHES_PER_CALL} messages and log ${MAX_LOGS_PER_CALL} lines; the rest of this call's were dropped.`,
-  });
+  reportError(
+    run,
+    scriptFailure('scripts.error.callLimits', { publishes: MAX_PUBLISHES_PER_CALL, logs: MAX_LOGS_PER_CALL }),
+  );
 }
 
 /** Runs one call of a loaded script with a fresh request budget. */
@@ -95,7 +97,7 @@ function timerOp(run: string, state: Running, op: string, json: string): void {
     return;
   }
   if (state.timers.size >= MAX_TIMERS) {
-    reportError(run, { message: `A script may keep at most ${MAX_TIMERS} timers.` });
+    reportError(run, scriptFailure('scripts.error.timers', { max: MAX_TIMERS }));
     return;
   }
   const ms = Math.max(MIN_TIMER_MS, typeof spec.ms === 'number' && Number.isFinite(spec.ms) ? spec.ms : 0);
@@ -160,14 +162,11 @@ async function transform(
   try {
     for (const message of messages) {
       if (!message) {
-        results.push({ ok: false, error: { message: 'The message is no longer kept.' } });
+        results.push({ ok: false, error: scriptFailure('scripts.error.gone') });
       } else if (Date.now() > until) {
         results.push({
           ok: false,
-          error: {
-            message: `Not run: the transform used its ${budgetMs} ms for this request.`,
-            limit: 'time',
-          },
+          error: scriptFailure('scripts.error.budget', { ms: budgetMs }, { limit: 'time' }),
         });
       } else {
         const result = sandbox.call('transform', 0, JSON.stringify(message));
@@ -175,7 +174,7 @@ async function transform(
           result.ok && result.json.length > MAX_VALUE_CHARS
             ? {
                 ok: false,
-                error: { message: `The value is larger than ${MAX_VALUE_CHARS / 1024} KB of JSON.` },
+                error: scriptFailure('scripts.error.valueTooLarge', { kb: MAX_VALUE_CHARS / 1024 }),
               }
             : result,
         );

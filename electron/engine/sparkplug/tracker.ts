@@ -176,6 +176,15 @@ export class SparkplugTracker {
         node.aliases = birthAliases(input.payload);
         node.metrics = new Map();
         this.setBdSeq(node, bdSeqOf(metrics));
+        // A new node session: every device must be born again in it (a DBIRTH follows the
+        // NBIRTH). Until then a device is offline, its old aliases mean nothing, and DATA
+        // from it asks for a rebirth. Its last values stay on show.
+        for (const d of node.devices.values()) {
+          if (d.online) d.online = false;
+          delete d.birthSeq;
+          delete d.rebirth;
+          d.aliases = new Map();
+        }
         break;
       case 'DBIRTH':
         if (!device) break;

@@ -1,5 +1,6 @@
 import {
   compileTopicMatch,
+  mqttFilterMatches,
   type MessageExportResult,
   type MessageSearchResult,
   numberFrom,
@@ -203,23 +204,43 @@ export class MessageStream {
     if (steps === null && path !== undefined && path.trim() !== '') {
       throw new EngineError('invalid-input', text('stream.notJsonPath', { path }));
     }
-    const entries: LogEntry[] = [];
-    for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
-      if (this.log.get(at.seq) === at) entries.push(at);
-      at = at.previousSeq > afterSeq ? this.log.get(at.previousSeq) : undefined;
-    }
     const t: number[] = [];
     const v: (number | null)[] = [];
     let skipped = 0;
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const entry = entries[i];
-      if (!entry) continue;
+    const { entries, lastSeq } = this.seriesEntries(topic, afterSeq);
+    for (const entry of entries) {
       const value = extract ? extract(entry, steps) : numberFrom(seriesDecoder.decode(entry.payload), steps);
       if (value === null) skipped++;
       t.push(entry.receivedAt);
       v.push(value);
     }
-    return { t, v, skipped, lastSeq: this.log.lastSeq };
+    return { t, v, skipped, lastSeq };
+  }
+
+  /**
+   * A topic's kept messages after `afterSeq`, oldest first, and the log's last seq then. A
+   * filter (no topic name holds + or #) reads every topic it matches, as one line.
+   */
+  seriesEntries(topic: string, afterSeq: number): { entries: LogEntry[]; lastSeq: number } {
+    const entries: LogEntry[] = [];
+    if (topic.includes('+') || topic.includes('#')) {
+      // One test per distinct topic, not per message.
+      const verdicts = new Map<string, boolean>();
+      for (const entry of this.log.entriesFrom(afterSeq + 1)) {
+        let verdict = verdicts.get(entry.topic);
+        if (verdict === undefined) {
+          verdict = mqttFilterMatches(topic, entry.topic);
+          verdicts.set(entry.topic, verdict);
+        }
+        if (verdict) entries.push(entry);
+      }
+      return { entries, lastSeq: this.log.lastSeq };
+    }
+    for (let at = this.index.find(topic)?.last; at && at.seq > afterSeq;) {
+      if (this.log.get(at.seq) === at) entries.push(at);
+      at = at.previousSeq > afterSeq ? this.log.get(at.previousSeq) : undefined;
+    }
+    return { entries: entries.reverse(), lastSeq: this.log.lastSeq };
   }
 
   /** The kept messages on `seq`'s topic, walked back from the topic's newest along previousSeq. */

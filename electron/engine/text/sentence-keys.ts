@@ -165,6 +165,7 @@ export const SENTENCE_KEYS = {
   'input.rule.recordingName': [],
   'input.rule.recordingDot': [],
   'input.rule.absolutePath': [],
+  'input.rule.fileName': [],
   'input.said': ['detail'],
   'suback.granted': ['qos'],
   'suback.refused': ['nameKey', 'hex'],

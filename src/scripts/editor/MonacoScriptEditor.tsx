@@ -91,6 +91,9 @@ export default function MonacoScriptEditor(props: ScriptEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the value is synced below
   }, [props.scriptId]);
 
+  // The label names the script: another one chosen in the same editor renames it.
+  useEffect(() => editorRef.current?.updateOptions({ ariaLabel: props.label }), [props.label]);
+
   // Text set from outside (reverted, an example loaded): replace it as one undoable edit.
   useEffect(() => {
     const editor = editorRef.current;

@@ -4,9 +4,9 @@
  * zod's own English message is kept only for logs.
  */
 import type { z } from 'zod';
-import type { EngineText } from '../contract';
-import { EngineTextSchema, ruleText } from '../contract';
-import { text } from '../engine/text/keys';
+import type { EngineText } from '../../contract';
+import { EngineTextSchema, ruleText } from '../../contract';
+import { text } from './keys';
 
 type Issue = z.core.$ZodIssue;
 
