@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckPlanItem, CheckResult } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 import { CheckEvidence } from './CheckEvidence';
 import { VerdictPill } from './verdict';
 
@@ -54,7 +55,9 @@ export function CheckResults({ rows }: { rows: readonly CheckRow[] }) {
                     {item.id}
                   </button>
                 </td>
-                <td className="check-finding">{result?.finding ?? ''}</td>
+                <td className="check-finding">
+                  {result?.findingText ? engineText(result.findingText) : (result?.finding ?? '')}
+                </td>
               </tr>
               {expanded && (
                 <tr className="check-evidence-row">

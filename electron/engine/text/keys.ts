@@ -196,6 +196,21 @@ export const FIXED_KEYS = {
   'scripts.failedToLoad': ['detail'],
   'scripts.deviceLost': ['detail'],
   'scripts.workerDied': ['detail'],
+  // The broker check's findings (Issue 14), group by group.
+  'check.retained.noneDelivered': [],
+  'check.retained.noRetainFlag': [],
+  'check.retained.delivered': [],
+  'check.retained.onlyNewer': [],
+  'check.retained.gotInsteadOfNew': ['payloads'],
+  'check.retained.cleared': [],
+  'check.retained.stillGot': ['payloads'],
+  'check.retained.handlingAsSpecified': ['first', 'second'],
+  'check.retained.handlingExpected': ['wantFirst', 'wantSecond', 'first', 'second'],
+  'check.retained.rapDeliveryFailed': ['plainKey', 'rapKey'],
+  'check.retained.gotIt': [],
+  'check.retained.gotNothing': [],
+  'check.retained.rap': ['plain', 'rap'],
+  'check.retained.rapDiffers': ['plain', 'rap'],
   ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
