@@ -17,6 +17,9 @@ import {
 } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { english } from '../../electron/engine/text/english';
+import { allEngineKeys } from '../../electron/engine/text/keys';
+import zhCN from '../../src/i18n/locales/zh-CN/engine.json';
 import { freePort } from '../support/mosquitto';
 
 describe('check.run through the engine', () => {
@@ -73,6 +76,27 @@ describe('check.run through the engine', () => {
     expect(phases.at(-1)).toBe('done');
     expect(phases.filter((p) => p === 'started')).toHaveLength(6);
     expect(phases.filter((p) => p === 'finished')).toHaveLength(6);
+  });
+
+  // Issue 14: a keyed group's findings cross as engine keys; the English `finding` is their wording.
+  it("words the retained group's findings from check.retained.* keys, in English and Chinese", async () => {
+    const report = await call('check.run', {
+      target: { kind: 'options', options: { transport: 'mqtt', host: '127.0.0.1', port } },
+      groups: ['retained'],
+    });
+    expect(report.results.length).toBeGreaterThanOrEqual(6);
+    const keys = allEngineKeys();
+    for (const result of report.results) {
+      const said = result.findingText;
+      expect(said?.key, result.id).toMatch(/^check\.retained\./);
+      if (!said) continue;
+      expect(keys.has(said.key)).toBe(true);
+      expect(english(said)).toBe(result.finding);
+      expect(zhCN.check.retained[said.key.split('.')[2] as keyof typeof zhCN.check.retained]).toBeTruthy();
+    }
+    expect(report.results.find((r) => r.id === 'retained.replaced')?.finding).toBe(
+      'Only the newer retained message was delivered.',
+    );
   });
 
   it('takes a stored profile as the target', async () => {
