@@ -79,23 +79,30 @@ describe('check.run through the engine', () => {
   });
 
   // Issue 14: a keyed group's findings cross as engine keys; the English `finding` is their wording.
-  it("words the retained group's findings from check.retained.* keys, in English and Chinese", async () => {
+  it("words the retained and will groups' findings from check.* keys, in English and Chinese", async () => {
     const report = await call('check.run', {
       target: { kind: 'options', options: { transport: 'mqtt', host: '127.0.0.1', port } },
-      groups: ['retained'],
+      groups: ['retained', 'will'],
     });
-    expect(report.results.length).toBeGreaterThanOrEqual(6);
+    // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
+    const reached = report.results.filter((r) => r.verdict === 'conforms' || r.verdict === 'differs');
+    expect(reached.length).toBeGreaterThanOrEqual(8);
     const keys = allEngineKeys();
-    for (const result of report.results) {
+    const chinese = zhCN.check as Record<string, Record<string, string>>;
+    for (const result of reached) {
       const said = result.findingText;
-      expect(said?.key, result.id).toMatch(/^check\.retained\./);
+      expect(said?.key, result.id).toMatch(new RegExp(`^check\\.${result.group}\\.`));
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);
       expect(english(said)).toBe(result.finding);
-      expect(zhCN.check.retained[said.key.split('.')[2] as keyof typeof zhCN.check.retained]).toBeTruthy();
+      const [, group = '', name = ''] = said.key.split('.');
+      expect(chinese[group]?.[name]).toBeTruthy();
     }
     expect(report.results.find((r) => r.id === 'retained.replaced')?.finding).toBe(
       'Only the newer retained message was delivered.',
+    );
+    expect(report.results.find((r) => r.id === 'will.not-on-disconnect')?.finding).toBe(
+      'No will after a normal DISCONNECT.',
     );
   });
 

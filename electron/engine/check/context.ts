@@ -156,6 +156,11 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Seconds to one decimal, for a keyed sentence that writes the unit in its own language. */
+export function tenths(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
 export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return `${tenths(ms)} s`;
 }
