@@ -246,6 +246,14 @@ export const FIXED_KEYS = {
   'check.sessions.resentWithoutDup': [],
   'check.sessions.expiryIgnored': ['seconds', 'expiry'],
   'check.sessions.expired': ['seconds'],
+  'check.clientIds.refused': ['detail'],
+  'check.clientIds.accepted': [],
+  'check.clientIds.assigned': ['id'],
+  'check.clientIds.noAssigned': [],
+  'check.shared.refused': ['codes'],
+  'check.shared.moreThanOne': ['split', 'count', 'total'],
+  'check.shared.missing': ['count', 'total', 'split'],
+  'check.shared.eachOnce': ['total', 'split'],
   ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
