@@ -84,15 +84,25 @@ describe('check.run through the engine', () => {
   it("words the keyed groups' findings from check.* keys, in English and Chinese", async () => {
     const report = await call('check.run', {
       target: { kind: 'options', options: { transport: 'mqtt', host: '127.0.0.1', port } },
-      groups: ['retained', 'will', 'delivery', 'sessions', 'client-ids', 'shared-subscriptions'],
+      groups: [
+        'retained',
+        'will',
+        'delivery',
+        'sessions',
+        'client-ids',
+        'shared-subscriptions',
+        'subscriptions',
+      ],
     });
     // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
     const reached = report.results.filter((r) => r.verdict === 'conforms' || r.verdict === 'differs');
-    expect(reached.length).toBeGreaterThanOrEqual(16);
+    expect(reached.length).toBeGreaterThanOrEqual(20);
     const keys = allEngineKeys();
     for (const result of reached) {
       const said = result.findingText;
-      expect(said?.key, result.id).toMatch(/^check\.(retained|will|delivery|sessions|clientIds|shared)\./);
+      expect(said?.key, result.id).toMatch(
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions)\./,
+      );
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);
       expect(english(said)).toBe(result.finding);
