@@ -101,7 +101,7 @@ describe('check.run through the engine', () => {
     for (const result of reached) {
       const said = result.findingText;
       expect(said?.key, result.id).toMatch(
-        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions)\./,
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits)\./,
       );
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);
