@@ -92,6 +92,7 @@ describe('check.run through the engine', () => {
         'client-ids',
         'shared-subscriptions',
         'subscriptions',
+        'limits',
       ],
     });
     // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
