@@ -93,6 +93,7 @@ describe('check.run through the engine', () => {
         'shared-subscriptions',
         'subscriptions',
         'limits',
+        'dollar-topics',
       ],
     });
     // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
@@ -102,7 +103,7 @@ describe('check.run through the engine', () => {
     for (const result of reached) {
       const said = result.findingText;
       expect(said?.key, result.id).toMatch(
-        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits)\./,
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics)\./,
       );
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);

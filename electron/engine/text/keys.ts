@@ -296,6 +296,10 @@ export const FIXED_KEYS = {
   'check.limits.noMaxQos': [],
   'check.limits.maxQosIgnored': ['max'],
   'check.limits.maxQosEnforced': ['max', 'closedKey'],
+  'check.dollarTopics.ownLeaked': ['topic', 'subs'],
+  'check.dollarTopics.ownKept': ['topic'],
+  'check.dollarTopics.sysLeaked': ['topic', 'subs'],
+  'check.dollarTopics.sysKept': ['topic'],
   ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
