@@ -94,6 +94,7 @@ describe('check.run through the engine', () => {
         'subscriptions',
         'limits',
         'dollar-topics',
+        'keepalive',
       ],
     });
     // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
@@ -103,7 +104,7 @@ describe('check.run through the engine', () => {
     for (const result of reached) {
       const said = result.findingText;
       expect(said?.key, result.id).toMatch(
-        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics)\./,
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics|keepalive)\./,
       );
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);

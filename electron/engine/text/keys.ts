@@ -300,6 +300,13 @@ export const FIXED_KEYS = {
   'check.dollarTopics.ownKept': ['topic'],
   'check.dollarTopics.sysLeaked': ['topic', 'subs'],
   'check.dollarTopics.sysKept': ['topic'],
+  'check.keepalive.own': ['keepalive'],
+  'check.keepalive.server': ['keepalive'],
+  'check.keepalive.stillConnected': ['seconds', 'namedKey', 'keepalive'],
+  'check.keepalive.onTime': ['times', 'namedKey', 'keepalive', 'min'],
+  'check.keepalive.early': ['times', 'namedKey', 'keepalive', 'min', 'early'],
+  'check.keepalive.late': ['times', 'namedKey', 'keepalive', 'min', 'late', 'by'],
+  'check.keepalive.earlyAndLate': ['times', 'namedKey', 'keepalive', 'min', 'early', 'late', 'by'],
   ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
