@@ -123,6 +123,25 @@ describe('check.run through the engine', () => {
     );
   });
 
+  // Issue 14: the runner's own "not checked" sentence is keyed too.
+  it('words an MQTT 5 check skipped under MQTT 3.1.1 from check.skip.ranV311', async () => {
+    const report = await call('check.run', {
+      target: {
+        kind: 'options',
+        options: { transport: 'mqtt', host: '127.0.0.1', port, protocolVersion: '3.1.1' },
+      },
+      groups: ['limits'],
+    });
+    expect(report.results.length).toBeGreaterThanOrEqual(4);
+    for (const result of report.results) {
+      expect(result.verdict).toBe('not-supported');
+      expect(result.findingText?.key).toBe('check.skip.ranV311');
+      expect(result.finding).toBe(
+        'The check ran as MQTT 3.1.1, as asked, so this MQTT 5 behaviour was not checked.',
+      );
+    }
+  });
+
   it('takes a stored profile as the target', async () => {
     const profile = await call('profiles.save', {
       name: 'check target',

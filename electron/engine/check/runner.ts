@@ -17,6 +17,7 @@ import type {
 import { brokerUrl } from '../client-options';
 import { packetRecord } from '../packet-log';
 import { english } from '../text/english';
+import { text } from '../text/keys';
 import { ALL_CHECKS } from './catalog';
 import type { CheckDef } from './check-def';
 import { CANCELLED, CheckContext, CouldNotRun, MESSAGE_BOUND, RunState, type Outcome } from './context';
@@ -95,8 +96,8 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
   const skip =
     def.v5 && state.protocolVersion !== 5
       ? state.options.protocolVersion === '5.0'
-        ? 'The broker refused MQTT 5, so this MQTT 5 behaviour does not apply.'
-        : 'The check ran as MQTT 3.1.1, as asked, so this MQTT 5 behaviour was not checked.'
+        ? text('check.skip.refusedV5')
+        : text('check.skip.ranV311')
       : def.unsupported?.(state.connackProperties);
   if (skip) {
     verdict = 'not-supported';

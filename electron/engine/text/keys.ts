@@ -307,6 +307,8 @@ export const FIXED_KEYS = {
   'check.keepalive.early': ['times', 'namedKey', 'keepalive', 'min', 'early'],
   'check.keepalive.late': ['times', 'namedKey', 'keepalive', 'min', 'late', 'by'],
   'check.keepalive.earlyAndLate': ['times', 'namedKey', 'keepalive', 'min', 'early', 'late', 'by'],
+  'check.skip.refusedV5': [],
+  'check.skip.ranV311': [],
   ...SENTENCE_KEYS,
 } as const satisfies Record<string, readonly string[]>;
 
