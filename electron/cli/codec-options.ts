@@ -8,7 +8,6 @@ import {
   CODEC_IDS,
   ENCODABLE_CODECS,
   decodeAs,
-  decodedText,
   detectCodec,
   encodeAs,
   loadProtoFiles,
@@ -16,6 +15,7 @@ import {
   type CodecId,
   type EncodableCodec,
 } from '../codecs';
+import { english } from '../engine/text/english';
 
 export interface CodecArgs {
   /** `.proto` files as given on the command line. */
@@ -40,7 +40,7 @@ export async function codecContext(args: CodecArgs): Promise<CodecContext> {
   const loaded = loadProtoFiles(files);
   if (!loaded.ok) {
     const where = [loaded.file, loaded.line, loaded.column].filter((part) => part !== undefined).join(':');
-    throw new Error(`${where ? `${where}: ` : ''}${loaded.message}`);
+    throw new Error(`${where ? `${where}: ` : ''}${english(loaded.text)}`);
   }
   return { protoRoot: loaded.root };
 }
@@ -49,7 +49,8 @@ export async function codecContext(args: CodecArgs): Promise<CodecContext> {
 export function encodeWith(codec: EncodableCodec, text: string, args: CodecArgs, context: CodecContext) {
   const out = encodeAs(text, { codec, messageType: args.messageType }, context);
   if (out.ok) return out;
-  return { ok: false as const, message: out.path ? `${out.path}: ${out.message}` : out.message };
+  const said = english(out.text);
+  return { ok: false as const, message: out.path ? `${out.path}: ${said}` : said };
 }
 
 /** The payload as decoded text for `sub --decode`, or null to print it as before. */
@@ -68,6 +69,6 @@ export function decodeForPrint(
   return {
     codec: choice.codec,
     ok: result.ok,
-    text: result.ok ? JSON.stringify(result.value) : decodedText(result),
+    text: result.ok ? JSON.stringify(result.value) : english(result.text),
   };
 }

@@ -1,6 +1,6 @@
 import { Decoder, Encoder, Tag, type Options } from 'cbor-x';
 import { PathError, errorText, fromPlain, toPlain } from './plain';
-import { formatPath, type DecodeResult, type EncodeOutcome, type ValueMark } from './types';
+import { codecText, formatPath, type DecodeResult, type EncodeOutcome, type ValueMark } from './types';
 
 // Maps come back as Maps (keys of any type stay visible), 64-bit integers as bigint
 // (int64AsType is a cbor-x option its typings leave out).
@@ -79,7 +79,7 @@ export function decodeCbor(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       codec: 'cbor',
-      message: `Not valid CBOR at byte ${offset} (of ${bytes.length}): ${errorText(error)}`,
+      text: codecText('notCbor', { offset, size: bytes.length, detail: errorText(error) }),
       offset,
     };
   }
@@ -90,8 +90,7 @@ export function encodeCbor(json: unknown): EncodeOutcome {
     const value = fromPlain(json, (tag, inner) => new Tag(inner, tag));
     return { ok: true, bytes: encoder.encode(value) };
   } catch (error) {
-    if (error instanceof PathError)
-      return { ok: false, path: formatPath(error.path), message: error.message };
-    return { ok: false, message: errorText(error) };
+    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), text: error.text };
+    return { ok: false, text: codecText('failed', { detail: errorText(error) }) };
   }
 }

@@ -2,13 +2,14 @@
  * The one payload codec library: decode bytes as a codec, encode JSON with one, and pick a
  * codec for a message. Pure: shared by the engine, the CLI and the renderer.
  */
-import type { Root } from 'protobufjs';
+import { Type, type Root } from 'protobufjs';
+import type { EngineText } from '../contract/engine-text';
 import { decodeCbor, encodeCbor } from './cbor';
 import { decodeMsgpack, encodeMsgpack } from './msgpack';
 import { errorText, toPlain } from './plain';
 import { decodeProtobuf, encodeProtobuf, lookupMessageType } from './protobuf';
 import { decodeSparkplug, encodeSparkplug, type AliasInfo } from './sparkplug';
-import type { CodecId, DecodeResult, EncodeOutcome } from './types';
+import { codecText, type CodecId, type DecodeResult, type EncodeOutcome } from './types';
 
 export * from './types';
 export { detectCodec, type CodecBindingLike, type CodecChoice } from './detect';
@@ -30,12 +31,12 @@ export interface CodecContext {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function protobufType(spec: CodecSpec, context: CodecContext) {
-  if (!spec.messageType) return 'Choose the message type for Protobuf.';
-  if (!context.protoRoot) return 'Add the .proto files that define this message type first.';
+/** The Protobuf type to use, or why there is none (a sentence key). */
+function protobufType(spec: CodecSpec, context: CodecContext): Type | EngineText {
+  if (!spec.messageType) return codecText('chooseType');
+  if (!context.protoRoot) return codecText('addProtoFiles');
   return (
-    lookupMessageType(context.protoRoot, spec.messageType) ??
-    `No message type "${spec.messageType}" in the added .proto files.`
+    lookupMessageType(context.protoRoot, spec.messageType) ?? codecText('noType', { type: spec.messageType })
   );
 }
 
@@ -51,9 +52,9 @@ export function decodeAs(bytes: Uint8Array, spec: CodecSpec, context: CodecConte
         return decodeSparkplug(bytes, context.aliases ?? null);
       case 'protobuf': {
         const type = protobufType(spec, context);
-        return typeof type === 'string'
-          ? { ok: false, codec: 'protobuf', message: type }
-          : decodeProtobuf(bytes, type);
+        return type instanceof Type
+          ? decodeProtobuf(bytes, type)
+          : { ok: false, codec: 'protobuf', text: type };
       }
       case 'json':
       case 'text': {
@@ -61,18 +62,18 @@ export function decodeAs(bytes: Uint8Array, spec: CodecSpec, context: CodecConte
         try {
           text = utf8.decode(bytes);
         } catch {
-          return { ok: false, codec: spec.codec, message: 'Not valid UTF-8 text.' };
+          return { ok: false, codec: spec.codec, text: codecText('notUtf8') };
         }
         if (spec.codec === 'text') return { ok: true, codec: 'text', value: text, marks: [] };
         try {
           return { ok: true, codec: 'json', value: toPlain(JSON.parse(text), []), marks: [] };
         } catch (error) {
-          return { ok: false, codec: 'json', message: `Not valid JSON: ${errorText(error)}` };
+          return { ok: false, codec: 'json', text: codecText('notJson', { detail: errorText(error) }) };
         }
       }
     }
   } catch (error) {
-    return { ok: false, codec: spec.codec, message: errorText(error) };
+    return { ok: false, codec: spec.codec, text: codecText('failed', { detail: errorText(error) }) };
   }
 }
 
@@ -86,7 +87,7 @@ export function encodeAs(
   try {
     json = JSON.parse(jsonText);
   } catch (error) {
-    return { ok: false, message: `The payload is not valid JSON: ${errorText(error)}` };
+    return { ok: false, text: codecText('payloadNotJson', { detail: errorText(error) }) };
   }
   switch (spec.codec) {
     case 'msgpack':
@@ -97,7 +98,7 @@ export function encodeAs(
       return encodeSparkplug(json, { now: context.now ?? Date.now(), seq: context.seq ?? 0 });
     case 'protobuf': {
       const type = protobufType(spec, context);
-      return typeof type === 'string' ? { ok: false, message: type } : encodeProtobuf(json, type);
+      return type instanceof Type ? encodeProtobuf(json, type) : { ok: false, text: type };
     }
     case 'json':
     case 'text':
@@ -107,7 +108,8 @@ export function encodeAs(
 
 /** Pretty JSON of a decoded value (text stays as it is). */
 export function decodedText(result: DecodeResult): string {
-  if (!result.ok) return result.message;
+  // A failure has no decoded text: its reason is a sentence key the renderer words.
+  if (!result.ok) return '';
   return typeof result.value === 'string' && result.codec === 'text'
     ? result.value
     : JSON.stringify(result.value, null, 2);

@@ -1,6 +1,6 @@
 import { Decoder, Encoder } from '@msgpack/msgpack';
 import { PathError, errorText, fromPlain, toPlain } from './plain';
-import { formatPath, type DecodeResult, type EncodeOutcome, type ValueMark } from './types';
+import { codecText, formatPath, type DecodeResult, type EncodeOutcome, type ValueMark } from './types';
 
 // useBigInt64: 64-bit integers come back exact; toPlain shows those beyond 2^53 as marked strings.
 const decoder = new Decoder({ useBigInt64: true });
@@ -19,11 +19,14 @@ export function decodeMsgpack(bytes: Uint8Array): DecodeResult {
     return { ok: true, codec: 'msgpack', value, marks };
   } catch (error) {
     const offset = position();
-    const where = offset === undefined ? '' : ` at byte ${offset}`;
+    const detail = errorText(error);
     return {
       ok: false,
       codec: 'msgpack',
-      message: `Not valid MessagePack${where} (of ${bytes.length}): ${errorText(error)}`,
+      text:
+        offset === undefined
+          ? codecText('notMsgpack', { size: bytes.length, detail })
+          : codecText('notMsgpackAt', { offset, size: bytes.length, detail }),
       ...(offset === undefined ? {} : { offset }),
     };
   }
@@ -33,8 +36,7 @@ export function encodeMsgpack(json: unknown): EncodeOutcome {
   try {
     return { ok: true, bytes: encoder.encode(fromPlain(json, null)) };
   } catch (error) {
-    if (error instanceof PathError)
-      return { ok: false, path: formatPath(error.path), message: error.message };
-    return { ok: false, message: errorText(error) };
+    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), text: error.text };
+    return { ok: false, text: codecText('failed', { detail: errorText(error) }) };
   }
 }

@@ -1,4 +1,5 @@
-import type { ValueMark, ValuePath } from './types';
+import type { EngineText } from '../contract/engine-text';
+import { codecText, type ValueMark, type ValuePath } from './types';
 
 /** Sets a key as an own property: "__proto__" from a payload is an ordinary key (Trust #2). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -111,7 +112,7 @@ export function fromPlain(
     try {
       return BigInt(only[1]);
     } catch {
-      throw new PathError(path, `"${String(only[1])}" is not an integer`);
+      throw new PathError(path, codecText('notInteger', { value: String(only[1]) }));
     }
   }
   if (
@@ -131,16 +132,16 @@ export function fromPlain(
 export class PathError extends Error {
   constructor(
     readonly path: ValuePath,
-    message: string,
+    readonly text: EngineText,
   ) {
-    super(message);
+    super(text.key);
   }
 }
 
 export function hexBytes(text: string, path: ValuePath): Uint8Array {
   const clean = text.replace(/\s+/g, '');
   if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) {
-    throw new PathError(path, 'bytes are written as hex, two digits per byte');
+    throw new PathError(path, codecText('hexBytes'));
   }
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);

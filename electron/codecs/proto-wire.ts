@@ -3,6 +3,9 @@
  * says too little: to name the field and byte offset of a decode failure, and to show fields
  * the message type does not know.
  */
+import type { EngineText } from '../contract/engine-text';
+import { codecText } from './types';
+
 export interface WireField {
   id: number;
   wireType: number;
@@ -18,7 +21,7 @@ export interface WireField {
 export interface WireProblem {
   offset: number;
   field?: number;
-  message: string;
+  text: EngineText;
 }
 
 export type WireScan = { ok: true; fields: WireField[] } | { ok: false; problem: WireProblem };
@@ -39,24 +42,24 @@ export function scanWire(bytes: Uint8Array, base = 0): WireScan {
   const fields: WireField[] = [];
   const groups: number[] = [];
   let pos = 0;
-  const problem = (offset: number, message: string, field?: number): WireScan => ({
+  const problem = (offset: number, text: EngineText, field?: number): WireScan => ({
     ok: false,
-    problem: { offset: base + offset, message, ...(field === undefined ? {} : { field }) },
+    problem: { offset: base + offset, text, ...(field === undefined ? {} : { field }) },
   });
   while (pos < bytes.length) {
     const start = pos;
     const key = readVarint(bytes, pos);
-    if (!key) return problem(start, 'a field key is cut short');
+    if (!key) return problem(start, codecText('wire.keyCut'));
     const id = Number(key.value >> 3n);
     const wireType = Number(key.value & 7n);
-    if (id === 0) return problem(start, 'field number 0 is not allowed');
+    if (id === 0) return problem(start, codecText('wire.fieldZero'));
     pos = key.next;
     let raw: bigint | Uint8Array;
     let valueStart = pos;
     switch (wireType) {
       case 0: {
         const v = readVarint(bytes, pos);
-        if (!v) return problem(pos, 'its varint value is cut short', id);
+        if (!v) return problem(pos, codecText('wire.varintCut'), id);
         raw = v.value;
         pos = v.next;
         break;
@@ -64,20 +67,23 @@ export function scanWire(bytes: Uint8Array, base = 0): WireScan {
       case 1:
       case 5: {
         const size = wireType === 1 ? 8 : 4;
-        if (pos + size > bytes.length) return problem(pos, `its ${size}-byte value runs past the end`, id);
+        if (pos + size > bytes.length) return problem(pos, codecText('wire.valuePastEnd', { size }), id);
         raw = bytes.subarray(pos, pos + size);
         pos += size;
         break;
       }
       case 2: {
         const length = readVarint(bytes, pos);
-        if (!length) return problem(pos, 'its length is cut short', id);
+        if (!length) return problem(pos, codecText('wire.lengthCut'), id);
         valueStart = length.next;
         const end = valueStart + Number(length.value);
         if (end > bytes.length) {
           return problem(
             pos,
-            `its length ${length.value} runs past the end (${bytes.length - valueStart} bytes left)`,
+            codecText('wire.lengthPastEnd', {
+              length: length.value.toString(),
+              left: bytes.length - valueStart,
+            }),
             id,
           );
         }
@@ -89,13 +95,13 @@ export function scanWire(bytes: Uint8Array, base = 0): WireScan {
         groups.push(id);
         continue;
       case 4:
-        if (groups.pop() !== id) return problem(start, 'a group ends that was not started', id);
+        if (groups.pop() !== id) return problem(start, codecText('wire.groupNotStarted'), id);
         continue;
       default:
-        return problem(start, `wire type ${wireType} does not exist`, id);
+        return problem(start, codecText('wire.wireType', { wireType }), id);
     }
     if (groups.length === 0) fields.push({ id, wireType, start, valueStart, end: pos, raw });
   }
-  if (groups.length > 0) return problem(bytes.length, 'a group is not closed', groups.at(-1));
+  if (groups.length > 0) return problem(bytes.length, codecText('wire.groupNotClosed'), groups.at(-1));
   return { ok: true, fields };
 }

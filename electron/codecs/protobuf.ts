@@ -1,7 +1,9 @@
 import { Enum, Root, Type, common, parse, type Field, type Message } from 'protobufjs';
 import { PathError, errorText, fromPlain, hexBytes, plainBigint, setOwn, toHex, toPlain } from './plain';
 import { scanWire, type WireProblem } from './proto-wire';
+import type { EngineText } from '../contract/engine-text';
 import {
+  codecText,
   formatPath,
   type DecodeResult,
   type EncodeOutcome,
@@ -12,7 +14,7 @@ import {
 
 export type ProtoLoad =
   | { ok: true; root: Root; types: string[] }
-  | { ok: false; message: string; file?: string; line?: number; column?: number };
+  | { ok: false; text: EngineText; file?: string; line?: number; column?: number };
 
 const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
 
@@ -20,12 +22,15 @@ const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64'])
 function parseProblem(file: ProtoFile, error: unknown): ProtoLoad {
   const message = errorText(error);
   const line = Number(/\(line (\d+)\)/.exec(message)?.[1]);
-  if (!Number.isInteger(line) || line < 1) return { ok: false, file: file.name, message };
+  // protobufjs's own words are data: they ride as a parameter.
+  if (!Number.isInteger(line) || line < 1)
+    return { ok: false, file: file.name, text: codecText('failed', { detail: message }) };
   const token = /illegal (?:token|name|id|value|string|type|reference)? ?'([^']*)'/.exec(message)?.[1];
   const text = file.text.split(/\r?\n/)[line - 1] ?? '';
   const at = token ? text.indexOf(token) : -1;
   const column = at === -1 ? text.search(/\S|$/) + 1 : at + 1;
-  return { ok: false, file: file.name, line, column, message: message.replace(/\s*\(line \d+\)$/, '') };
+  const detail = message.replace(/\s*\(line \d+\)$/, '');
+  return { ok: false, file: file.name, line, column, text: codecText('failed', { detail }) };
 }
 
 function typeNames(root: Root): string[] {
@@ -69,7 +74,7 @@ export function loadProtoFiles(files: readonly ProtoFile[]): ProtoLoad {
       return {
         ok: false,
         file: from ?? name,
-        message: `"${from}" imports "${name}", which is not among the added .proto files.`,
+        text: codecText('missingImport', { from: from ?? '', name }),
       };
     }
     done.add(file.name);
@@ -93,7 +98,7 @@ export function loadProtoFiles(files: readonly ProtoFile[]): ProtoLoad {
   try {
     root.resolveAll();
   } catch (error) {
-    return { ok: false, message: errorText(error) };
+    return { ok: false, text: codecText('failed', { detail: errorText(error) }) };
   }
   return { ok: true, root, types: typeNames(root) };
 }
@@ -192,12 +197,15 @@ export function decodeProtobuf(bytes: Uint8Array, type: Type): DecodeResult {
     message = type.decode(bytes);
   } catch (error) {
     const where = locateProblem(bytes, type);
-    const field = where?.field === undefined ? '' : `field ${where.field}, `;
-    const detail = where ? `${field}byte ${where.offset}: ${where.message}` : errorText(error);
+    const why = where && { offset: where.offset, whyKey: where.text.key, ...where.text.params };
     return {
       ok: false,
       codec: 'protobuf',
-      message: `Not a valid ${type.name} (${detail}).`,
+      text: !why
+        ? codecText('notProto', { type: type.name, detail: errorText(error) })
+        : where.field === undefined
+          ? codecText('notProtoAt', { type: type.name, ...why })
+          : codecText('notProtoFieldAt', { type: type.name, field: where.field, ...why }),
       ...(where ? { offset: where.offset } : {}),
       ...(where?.field === undefined ? {} : { field: where.field }),
     };
@@ -211,22 +219,22 @@ export function decodeProtobuf(bytes: Uint8Array, type: Type): DecodeResult {
 const NUMBER_TYPES = new Set(['double', 'float', 'int32', 'uint32', 'sint32', 'fixed32', 'sfixed32']);
 
 /** protobufjs's fromObject turns 5 into "5" silently: a wrong JSON type is refused here instead. */
-function scalarProblem(field: Field, value: unknown): string | null {
+function scalarProblem(field: Field, value: unknown): EngineText | null {
   if (value === null) return null;
   const enumType = field.resolvedType instanceof Enum ? field.resolvedType : null;
   if (enumType) {
     const known = typeof value === 'string' ? value in enumType.values : Number.isInteger(value);
-    return known ? null : `${String(JSON.stringify(value))} is not a value of ${enumType.name}`;
+    return known ? null : codecText('notEnum', { value: String(JSON.stringify(value)), enum: enumType.name });
   }
-  if (field.type === 'string' && typeof value !== 'string') return 'a string is expected';
-  if (field.type === 'bool' && typeof value !== 'boolean') return 'true or false is expected';
-  if (NUMBER_TYPES.has(field.type) && typeof value !== 'number') return 'a number is expected';
+  if (field.type === 'string' && typeof value !== 'string') return codecText('wantString');
+  if (field.type === 'bool' && typeof value !== 'boolean') return codecText('wantBool');
+  if (NUMBER_TYPES.has(field.type) && typeof value !== 'number') return codecText('wantNumber');
   if (LONG_TYPES.has(field.type)) {
     const ok =
       (typeof value === 'number' && Number.isInteger(value)) ||
       typeof value === 'bigint' ||
       (typeof value === 'string' && /^-?\d+$/.test(value));
-    if (!ok) return 'an integer is expected (a decimal string for 64-bit values)';
+    if (!ok) return codecText('wantInteger');
   }
   return null;
 }
@@ -234,13 +242,13 @@ function scalarProblem(field: Field, value: unknown): string | null {
 /** The user's JSON, checked against the type: a field the type lacks is named with its path. */
 function prepare(value: unknown, type: Type, path: ValuePath): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new PathError(path, `${type.name} is a message: write it as a JSON object`);
+    throw new PathError(path, codecText('notObject', { type: type.name }));
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const field = type.fields[key] ?? type.fieldsArray.find((f) => f.name === key);
     if (!field || !Object.prototype.hasOwnProperty.call(type.fields, field.name)) {
-      throw new PathError([...path, key], `${type.name} has no field "${key}"`);
+      throw new PathError([...path, key], codecText('noField', { type: type.name, field: key }));
     }
     const one = (v: unknown, at: ValuePath): unknown => {
       if (field.resolvedType instanceof Type && v !== null) return prepare(v, field.resolvedType, at);
@@ -275,15 +283,16 @@ export function encodeProtobuf(json: unknown, type: Type): EncodeOutcome {
     if (problem) {
       const [path, ...rest] = problem.split(': ');
       return rest.length > 0
-        ? { ok: false, path, message: rest.join(': ') }
-        : { ok: false, message: problem };
+        ? { ok: false, path, text: codecText('failed', { detail: rest.join(': ') }) }
+        : { ok: false, text: codecText('failed', { detail: problem }) };
     }
     return { ok: true, bytes: type.encode(message).finish() };
   } catch (error) {
-    if (error instanceof PathError)
-      return { ok: false, path: formatPath(error.path), message: error.message };
-    const text = errorText(error);
-    const match = /^\.?([\w.[\]]+): (.*)$/.exec(text.replace(/^[\w.]+\./, ''));
-    return match ? { ok: false, path: match[1], message: match[2] ?? text } : { ok: false, message: text };
+    if (error instanceof PathError) return { ok: false, path: formatPath(error.path), text: error.text };
+    const said = errorText(error);
+    const match = /^\.?([\w.[\]]+): (.*)$/.exec(said.replace(/^[\w.]+\./, ''));
+    return match
+      ? { ok: false, path: match[1], text: codecText('failed', { detail: match[2] ?? said }) }
+      : { ok: false, text: codecText('failed', { detail: said }) };
   }
 }

@@ -2,7 +2,7 @@ import { parse, Type, type Message, type NamespaceBase } from 'protobufjs';
 import { plainBigint, setOwn, toHex } from './plain';
 import { decodeProtobuf, encodeProtobuf, locateProblem } from './protobuf';
 import { SPARKPLUG_B_PROTO } from './sparkplug-b-proto';
-import type { DecodeResult, EncodeOutcome, ValueMark, ValuePath } from './types';
+import { codecText, type DecodeResult, type EncodeOutcome, type ValueMark, type ValuePath } from './types';
 
 /** Sparkplug B data type names by number (Sparkplug 3.0, §6.4.16). */
 export const SPARKPLUG_DATATYPES = [
@@ -307,12 +307,16 @@ export function decodeSparkplug(
     // The generic decoder says where (field number, byte offset).
     const failed = decodeProtobuf(bytes, type);
     if (!failed.ok)
-      return { ...failed, codec: 'sparkplugb', message: `Not a Sparkplug B payload: ${failed.message}` };
+      return {
+        ...failed,
+        codec: 'sparkplugb',
+        text: codecText('notSparkplugWhy', { ...failed.text.params, reasonKey: failed.text.key }),
+      };
     const where = locateProblem(bytes, type);
     return {
       ok: false,
       codec: 'sparkplugb',
-      message: 'Not a Sparkplug B payload.',
+      text: codecText('notSparkplug'),
       ...(where ? { offset: where.offset } : {}),
     };
   }
@@ -373,14 +377,14 @@ const VALUE_FIELD: Record<string, string> = {
  */
 export function encodeSparkplug(json: unknown, fill: { now: number; seq: number }): EncodeOutcome {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, path: '(root)', message: 'A Sparkplug B payload is an object with "metrics".' };
+    return { ok: false, path: '(root)', text: codecText('sparkplugObject') };
   }
   const input = json as Fields;
   const metrics = Array.isArray(input.metrics) ? (input.metrics as unknown[]) : [];
   const built: Fields[] = [];
   for (const [i, item] of metrics.entries()) {
     if (typeof item !== 'object' || item === null) {
-      return { ok: false, path: `metrics[${i}]`, message: 'A metric is an object.' };
+      return { ok: false, path: `metrics[${i}]`, text: codecText('metricObject') };
     }
     const m = item as Fields;
     const type =
@@ -391,7 +395,7 @@ export function encodeSparkplug(json: unknown, fill: { now: number; seq: number 
       return {
         ok: false,
         path: `metrics[${i}].datatype`,
-        message: `"${String(m.datatype)}" is not a datatype this form can send.`,
+        text: codecText('badDatatype', { datatype: String(m.datatype) }),
       };
     }
     const metricOut: Fields = { datatype: type, timestamp: m.timestamp ?? fill.now };

@@ -4,6 +4,20 @@
  * the same way in every host.
  */
 
+import type { EngineText, TextParams } from '../contract/engine-text';
+import type { FixedKey } from '../engine/text/keys';
+
+type CodecKey = FixedKey extends infer K ? (K extends `codec.${infer N}` ? N : never) : never;
+
+/**
+ * A codec's sentence: a `codec.…` key of the engine's table with its parameters, worded by
+ * the renderer (or in English by the CLI). A library's own words ride as `detail`.
+ */
+export const codecText = (key: CodecKey, params: TextParams = {}): EngineText => ({
+  key: `codec.${key}`,
+  params,
+});
+
 /** Codecs a binding or an override can name. */
 export const CODEC_IDS = ['json', 'text', 'msgpack', 'cbor', 'protobuf', 'sparkplugb'] as const;
 export type CodecId = (typeof CODEC_IDS)[number];
@@ -42,14 +56,14 @@ export interface DecodeFailure {
   ok: false;
   codec: CodecId;
   /** One sentence, with the byte offset (and Protobuf field number) where known. */
-  message: string;
+  text: EngineText;
   offset?: number;
   field?: number;
 }
 
 export type DecodeResult = DecodedOk | DecodeFailure;
 
-export type EncodeOutcome = { ok: true; bytes: Uint8Array } | { ok: false; message: string; path?: string };
+export type EncodeOutcome = { ok: true; bytes: Uint8Array } | { ok: false; text: EngineText; path?: string };
 
 /** A user's `.proto` file: its name is what `import` statements refer to. */
 export interface ProtoFile {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ConnectOptionsSchema } from './connection';
 import { request } from './common';
-import type { EngineText } from './engine-text';
+import { EngineTextSchema, type EngineText } from './engine-text';
 import { PacketRecordSchema } from './packets';
 import { ProfileIdSchema } from './profiles';
 
@@ -61,8 +61,10 @@ export const CheckResultSchema = z.object({
   /** The specification's statement, in one sentence. */
   statement: z.string(),
   verdict: CheckVerdictSchema,
-  /** One line: what the broker did. */
+  /** One line: what the broker did, in English (the CLI, the Markdown report, stored runs). */
   finding: z.string(),
+  /** The same finding as an engine key (Issue 14), for the renderer to word; absent for a group not keyed yet. */
+  findingText: EngineTextSchema.optional(),
   evidence: z.object({
     packets: z.array(CheckPacketSchema),
     timings: z.array(CheckTimingSchema),

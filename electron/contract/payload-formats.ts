@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CODEC_IDS, ENCODABLE_CODECS, type DecodeResult } from '../codecs/types';
 import { OnConnection, TopicFilterSchema, request } from './common';
 import { ProfileIdSchema } from './profiles';
+import type { EngineText } from './engine-text';
 import { TopicSchemaSchema, type TopicSchema } from './presets';
 
 // The renderer reads codec names and decode results through the contract, like every type.
@@ -90,7 +91,7 @@ export const EncodePayloadInputSchema = z
   })
   .strict();
 
-export type EncodedPayload = { ok: true; bytes: Uint8Array } | { ok: false; message: string; path?: string };
+export type EncodedPayload = { ok: true; bytes: Uint8Array } | { ok: false; text: EngineText; path?: string };
 
 export const payloadFormatRequests = {
   /** Decodes one message lazily, when it is shown (never on the socket path); cached per message. */

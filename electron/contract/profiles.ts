@@ -6,7 +6,7 @@
  * the value "", and `secrets.wsHeaders` names those with a saved value. On save, a value
  * typed in a header replaces the saved one, "" keeps it, and a removed header loses it.
  */
-import { EngineTextSchema } from './engine-text';
+import { EngineTextSchema, type EngineText } from './engine-text';
 import { z } from 'zod';
 import { TopicFilterSchema, request } from './common';
 import { ConnectOptionsSchema, TlsOptionsSchema, type ConnectionStatus } from './connection';
@@ -175,7 +175,7 @@ export interface ExportResult {
 }
 
 /** Something an import mapped differently, or could not map. */
-export const ImportNoteSchema = z.object({ field: z.string(), message: z.string() });
+export const ImportNoteSchema = z.object({ field: z.string(), text: EngineTextSchema });
 
 export interface ImportReportEntry {
   name: string;
@@ -227,7 +227,7 @@ export interface LintItem {
   severity: z.infer<typeof LintSeveritySchema>;
   /** Stable identifier, e.g. "unknown-option", "not-literal", "risky", "scheme". */
   code: string;
-  message: string;
+  text: EngineText;
   /** 1-based position in the pasted code, where there is one. */
   line?: number;
   column?: number;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { OnConnection, request } from './common';
 import type { CodecId } from '../codecs/types';
 import { ProfileIdSchema } from './profiles';
+import type { EngineText } from './engine-text';
 
 /** A Sparkplug identifier (group, edge node): one topic level, no wildcards. */
 export const SparkplugIdSchema = z
@@ -48,7 +49,7 @@ export interface DecodedPreview {
   json?: string;
   sparkplug?: SparkplugPreview;
   /** The payload did not decode with its codec: the decoder's reason. */
-  error?: string;
+  error?: EngineText;
 }
 
 export interface SparkplugMetric {
@@ -77,7 +78,7 @@ export interface SeqGap {
 export interface SparkplugDecodeError {
   seq: number;
   topic: string;
-  message: string;
+  text: EngineText;
   receivedAt: number;
 }
 

@@ -6,6 +6,7 @@
  *
  * `\{{` writes a literal `{{`, so a payload that must contain braces can still be sent.
  */
+import type { EngineText } from './engine-text';
 
 export interface TemplateContext {
   /** Epoch milliseconds for {{timestamp}} and {{iso}}. */
@@ -20,7 +21,13 @@ export interface TemplateContext {
 
 export type TemplateResult =
   | { ok: true; text: string; /** Whether any variable was expanded. */ expanded: boolean }
-  | { ok: false; message: string; /** Zero-based offset of the offending `{{`. */ index: number };
+  | {
+      ok: false;
+      /** Why, with the variable and its line and column as parameters. */
+      text: EngineText;
+      /** Zero-based offset of the offending `{{`. */
+      index: number;
+    };
 
 export const TEMPLATE_VARIABLES = [
   'timestamp',
@@ -40,10 +47,12 @@ export function hasTemplate(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
-function lineAndColumn(text: string, index: number): string {
+function lineAndColumn(text: string, index: number): { line: number; column: number } {
   const before = text.slice(0, index).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
+
+type TemplateProblem = 'template.badRandom' | 'template.minAboveMax' | 'template.unknown';
 
 function randomBetween(min: number, max: number, random: () => number, integers: boolean): string {
   if (integers) return String(Math.floor(random() * (max - min + 1)) + min);
@@ -52,7 +61,10 @@ function randomBetween(min: number, max: number, random: () => number, integers:
 }
 
 /** Expands one `{{…}}` body, or says why it cannot be. */
-function expandOne(body: string, ctx: TemplateContext): string | { problem: string } {
+function expandOne(
+  body: string,
+  ctx: TemplateContext,
+): string | { problem: TemplateProblem; params: Record<string, string> } {
   const name = body.trim();
   switch (name) {
     case 'timestamp':
@@ -68,15 +80,23 @@ function expandOne(body: string, ctx: TemplateContext): string | { problem: stri
   }
   if (name.startsWith('random')) {
     const match = RANDOM_CALL.exec(name);
-    if (!match) return { problem: `{{${name}}} should look like {{random(1,100)}}.` };
+    if (!match)
+      return { problem: 'template.badRandom', params: { name: `{{${name}}}`, example: '{{random(1,100)}}' } };
     const min = Number(match[1]);
     const max = Number(match[2]);
-    if (min > max) return { problem: `{{${name}}}: the minimum is larger than the maximum.` };
+    if (min > max) return { problem: 'template.minAboveMax', params: { name: `{{${name}}}` } };
     const integers = !name.includes('.');
     return randomBetween(min, max, ctx.random, integers);
   }
   return {
-    problem: `{{${name}}} is not a template variable. Known: ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')} (write \\{{ for a literal {{).`,
+    problem: 'template.unknown',
+    // Braces travel as parameters: in a sentence, i18next would read them as placeholders.
+    params: {
+      name: `{{${name}}}`,
+      known: TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', '),
+      escaped: '\\{{',
+      open: '{{',
+    },
   };
 }
 
@@ -99,7 +119,7 @@ export function expandTemplate(text: string, ctx: TemplateContext): TemplateResu
       return {
         ok: false,
         index: match.index,
-        message: `${value.problem} (at ${lineAndColumn(text, match.index)})`,
+        text: { key: value.problem, params: { ...value.params, ...lineAndColumn(text, match.index) } },
       };
     }
     out += value;

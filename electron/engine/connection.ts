@@ -29,7 +29,7 @@ import { publishPacket } from './publish/publish-packet';
 import { closeOutcome } from './close-outcome';
 import { receivedMessage, sentMessage } from './received-message';
 import { SubscriptionTable } from './subscription-table';
-import { text } from './text/keys';
+import { stateKey, text } from './text/keys';
 import { judgeError } from './wire/client-errors';
 import { closeForViolation, guardClientStreams } from './wire/guarded-stream';
 import { emptyTopicViolation, type WireViolation } from './wire/violation';
@@ -388,7 +388,7 @@ export class MqttConnection {
     if (!this.client || this.current.state !== 'connected') {
       throw new EngineError(
         'not-connected',
-        text('request.notConnected', { id: this.id, state: this.current.state }),
+        text('request.notConnected', { id: this.id, stateKey: stateKey(this.current.state) }),
       );
     }
     return this.client;

@@ -152,21 +152,22 @@ const VIOLATION_CODES = {
  * and (MQTT 5) the DISCONNECT reason the client sent before closing.
  */
 export function describeViolation(violation: WireViolation, protocolVersion: number): Problem {
-  if (violation.kind === 'not-mqtt') return notMqtt(`it sent ${violation.what}`);
-  const { what } = violation;
+  const what = violation.what;
+  if (violation.kind === 'not-mqtt')
+    return problem('NOT_MQTT', text('error.notMqttSent', nestText('what', what)));
   const code = VIOLATION_CODES[violation.kind];
   if (protocolVersion !== 5) {
     return violation.kind === 'too-large'
-      ? problem(code, text('violation.v3TooLarge', { what }))
-      : problem(code, text('violation.v3', { what, section: violation.v3 }));
+      ? problem(code, text('violation.v3TooLarge', nestText('what', what)))
+      : problem(code, text('violation.v3', { ...nestText('what', what), section: violation.v3 }));
   }
   const reason = disconnectReasonFor(violation.kind);
   return reason === null
-    ? problem(code, text('violation.v5NoReason', { what, section: violation.v5 }))
+    ? problem(code, text('violation.v5NoReason', { ...nestText('what', what), section: violation.v5 }))
     : problem(
         code,
         text('violation.v5', {
-          what,
+          ...nestText('what', what),
           section: violation.v5,
           nameKey: reasonNameKey(reason),
           hex: hex(reason),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckReport, CheckResult } from '../../electron/contract';
 import { formatTime } from '../i18n/format';
 import { compareRuns } from './compare';
+import { wordFinding } from './finding';
 import { VerdictPill } from './verdict';
 
 function RunCell({ result }: { result: CheckResult | undefined }) {
@@ -10,7 +11,7 @@ function RunCell({ result }: { result: CheckResult | undefined }) {
   if (!result) return <td className="muted">{t('check.compare.notRun')}</td>;
   return (
     <td>
-      <VerdictPill verdict={result.verdict} /> <span className="check-finding">{result.finding}</span>
+      <VerdictPill verdict={result.verdict} /> <span className="check-finding">{wordFinding(result)}</span>
     </td>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckPlanItem, CheckResult } from '../../electron/contract';
 import { formatNumber } from '../i18n/format';
+import { wordFinding } from './finding';
 
 /** What a check is about and, once it ran, what it saw: the statement, the timings, the packets. */
 export function CheckEvidence({ item, result }: { item: CheckPlanItem; result: CheckResult | undefined }) {
@@ -14,7 +15,7 @@ export function CheckEvidence({ item, result }: { item: CheckPlanItem; result: C
       </p>
       {result && (
         <p>
-          {result.finding}{' '}
+          {wordFinding(result)}{' '}
           <span className="muted">
             {t('check.evidence.took', { ms: formatNumber(Math.round(result.durationMs)) })}
           </span>

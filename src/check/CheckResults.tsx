@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckPlanItem, CheckResult } from '../../electron/contract';
 import { CheckEvidence } from './CheckEvidence';
+import { wordFinding } from './finding';
 import { VerdictPill } from './verdict';
 
 export interface CheckRow {
@@ -54,7 +55,7 @@ export function CheckResults({ rows }: { rows: readonly CheckRow[] }) {
                     {item.id}
                   </button>
                 </td>
-                <td className="check-finding">{result?.finding ?? ''}</td>
+                <td className="check-finding">{result ? wordFinding(result) : ''}</td>
               </tr>
               {expanded && (
                 <tr className="check-evidence-row">

@@ -17,6 +17,7 @@ import {
   type Transport,
 } from '../../electron/contract';
 import { engineText, ruleMessage } from '../i18n/engine-text';
+import { i18n } from '../i18n/index';
 
 export interface KeyValueRow {
   key: string;
@@ -217,11 +218,11 @@ function secondsToMs(text: string, minMs: number, maxMs: number, sentence: strin
 }
 
 /** Problem with a PEM field, or null. Pasted text must look like PEM; a file needs a path. */
-export function pemProblem(field: PemField, what: string): string | null {
+export function pemProblem(field: PemField, what: 'caCert' | 'clientCert' | 'privateKey'): string | null {
   const text = field.text.trim();
   if (text === '') return null;
   if (field.mode === 'pem' && !text.includes('-----BEGIN')) {
-    return `The pasted ${what} is not PEM: it must contain a "-----BEGIN …-----" line.`;
+    return i18n.t('formCheck.notPem', { what: i18n.t(`formCheck.field.${what}`) });
   }
   return null;
 }
@@ -241,19 +242,19 @@ function keyValueRows(
   for (const [index, row] of rows.entries()) {
     if (row.key === '' && row.value === '') continue;
     const problem = checkKey(row.key);
-    if (problem) return { ok: false, problem: `Row ${index + 1}: ${problem}` };
+    if (problem) return { ok: false, problem: i18n.t('formCheck.row', { row: index + 1, problem }) };
     out.push({ key: row.key, value: row.value });
   }
   return { ok: true, rows: out };
 }
 
-const userPropertyKey = (key: string) => (key === '' ? 'a user property needs a name.' : null);
+const userPropertyKey = (key: string) => (key === '' ? i18n.t('formCheck.userPropertyName') : null);
 const headerKey = (key: string) =>
   key === ''
-    ? 'a header needs a name.'
+    ? i18n.t('formCheck.headerName')
     : HEADER_TOKEN.test(key)
       ? null
-      : `"${key}" is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only).`;
+      : i18n.t('formCheck.headerInvalid', { name: key, symbols: "!#$%&'*+.^_`|~-" });
 
 /** True when any will field was filled in: then the will is sent, and needs a topic. */
 export function hasWill(values: ConnectFormValues): boolean {
@@ -357,33 +358,22 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
   const v5 = values.protocolVersion === '5.0';
   const tls = isTlsTransport(values.transport);
 
-  const port = number('port', wholeNumber(values.port, 1, 65535, 'Ports run from 1 to 65535.', true));
+  const port = number('port', wholeNumber(values.port, 1, 65535, i18n.t('formCheck.port'), true));
   const keepalive = number(
     'keepalive',
-    wholeNumber(values.keepalive, 0, 65535, 'Keepalive is a whole number of seconds from 0 to 65535.', true),
+    wholeNumber(values.keepalive, 0, 65535, i18n.t('formCheck.keepalive'), true),
   );
   const connectTimeoutMs = number(
     'connectTimeout',
-    secondsToMs(values.connectTimeout, 100, 120_000, 'The connect timeout runs from 0.1 to 120 seconds.'),
+    secondsToMs(values.connectTimeout, 100, 120_000, i18n.t('formCheck.connectTimeout')),
   );
   const maxAttempts = number(
     'reconnectMaxAttempts',
-    wholeNumber(
-      values.reconnectMaxAttempts,
-      0,
-      10_000,
-      'Reconnect attempts are a whole number from 0 (never) to 10000.',
-      true,
-    ),
+    wholeNumber(values.reconnectMaxAttempts, 0, 10_000, i18n.t('formCheck.reconnectAttempts'), true),
   );
   const periodMs = number(
     'reconnectPeriod',
-    secondsToMs(
-      values.reconnectPeriod,
-      100,
-      3_600_000,
-      'The reconnect period runs from 0.1 to 3600 seconds.',
-    ),
+    secondsToMs(values.reconnectPeriod, 100, 3_600_000, i18n.t('formCheck.reconnectPeriod')),
   );
 
   const options: ConnectOptions = {
@@ -410,17 +400,17 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
   if (tls) {
     const tlsOptions: NonNullable<ConnectOptions['tls']> = { verifyServer: values.verifyServer };
     for (const [field, what] of [
-      ['ca', 'CA certificate'],
-      ['cert', 'client certificate'],
-      ['key', 'private key'],
+      ['ca', 'caCert'],
+      ['cert', 'clientCert'],
+      ['key', 'privateKey'],
     ] as const) {
       const problem = pemProblem(values[field], what);
       if (problem) fail(field, problem);
       const source = pemSource(values[field]);
       if (source) tlsOptions[field] = source;
     }
-    if (tlsOptions.key && !tlsOptions.cert) fail('cert', 'A private key needs its client certificate.');
-    if (tlsOptions.cert && !tlsOptions.key) fail('key', 'A client certificate needs its private key.');
+    if (tlsOptions.key && !tlsOptions.cert) fail('cert', i18n.t('formCheck.keyNeedsCert'));
+    if (tlsOptions.cert && !tlsOptions.key) fail('key', i18n.t('formCheck.certNeedsKey'));
     if (values.passphrase !== '') tlsOptions.passphrase = values.passphrase;
     if (values.servername.trim() !== '') tlsOptions.servername = values.servername.trim();
     const alpn = values.alpn
@@ -447,12 +437,12 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
       const properties: NonNullable<NonNullable<ConnectOptions['will']>['properties']> = {};
       const delay = number(
         'willDelayInterval',
-        wholeNumber(values.willDelayInterval, 0, UINT32_MAX, 'The will delay is a whole number of seconds.'),
+        wholeNumber(values.willDelayInterval, 0, UINT32_MAX, i18n.t('formCheck.willDelay')),
       );
       if (delay !== undefined) properties.willDelayInterval = delay;
       const expiry = number(
         'willMessageExpiry',
-        wholeNumber(values.willMessageExpiry, 0, UINT32_MAX, 'Message expiry is a whole number of seconds.'),
+        wholeNumber(values.willMessageExpiry, 0, UINT32_MAX, i18n.t('formCheck.willExpiry')),
       );
       if (expiry !== undefined) properties.messageExpiryInterval = expiry;
       if (values.willContentType !== '') properties.contentType = values.willContentType;
@@ -478,28 +468,23 @@ export function toConnectOptions(values: ConnectFormValues): ToOptionsResult {
   if (v5) {
     const expiry = number(
       'sessionExpiry',
-      wholeNumber(values.sessionExpiry, 0, UINT32_MAX, 'Session expiry is a whole number of seconds.'),
+      wholeNumber(values.sessionExpiry, 0, UINT32_MAX, i18n.t('formCheck.sessionExpiry')),
     );
     if (expiry !== undefined) options.sessionExpirySeconds = expiry;
     const properties: NonNullable<ConnectOptions['connectProperties']> = {};
     const receiveMaximum = number(
       'receiveMaximum',
-      wholeNumber(values.receiveMaximum, 1, 65535, 'Receive maximum runs from 1 to 65535.'),
+      wholeNumber(values.receiveMaximum, 1, 65535, i18n.t('formCheck.receiveMaximum')),
     );
     if (receiveMaximum !== undefined) properties.receiveMaximum = receiveMaximum;
     const maximumPacketSize = number(
       'maximumPacketSize',
-      wholeNumber(
-        values.maximumPacketSize,
-        1,
-        268_435_460,
-        'Maximum packet size runs from 1 to 268435460 bytes.',
-      ),
+      wholeNumber(values.maximumPacketSize, 1, 268_435_460, i18n.t('formCheck.maximumPacketSize')),
     );
     if (maximumPacketSize !== undefined) properties.maximumPacketSize = maximumPacketSize;
     const topicAliasMaximum = number(
       'topicAliasMaximum',
-      wholeNumber(values.topicAliasMaximum, 0, 65535, 'Topic alias maximum runs from 0 to 65535.'),
+      wholeNumber(values.topicAliasMaximum, 0, 65535, i18n.t('formCheck.topicAliasMaximum')),
     );
     if (topicAliasMaximum !== undefined) properties.topicAliasMaximum = topicAliasMaximum;
     // Only what differs from MQTT 5's defaults goes on the wire.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CODEC_IDS, formatPath, type CodecId, type DecodeResult } from '../../electron/contract';
 import type { DecodedPayload, MessageDetail } from '../../electron/contract';
 import { errorText } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { CODEC_NAMES } from '../payload-formats/codec-names';
 import type { Target } from '../payload-formats/payload-format-queries';
 import { HexView } from './HexView';
@@ -131,7 +132,7 @@ function DecodedBody({
     return (
       <div className="decoded-failed">
         <p className="field-problem inspector-note" role="alert">
-          {t('codecs.failed', { codec: CODEC_NAMES[result.codec] })}: {result.message}
+          {t('codecs.failed', { codec: CODEC_NAMES[result.codec] })}: {engineText(result.text)}
         </p>
         <HexView bytes={payload} highlight={result.offset} />
       </div>

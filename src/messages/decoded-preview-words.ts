@@ -1,11 +1,16 @@
-import type { DecodedPreview, MessageSummary } from '../../electron/contract';
+import { wordEngineText, type DecodedPreview, type MessageSummary } from '../../electron/contract';
 import { i18n } from '../i18n';
 import { isBinaryPreview } from './format';
 
 /** The preview in words: the renderer's languages, the engine's structured answer. */
 export function previewWords(preview: DecodedPreview, lng?: string): string {
   const t = i18n.getFixedT(lng ?? i18n.language);
-  if (preview.error !== undefined) return t('sparkplug.preview.error', { message: preview.error });
+  if (preview.error !== undefined) {
+    const message = wordEngineText(preview.error, (key, params) =>
+      t(`engine.${key}` as 'engine.reasonCode', params),
+    );
+    return t('sparkplug.preview.error', { message });
+  }
   const sp = preview.sparkplug;
   if (!sp) return preview.json ?? '';
   const list = sp.metrics.map((m) => `${m.name ?? `#${m.alias ?? '?'}`}=${m.value}`).join(', ');

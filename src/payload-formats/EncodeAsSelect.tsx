@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { CODEC_NAMES } from './codec-names';
 import { useCurrentProfileId } from './current-profile';
 
@@ -70,6 +71,9 @@ export function useEncodeForSend() {
     });
     return out.ok
       ? out
-      : { ok: false as const, message: out.path ? `${out.path}: ${out.message}` : out.message };
+      : {
+          ok: false as const,
+          message: out.path ? `${out.path}: ${engineText(out.text)}` : engineText(out.text),
+        };
   };
 }

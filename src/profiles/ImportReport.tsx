@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReportEntry } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 
 /** What an import did with each profile, and what it mapped differently or left out. */
 export function ImportReport({ report }: { report: readonly ImportReportEntry[] }) {
@@ -27,7 +28,7 @@ export function ImportReport({ report }: { report: readonly ImportReportEntry[] 
               <ul className="import-notes">
                 {entry.notes.map((note, n) => (
                   <li key={n}>
-                    <code>{note.field}</code>: {note.message}
+                    <code>{note.field}</code>: {engineText(note.text)}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LintItem } from '../../electron/contract';
+import { engineText } from '../i18n/engine-text';
 
 /** What the mqtt.js-code reader noticed: unknown options, non-literals, risky choices, schemes. */
 export function LintList({ lint }: { lint: readonly LintItem[] }) {
@@ -13,7 +14,7 @@ export function LintList({ lint }: { lint: readonly LintItem[] }) {
           <span className="mono muted lint-where">
             {item.line !== undefined ? `${item.line}:${item.column ?? 1}` : ''}
           </span>
-          <span className="lint-message">{item.message}</span>
+          <span className="lint-message">{engineText(item.text)}</span>
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import type {
 } from '../../electron/contract';
 import { encodePayload, expandTemplate, topicNameProblem } from '../../electron/contract';
 import { engineText } from '../i18n/engine-text';
+import { i18n } from '../i18n/index';
 import type { EditorDraft } from './draft';
 
 /** What a publish sends, without the connection: also what history keeps for re-sending. */
@@ -34,11 +35,18 @@ export type BuildResult =
 
 const UINT32_MAX = 0xffff_ffff;
 
-function wholeNumber(text: string, min: number, max: number, what: string): number | string {
+/** The sentence is worded here, in the current language: a plain helper the panel calls as it renders. */
+function wholeNumber(
+  text: string,
+  min: number,
+  max: number,
+  field: 'messageExpiry' | 'topicAlias',
+): number | string {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return `${what} is a whole number from ${min} to ${max}.`;
+  const what = i18n.t(`formCheck.field.${field}`);
+  if (!/^\d+$/.test(trimmed)) return i18n.t('formCheck.wholeNumber', { what, min, max });
   const value = Number(trimmed);
-  if (value < min || value > max) return `${what} runs from ${min} to ${max}.`;
+  if (value < min || value > max) return i18n.t('formCheck.range', { what, min, max });
   return value;
 }
 
@@ -50,29 +58,34 @@ export function buildProperties(p: DraftProperties): PropertiesResult {
   if (p.contentType !== '') out.contentType = p.contentType;
   if (p.payloadFormatIndicator !== 'unset') out.payloadFormatIndicator = p.payloadFormatIndicator === 'utf8';
   if (p.messageExpiryInterval.trim() !== '') {
-    const value = wholeNumber(p.messageExpiryInterval, 0, UINT32_MAX, 'Message expiry (seconds)');
+    const value = wholeNumber(p.messageExpiryInterval, 0, UINT32_MAX, 'messageExpiry');
     if (typeof value === 'string') return { ok: false, message: value };
     out.messageExpiryInterval = value;
   }
   if (p.topicAlias.trim() !== '') {
-    const value = wholeNumber(p.topicAlias, 1, 65535, 'Topic alias');
+    const value = wholeNumber(p.topicAlias, 1, 65535, 'topicAlias');
     if (typeof value === 'string') return { ok: false, message: value };
     out.topicAlias = value;
   }
   if (p.responseTopic !== '') {
     const problem = topicNameProblem(p.responseTopic);
-    if (problem) return { ok: false, message: `Response topic: ${engineText(problem)}` };
+    if (problem)
+      return { ok: false, message: i18n.t('formCheck.responseTopic', { problem: engineText(problem) }) };
     out.responseTopic = p.responseTopic;
   }
   if (p.correlationData !== '') {
     const encoded = encodePayload({ format: p.correlationFormat, text: p.correlationData });
-    if (!encoded.ok) return { ok: false, message: `Correlation data: ${engineText(encoded.problem)}` };
+    if (!encoded.ok)
+      return {
+        ok: false,
+        message: i18n.t('formCheck.correlationData', { problem: engineText(encoded.problem) }),
+      };
     out.correlationData = new Uint8Array(encoded.bytes);
   }
   const rows = p.userProperties.filter((u) => u.key !== '' || u.value !== '');
   const nameless = rows.findIndex((u) => u.key === '');
   if (nameless !== -1)
-    return { ok: false, message: `User property ${nameless + 1} has a value but no name.` };
+    return { ok: false, message: i18n.t('formCheck.userPropertyNoName', { row: nameless + 1 }) };
   if (rows.length > 0) out.userProperties = rows;
   return Object.keys(out).length > 0 ? { ok: true, properties: out } : { ok: true };
 }
@@ -96,18 +109,19 @@ export function buildPublish(draft: EditorDraft, options: BuildOptions): BuildRe
   let bytes: Uint8Array;
   let expanded = false;
   if (draft.format === 'file') {
-    if (!draft.file) return { ok: false, field: 'payload', message: 'Pick a file to send.' };
+    if (!draft.file) return { ok: false, field: 'payload', message: i18n.t('formCheck.pickFile') };
     payload = { format: 'bytes', bytes: draft.file.bytes };
     bytes = draft.file.bytes;
   } else {
     const template = expandTemplate(draft.text, options.templates);
-    if (!template.ok) return { ok: false, field: 'payload', message: template.message };
+    if (!template.ok) return { ok: false, field: 'payload', message: engineText(template.text) };
     expanded = template.expanded;
     payload = { format: draft.format, text: template.text };
     const encoded = encodePayload(payload);
     if (!encoded.ok) {
-      const hint = expanded ? ' (after expanding the template variables)' : '';
-      return { ok: false, field: 'payload', message: `${engineText(encoded.problem)}${hint}` };
+      const problem = engineText(encoded.problem);
+      const message = expanded ? i18n.t('formCheck.afterTemplate', { problem }) : problem;
+      return { ok: false, field: 'payload', message };
     }
     bytes = encoded.bytes;
   }

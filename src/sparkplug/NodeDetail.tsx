@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RebirthNeed, SparkplugDevice, SparkplugNode } from '../../electron/contract';
 import { formatTime } from '../i18n/format';
+import { engineText } from '../i18n/engine-text';
 import { MetricsTable } from './MetricsTable';
 import { RebirthButton } from './RebirthButton';
 import { StatusBadge } from './StatusBadge';
@@ -59,7 +60,7 @@ export function NodeDetail({
       )}
       {!device && node.lastError && (
         <p className="field-problem">
-          {t('sparkplug.lastError', { seq: node.lastError.seq, message: node.lastError.message })}
+          {t('sparkplug.lastError', { seq: node.lastError.seq, message: engineText(node.lastError.text) })}
         </p>
       )}
       {!device && node.gaps.length > 0 && (

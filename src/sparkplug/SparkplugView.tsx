@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SparkplugDevice, SparkplugNode, SparkplugState } from '../../electron/contract';
 import { call, errorText } from '../api/client';
+import { engineText } from '../i18n/engine-text';
 import { useCurrentConnection } from '../connections/connection-queries';
 import { useCurrentProfileId } from '../payload-formats/current-profile';
 import { useWorkbench } from '../workbench/workbench-state';
@@ -128,7 +129,7 @@ export function SparkplugView() {
           <ul>
             {state.data.errors.map((e) => (
               <li key={e.seq} className="mono">
-                {t('sparkplug.errors.item', { topic: e.topic, seq: e.seq, message: e.message })}
+                {t('sparkplug.errors.item', { topic: e.topic, seq: e.seq, message: engineText(e.text) })}
               </li>
             ))}
           </ul>

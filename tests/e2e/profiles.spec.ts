@@ -194,7 +194,7 @@ test('MQTTX import reports what it skipped and why', async ({ app }) => {
   const report = dialog.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText(/Import finished: \d+ created/);
   await expect(report).toContainText('EMQX public (TCP)');
-  await expect(report).toContainText(/stored message\(s\) not imported/);
+  await expect(report).toContainText(/Stored messages not imported \(\d+\)/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(profiles.region.getByRole('button', { name: /^MQTTX \d+$/ })).toBeVisible();
   await expect(profiles.row('EMQX public (TCP)')).toContainText('broker.emqx.io:1883');

@@ -17,7 +17,12 @@ import {
 } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { english } from '../../electron/engine/text/english';
+import { allEngineKeys } from '../../electron/engine/text/keys';
+import zhCN from '../../src/i18n/locales/zh-CN/engine.json';
 import { freePort } from '../support/mosquitto';
+
+type Tree = { [key: string]: string | Tree };
 
 describe('check.run through the engine', () => {
   let engine: Engine;
@@ -73,6 +78,68 @@ describe('check.run through the engine', () => {
     expect(phases.at(-1)).toBe('done');
     expect(phases.filter((p) => p === 'started')).toHaveLength(6);
     expect(phases.filter((p) => p === 'finished')).toHaveLength(6);
+  });
+
+  // Issue 14: a keyed group's findings cross as engine keys; the English `finding` is their wording.
+  it("words the keyed groups' findings from check.* keys, in English and Chinese", async () => {
+    const report = await call('check.run', {
+      target: { kind: 'options', options: { transport: 'mqtt', host: '127.0.0.1', port } },
+      groups: [
+        'retained',
+        'will',
+        'delivery',
+        'sessions',
+        'client-ids',
+        'shared-subscriptions',
+        'subscriptions',
+        'limits',
+        'dollar-topics',
+        'keepalive',
+      ],
+    });
+    // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
+    const reached = report.results.filter((r) => r.verdict === 'conforms' || r.verdict === 'differs');
+    expect(reached.length).toBeGreaterThanOrEqual(20);
+    const keys = allEngineKeys();
+    for (const result of reached) {
+      const said = result.findingText;
+      expect(said?.key, result.id).toMatch(
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics|keepalive)\./,
+      );
+      if (!said) continue;
+      expect(keys.has(said.key)).toBe(true);
+      expect(english(said)).toBe(result.finding);
+      const chinese = said.key.split('.').reduce<unknown>((node, part) => (node as Tree)?.[part], zhCN);
+      expect(typeof chinese, said.key).toBe('string');
+    }
+    expect(report.results.find((r) => r.id === 'retained.replaced')?.finding).toBe(
+      'Only the newer retained message was delivered.',
+    );
+    expect(report.results.find((r) => r.id === 'will.not-on-disconnect')?.finding).toBe(
+      'No will after a normal DISCONNECT.',
+    );
+    expect(report.results.find((r) => r.id === 'delivery.qos2-exactly-once')?.finding).toBe(
+      '5 QoS 2 messages arrived exactly once each, in order, at QoS 2.',
+    );
+  });
+
+  // Issue 14: the runner's own "not checked" sentence is keyed too.
+  it('words an MQTT 5 check skipped under MQTT 3.1.1 from check.skip.ranV311', async () => {
+    const report = await call('check.run', {
+      target: {
+        kind: 'options',
+        options: { transport: 'mqtt', host: '127.0.0.1', port, protocolVersion: '3.1.1' },
+      },
+      groups: ['limits'],
+    });
+    expect(report.results.length).toBeGreaterThanOrEqual(4);
+    for (const result of report.results) {
+      expect(result.verdict).toBe('not-supported');
+      expect(result.findingText?.key).toBe('check.skip.ranV311');
+      expect(result.finding).toBe(
+        'The check ran as MQTT 3.1.1, as asked, so this MQTT 5 behaviour was not checked.',
+      );
+    }
   });
 
   it('takes a stored profile as the target', async () => {

@@ -126,7 +126,7 @@ describe.skipIf(!available)('publish repeat against a real Mosquitto', () => {
       () =>
         expect(ended(second.repeatId)).toMatchObject({
           state: 'stopped',
-          detail: { key: 'repeat.stoppedConnection', params: { state: 'disconnected' } },
+          detail: { key: 'repeat.stoppedConnection', params: { stateKey: 'connState.disconnected' } },
         }),
       { timeout: 3000, interval: 20 },
     );

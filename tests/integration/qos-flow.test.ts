@@ -156,7 +156,10 @@ describe.skipIf(!available)('publish flow control, repeat runs and lost connecti
     await broker.restart();
     const end = await ended(run.repeatId);
     expect(end.state).toBe('stopped');
-    expect(end.detail).toMatchObject({ key: 'repeat.stoppedConnection', params: { state: 'reconnecting' } });
+    expect(end.detail).toMatchObject({
+      key: 'repeat.stoppedConnection',
+      params: { stateKey: 'connState.reconnecting' },
+    });
     const stop = await session.callError('publish.repeat.stop', { repeatId: run.repeatId });
     expect(stop).toMatchObject({ code: 'not-found' });
     await stateOf(session, id, 'connected', before);

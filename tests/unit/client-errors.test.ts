@@ -51,7 +51,7 @@ describe('judgeError', () => {
     );
     expect(verdict).toMatchObject({ kind: 'violation', violation: { kind: 'protocol' } });
     if (verdict.kind === 'violation')
-      expect(verdict.violation.what).toBe(
+      expect(englishOf(verdict.violation.what)).toBe(
         'a PUBREC for packet identifier 4, which does not answer its PUBLISH',
       );
   });

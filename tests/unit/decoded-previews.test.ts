@@ -53,8 +53,8 @@ describe('decoded previews', () => {
       }),
     ).toBe('DDATA 1 metric: Temperature=21.5');
     expect(previewWords({ seq: 1, codec: 'cbor', json: '{"t":1}' })).toBe('{"t":1}');
-    expect(previewWords({ seq: 1, codec: 'sparkplugb', error: 'Not a Sparkplug B payload.' })).toBe(
-      'Does not decode: Not a Sparkplug B payload.',
-    );
+    expect(
+      previewWords({ seq: 1, codec: 'sparkplugb', error: { key: 'codec.notSparkplug', params: {} } }),
+    ).toBe('Does not decode: Not a Sparkplug B payload.');
   });
 });

@@ -13,7 +13,7 @@ import {
   describeError,
   describeViolation,
 } from '../../electron/engine/errors';
-import { malformed, protocolError } from '../../electron/engine/wire/violation';
+import { malformed, protocolError, say } from '../../electron/engine/wire/violation';
 import { englishOf } from '../support/english';
 import type { Problem } from '../../electron/contract';
 
@@ -187,7 +187,7 @@ describe('describeError on bytes that are not MQTT', () => {
 });
 
 describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)', () => {
-  const qos3 = malformed('a PUBLISH with QoS 3', '§3.3.1.2', '§3.3.1.2');
+  const qos3 = malformed(say('publishQos3'), '§3.3.1.2', '§3.3.1.2');
 
   it('names MQScope as the side that closed, the spec section, and the DISCONNECT it sent (MQTT 5)', () => {
     expect(worded(describeViolation(qos3, 5))).toEqual({
@@ -195,7 +195,7 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
       message:
         'MQScope closed the connection: the broker sent a PUBLISH with QoS 3 (MQTT 5 §3.3.1.2). It sent DISCONNECT Malformed packet (0x81).',
     });
-    const early = protocolError('a PUBLISH before CONNACK', '§3.2', '§3.2');
+    const early = protocolError(say('beforeConnack', { packet: 'PUBLISH' }), '§3.2', '§3.2');
     expect(describeViolation(early, 5)).toMatchObject({ code: 'PROTOCOL_ERROR' });
     expect(englishOf(describeViolation(early, 5))).toContain('DISCONNECT Protocol error (0x82)');
   });
@@ -208,7 +208,12 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
   });
 
   it('calls a too-large packet by its MQTT 5 reason, and a client-side cap under 3.1.1 (Trust #18)', () => {
-    const big = { kind: 'too-large' as const, what: 'a PUBLISH of 9 bytes', v3: '', v5: '§3.1.2.11.4' };
+    const big = {
+      kind: 'too-large' as const,
+      what: say('tooLarge', { packet: 'PUBLISH', size: 9, limit: 8 }),
+      v3: '',
+      v5: '§3.1.2.11.4',
+    };
     expect(describeViolation(big, 5)).toMatchObject({ code: 'PACKET_TOO_LARGE' });
     expect(englishOf(describeViolation(big, 5))).toContain('DISCONNECT Packet too large (0x95)');
     expect(englishOf(describeViolation(big, 4))).toContain(
@@ -217,10 +222,13 @@ describe('describeViolation: the broker sent a packet MQScope refused (Trust #7)
   });
 
   it('reads bytes that are not MQTT as the existing "not MQTT" sentence', () => {
-    const problem = describeViolation({ kind: 'not-mqtt', what: 'bytes ("HTTP/1.1")', v3: '', v5: '' }, 5);
+    const problem = describeViolation(
+      { kind: 'not-mqtt', what: say('notMqttBytes', { shown: '"HTTP/1.1"' }), v3: '', v5: '' },
+      5,
+    );
     expect(problem.code).toBe('NOT_MQTT');
     expect(englishOf(problem)).toMatch(
-      /did not answer in MQTT \(it sent bytes \("HTTP\/1\.1"\)\): check the port/,
+      /did not answer in MQTT \(it sent bytes that do not start an MQTT packet \("HTTP\/1\.1"\) instead of a CONNACK\): check the port/,
     );
   });
 });

@@ -40,7 +40,7 @@ function run(size: number) {
   for (let at = 0; at < STREAM.length; at += size) {
     const chunk = STREAM.subarray(at, at + size);
     const violation = guard.check(chunk);
-    if (violation) throw new Error(`the guard refused ${violation.what}`);
+    if (violation) throw new Error(`the guard refused ${violation.what.key}`);
     for (const part of assembler.feed(chunk, guard.openPacket)) {
       fed.push(part);
       parser.parse(part);

@@ -81,9 +81,15 @@ describe('payload formats store (version 2)', () => {
   it('refuses a .proto that does not parse with file, line and column, and a type it lacks; saves nothing', async () => {
     const store = new PresetStore(() => dir);
     const bad = { name: 'bad.proto', text: 'syntax = "proto3";\nmessage A {\n  int32 x = 1 @\n}\n' };
-    await expect(
-      store.saveFormats({ topicSchemas: [], codecBindings: [], protoFiles: [bad] }, 'p'),
-    ).rejects.toThrow(/^bad\.proto:3:15: /);
+    const refused = store.saveFormats({ topicSchemas: [], codecBindings: [], protoFiles: [bad] }, 'p');
+    // Issue 14 #2: file, line and column are parameters of a key; protobufjs's words ride as detail.
+    await expect(refused).rejects.toMatchObject({
+      text: {
+        key: 'presets.protoProblemAt',
+        params: { file: 'bad.proto', line: 3, column: 15, whyKey: 'codec.failed' },
+      },
+    });
+    await expect(refused).rejects.toThrow(/^bad\.proto, line 3, column 15: /);
     const good = { name: 'a.proto', text: 'syntax = "proto3"; message A { int32 x = 1; }' };
     await expect(
       store.saveFormats(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, hasTemplate, type TemplateContext } from '../../electron/contract';
+import { englishOf } from '../support/english';
 
 const ctx = (over: Partial<TemplateContext> = {}): TemplateContext => ({
   now: Date.UTC(2026, 10, 26, 12, 30, 0, 123),
@@ -39,15 +40,20 @@ describe('payload templates', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.index).toBe(9);
-    expect(result.message).toContain('{{nope}} is not a template variable');
-    expect(result.message).toContain('line 2, column 8');
+    // Issue 14 #2: a key with the variable and its position, worded in the renderer.
+    expect(result.text).toMatchObject({
+      key: 'template.unknown',
+      params: { name: '{{nope}}', line: 2, column: 8 },
+    });
+    expect(englishOf(result.text)).toContain('{{nope}} is not a template variable');
+    expect(englishOf(result.text)).toContain('line 2, column 8');
   });
 
   it('refuses malformed random() calls', () => {
     expect(expandTemplate('{{random(1)}}', ctx())).toMatchObject({ ok: false });
     expect(expandTemplate('{{random(5,1)}}', ctx())).toMatchObject({
       ok: false,
-      message: expect.stringContaining('minimum is larger'),
+      text: { key: 'template.minAboveMax', params: expect.objectContaining({ name: '{{random(5,1)}}' }) },
     });
   });
 
@@ -63,6 +69,6 @@ describe('payload templates', () => {
 
   it('counts {{counter}} up across a repeat, one value per message', () => {
     const texts = [1, 2, 3].map((counter) => expandTemplate('n={{counter}}', ctx({ counter })));
-    expect(texts.map((t) => (t.ok ? t.text : t.message))).toEqual(['n=1', 'n=2', 'n=3']);
+    expect(texts.map((t) => (t.ok ? t.text : t.text.key))).toEqual(['n=1', 'n=2', 'n=3']);
   });
 });

@@ -1,4 +1,5 @@
 /** Client identifiers: zero length with clean start, and the identifier the broker assigns. */
+import { text } from '../text/keys';
 import type { CheckDef } from './check-def';
 import { conforms, differs } from './context';
 import { Probe } from './probe';
@@ -15,13 +16,15 @@ export const clientIdChecks: CheckDef[] = [
       try {
         probe = await Probe.open(ctx, { label: 'anonymous', clientId: '', clean: true });
       } catch (error) {
-        return differs(`Refused: ${error instanceof Error ? error.message : String(error)}`);
+        return differs(
+          text('check.clientIds.refused', { detail: error instanceof Error ? error.message : String(error) }),
+        );
       }
-      if (!ctx.v5) return conforms('Accepted with a zero-length client ID.');
+      if (!ctx.v5) return conforms(text('check.clientIds.accepted'));
       const assigned = probe.connack.properties?.assignedClientIdentifier;
       return assigned
-        ? conforms(`Accepted; the broker assigned "${assigned}".`)
-        : differs('Accepted, but the CONNACK has no Assigned Client Identifier.');
+        ? conforms(text('check.clientIds.assigned', { id: assigned }))
+        : differs(text('check.clientIds.noAssigned'));
     },
   },
 ];

@@ -3,7 +3,13 @@
  * evidence, the run-wide message budget, and cleanup that runs whatever the check's outcome.
  */
 import type { Packet } from 'mqtt';
-import type { CheckPacket, CheckTiming, CheckVerdict, ParsedConnectOptions } from '../../contract';
+import type {
+  CheckPacket,
+  CheckTiming,
+  CheckVerdict,
+  EngineText,
+  ParsedConnectOptions,
+} from '../../contract';
 import { packetRecord } from '../packet-log';
 
 /**
@@ -29,12 +35,14 @@ export class CouldNotRun extends Error {
 
 export interface Outcome {
   verdict: Exclude<CheckVerdict, 'could-not-run'>;
-  finding: string;
+  /** A keyed finding (`check.*`), or English for a group not keyed yet (Issue 14). */
+  finding: string | EngineText;
 }
 
-export const conforms = (finding: string): Outcome => ({ verdict: 'conforms', finding });
-export const differs = (finding: string): Outcome => ({ verdict: 'differs', finding });
-export const notSupported = (finding: string): Outcome => ({ verdict: 'not-supported', finding });
+type Finding = Outcome['finding'];
+export const conforms = (finding: Finding): Outcome => ({ verdict: 'conforms', finding });
+export const differs = (finding: Finding): Outcome => ({ verdict: 'differs', finding });
+export const notSupported = (finding: Finding): Outcome => ({ verdict: 'not-supported', finding });
 
 /** Shared by every check of a run. */
 export class RunState {
@@ -148,6 +156,11 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Seconds to one decimal, for a keyed sentence that writes the unit in its own language. */
+export function tenths(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
 export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return `${tenths(ms)} s`;
 }

@@ -1,8 +1,14 @@
 /** Basic delivery at each QoS, and exactly once for QoS 2. */
 import type { Qos as QoS } from '../../contract';
+import { text } from '../text/keys';
 import type { CheckDef } from './check-def';
 import { conforms, differs, type CheckContext } from './context';
-import { Probe, describeCode } from './probe';
+import { Probe, reasonParams } from './probe';
+
+/** `{{name}}` as the listed items, or the `check.none` key when there are none. */
+function listOrNone(name: string, items: string[]): Record<string, string> {
+  return items.length ? { [name]: items.join(', ') } : { [`${name}Key`]: 'check.none' };
+}
 
 /** How long a check listens for a duplicate after the first copy arrived. */
 const DUPLICATE_WINDOW_MS = 600;
@@ -28,12 +34,13 @@ function deliveryCheck(qos: QoS): CheckDef {
       await sub.subscribe(topic, { qos });
       const sentAt = performance.now();
       const code = await pub.publish(topic, `qos${qos}`, { qos });
-      if (code >= 0x80) return differs(`The broker refused the PUBLISH: ${describeCode(code)}.`);
+      if (code >= 0x80) return differs(text('check.delivery.publishRefused', reasonParams(code)));
       const [got] = await sub.receive(topic);
-      if (!got) return differs(`Nothing arrived within the wait for a QoS ${qos} message.`);
+      if (!got) return differs(text('check.delivery.nothingArrived', { qos }));
       ctx.timing('publish → delivery', got.at - sentAt);
-      if (got.packet.qos !== qos) return differs(`Delivered at QoS ${got.packet.qos}, not ${qos}.`);
-      return conforms(`Delivered once at QoS ${qos}.`);
+      if (got.packet.qos !== qos)
+        return differs(text('check.delivery.wrongQos', { got: got.packet.qos, qos }));
+      return conforms(text('check.delivery.deliveredOnce', { qos }));
     },
   };
 }
@@ -63,11 +70,18 @@ export const deliveryChecks: CheckDef[] = [
       const doubled = [...counts].filter(([, n]) => n > 1).map(([p]) => p);
       if (missing.length || doubled.length) {
         return differs(
-          `Got ${payloads.length} message(s): missing ${missing.length ? missing.map((i) => `m${i}`).join(', ') : 'none'}, duplicated ${doubled.join(', ') || 'none'}.`,
+          text('check.delivery.exactlyOnceBroken', {
+            count: payloads.length,
+            ...listOrNone(
+              'missing',
+              missing.map((i) => `m${i}`),
+            ),
+            ...listOrNone('doubled', doubled),
+          }),
         );
       }
-      if (sub.on(topic).some((m) => m.packet.qos !== 2)) return differs('Some copies arrived below QoS 2.');
-      return conforms('5 QoS 2 messages arrived exactly once each, in order, at QoS 2.');
+      if (sub.on(topic).some((m) => m.packet.qos !== 2)) return differs(text('check.delivery.belowQos2'));
+      return conforms(text('check.delivery.exactlyOnce'));
     },
   },
   {
@@ -82,10 +96,10 @@ export const deliveryChecks: CheckDef[] = [
       await sub.subscribe(topic, { qos: 0 });
       await pub.publish(topic, 'down', { qos: 2 });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('Nothing arrived.');
+      if (!got) return differs(text('check.delivery.nothing'));
       return got.packet.qos === 0
-        ? conforms('A QoS 2 message reached the QoS 0 subscription at QoS 0.')
-        : differs(`A QoS 2 message reached the QoS 0 subscription at QoS ${got.packet.qos}.`);
+        ? conforms(text('check.delivery.downgraded'))
+        : differs(text('check.delivery.notDowngraded', { qos: got.packet.qos }));
     },
   },
 ];

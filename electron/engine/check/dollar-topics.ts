@@ -1,4 +1,5 @@
 /** `$` topics: not matched by filters that start with a wildcard. */
+import { text } from '../text/keys';
 import type { CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs, type CheckContext, type Outcome } from './context';
 import { fence } from './helpers';
@@ -11,10 +12,10 @@ function unfenced(): never {
 /** How long to wait for the broker's own `$SYS` topics, when ours are refused. */
 const SYS_WAIT_MS = 2000;
 
-function verdict(leaks: string[], what: string): Outcome {
+function verdict(leaks: string[], whose: 'own' | 'sys', topic: string): Outcome {
   return leaks.length
-    ? differs(`${what} reached the wildcard subscription(s) ${leaks.join(' and ')}.`)
-    : conforms(`${what} reached no subscription starting with + or #.`);
+    ? differs(text(`check.dollarTopics.${whose}Leaked`, { topic, subs: leaks.join(', ') }))
+    : conforms(text(`check.dollarTopics.${whose}Kept`, { topic }));
 }
 
 /** With a `$` topic of our own: publish there, with exact, `+/…` and `#` subscribers. */
@@ -44,7 +45,7 @@ async function ownTopic(ctx: CheckContext): Promise<Outcome | { refused: string 
   const leaks = [plus.on(dollarTopic).length ? '+/…' : '', hash.on(dollarTopic).length ? '#' : ''].filter(
     Boolean,
   );
-  return verdict(leaks, `${dollarTopic}, published by the check,`);
+  return verdict(leaks, 'own', dollarTopic);
 }
 
 /**
@@ -64,10 +65,7 @@ async function sysTopics(ctx: CheckContext, refused: string): Promise<Outcome> {
   if (!(await fence(ctx, wild, wild))) unfenced();
   await wild.unsubscribe('#').catch(() => undefined);
   const leaked = wild.messages.filter((m) => m.topic.startsWith('$')).map((m) => m.topic);
-  return verdict(
-    leaked.length ? [`(${[...new Set(leaked)].slice(0, 3).join(', ')})`] : [],
-    `The retained ${topic}`,
-  );
+  return verdict(leaked.length ? [`(${[...new Set(leaked)].slice(0, 3).join(', ')})`] : [], 'sys', topic);
 }
 
 export const dollarTopicChecks: CheckDef[] = [

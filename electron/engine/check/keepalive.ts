@@ -1,6 +1,7 @@
 /** Keepalive: the broker closes a silent client after 1.5 × the keepalive it agreed to. */
 import type { CheckDef } from './check-def';
-import { conforms, delay, differs, seconds, type CheckContext } from './context';
+import { text } from '../text/keys';
+import { conforms, delay, differs, seconds, tenths, type CheckContext } from './context';
 import { Probe } from './probe';
 
 /** The shortest legal keepalive that is not "off" (MQTT §3.1.2.10). */
@@ -52,24 +53,28 @@ export const keepaliveChecks: CheckDef[] = [
       const closed = runs.map((r, i) =>
         r.ms === null ? null : ctx.timing(`silent-${i + 1} closed after its last packet`, r.ms, expected),
       );
-      const named = keepalive === KEEPALIVE_S ? `keepalive ${KEEPALIVE_S}` : `server keepalive ${keepalive}`;
+      const named = {
+        namedKey: keepalive === KEEPALIVE_S ? 'check.keepalive.own' : 'check.keepalive.server',
+        keepalive,
+      };
       if (closed.some((ms) => ms === null)) {
-        return differs(`A silent client was still connected ${seconds(GIVE_UP_MS)} later (${named}).`);
+        return differs(text('check.keepalive.stillConnected', { seconds: tenths(GIVE_UP_MS), ...named }));
       }
       const times = closed as number[];
-      const all = `Disconnected after ${times.map((ms) => seconds(ms)).join(', ')} for ${named} (1.5 × = ${seconds(expected.minMs)})`;
+      const all = { times: times.map((ms) => seconds(ms)).join(', '), ...named, min: tenths(expected.minMs) };
       const early = times.filter((ms) => ms < expected.minMs - 100);
       const late = times.filter((ms) => ms > expected.maxMs);
       if (early.length || late.length) {
-        const how = [
-          early.length ? `${early.length} too early` : '',
-          late.length ? `${late.length} late by up to ${seconds(Math.max(...late) - expected.minMs)}` : '',
-        ].filter(Boolean);
-        // Early and late together, at random phases, is the signature of a periodic sweep.
-        const why = late.length ? ': the broker checks keepalives periodically, not per client' : '';
-        return differs(`${all}: ${how.join(', ')}${why}.`);
+        if (!late.length) return differs(text('check.keepalive.early', { ...all, early: early.length }));
+        // Late ones (with or without early ones, at random phases) are the signature of a periodic sweep.
+        const lateBy = { late: late.length, by: tenths(Math.max(...late) - expected.minMs) };
+        return differs(
+          early.length
+            ? text('check.keepalive.earlyAndLate', { ...all, early: early.length, ...lateBy })
+            : text('check.keepalive.late', { ...all, ...lateBy }),
+        );
       }
-      return conforms(`${all}.`);
+      return conforms(text('check.keepalive.onTime', all));
     },
   },
 ];

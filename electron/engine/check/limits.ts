@@ -1,7 +1,9 @@
 /** The limits a CONNACK states, probed: does the broker enforce what it announced? */
+import type { TextParams } from '../../contract';
+import { text } from '../text/keys';
 import type { CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs, notSupported, type CheckContext } from './context';
-import { Probe, describeCode } from './probe';
+import { Probe, reasonParams } from './probe';
 import { RawProbe } from './raw-probe';
 
 /** Receive Maximum above this is not probed: it would take too many messages. */
@@ -9,16 +11,16 @@ const RECEIVE_MAXIMUM_PROBED = 100;
 /** Maximum Packet Size above this is not probed: the check would send too many bytes. */
 const PACKET_SIZE_PROBED = 1_000_000;
 
-/** How a broker ended a connection, in words, or null when it kept it open. */
-function howClosed(raw: RawProbe): string | null {
+/** How a broker ended a connection, as a sentence's nested `{{closed}}`, or null when it kept it open. */
+function howClosed(raw: RawProbe): TextParams | null {
   if (raw.closedAt === null) return null;
   const disconnect = raw.serverDisconnect;
   return disconnect
-    ? `DISCONNECT ${describeCode(disconnect.reasonCode)}`
-    : 'closing the connection without DISCONNECT';
+    ? { closedKey: 'check.limits.byDisconnect', ...reasonParams(disconnect.reasonCode) }
+    : { closedKey: 'check.limits.withoutDisconnect' };
 }
 
-async function closedWithin(raw: RawProbe): Promise<string | null> {
+async function closedWithin(raw: RawProbe): Promise<TextParams | null> {
   await raw.until(() => raw.closedAt !== null);
   return howClosed(raw);
 }
@@ -45,18 +47,23 @@ export const limitChecks: CheckDef[] = [
       if (max >= 1) {
         raw.publish({ topic, payload: Buffer.from('at-max'), qos: 1, properties: { topicAlias: max } });
         const [got] = await sub.receive(topic);
-        if (!got) return differs(`Topic Alias ${max} (the stated maximum) was not accepted.`);
+        if (!got) return differs(text('check.limits.aliasRefused', { max }));
       }
       raw.publish({ topic, payload: Buffer.from('over'), qos: 1, properties: { topicAlias: max + 1 } });
       const closed = await closedWithin(raw);
       const overDelivered = sub.on(topic).some((m) => m.payload.toString() === 'over');
       if (!closed || overDelivered) {
         return differs(
-          `States Topic Alias Maximum ${max} but accepted alias ${max + 1}${overDelivered ? ' and delivered the message' : ''}.`,
+          text(overDelivered ? 'check.limits.aliasDelivered' : 'check.limits.aliasAccepted', {
+            max,
+            over: max + 1,
+          }),
         );
       }
       return conforms(
-        `States Topic Alias Maximum ${max}; ${max ? `alias ${max} worked; ` : ''}alias ${max + 1} ended the connection (${closed}).`,
+        max
+          ? text('check.limits.aliasEnforced', { max, over: max + 1, ...closed })
+          : text('check.limits.aliasZeroEnforced', { over: max + 1, ...closed }),
       );
     },
   },
@@ -69,11 +76,10 @@ export const limitChecks: CheckDef[] = [
     v5: true,
     async run(ctx) {
       const max = stated(ctx, 'receiveMaximum');
-      if (max === undefined)
-        return notSupported('The CONNACK states no Receive Maximum (65535 by default): nothing to probe.');
+      if (max === undefined) return notSupported(text('check.limits.noReceiveMaximum'));
       if (max > RECEIVE_MAXIMUM_PROBED)
         return notSupported(
-          `The CONNACK states Receive Maximum ${max}; above ${RECEIVE_MAXIMUM_PROBED} it is not probed.`,
+          text('check.limits.receiveMaximumTooHigh', { max, limit: RECEIVE_MAXIMUM_PROBED }),
         );
       const raw = await RawProbe.open(ctx, 'publisher');
       // QoS 2 without PUBREL: each stays unacknowledged, so the window fills.
@@ -81,12 +87,8 @@ export const limitChecks: CheckDef[] = [
         raw.publish({ topic: ctx.topic(), payload: Buffer.from(`w${i}`), qos: 2 });
       const closed = await closedWithin(raw);
       return closed
-        ? conforms(
-            `States Receive Maximum ${max}; message ${max + 1} in flight ended the connection (${closed}).`,
-          )
-        : differs(
-            `States Receive Maximum ${max} but took ${max + 1} unacknowledged QoS 2 messages and kept the connection: the limit is not enforced.`,
-          );
+        ? conforms(text('check.limits.receiveEnforced', { max, over: max + 1, ...closed }))
+        : differs(text('check.limits.receiveIgnored', { max, over: max + 1 }));
     },
   },
   {
@@ -98,18 +100,15 @@ export const limitChecks: CheckDef[] = [
     v5: true,
     async run(ctx) {
       const max = stated(ctx, 'maximumPacketSize');
-      if (max === undefined)
-        return notSupported('The CONNACK states no Maximum Packet Size: nothing to probe.');
+      if (max === undefined) return notSupported(text('check.limits.noPacketSize'));
       if (max > PACKET_SIZE_PROBED)
-        return notSupported(
-          `The CONNACK states Maximum Packet Size ${max}; above ${PACKET_SIZE_PROBED} bytes it is not probed.`,
-        );
+        return notSupported(text('check.limits.packetSizeTooHigh', { max, limit: PACKET_SIZE_PROBED }));
       const raw = await RawProbe.open(ctx, 'publisher');
       raw.publish({ topic: ctx.topic(), payload: Buffer.alloc(max + 1, 0x61), qos: 1 });
       const closed = await closedWithin(raw);
       return closed
-        ? conforms(`States Maximum Packet Size ${max}; a larger packet ended the connection (${closed}).`)
-        : differs(`States Maximum Packet Size ${max} but accepted a larger packet.`);
+        ? conforms(text('check.limits.packetSizeEnforced', { max, ...closed }))
+        : differs(text('check.limits.packetSizeIgnored', { max }));
     },
   },
   {
@@ -120,16 +119,15 @@ export const limitChecks: CheckDef[] = [
     v5: true,
     async run(ctx) {
       const max = stated(ctx, 'maximumQoS');
-      if (max === undefined || max >= 2)
-        return notSupported('The CONNACK states no Maximum QoS below 2: nothing to probe.');
+      if (max === undefined || max >= 2) return notSupported(text('check.limits.noMaxQos'));
       const raw = await RawProbe.open(ctx, 'publisher');
       raw.publish({ topic: ctx.topic(), payload: Buffer.from('over'), qos: 2 });
       const closed = await closedWithin(raw);
       if (!closed && raw.received.some((p) => p.cmd === 'pubrec')) {
-        return differs(`States Maximum QoS ${max} but accepted a QoS 2 PUBLISH.`);
+        return differs(text('check.limits.maxQosIgnored', { max }));
       }
       if (!closed) throw new CouldNotRun('The broker neither answered nor closed the connection.');
-      return conforms(`States Maximum QoS ${max}; a QoS 2 PUBLISH ended the connection (${closed}).`);
+      return conforms(text('check.limits.maxQosEnforced', { max, ...closed }));
     },
   },
 ];

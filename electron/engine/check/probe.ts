@@ -19,7 +19,8 @@ import mqtt, {
   type Packet,
 } from 'mqtt';
 import { brokerUrl, buildClientOptions } from '../client-options';
-import { reasonCodeText } from '../errors';
+import type { TextParams } from '../../contract';
+import { hexCode, reasonCodeText, reasonNameKey } from '../errors';
 import { CouldNotRun, type CheckContext } from './context';
 
 /** How long any single wait for the broker may take. */
@@ -49,6 +50,11 @@ export interface ProbeOptions {
 /** "Not authorized (0x87)". */
 export function describeCode(code: number | undefined): string {
   return reasonCodeText(code ?? 0);
+}
+
+/** A reason code for a keyed sentence's `{{reason}}`: the nested `reasonCode` key and its parameters. */
+export function reasonParams(code: number | undefined): TextParams {
+  return { reasonKey: 'reasonCode', nameKey: reasonNameKey(code ?? 0), hex: hexCode(code ?? 0) };
 }
 
 export async function mqttOptions(ctx: CheckContext, probe: ProbeOptions): Promise<IClientOptions> {

@@ -1,4 +1,5 @@
 /** Retained messages: set, replaced, cleared, delivered on subscribe; MQTT 5 retain options. */
+import { text } from '../text/keys';
 import { capability, type CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs, type CheckContext } from './context';
 import { clearRetainedAfter, fence, retainedOnSubscribe } from './helpers';
@@ -46,9 +47,9 @@ export const retainedChecks: CheckDef[] = [
       const sub = await Probe.open(ctx, { label: 'subscriber' });
       await sub.subscribe(topic, { qos: 1 });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('A new subscriber got no retained message.');
-      if (!got.packet.retain) return differs('The stored message arrived without the RETAIN flag.');
-      return conforms('A later subscriber got the retained message with RETAIN set.');
+      if (!got) return differs(text('check.retained.noneDelivered'));
+      if (!got.packet.retain) return differs(text('check.retained.noRetainFlag'));
+      return conforms(text('check.retained.delivered'));
     },
   },
   {
@@ -62,9 +63,8 @@ export const retainedChecks: CheckDef[] = [
       await setRetained(ctx, topic, ['old', 'new']);
       const { retained, fenced } = await retainedOnSubscribe(ctx, topic, 'subscriber');
       if (!fenced) unfenced();
-      if (retained.length === 1 && retained[0] === 'new')
-        return conforms('Only the newer retained message was delivered.');
-      return differs(`A new subscriber got [${retained.join(', ')}] instead of [new].`);
+      if (retained.length === 1 && retained[0] === 'new') return conforms(text('check.retained.onlyNewer'));
+      return differs(text('check.retained.gotInsteadOfNew', { payloads: retained.join(', ') }));
     },
   },
   {
@@ -80,8 +80,8 @@ export const retainedChecks: CheckDef[] = [
       const { retained, fenced } = await retainedOnSubscribe(ctx, topic, 'subscriber');
       if (!fenced) unfenced();
       return retained.length === 0
-        ? conforms('After the empty retained PUBLISH a new subscriber got nothing.')
-        : differs(`After clearing, a new subscriber still got [${retained.join(', ')}].`);
+        ? conforms(text('check.retained.cleared'))
+        : differs(text('check.retained.stillGot', { payloads: retained.join(', ') }));
     },
   },
   ...RETAIN_HANDLING.map(({ rh, statement, expected }): CheckDef => ({
@@ -101,10 +101,16 @@ export const retainedChecks: CheckDef[] = [
       await sub.subscribe(topic, { qos: 1, rh });
       if (!(await fence(ctx, sub, sub, 'fence2'))) unfenced();
       const second = sub.on(topic).length - first;
-      const said = `first subscribe: ${first}, repeated subscribe: ${second} retained message(s)`;
       return first === expected[0] && second === expected[1]
-        ? conforms(`As specified: ${said}.`)
-        : differs(`Expected ${expected[0]} then ${expected[1]}; got ${said}.`);
+        ? conforms(text('check.retained.handlingAsSpecified', { first, second }))
+        : differs(
+            text('check.retained.handlingExpected', {
+              wantFirst: expected[0],
+              wantSecond: expected[1],
+              first,
+              second,
+            }),
+          );
     },
   })),
   {
@@ -130,12 +136,15 @@ export const retainedChecks: CheckDef[] = [
       const [b] = await rap.receive(topic);
       if (!a || !b)
         return differs(
-          `Delivery failed: without RAP ${a ? 'got it' : 'got nothing'}, with RAP ${b ? 'got it' : 'got nothing'}.`,
+          text('check.retained.rapDeliveryFailed', {
+            plainKey: a ? 'check.retained.gotIt' : 'check.retained.gotNothing',
+            rapKey: b ? 'check.retained.gotIt' : 'check.retained.gotNothing',
+          }),
         );
-      const said = `RETAIN ${a.packet.retain ? 1 : 0} without RAP, ${b.packet.retain ? 1 : 0} with RAP`;
+      const said = { plain: a.packet.retain ? 1 : 0, rap: b.packet.retain ? 1 : 0 };
       return !a.packet.retain && b.packet.retain
-        ? conforms(`${said}.`)
-        : differs(`${said} (expected 0 and 1).`);
+        ? conforms(text('check.retained.rap', said))
+        : differs(text('check.retained.rapDiffers', said));
     },
   },
 ];

@@ -16,9 +16,11 @@ import type {
 } from '../../contract';
 import { brokerUrl } from '../client-options';
 import { packetRecord } from '../packet-log';
+import { english } from '../text/english';
+import { text } from '../text/keys';
 import { ALL_CHECKS } from './catalog';
 import type { CheckDef } from './check-def';
-import { CANCELLED, CheckContext, CouldNotRun, MESSAGE_BOUND, RunState } from './context';
+import { CANCELLED, CheckContext, CouldNotRun, MESSAGE_BOUND, RunState, type Outcome } from './context';
 import { Probe } from './probe';
 
 /** Checks running at once: enough to finish in well under 90 s, few enough for a small broker. */
@@ -90,12 +92,12 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
   const started = performance.now();
   const ctx = new CheckContext(state, key);
   let verdict: CheckVerdict;
-  let finding: string;
+  let finding: Outcome['finding'];
   const skip =
     def.v5 && state.protocolVersion !== 5
       ? state.options.protocolVersion === '5.0'
-        ? 'The broker refused MQTT 5, so this MQTT 5 behaviour does not apply.'
-        : 'The check ran as MQTT 3.1.1, as asked, so this MQTT 5 behaviour was not checked.'
+        ? text('check.skip.refusedV5')
+        : text('check.skip.ranV311')
       : def.unsupported?.(state.connackProperties);
   if (skip) {
     verdict = 'not-supported';
@@ -116,7 +118,7 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
     specRef: def.specRef,
     statement: def.statement,
     verdict,
-    finding,
+    ...(typeof finding === 'string' ? { finding } : { finding: english(finding), findingText: finding }),
     evidence: {
       packets: ctx.packets,
       timings: ctx.timings,

@@ -1,6 +1,7 @@
 /** Sessions: offline queueing, redelivery of unacknowledged messages, session expiry. */
 import type { CheckDef } from './check-def';
-import { conforms, delay, differs, seconds, type CheckContext } from './context';
+import { text } from '../text/keys';
+import { conforms, delay, differs, tenths, type CheckContext } from './context';
 import { endSessionAfter } from './helpers';
 import { Probe, type ProbeOptions } from './probe';
 
@@ -36,13 +37,12 @@ export const sessionChecks: CheckDef[] = [
       await pub.publish(topic, 'q1', { qos: 1 });
       await pub.publish(topic, 'q2', { qos: 2 });
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
-      if (!back.connack.sessionPresent)
-        return differs('The broker came back with Session Present 0: the session was lost.');
+      if (!back.connack.sessionPresent) return differs(text('check.sessions.lost'));
       const got = await back.receive(topic, 2);
       const payloads = got.map((m) => m.payload.toString());
       return payloads.length === 2
-        ? conforms(`Session Present 1; the queued QoS 1 and QoS 2 messages arrived (${payloads.join(', ')}).`)
-        : differs(`Session Present 1 but ${payloads.length} of 2 queued messages arrived.`);
+        ? conforms(text('check.sessions.queuedArrived', { payloads: payloads.join(', ') }))
+        : differs(text('check.sessions.queuedMissing', { count: payloads.length }));
     },
   },
   {
@@ -67,14 +67,14 @@ export const sessionChecks: CheckDef[] = [
       const seen = await first.until(() =>
         ctx.packets.some((p) => p.client === 'subscriber' && p.type === 'publish' && p.direction === 'in'),
       );
-      if (!seen) return differs('The first delivery never came.');
+      if (!seen) return differs(text('check.sessions.firstNeverCame'));
       await first.drop();
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
       const [again] = await back.receive(topic);
-      if (!again) return differs('The unacknowledged message was not sent again on reconnect.');
+      if (!again) return differs(text('check.sessions.notResent'));
       return again.packet.dup
-        ? conforms('The unacknowledged message came again with DUP set.')
-        : differs('The unacknowledged message came again, but without DUP set.');
+        ? conforms(text('check.sessions.resentWithDup'))
+        : differs(text('check.sessions.resentWithoutDup'));
     },
   },
   {
@@ -97,10 +97,8 @@ export const sessionChecks: CheckDef[] = [
       });
       const back = await Probe.open(ctx, persistent(clientId, 'subscriber-again'));
       return back.connack.sessionPresent
-        ? differs(
-            `Session Present 1 ${seconds(waited)} after the disconnect: the ${SHORT_EXPIRY_S} s expiry was not honoured.`,
-          )
-        : conforms(`Session Present 0 ${seconds(waited)} after the disconnect: the session had expired.`);
+        ? differs(text('check.sessions.expiryIgnored', { seconds: tenths(waited), expiry: SHORT_EXPIRY_S }))
+        : conforms(text('check.sessions.expired', { seconds: tenths(waited) }));
     },
   },
 ];

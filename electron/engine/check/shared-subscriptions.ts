@@ -1,4 +1,5 @@
 /** Shared subscriptions: each message to one member of the group. */
+import { text } from '../text/keys';
 import type { CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs } from './context';
 import { fence } from './helpers';
@@ -28,7 +29,7 @@ export const sharedSubscriptionChecks: CheckDef[] = [
       ]);
       const codes = [...(await a.subscribe(filter, { qos: 1 })), ...(await b.subscribe(filter, { qos: 1 }))];
       if (codes.some((c) => c >= 0x80))
-        return differs(`The broker refused the shared subscription: SUBACK ${codes.map(String).join(', ')}.`);
+        return differs(text('check.shared.refused', { codes: codes.map(String).join(', ') }));
       const count = MESSAGES;
       for (let i = 0; i < count; i++) await pub.publish(topic, `s${i}`, { qos: 1 });
       await a.until(() => a.on(topic).length + b.on(topic).length >= count);
@@ -38,12 +39,10 @@ export const sharedSubscriptionChecks: CheckDef[] = [
       const unique = new Set(got);
       const split = `${a.on(topic).length}/${b.on(topic).length}`;
       if (got.length > unique.size)
-        return differs(
-          `Messages went to more than one member (split ${split}, ${got.length} deliveries of ${count}).`,
-        );
+        return differs(text('check.shared.moreThanOne', { split, count: got.length, total: count }));
       if (unique.size < count)
-        return differs(`Only ${unique.size} of ${count} messages reached the group (split ${split}).`);
-      return conforms(`Each of ${count} messages reached one member (split ${split}).`);
+        return differs(text('check.shared.missing', { count: unique.size, total: count, split }));
+      return conforms(text('check.shared.eachOnce', { total: count, split }));
     },
   },
 ];

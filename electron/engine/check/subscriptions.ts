@@ -1,8 +1,11 @@
 /** Subscriptions: overlapping filters, No Local, identifiers, unsubscribe. */
+import type { TextParams } from '../../contract';
+import { hexCode, reasonNameKey } from '../errors';
+import { text } from '../text/keys';
 import { capability, type CheckDef } from './check-def';
 import { conforms, CouldNotRun, differs } from './context';
 import { fence } from './helpers';
-import { Probe, describeCode } from './probe';
+import { Probe, reasonParams } from './probe';
 
 function unfenced(): never {
   throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
@@ -32,13 +35,13 @@ export const subscriptionChecks: CheckDef[] = [
         .sort();
       if (qos.length === 1) {
         return qos[0] === 1
-          ? conforms('One copy, at QoS 1 (the higher of the two subscriptions).')
-          : differs(`One copy, at QoS ${qos[0]} instead of the higher QoS 1.`);
+          ? conforms(text('check.subscriptions.higherQos'))
+          : differs(text('check.subscriptions.lowerQos', { qos: String(qos[0]) }));
       }
       if (qos.length === 2 && qos[0] === 0 && qos[1] === 1) {
-        return conforms('Two copies, one per subscription, at QoS 0 and 1.');
+        return conforms(text('check.subscriptions.twoCopies'));
       }
-      return differs(`${qos.length} copies at QoS [${qos.join(', ')}].`);
+      return differs(text('check.subscriptions.copies', { count: qos.length, qos: qos.join(', ') }));
     },
   },
   {
@@ -59,9 +62,9 @@ export const subscriptionChecks: CheckDef[] = [
       await self.receive(topic);
       if (!(await fence(ctx, pub, self))) unfenced();
       const got = self.on(topic).map((m) => m.payload.toString());
-      if (got.includes('own')) return differs('The client got its own message back despite No Local.');
-      if (!got.includes('other')) return differs('Another client’s message did not arrive either.');
-      return conforms('Only the other client’s message arrived.');
+      if (got.includes('own')) return differs(text('check.subscriptions.ownBack'));
+      if (!got.includes('other')) return differs(text('check.subscriptions.otherMissing'));
+      return conforms(text('check.subscriptions.onlyOther'));
     },
   },
   {
@@ -80,13 +83,15 @@ export const subscriptionChecks: CheckDef[] = [
       await sub.subscribe(topic, { qos: 1, properties: { subscriptionIdentifier: 42 } });
       await pub.publish(topic, 'id', { qos: 1 });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('Nothing arrived.');
+      if (!got) return differs(text('check.subscriptions.nothing'));
       const ids = got.packet.properties?.subscriptionIdentifier;
       const list = ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
       return list.includes(42)
-        ? conforms('The message carried Subscription Identifier 42.')
+        ? conforms(text('check.subscriptions.carried42'))
         : differs(
-            `The message carried ${list.length ? `identifier(s) ${list.join(', ')}` : 'no Subscription Identifier'} instead of 42.`,
+            list.length
+              ? text('check.subscriptions.carriedOther', { ids: list.join(', ') })
+              : text('check.subscriptions.carriedNone'),
           );
     },
   },
@@ -113,15 +118,18 @@ export const subscriptionChecks: CheckDef[] = [
         const ids = m.packet.properties?.subscriptionIdentifier;
         return (ids === undefined ? [] : Array.isArray(ids) ? ids : [ids]).sort();
       });
-      const said = copies.map((ids) => `[${ids.join(', ')}]`).join(' and ');
+      const said = copies.map((ids) => `[${ids.join(', ')}]`).join(', ');
       if (copies.length === 1 && copies[0]?.join() === '2,3')
-        return conforms('One copy carrying identifiers 2 and 3.');
+        return conforms(text('check.subscriptions.oneCopyBoth'));
       const sorted = copies.map((ids) => ids.join()).sort();
       if (copies.length === 2 && sorted[0] === '2' && sorted[1] === '3') {
-        return conforms('Two copies, one with identifier 2 and one with 3.');
+        return conforms(text('check.subscriptions.twoCopiesIds'));
       }
+      const ids: TextParams = said ? { ids: said } : { idsKey: 'check.subscriptions.noIds' };
       return differs(
-        `${copies.length} cop${copies.length === 1 ? 'y' : 'ies'} carrying identifiers ${said || '(none)'}.`,
+        copies.length === 1
+          ? text('check.subscriptions.copyIds', ids)
+          : text('check.subscriptions.copiesIds', { count: copies.length, ...ids }),
       );
     },
   },
@@ -142,14 +150,20 @@ export const subscriptionChecks: CheckDef[] = [
       const filter = shared ? `$share/g${ctx.run.runId}/${ctx.topic()}` : ctx.topic('#');
       const want = shared ? 0x9e : 0xa2;
       const [code] = await sub.subscribe(filter, { qos: 1 });
-      const what = shared ? 'shared subscription' : 'wildcard subscription';
-      if (code === want) return conforms(`The ${what} was refused with ${describeCode(code)}.`);
+      const whatKey = shared ? 'check.subscriptions.sharedSub' : 'check.subscriptions.wildcardSub';
+      if (code === want)
+        return conforms(text('check.subscriptions.refusedAsExpected', { whatKey, ...reasonParams(code) }));
       if (code !== undefined && code >= 0x80) {
-        return differs(`The ${what} was refused with ${describeCode(code)}, not ${describeCode(want)}.`);
+        return differs(
+          text('check.subscriptions.refusedOther', {
+            whatKey,
+            ...reasonParams(code),
+            wantKey: reasonNameKey(want),
+            wantHex: hexCode(want),
+          }),
+        );
       }
-      return differs(
-        `The ${what} was granted (QoS ${String(code)}) although the CONNACK says it is not available.`,
-      );
+      return differs(text('check.subscriptions.granted', { whatKey, qos: String(code) }));
     },
   },
   {
@@ -170,10 +184,10 @@ export const subscriptionChecks: CheckDef[] = [
       await pub.publish(topic, 'after', { qos: 1 });
       if (!(await fence(ctx, pub, sub))) unfenced();
       const got = sub.on(topic).map((m) => m.payload.toString());
-      if (!got.includes('before')) return differs('Even the message before UNSUBSCRIBE did not arrive.');
+      if (!got.includes('before')) return differs(text('check.subscriptions.beforeMissing'));
       return got.includes('after')
-        ? differs('A message published after UNSUBACK still arrived.')
-        : conforms('Nothing arrived after UNSUBACK.');
+        ? differs(text('check.subscriptions.afterArrived'))
+        : conforms(text('check.subscriptions.nothingAfter'));
     },
   },
 ];

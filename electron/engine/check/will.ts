@@ -1,6 +1,7 @@
 /** The last will: on a drop, not on a normal DISCONNECT, on DISCONNECT 0x04, and its delay. */
 import type { CheckDef } from './check-def';
-import { conforms, CouldNotRun, differs, seconds, type CheckContext } from './context';
+import { text } from '../text/keys';
+import { conforms, CouldNotRun, differs, tenths, type CheckContext } from './context';
 import { endSessionAfter, fence } from './helpers';
 import { Probe, WAIT_MS, type ProbeOptions } from './probe';
 
@@ -76,8 +77,8 @@ export const willChecks: CheckDef[] = [
       const at = await setup.client.drop();
       const after = await willArrives(ctx, setup, at, WAIT_MS);
       return after === null
-        ? differs(`No will within ${seconds(WAIT_MS)} of the drop.`)
-        : conforms(`The will arrived ${Math.round(after)} ms after the drop.`);
+        ? differs(text('check.will.noWillWithin', { seconds: tenths(WAIT_MS) }))
+        : conforms(text('check.will.arrivedAfterDrop', { ms: Math.round(after) }));
     },
   },
   {
@@ -93,8 +94,8 @@ export const willChecks: CheckDef[] = [
         throw new CouldNotRun('The fence never arrived.');
       await setup.observer.until(() => setup.observer.on(setup.topic).length > 0, 700);
       return setup.observer.on(setup.topic).length === 0
-        ? conforms('No will after a normal DISCONNECT.')
-        : differs('The broker published the will after a normal DISCONNECT.');
+        ? conforms(text('check.will.noneAfterDisconnect'))
+        : differs(text('check.will.publishedAfterDisconnect'));
     },
   },
   {
@@ -110,8 +111,8 @@ export const willChecks: CheckDef[] = [
       await setup.client.end(0x04);
       const after = await willArrives(ctx, setup, at, WAIT_MS);
       return after === null
-        ? differs(`No will within ${seconds(WAIT_MS)} of DISCONNECT 0x04.`)
-        : conforms(`The will arrived ${Math.round(after)} ms after DISCONNECT 0x04.`);
+        ? differs(text('check.will.noWillAfter04', { seconds: tenths(WAIT_MS) }))
+        : conforms(text('check.will.arrivedAfter04', { ms: Math.round(after) }));
     },
   },
   {
@@ -125,17 +126,15 @@ export const willChecks: CheckDef[] = [
       const setup = await withWill(ctx, {}, 0);
       const at = await setup.client.drop();
       const [will] = await setup.observer.receive(setup.topic, 1, WAIT_MS);
-      if (!will) return differs('No will arrived after the drop.');
+      if (!will) return differs(text('check.will.noneArrived'));
       ctx.timing('will arrived after the drop', will.at - at);
       const props = (will.packet.properties ?? {}) as Record<string, unknown>;
       const user = props['userProperties'] as Record<string, unknown> | undefined;
       if ('willDelayInterval' in props) {
-        return differs(
-          'The will PUBLISH carried a Will Delay Interval property (0x18), which PUBLISH may not carry.',
-        );
+        return differs(text('check.will.carriedDelay'));
       }
-      if (user?.['check'] !== 'will') return differs('The will PUBLISH lost its user property.');
-      return conforms('The will PUBLISH carried its user property and no CONNECT-only property.');
+      if (user?.['check'] !== 'will') return differs(text('check.will.lostUserProperty'));
+      return conforms(text('check.will.propertiesKept'));
     },
   },
   {
@@ -149,14 +148,15 @@ export const willChecks: CheckDef[] = [
       const { setup, at } = await droppedWithDelayedWill(ctx);
       const expected = { minMs: WILL_DELAY_S * 1000, maxMs: WILL_DELAY_S * 1000 + LATE_MS };
       const [will] = await setup.observer.receive(setup.topic, 1, expected.maxMs + WAIT_MS);
-      if (!will) return differs(`No will within ${seconds(expected.maxMs + WAIT_MS)} of the drop.`);
+      if (!will)
+        return differs(text('check.will.noWillWithin', { seconds: tenths(expected.maxMs + WAIT_MS) }));
       const after = ctx.timing('will arrived after the drop', will.at - at, expected);
       // Timers may fire a few ms early on the broker's clock; 100 ms covers that, not a skipped delay.
       if (after < expected.minMs - 100)
-        return differs(`The will came ${seconds(after)} after the drop, before the ${WILL_DELAY_S} s delay.`);
+        return differs(text('check.will.early', { seconds: tenths(after), delay: WILL_DELAY_S }));
       if (after > expected.maxMs)
-        return differs(`The will came ${seconds(after)} after the drop, late for a ${WILL_DELAY_S} s delay.`);
-      return conforms(`The will came ${seconds(after)} after the drop (delay ${WILL_DELAY_S} s).`);
+        return differs(text('check.will.late', { seconds: tenths(after), delay: WILL_DELAY_S }));
+      return conforms(text('check.will.onTime', { seconds: tenths(after), delay: WILL_DELAY_S }));
     },
   },
   {
@@ -183,10 +183,8 @@ export const willChecks: CheckDef[] = [
       const came = setup.observer.on(setup.topic)[0];
       await back.end(0);
       return came
-        ? differs(
-            `The will was published ${seconds(came.at - at)} after the drop although the client came back.`,
-          )
-        : conforms(`No will: the reconnect within ${WILL_DELAY_S} s cancelled it.`);
+        ? differs(text('check.will.publishedDespiteReconnect', { seconds: tenths(came.at - at) }))
+        : conforms(text('check.will.cancelledByReconnect', { delay: WILL_DELAY_S }));
     },
   },
 ];

@@ -13,6 +13,7 @@ import {
   type ProtoFile,
   type ProtoLoad,
 } from '../../codecs';
+import { codecText } from '../../codecs/types';
 import type { DecodedPayload, EncodedPayload, MessageDetail, ParsedRequestInput } from '../../contract';
 import type { MessageStream } from '../stream/message-stream';
 import type { MessageStreams } from '../stream/message-streams';
@@ -125,7 +126,7 @@ export class PayloadCodecs {
         result: {
           ok: false,
           codec: choice.codec,
-          message: `Only the first ${entry.truncatedAt} bytes were kept: a cut payload does not decode.`,
+          text: codecText('truncated', { bytes: entry.truncatedAt }),
         },
       };
     }

@@ -1,4 +1,4 @@
-import { text } from '../text/keys';
+import { stateKey, text } from '../text/keys';
 import { randomUUID } from 'node:crypto';
 import type { LabAction, LabHistory, LabResult, ReceivedMessage } from '../../contract';
 import type { ConnectionManager } from '../connection-manager';
@@ -32,7 +32,7 @@ export class WillLab {
     if (status.state !== 'connected') {
       throw new EngineError(
         'not-connected',
-        text('request.notConnected', { id: connectionId, state: status.state }),
+        text('request.notConnected', { id: connectionId, stateKey: stateKey(status.state) }),
       );
     }
     const v5 = options.protocolVersion === '5.0';

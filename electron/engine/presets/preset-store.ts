@@ -2,7 +2,7 @@ import { copyFile, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadProtoFiles } from '../../codecs';
 import type { PayloadFormats, Preset, TopicSchema } from '../../contract';
-import { EngineError } from '../errors';
+import { EngineError, nestText } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import {
   emptyEntry,
@@ -99,14 +99,15 @@ export class PresetStore {
     if (formats.protoFiles.length > 0) {
       const loaded = loadProtoFiles(formats.protoFiles);
       if (!loaded.ok) {
-        const where = [loaded.file, loaded.line, loaded.column]
-          .filter((part) => part !== undefined)
-          .join(':');
+        const why = nestText('why', loaded.text);
+        const { file, line, column } = loaded;
         throw new EngineError(
           'invalid-input',
-          where
-            ? say('presets.protoProblemAt', { where, detail: loaded.message })
-            : say('presets.protoProblem', { detail: loaded.message }),
+          file !== undefined && line !== undefined && column !== undefined
+            ? say('presets.protoProblemAt', { file, line, column, ...why })
+            : file !== undefined
+              ? say('presets.protoProblemIn', { file, ...why })
+              : say('presets.protoProblem', why),
         );
       }
       for (const binding of formats.codecBindings) {

@@ -9,7 +9,7 @@ import { ProfileFolderSchema, ProfileSubscriptionsSchema, type ImportReportEntry
 import { EngineError } from '../errors';
 import { fileStamp } from '../fs/atomic-write';
 import type { StoredProfile } from './document';
-import { fitOptions } from './fit-options';
+import { fitOptions, note } from './fit-options';
 import { bytesFromJson, bytesToJson } from './json-bytes';
 import type { PlainSecrets } from './profile-secrets';
 import type { ImportCandidate } from './store-import';
@@ -213,9 +213,8 @@ export async function parseExport(
         ? undefined
         : ProfileSubscriptionsSchema.safeParse(profile.subscriptions);
     if (subscriptions && !subscriptions.success)
-      notes.push({ field: 'subscriptions', message: 'The subscriptions are not valid: left out.' });
-    if (file.sealedSecrets && ignoreSecrets)
-      notes.push({ field: 'secrets', message: 'Imported without its secrets, as asked.' });
+      notes.push({ field: 'subscriptions', text: note('badSubscriptions') });
+    if (file.sealedSecrets && ignoreSecrets) notes.push({ field: 'secrets', text: note('noSecrets') });
     candidates.push({
       ...(profile.id !== undefined ? { sourceId: profile.id } : {}),
       name: profile.name,

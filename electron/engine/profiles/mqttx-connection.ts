@@ -11,7 +11,7 @@
  *   `getUrl`, `setMQTT5Properties`), src/utils/getFiles.ts (ca/cert/key are file paths).
  */
 import type { ParsedProfileSubscription } from '../../contract';
-import type { Note } from './fit-options';
+import { note, type Note } from './fit-options';
 import type { ImportCandidate } from './store';
 import { mapSubscriptions } from './mqttx-subscriptions';
 import {
@@ -146,8 +146,7 @@ function mapTls(c: Obj, tlsOn: boolean, notes: Note[], secrets: ImportCandidate[
     if (setFiles.length)
       notes.push({
         field: setFiles.join('/'),
-        message:
-          'Certificates were set but TLS is off for this connection (MQTTX did not use them either): left out.',
+        text: note('tlsOff'),
       });
     return undefined;
   }
@@ -163,7 +162,12 @@ function mapTls(c: Obj, tlsOn: boolean, notes: Note[], secrets: ImportCandidate[
     if (setFiles.length)
       notes.push({
         field: setFiles.join('/'),
-        message: `Certificate type "${certType === 'server' ? 'CA signed server' : certType || 'none'}": MQTTX did not use these files either: left out.`,
+        text:
+          certType === 'server'
+            ? note('certTypeServer')
+            : certType
+              ? note('certTypeOther', { certType })
+              : note('certTypeNone'),
       });
     return tls;
   }
@@ -188,7 +192,7 @@ function mapWill(c: Obj, notes: Note[]): Obj | undefined {
     if (payload !== undefined || WILL_PROPERTIES.some((n) => holdsSomething(p(n))))
       notes.push({
         field: 'will',
-        message: 'A will without a topic (MQTTX did not send it either): left out.',
+        text: note('willNoTopic'),
       });
     return undefined;
   }
@@ -199,7 +203,7 @@ function mapWill(c: Obj, notes: Note[]): Obj | undefined {
       name !== 'id' &&
       holdsSomething(will[name])
     )
-      notes.push({ field: `will.${name}`, message: 'Not a will setting MQScope knows: left out.' });
+      notes.push({ field: `will.${name}`, text: note('unknownWill') });
   }
   return {
     topic,
@@ -237,12 +241,12 @@ function mapConnectProperties(c: Obj, options: Obj, notes: Note[]): void {
   if (holdsSomething(prop(c, 'authenticationMethod')) || holdsSomething(prop(c, 'authenticationData')))
     notes.push({
       field: 'properties.authenticationMethod',
-      message: 'Enhanced authentication (AUTH) is not supported: left out.',
+      text: note('noAuth'),
     });
   if (isObj(c['properties'])) {
     for (const [name, value] of Object.entries(c['properties']))
       if (!CONNECT_PROPERTIES.includes(name) && holdsSomething(value))
-        notes.push({ field: `properties.${name}`, message: 'Not an MQTT 5 CONNECT property: left out.' });
+        notes.push({ field: `properties.${name}`, text: note('notConnectProperty') });
   }
 }
 
@@ -267,15 +271,14 @@ export function mapConnection(c: Obj, notes: Note[]): MappedConnection {
   if (version === '3.1' || version === '3.1.1' || version === '5.0') options['protocolVersion'] = version;
   else if (version === '5') options['protocolVersion'] = '5.0';
   else if (version !== undefined)
-    notes.push({ field: 'mqttVersion', message: `Unknown MQTT version "${version}": MQTT 5 is used.` });
+    notes.push({ field: 'mqttVersion', text: note('unknownVersion', { version }) });
 
   const clientId = str(c['clientId']);
   if (clientId !== undefined) options['clientId'] = clientId;
   if (bool(c['clientIdWithTime']))
     notes.push({
       field: 'clientIdWithTime',
-      message:
-        'MQTTX adds "_<time>" to the client ID on each connect; MQScope has no such option and uses the ID as written.',
+      text: note('clientIdWithTime'),
     });
   const username = str(c['username']);
   if (username !== undefined) options['username'] = username;
@@ -310,13 +313,13 @@ export function mapConnection(c: Obj, notes: Note[]): MappedConnection {
   if (Array.isArray(c['messages']) && c['messages'].length)
     notes.push({
       field: 'messages',
-      message: `${c['messages'].length} stored message(s) not imported: profiles keep settings, not received messages.`,
+      text: note('messages', { count: c['messages'].length }),
     });
   const pushProps = Object.keys(c).filter((k) => PUSH_PROPS.test(k) && holdsSomething(c[k]));
   if (pushProps.length)
     notes.push({
       field: pushProps.join(', '),
-      message: 'Default publish properties: MQScope sets them per publish, not per profile: left out.',
+      text: note('pushProps'),
     });
   for (const field of Object.keys(c)) {
     if (
@@ -326,7 +329,7 @@ export function mapConnection(c: Obj, notes: Note[]): MappedConnection {
       PUSH_PROPS.test(field)
     )
       continue;
-    if (holdsSomething(c[field])) notes.push({ field, message: 'Not an option MQScope knows: left out.' });
+    if (holdsSomething(c[field])) notes.push({ field, text: note('unknownOption') });
   }
   return { options, secrets, subscriptions };
 }

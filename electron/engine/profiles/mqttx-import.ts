@@ -9,7 +9,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { EngineError } from '../errors';
-import { fitOptions, type Note } from './fit-options';
+import { fitOptions, note, type Note } from './fit-options';
 import { mapConnection } from './mqttx-connection';
 import { bool, isObj, recover, str } from './mqttx-values';
 import type { ImportCandidate } from './store';
@@ -63,7 +63,7 @@ export function readMqttxExport(text: string, folder: string): MqttxImport {
           name: `#${index + 1}`,
           profileId: null,
           outcome: 'failed',
-          notes: [{ field: '', message: 'Not a connection object.' }],
+          notes: [{ field: '', text: note('notConnection') }],
         });
         return;
       }

@@ -5,7 +5,7 @@
  * userProperties (entity only), retain (unused by MQTTX's form) and bookkeeping.
  */
 import { ProfileSubscriptionSchema, type ParsedProfileSubscription } from '../../contract';
-import type { Note } from './fit-options';
+import { issueNote, note, type Note } from './fit-options';
 import { bool, compact, holdsSomething, isObj, num, str, type Obj } from './mqttx-values';
 
 const SUBSCRIPTION_FIELDS = new Set([
@@ -34,7 +34,7 @@ export function mapSubscriptions(c: Obj, notes: Note[]): ParsedProfileSubscripti
   list.forEach((s, index) => {
     const topic = isObj(s) ? str(s['topic']) : undefined;
     if (!isObj(s) || topic === undefined) {
-      notes.push({ field: `subscriptions[${index}]`, message: 'A subscription without a topic: left out.' });
+      notes.push({ field: `subscriptions[${index}]`, text: note('subscriptionNoTopic') });
       return;
     }
     const color = str(s['color']);
@@ -59,14 +59,14 @@ export function mapSubscriptions(c: Obj, notes: Note[]): ParsedProfileSubscripti
       if (parsed.success)
         notes.push({
           field: `subscriptions[${index}].color`,
-          message: `"${color}" is not a colour MQScope reads: left out.`,
+          text: note('badColour', { color }),
         });
     }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       notes.push({
         field: `subscriptions[${index}]`,
-        message: `"${topic}": ${issue ? `${issue.path.join('.')} ${issue.message}` : 'not valid'}: left out.`,
+        text: issueNote(issue, 'badSubscription', { topic, path: issue?.path.join('.') ?? '' }),
       });
       return;
     }
@@ -75,19 +75,19 @@ export function mapSubscriptions(c: Obj, notes: Note[]): ParsedProfileSubscripti
     if (holdsSomething(s['userProperties']))
       notes.push({
         field: `subscriptions[${index}].userProperties`,
-        message: `"${topic}": SUBSCRIBE user properties are not kept with a profile: left out.`,
+        text: note('subscribeUserProperties', { topic }),
       });
     for (const name of Object.keys(s))
       if (!SUBSCRIPTION_FIELDS.has(name) && holdsSomething(s[name]))
         notes.push({
           field: `subscriptions[${index}].${name}`,
-          message: 'Not a subscription setting MQScope knows: left out.',
+          text: note('unknownSubscription'),
         });
   });
   if (paused.length)
     notes.push({
       field: 'subscriptions',
-      message: `Paused in MQTTX, active in the profile (profiles have no paused state): ${paused.join(', ')}.`,
+      text: note('paused', { topics: paused.join(', ') }),
     });
   return out;
 }

@@ -8,7 +8,7 @@ import type {
 import { encodePayload, expandTemplate, liveTemplateContext } from '../../contract';
 import type { MqttConnection } from '../connection';
 import { EngineError, errorDetail, nestText } from '../errors';
-import { text } from '../text/keys';
+import { stateKey, text } from '../text/keys';
 
 type RepeatInput = ParsedRequestInput<'publish.repeat.start'>;
 
@@ -106,7 +106,10 @@ export class PublishRepeater {
       if (run.input.connectionId === status.connectionId) {
         this.requestStop(
           run,
-          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', {
+            stateKey: stateKey(status.state),
+            ...nestText('reason', status.reason),
+          }),
         );
       }
     }
@@ -212,8 +215,7 @@ function messagePayload(input: RepeatInput, counter: number, clientId: string): 
     typeof input.payload === 'string' ? { format: 'text' as const, text: input.payload } : input.payload;
   if (source.format === 'bytes') return { ok: true, payload: source };
   const expanded = expandTemplate(source.text, liveTemplateContext(counter, clientId));
-  if (!expanded.ok)
-    return { ok: false, problem: text('publish.payloadInvalid', { detail: expanded.message }) };
+  if (!expanded.ok) return { ok: false, problem: expanded.text };
   const payload = { format: source.format, text: expanded.text };
   const encoded = encodePayload(payload);
   return encoded.ok ? { ok: true, payload } : { ok: false, problem: encoded.problem };

@@ -18,7 +18,7 @@ import type { ConnectionManager } from '../connection-manager';
 import { EngineError, errorDetail, nestText } from '../errors';
 import { BatchedLineSink, openLineFile, type BatchedSinkOptions, type LineWriter } from './file-sink';
 import { headerLine, messageLine } from './format';
-import { text } from '../text/keys';
+import { stateKey, text } from '../text/keys';
 
 type StartInput = ParsedRequestInput<'record.start'>;
 
@@ -183,7 +183,10 @@ export class Recorder {
       if (active.status.connectionId === status.connectionId && !active.stopping) {
         void this.stop(
           active.status.recordingId,
-          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', {
+            stateKey: stateKey(status.state),
+            ...nestText('reason', status.reason),
+          }),
         );
       }
     }

@@ -17,7 +17,7 @@ import type { MqttConnection } from '../connection';
 import { EngineError, errorDetail, nestText } from '../errors';
 import type { RecordedMessage } from './format';
 import { readRecording } from './lines';
-import { text } from '../text/keys';
+import { stateKey, text } from '../text/keys';
 
 type ReplayInput = ParsedRequestInput<'replay.start'>;
 
@@ -152,7 +152,10 @@ export class Replayer {
       if (run.input.connectionId === status.connectionId)
         this.requestStop(
           run,
-          text('repeat.stoppedConnection', { state: status.state, ...nestText('reason', status.reason) }),
+          text('repeat.stoppedConnection', {
+            stateKey: stateKey(status.state),
+            ...nestText('reason', status.reason),
+          }),
         );
     }
   }

@@ -148,7 +148,7 @@ export function decodedValueHandlers(
         if (!decoded || decoded.result.codec === 'json' || decoded.result.codec === 'text') continue;
         const { result } = decoded;
         if (!result.ok) {
-          out.push({ seq, codec: result.codec, error: result.message });
+          out.push({ seq, codec: result.codec, error: result.text });
         } else if (result.codec === 'sparkplugb') {
           const birth = codecs.aliasesFor(stream, entry.topic);
           const kind = parseSparkplugTopic(entry.topic)?.kind ?? '';
@@ -171,7 +171,7 @@ export function decodedValueHandlers(
         JSON.stringify({ metrics: [{ name: 'Node Control/Rebirth', datatype: 'Boolean', value: true }] }),
         { codec: 'sparkplugb' },
       );
-      if (!encoded.ok) throw new EngineError('invalid-input', encoded.message);
+      if (!encoded.ok) throw new EngineError('invalid-input', encoded.text);
       // Sparkplug 3.0 §6.4.1: NCMD goes at QoS 0, not retained.
       await manager.get(connectionId).publish({
         connectionId,

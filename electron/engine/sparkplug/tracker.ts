@@ -151,7 +151,7 @@ export class SparkplugTracker {
       const error = {
         seq: input.seq,
         topic: input.topic,
-        message: decoded.message,
+        text: decoded.text,
         receivedAt: input.receivedAt,
       };
       node.lastError = error;

@@ -1,6 +1,6 @@
 import type { Problem } from '../../contract';
 import { describeClientDetected, describeError } from '../errors';
-import { malformed, protocolError, type WireViolation } from './violation';
+import { malformed, protocolError, say, type WireViolation } from './violation';
 
 /**
  * Which side found an error mqtt.js emitted, and what the connection must do about it.
@@ -50,7 +50,7 @@ export function judgeError(error: unknown, context: ErrorContext): ErrorVerdict 
         kind: 'violation',
         violation: {
           kind: 'not-mqtt',
-          what: `bytes it could not parse ("${message}")`,
+          what: say('unparsable', { detail: message }),
           v3: '§3.2',
           v5: '§3.2',
         },
@@ -58,7 +58,7 @@ export function judgeError(error: unknown, context: ErrorContext): ErrorVerdict 
     }
     return {
       kind: 'violation',
-      violation: malformed(`a packet the parser refused ("${message}")`, '§4.8', '§4.13'),
+      violation: malformed(say('parserRefused', { detail: message }), '§4.8', '§4.13'),
     };
   }
   const wrongAck = WRONG_ACK.exec(message);
@@ -67,7 +67,11 @@ export function judgeError(error: unknown, context: ErrorContext): ErrorVerdict 
     return {
       kind: 'violation',
       violation: protocolError(
-        `a ${ack?.toUpperCase()} for packet identifier ${id}, which does not answer its ${pending?.toUpperCase()}`,
+        say('wrongAck', {
+          ack: ack?.toUpperCase() ?? '',
+          id: id ?? '',
+          pending: pending?.toUpperCase() ?? '',
+        }),
         '§4.3',
         '§4.3',
       ),

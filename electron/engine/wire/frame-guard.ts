@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { malformed, protocolError, type WireViolation } from './violation';
+import { malformed, protocolError, say, type WireViolation } from './violation';
 
 /**
  * Reads the broker's byte stream ahead of mqtt-packet's parser and stops it at the first
@@ -126,7 +126,7 @@ export class FrameGuard {
           this.lengthBytes++;
           if (byte & 0x80) {
             if (this.lengthBytes === 4) {
-              return malformed('a remaining length longer than 4 bytes', '§2.2.3', '§1.5.5');
+              return malformed(say('remainingLengthTooLong'), '§2.2.3', '§1.5.5');
             }
             break;
           }
@@ -192,21 +192,21 @@ export class FrameGuard {
         return null;
       }
       if (type === AUTH) return null;
-      return protocolError(`a ${name} before CONNACK`, '§3.2', '§3.2');
+      return protocolError(say('beforeConnack', { packet: name }), '§3.2', '§3.2');
     }
-    if (reserved) return malformed(`a packet of reserved type ${type}`, '§2.2.1', '§2.1.2');
-    if (type === PUBLISH && !flagsOk) return malformed('a PUBLISH with QoS 3', '§3.3.1.2', '§3.3.1.2');
+    if (reserved) return malformed(say('reservedType', { type }), '§2.2.1', '§2.1.2');
+    if (type === PUBLISH && !flagsOk) return malformed(say('publishQos3'), '§3.3.1.2', '§3.3.1.2');
     if (!flagsOk) {
       return malformed(
-        `a ${name} with wrong fixed-header flags (0x${flags.toString(16)})`,
+        say('wrongFlags', { packet: name, flags: `0x${flags.toString(16)}` }),
         '§2.2.2',
         '§2.1.3',
       );
     }
     if (CLIENT_ONLY.has(type) || (type === DISCONNECT && !this.v5)) {
-      return protocolError(`a ${name}, which only a client may send`, '§2.2.1', '§2.1.2');
+      return protocolError(say('clientOnly', { packet: name }), '§2.2.1', '§2.1.2');
     }
-    if (type === CONNACK) return protocolError('a second CONNACK', '§3.2', '§3.2');
+    if (type === CONNACK) return protocolError(say('secondConnack'), '§3.2', '§3.2');
     return null;
   }
 
@@ -218,21 +218,25 @@ export class FrameGuard {
     if (size > this.maxPacketSize) {
       return {
         kind: 'too-large',
-        what: `a ${name} of ${size.toLocaleString('en-US')} bytes, above this connection's limit of ${this.maxPacketSize.toLocaleString('en-US')} bytes`,
+        what: say('tooLarge', {
+          packet: name,
+          size: size.toLocaleString('en-US'),
+          limit: this.maxPacketSize.toLocaleString('en-US'),
+        }),
         v3: '',
         v5: '§3.1.2.11.4',
       };
     }
     if (type === PINGRESP && length !== 0) {
-      return malformed(`a PINGRESP with a ${length}-byte body`, '§3.13', '§3.13.1');
+      return malformed(say('pingrespBody', { length }), '§3.13', '§3.13.1');
     }
     const section = TWO_BYTE_BODY.get(type);
     if (section && (this.v5 ? length < 2 : length !== 2)) {
-      return malformed(`a ${name} with a remaining length of ${length}`, section, section);
+      return malformed(say('badLength', { packet: name, length }), section, section);
     }
     if (type === PUBLISH) {
       if (length < 2 + (this.qos > 0 ? 2 : 0)) {
-        return malformed(`a PUBLISH too short for its topic (${length} bytes)`, '§3.3.2', '§3.3.2');
+        return malformed(say('publishTooShort', { length }), '§3.3.2', '§3.3.2');
       }
       this.remaining = length;
       this.startCollect(2, Collecting.TopicLength);
@@ -271,7 +275,7 @@ export class FrameGuard {
     const violation = topicViolation(topic, this.v5);
     if (violation) return violation;
     if (idBytes && (head[need - 2] ?? 0) === 0 && (head[need - 1] ?? 0) === 0) {
-      return protocolError(`a PUBLISH with QoS ${this.qos} and packet identifier 0`, '§2.3.1', '§2.2.1');
+      return protocolError(say('publishIdZero', { qos: this.qos }), '§2.3.1', '§2.2.1');
     }
     this.remaining -= need;
     this.step = this.remaining > 0 ? Step.Skip : Step.Header;
@@ -283,19 +287,19 @@ export class FrameGuard {
 export function topicViolation(topic: Uint8Array, v5: boolean): WireViolation | null {
   // MQTT 5 allows an empty name when a Topic Alias stands for it; mqtt.js checks the alias.
   if (topic.length === 0) {
-    return v5 ? null : protocolError('a PUBLISH with an empty topic name', '§4.7.3', '§3.3.2.1');
+    return v5 ? null : protocolError(say('emptyTopic'), '§4.7.3', '§3.3.2.1');
   }
   // Decoding with replacement would turn two different raw names into one: refuse instead.
-  if (!isUtf8(topic)) return malformed('a topic name that is not valid UTF-8', '§1.5.3', '§1.5.4');
-  if (topic.includes(0)) return malformed('a topic name containing U+0000 (NUL)', '§1.5.3', '§1.5.4');
+  if (!isUtf8(topic)) return malformed(say('topicNotUtf8'), '§1.5.3', '§1.5.4');
+  if (topic.includes(0)) return malformed(say('topicNul'), '§1.5.3', '§1.5.4');
   if (topic.includes(0x2b) || topic.includes(0x23)) {
-    return protocolError('a PUBLISH topic name with a wildcard (+ or #)', '§3.3.2.1', '§3.3.2.1');
+    return protocolError(say('topicWildcard'), '§3.3.2.1', '§3.3.2.1');
   }
   return null;
 }
 
 function pastTheEnd(): WireViolation {
-  return malformed('a PUBLISH whose topic runs past the end of the packet', '§3.3.2', '§3.3.2');
+  return malformed(say('topicPastEnd'), '§3.3.2', '§3.3.2');
 }
 
 function notMqtt(preview: Uint8Array): WireViolation {
@@ -306,7 +310,7 @@ function notMqtt(preview: Uint8Array): WireViolation {
     : Buffer.from(preview.buffer, preview.byteOffset, Math.min(8, preview.byteLength)).toString('hex');
   return {
     kind: 'not-mqtt',
-    what: `bytes that do not start an MQTT packet (${shown}) instead of a CONNACK`,
+    what: say('notMqttBytes', { shown }),
     v3: '§3.2',
     v5: '§3.2',
   };

@@ -1,4 +1,6 @@
 import type { Packet } from 'mqtt';
+import type { EngineText, TextParams } from '../../contract';
+import { text, type FixedKey } from '../text/keys';
 
 /**
  * What was wrong with the broker's bytes, and where the spec says so. Each case carries the
@@ -8,8 +10,8 @@ export type ViolationKind = 'malformed' | 'protocol' | 'too-large' | 'not-mqtt';
 
 export interface WireViolation {
   kind: ViolationKind;
-  /** What the broker sent, as a noun phrase: "a PUBLISH with QoS 3". */
-  what: string;
+  /** What the broker sent, as a noun phrase ("a PUBLISH with QoS 3"): a `violation.what.…` key. */
+  what: EngineText;
   /** Section in MQTT 3.1.1, then in MQTT 5. */
   v3: string;
   v5: string;
@@ -30,14 +32,20 @@ export function disconnectReasonFor(kind: ViolationKind): number | null {
   }
 }
 
-export const malformed = (what: string, v3: string, v5: string): WireViolation => ({
+type WhatKey = FixedKey extends infer K ? (K extends `violation.what.${infer W}` ? W : never) : never;
+
+/** What the broker sent, as a key of its own (its parameters must not be named `section` or `hex`). */
+export const say = (what: WhatKey, params: TextParams = {}): EngineText =>
+  text(`violation.what.${what}`, params);
+
+export const malformed = (what: EngineText, v3: string, v5: string): WireViolation => ({
   kind: 'malformed',
   what,
   v3,
   v5,
 });
 
-export const protocolError = (what: string, v3: string, v5: string): WireViolation => ({
+export const protocolError = (what: EngineText, v3: string, v5: string): WireViolation => ({
   kind: 'protocol',
   what,
   v3,
@@ -51,5 +59,5 @@ export const protocolError = (what: string, v3: string, v5: string): WireViolati
 export function emptyTopicViolation(packet: Packet): WireViolation | null {
   if (packet.cmd !== 'publish' || packet.topic !== '' || packet.properties?.topicAlias !== undefined)
     return null;
-  return protocolError('a PUBLISH with an empty topic name and no Topic Alias', '§4.7.3', '§3.3.2.1');
+  return protocolError(say('emptyTopicNoAlias'), '§4.7.3', '§3.3.2.1');
 }

@@ -4,6 +4,7 @@ import { encode as msgpackEncode } from '@msgpack/msgpack';
 import { Encoder, Tag } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
 import { decodeAs, encodeAs } from '../../../electron/codecs';
+import { englishOf } from '../../support/english';
 
 const cbor = new Encoder({ useRecords: false });
 
@@ -38,7 +39,7 @@ describe('MessagePack', () => {
       codec: 'msgpack',
     });
     expect(msgpack).toMatchObject({ ok: false, codec: 'msgpack' });
-    expect(!msgpack.ok && msgpack.message).toContain('__proto__');
+    expect(!msgpack.ok && englishOf(msgpack.text)).toContain('__proto__');
     const fromCbor = decodeAs(cbor.encode(new Map([['__proto__', 1]])), { codec: 'cbor' });
     expect(fromCbor.ok && Object.keys(fromCbor.value as object)).toEqual(['__proto__']);
     expect(fromCbor.ok && Object.getPrototypeOf(fromCbor.value)).toBe(Object.prototype);
@@ -48,7 +49,7 @@ describe('MessagePack', () => {
     const truncated = msgpackEncode({ a: 'hello' }).subarray(0, 5);
     const result = decodeAs(truncated, { codec: 'msgpack' });
     expect(result).toMatchObject({ ok: false, codec: 'msgpack' });
-    expect(!result.ok && result.message).toMatch(/at byte \d+ \(of 5\)/);
+    expect(!result.ok && englishOf(result.text)).toMatch(/at byte \d+ \(of 5\)/);
     const reserved = decodeAs(new Uint8Array([0x82, 0x01, 0xc1]), { codec: 'msgpack' });
     expect(reserved).toMatchObject({ ok: false, offset: 3 });
   });
@@ -111,7 +112,7 @@ describe('CBOR', () => {
     });
     const extra = decodeAs(new Uint8Array([0x01, 0x02]), { codec: 'cbor' });
     expect(extra).toMatchObject({ ok: false, offset: 1 });
-    expect(!extra.ok && extra.message).toMatch(/^Not valid CBOR at byte 1 \(of 2\)/);
+    expect(!extra.ok && englishOf(extra.text)).toMatch(/^Not valid CBOR at byte 1 \(of 2\)/);
   });
 
   it('encodes JSON as the reference encoder does, $tag included', () => {

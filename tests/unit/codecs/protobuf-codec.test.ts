@@ -4,6 +4,7 @@
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { decodeAs, encodeAs, loadProtoFiles, type ProtoFile } from '../../../electron/codecs';
+import { englishOf } from '../../support/english';
 
 const files: ProtoFile[] = [
   {
@@ -40,7 +41,7 @@ function reference(value: Record<string, unknown>, typeName = 'acme.Telemetry'):
 
 function load() {
   const loaded = loadProtoFiles(files);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(englishOf(loaded.text));
   return loaded;
 }
 
@@ -131,7 +132,7 @@ describe('Protobuf', () => {
       { protoRoot: load().root },
     );
     expect(top).toMatchObject({ ok: false, field: 1, offset: 1 });
-    expect(!top.ok && top.message).toMatch(/field 1, byte 1: its length 32 runs past the end/);
+    expect(!top.ok && englishOf(top.text)).toMatch(/field 1, byte 1: its length 32 runs past the end/);
   });
 
   it('encodes JSON exactly as protobufjs does, and refuses an unknown field or a wrong type with its path', () => {
@@ -162,7 +163,7 @@ describe('Protobuf', () => {
       decodeAs(new Uint8Array(), { codec: 'protobuf', messageType: 'acme.Nope' }, { protoRoot: load().root }),
     ).toMatchObject({
       ok: false,
-      message: expect.stringContaining('acme.Nope'),
+      text: { key: 'codec.noType', params: { type: 'acme.Nope' } },
     });
     expect(decodeAs(new Uint8Array(), { codec: 'protobuf', messageType: 'a.B' })).toMatchObject({
       ok: false,

@@ -1,7 +1,7 @@
 /** Issue 13 #4: mqtt.js code import always gives a draft; what the code computes is marked. */
 import { describe, expect, it } from 'vitest';
 import type { LintItem } from '../../../electron/contract';
-import { parseMqttjsCode } from '../../../electron/engine/profiles/mqttjs-code/parse';
+import { parseMqttjsCode } from '../../support/mqttjs-english';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 

@@ -1,7 +1,7 @@
 /** Pasted mqtt.js code → a profile draft and a lint report; the text is parsed, never run. */
 import { describe, expect, it } from 'vitest';
 import type { LintItem } from '../../../electron/contract';
-import { parseMqttjsCode } from '../../../electron/engine/profiles/mqttjs-code/parse';
+import { parseMqttjsCode } from '../../support/mqttjs-english';
 
 function codes(lint: LintItem[]): string[] {
   return lint.map((l) => l.code);

@@ -5,7 +5,7 @@
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { encodePayload, type ParsedProfileOptions, type ProfileOptions } from '../../../electron/contract';
-import { parseMqttjsCode } from '../../../electron/engine/profiles/mqttjs-code/parse';
+import { parseMqttjsCode } from '../../support/mqttjs-english';
 import { profileToMqttjs } from '../../../electron/engine/profiles/mqttjs-code/snippet';
 import { options } from './helpers';
 

@@ -126,7 +126,7 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     const withFiles = { ...plain, name: 'Files', ca: '/etc/ca.pem', key: 'EMPTY_STRING' };
     const { candidates } = readMqttxExport(JSON.stringify([plain, withFiles]), '');
     expect(candidates[0]?.notes).toEqual([]);
-    expect(candidates[1]?.notes).toEqual([{ field: 'ca', message: expect.stringMatching(/TLS is off/) }]);
+    expect(candidates[1]?.notes).toEqual([{ field: 'ca', text: { key: 'importNote.tlsOff', params: {} } }]);
   });
 
   it('maps every MQTT 5 CONNECT and will property, and the subscriptions with their options', () => {
@@ -138,7 +138,10 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     expect(line9?.subscriptions).toEqual(MQTT5_SUBSCRIPTIONS);
     // The one thing MQScope cannot keep: MQTTX's paused state.
     expect(line9?.notes).toEqual([
-      { field: 'subscriptions', message: expect.stringMatching(/Paused.*\$SYS\/#/) },
+      {
+        field: 'subscriptions',
+        text: { key: 'importNote.paused', params: { topics: expect.stringMatching(/\$SYS\/#/) } },
+      },
     ]);
   });
 
@@ -200,7 +203,7 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     });
     // Only the publish defaults, which a profile does not keep, are reported.
     expect(one?.notes).toEqual([
-      { field: 'pushPropsContentType', message: expect.stringMatching(/per publish/) },
+      { field: 'pushPropsContentType', text: { key: 'importNote.pushProps', params: {} } },
     ]);
   });
 
@@ -222,7 +225,7 @@ describe('MQTTX import, exact (issue 13 #3)', () => {
     const [one] = readMqttxExport(yaml, '').candidates;
     expect(one?.options.will?.properties?.correlationData).toEqual(new Uint8Array([1, 2, 3]));
     expect(one?.notes).toEqual([
-      { field: 'properties.authenticationMethod', message: expect.stringMatching(/AUTH/) },
+      { field: 'properties.authenticationMethod', text: { key: 'importNote.noAuth', params: {} } },
     ]);
   });
 

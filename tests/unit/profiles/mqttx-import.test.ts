@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMqttxExport } from '../../../electron/engine/profiles/mqttx-import';
+import { englishOf } from '../../support/english';
 
 const fixture = readFileSync(new URL('../../fixtures/mqttx-export.json', import.meta.url), 'utf8');
 
@@ -107,7 +108,7 @@ describe('MQTTX import', () => {
     expect(wss?.options.username).toBeUndefined();
     expect(wss?.secrets).toEqual({});
     expect(wss?.options.will).toBeUndefined();
-    const notes = new Map(wss?.notes.map((n) => [n.field, n.message]));
+    const notes = new Map(wss?.notes.map((n) => [n.field, englishOf(n.text)]));
     expect(notes.get('clientIdWithTime')).toMatch(/_<time>/);
     expect(notes.get('trafficShaping')).toMatch(/Not an option MQScope knows/);
     expect([...notes.keys()].some((k) => k.startsWith('will'))).toBe(true);

@@ -5,7 +5,7 @@
  */
 import type { AnyNode } from 'acorn';
 import { BytesRef, JsObject, Opaque, type JsValue } from './evaluate';
-import { bytesOf, type Mapper } from './mapper';
+import { bytesOf, lintText, type Mapper } from './mapper';
 
 const CONNECT_PROPERTIES = [
   'receiveMaximum',
@@ -28,19 +28,13 @@ function userProperties(value: JsValue): { key: string; value: string }[] | unde
 
 function payload(m: Mapper, value: JsValue, node: AnyNode): unknown {
   if (value instanceof BytesRef) return { format: value.format, text: value.text };
-  return m.literal(
-    'will.payload',
-    value,
-    node,
-    (v): v is string => typeof v === 'string',
-    'a string or Buffer.from(...)',
-  );
+  return m.literal('will.payload', value, node, (v): v is string => typeof v === 'string', 'stringOrBuffer');
 }
 
 export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
   if (value instanceof Opaque) return m.computed('will', value);
   if (!(value instanceof JsObject)) {
-    m.warn('bad-value', '`will` should be an object.', node, 'error');
+    m.warn('bad-value', lintText('willNotObject'), node, 'error');
     return;
   }
   const get = (name: string) => value.entries.get(name);
@@ -52,12 +46,11 @@ export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
         topicEntry.value,
         topicEntry.node,
         (v): v is string => typeof v === 'string',
-        'a topic',
+        'topic',
       )
     : undefined;
   if (topic === undefined && !topicComputed) {
-    if (!topicEntry)
-      m.warn('missing', 'The will has no topic: mqtt.js cannot send it, so it is left out.', node);
+    if (!topicEntry) m.warn('missing', lintText('willNoTopic'), node);
     return;
   }
   const payloadEntry = get('payload');
@@ -71,7 +64,7 @@ export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
       qos.value,
       qos.node,
       (v): v is number => v === 0 || v === 1 || v === 2,
-      '0, 1 or 2',
+      'qos',
     );
   const retain = get('retain');
   if (retain)
@@ -80,7 +73,7 @@ export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
       retain.value,
       retain.node,
       (v): v is boolean => typeof v === 'boolean',
-      'true or false',
+      'boolean',
     );
   const props = get('properties');
   if (props?.value instanceof Opaque) m.computed('will.properties', props.value);
@@ -99,11 +92,7 @@ export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
   }
   for (const name of value.entries.keys()) {
     if (!['topic', 'payload', 'qos', 'retain', 'properties'].includes(name)) {
-      m.warn(
-        'unknown-option',
-        `mqtt.js does not know \`will.${name}\` and silently ignores it.`,
-        value.entries.get(name)?.node,
-      );
+      m.warn('unknown-option', lintText('unknownWill', { name }), value.entries.get(name)?.node);
     }
   }
   m.options['will'] = will;
@@ -112,7 +101,7 @@ export function readWill(m: Mapper, value: JsValue, node: AnyNode): void {
 export function readProperties(m: Mapper, value: JsValue, node: AnyNode): void {
   if (value instanceof Opaque) return m.computed('properties', value);
   if (!(value instanceof JsObject)) {
-    m.warn('bad-value', '`properties` should be an object.', node, 'error');
+    m.warn('bad-value', lintText('propertiesNotObject'), node, 'error');
     return;
   }
   const connect: Record<string, unknown> = {};
@@ -123,18 +112,9 @@ export function readProperties(m: Mapper, value: JsValue, node: AnyNode): void {
     else if (CONNECT_PROPERTIES.includes(name)) connect[name] = v;
     else if (name === 'userProperties') connect[name] = userProperties(v);
     else if (name === 'authenticationMethod' || name === 'authenticationData') {
-      m.warn(
-        'not-used',
-        `\`properties.${name}\`: enhanced authentication is not supported yet: left out.`,
-        entry.node,
-        'info',
-      );
+      m.warn('not-used', lintText('noEnhancedAuth', { name }), entry.node, 'info');
     } else {
-      m.warn(
-        'unknown-option',
-        `\`properties.${name}\` is not an MQTT 5 CONNECT property: mqtt.js ignores it.`,
-        entry.node,
-      );
+      m.warn('unknown-option', lintText('notConnectProperty', { name }), entry.node);
     }
   }
   if (Object.keys(connect).length) m.options['connectProperties'] = connect;
@@ -144,7 +124,7 @@ export function readWsOptions(m: Mapper, value: JsValue, node: AnyNode): void {
   const headers = value instanceof JsObject ? value.entries.get('headers')?.value : undefined;
   if (headers instanceof Opaque) return m.computed('wsOptions.headers', headers);
   if (!(headers instanceof JsObject)) {
-    m.warn('not-used', '`wsOptions` other than `headers` are left out.', node, 'info');
+    m.warn('not-used', lintText('wsOptionsLeftOut'), node, 'info');
     return;
   }
   const list: { key: string; value: string }[] = [];

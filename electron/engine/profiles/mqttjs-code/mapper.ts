@@ -4,7 +4,8 @@
  * it is), so the draft is always there for the user to complete.
  */
 import type { AnyNode } from 'acorn';
-import type { FromCodeField, LintItem } from '../../../contract';
+import type { EngineText, FromCodeField, LintItem, TextParams } from '../../../contract';
+import { text, type FixedKey } from '../../text/keys';
 import { BytesRef, FileRef, type JsObject, Opaque, type JsValue } from './evaluate';
 import { readProperties, readWill, readWsOptions } from './groups';
 import { LOOKALIKES, MQTTJS_ONLY, PROTOCOL_VERSIONS, SCHEMES, DEFAULT_PORTS, fieldOf } from './options-table';
@@ -17,6 +18,13 @@ export function at(node: AnyNode | undefined): Pick<LintItem, 'line' | 'column'>
   return start ? { line: start.line, column: start.column + 1 } : {};
 }
 
+type LintKey = FixedKey extends infer K ? (K extends `lint.${infer N}` ? N : never) : never;
+/** What a literal should have been: a `lint.kind.…` key. */
+export type LiteralKind = LintKey extends infer K ? (K extends `kind.${infer N}` ? N : never) : never;
+
+/** A lint sentence: a key of its own (`lint.…`) with its parameters. */
+export const lintText = (key: LintKey, params: TextParams = {}): EngineText => text(`lint.${key}`, params);
+
 export class Mapper {
   readonly lint: LintItem[] = [];
   readonly options: Record<string, unknown> = {};
@@ -24,8 +32,8 @@ export class Mapper {
   /** Settings the code computes at run time: left empty in the draft, marked in the form. */
   readonly fromCode: FromCodeField[] = [];
 
-  warn(code: string, message: string, node?: AnyNode, severity: LintItem['severity'] = 'warning'): void {
-    this.lint.push({ severity, code, message, ...at(node) });
+  warn(code: string, said: EngineText, node?: AnyNode, severity: LintItem['severity'] = 'warning'): void {
+    this.lint.push({ severity, code, text: said, ...at(node) });
   }
 
   /**
@@ -37,16 +45,11 @@ export class Mapper {
     const position = { line: where.line ?? 1, column: where.column ?? 1 };
     for (const field of fields) this.fromCode.push({ field, expression: value.source, position });
     const blocking = fields.some((f) => BLOCKING.has(f));
-    const left =
+    const said =
       name === 'url'
-        ? 'the host and port are left empty and the transport is a guess (MQTT over TCP), all marked "from code"; fill them in the form'
-        : `\`${name}\` is left empty in the draft (marked "from code"); fill it in the form`;
-    this.warn(
-      'not-literal',
-      `\`${value.source}\` is computed when the code runs: ${left}${blocking ? ' before saving' : ''}.`,
-      value.node,
-      severity ?? (blocking ? 'error' : 'warning'),
-    );
+        ? lintText(blocking ? 'computedUrlBlocking' : 'computedUrl', { source: value.source })
+        : lintText(blocking ? 'computedFieldBlocking' : 'computedField', { source: value.source, name });
+    this.warn('not-literal', said, value.node, severity ?? (blocking ? 'error' : 'warning'));
   }
 
   /** A literal of the expected kind; a computed value is marked, a wrong one reported. */
@@ -55,7 +58,7 @@ export class Mapper {
     value: JsValue,
     node: AnyNode,
     accept: (v: JsValue) => v is T & JsValue,
-    what: string,
+    what: LiteralKind,
   ): T | undefined {
     if (value === undefined) return undefined;
     if (value instanceof Opaque) {
@@ -63,7 +66,7 @@ export class Mapper {
       return undefined;
     }
     if (!accept(value)) {
-      this.warn('bad-value', `\`${name}\` should be ${what}.`, node, 'error');
+      this.warn('bad-value', lintText('shouldBe', { name, kindKey: `lint.kind.${what}` }), node, 'error');
       return undefined;
     }
     return value;
@@ -74,35 +77,25 @@ export class Mapper {
       this.computed('url', value, 'error', ['host', 'port', 'transport']);
       return;
     }
-    const url = this.literal('url', value, node, (v): v is string => typeof v === 'string', 'a URL string');
+    const url = this.literal('url', value, node, (v): v is string => typeof v === 'string', 'url');
     if (url === undefined) return;
     const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(url.trim());
     if (!match?.[1]) {
-      this.warn(
-        'scheme',
-        `"${url}" has no scheme: write mqtt://, mqtts://, ws:// or wss:// before the host.`,
-        node,
-        'error',
-      );
+      this.warn('scheme', lintText('noScheme', { url }), node, 'error');
       return;
     }
     const scheme = match[1].toLowerCase();
     const known = SCHEMES[scheme];
     if (!known) {
-      this.warn(
-        'scheme',
-        `${scheme}:// is not a scheme mqtt.js knows: use mqtt://, mqtts://, ws:// or wss://.`,
-        node,
-        'error',
-      );
+      this.warn('scheme', lintText('unknownScheme', { scheme }), node, 'error');
       return;
     }
-    if (known.note) this.warn('scheme', known.note, node, 'info');
+    if (known.note) this.warn('scheme', lintText(`scheme.${known.note}`), node, 'info');
     let parsed: URL;
     try {
       parsed = new URL(`http://${match[2] ?? ''}`);
     } catch {
-      this.warn('bad-value', `"${url}" is not a valid URL.`, node, 'error');
+      this.warn('bad-value', lintText('badUrl', { url }), node, 'error');
       return;
     }
     this.options['transport'] = known.transport;
@@ -115,11 +108,7 @@ export class Mapper {
 
   connectOptions(object: JsObject): void {
     for (const opaque of object.opaqueKeys) {
-      this.warn(
-        'not-literal',
-        `\`${opaque.source}\` is computed when the code runs: its options are not read.`,
-        opaque.node,
-      );
+      this.warn('not-literal', lintText('computedOptionKeys', { source: opaque.source }), opaque.node);
     }
     const str = (v: JsValue): v is string => typeof v === 'string';
     const int = (v: JsValue): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -128,7 +117,7 @@ export class Mapper {
       switch (key) {
         case 'host':
         case 'hostname': {
-          const host = this.literal(key, value, node, str, 'a host name');
+          const host = this.literal(key, value, node, str, 'host');
           if (host !== undefined) this.options['host'] = host;
           break;
         }
@@ -138,39 +127,33 @@ export class Mapper {
             typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
             node,
             int,
-            'a whole number',
+            'integer',
           );
           if (port !== undefined) this.options['port'] = port;
           break;
         }
         case 'protocol': {
-          const protocol = this.literal(key, value, node, str, 'a protocol name');
+          const protocol = this.literal(key, value, node, str, 'protocol');
           const known = protocol === undefined ? undefined : SCHEMES[protocol.toLowerCase()];
           if (protocol !== undefined && !known)
-            this.warn('scheme', `protocol "${protocol}" is not one mqtt.js knows.`, node, 'error');
+            this.warn('scheme', lintText('unknownProtocol', { protocol }), node, 'error');
           if (known) {
-            if (known.note) this.warn('scheme', known.note, node, 'info');
+            if (known.note) this.warn('scheme', lintText(`scheme.${known.note}`), node, 'info');
             this.options['transport'] = known.transport;
           }
           break;
         }
         case 'path': {
-          const path = this.literal(key, value, node, str, 'a path');
+          const path = this.literal(key, value, node, str, 'path');
           if (path !== undefined) this.options['path'] = path;
           break;
         }
         case 'protocolVersion': {
-          const version = this.literal(key, value, node, int, '3, 4 or 5');
+          const version = this.literal(key, value, node, int, 'version');
           if (version !== undefined) {
             const named = PROTOCOL_VERSIONS[version];
             if (named) this.options['protocolVersion'] = named;
-            else
-              this.warn(
-                'bad-value',
-                `protocolVersion ${version} does not exist: use 3 (3.1), 4 (3.1.1) or 5.`,
-                node,
-                'error',
-              );
+            else this.warn('bad-value', lintText('badProtocolVersion', { version }), node, 'error');
           }
           break;
         }
@@ -185,62 +168,53 @@ export class Mapper {
             });
             this.warn(
               'not-literal',
-              `\`clientId\` is made when the code runs (\`${value.source}\`): MQScope generates one for each connection; set a fixed one if the broker needs it.`,
+              lintText('computedClientId', { source: value.source }),
               value.node,
               'info',
             );
             break;
           }
-          const id = this.literal(key, value, node, str, 'a string');
+          const id = this.literal(key, value, node, str, 'string');
           if (id !== undefined) this.options['clientId'] = id;
           break;
         }
         case 'username': {
-          const username = this.literal(key, value, node, str, 'a string');
+          const username = this.literal(key, value, node, str, 'string');
           if (username !== undefined) this.options['username'] = username;
           break;
         }
         case 'password': {
-          const password = this.literal(key, value, node, str, 'a string');
+          const password = this.literal(key, value, node, str, 'string');
           if (password !== undefined) {
             this.secrets.password = password;
-            this.warn(
-              'risky',
-              'The password is written in the code: MQScope stores it encrypted, but anyone who can read this code (or the web page it ships in) can read it too.',
-              node,
-              'info',
-            );
+            this.warn('risky', lintText('passwordInCode'), node, 'info');
           }
           break;
         }
         case 'keepalive': {
-          const keepalive = this.literal(key, value, node, int, 'a whole number of seconds');
+          const keepalive = this.literal(key, value, node, int, 'seconds');
           if (keepalive !== undefined) this.options['keepaliveSeconds'] = keepalive;
           break;
         }
         case 'connectTimeout': {
-          const ms = this.literal(key, value, node, int, 'a whole number of milliseconds');
+          const ms = this.literal(key, value, node, int, 'ms');
           if (ms !== undefined) this.options['connectTimeoutMs'] = Math.min(120_000, Math.max(100, ms));
           break;
         }
         case 'reconnectPeriod': {
-          const ms = this.literal(key, value, node, int, 'a whole number of milliseconds');
+          const ms = this.literal(key, value, node, int, 'ms');
           if (ms !== undefined) this.options['reconnect'] = reconnectFrom(ms);
           break;
         }
         case 'clean': {
-          const clean = this.literal(key, value, node, boolean, 'true or false');
+          const clean = this.literal(key, value, node, boolean, 'boolean');
           if (clean !== undefined) this.options['clean'] = clean;
           break;
         }
         case 'rejectUnauthorized': {
-          const verify = this.literal(key, value, node, boolean, 'true or false');
+          const verify = this.literal(key, value, node, boolean, 'boolean');
           if (verify === false) {
-            this.warn(
-              'risky',
-              'rejectUnauthorized: false turns off TLS verification: anyone on the network path can pose as the broker. Keep it for a test broker only.',
-              node,
-            );
+            this.warn('risky', lintText('noVerify'), node);
           }
           if (verify !== undefined) this.tls()['verifyServer'] = verify;
           break;
@@ -251,12 +225,12 @@ export class Mapper {
           this.pem(key, value, node);
           break;
         case 'passphrase': {
-          const passphrase = this.literal(key, value, node, str, 'a string');
+          const passphrase = this.literal(key, value, node, str, 'string');
           if (passphrase !== undefined) this.secrets.passphrase = passphrase;
           break;
         }
         case 'servername': {
-          const name = this.literal(key, value, node, str, 'a host name');
+          const name = this.literal(key, value, node, str, 'host');
           if (name !== undefined) this.tls()['servername'] = name;
           break;
         }
@@ -266,7 +240,7 @@ export class Mapper {
             value,
             node,
             (v): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string'),
-            'a list of strings',
+            'strings',
           );
           if (list !== undefined) this.tls()['alpnProtocols'] = list;
           break;
@@ -282,17 +256,14 @@ export class Mapper {
           break;
         default:
           if (MQTTJS_ONLY.has(key)) {
-            this.warn(
-              'not-used',
-              `\`${key}\` is an mqtt.js option MQScope has no use for: left out.`,
-              node,
-              'info',
-            );
+            this.warn('not-used', lintText('mqttjsOnly', { key }), node, 'info');
           } else {
             const hint = Object.hasOwn(LOOKALIKES, key) ? LOOKALIKES[key] : undefined;
             this.warn(
               'unknown-option',
-              `mqtt.js does not know \`${key}\` and silently ignores it${hint ? `: ${hint}` : ''}.`,
+              hint
+                ? lintText('unknownOptionHint', { key, hintKey: `lint.hint.${hint}` })
+                : lintText('unknownOption', { key }),
               node,
             );
           }
@@ -315,13 +286,7 @@ export class Mapper {
       return;
     }
     const bytes = one instanceof BytesRef && one.format === 'text' ? one.text : one;
-    const pem = this.literal(
-      key,
-      bytes,
-      node,
-      (v): v is string => typeof v === 'string',
-      'PEM text or readFileSync(path)',
-    );
+    const pem = this.literal(key, bytes, node, (v): v is string => typeof v === 'string', 'pem');
     if (pem === undefined) return;
     if (key === 'key') this.secrets.keyPem = pem;
     else this.tls()[key] = { kind: 'pem', pem };

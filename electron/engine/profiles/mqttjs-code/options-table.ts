@@ -57,31 +57,50 @@ export const MQTTJS_ONLY = new Set([
   'query',
 ]);
 
+/** What a lookalike name probably meant: a `lint.hint.…` key. */
+export type LookalikeHint =
+  | 'keepalive'
+  | 'reconnect'
+  | 'autoReconnect'
+  | 'noMaxReconnect'
+  | 'notMqtt'
+  | 'clean'
+  | 'username'
+  | 'password'
+  | 'clientId'
+  | 'connectTimeout'
+  | 'will'
+  | 'tlsUrl'
+  | 'qos';
+
 /** Names people write that mqtt.js does not know, with what they probably meant. */
-export const LOOKALIKES: Record<string, string> = {
-  keepAliveInterval: 'mqtt.js calls it `keepalive` (in seconds)',
-  keepAlive: 'mqtt.js calls it `keepalive` (in seconds)',
-  reconnect: 'mqtt.js reconnects by itself; set `reconnectPeriod` (milliseconds, 0 = never)',
-  autoReconnect: 'set `reconnectPeriod` instead (milliseconds, 0 = never)',
-  maxReconnectTimes: 'mqtt.js has no limit on reconnect attempts',
-  maxReconnectAttempts: 'mqtt.js has no limit on reconnect attempts',
-  mac: 'it is not an MQTT option',
-  cleanSession: 'mqtt.js calls it `clean`',
-  userName: 'mqtt.js calls it `username`',
-  user: 'mqtt.js calls it `username`',
-  pwd: 'mqtt.js calls it `password`',
-  pass: 'mqtt.js calls it `password`',
-  clientID: 'mqtt.js calls it `clientId`',
-  clientid: 'mqtt.js calls it `clientId`',
-  timeout: 'mqtt.js calls it `connectTimeout` (milliseconds)',
-  lastWill: 'mqtt.js calls it `will`',
-  willMessage: 'mqtt.js calls it `will`',
-  useSSL: 'use an mqtts:// or wss:// URL',
-  ssl: 'use an mqtts:// or wss:// URL',
-  qos: 'QoS is chosen per publish and subscribe, not when connecting',
+export const LOOKALIKES: Record<string, LookalikeHint> = {
+  keepAliveInterval: 'keepalive',
+  keepAlive: 'keepalive',
+  reconnect: 'reconnect',
+  autoReconnect: 'autoReconnect',
+  maxReconnectTimes: 'noMaxReconnect',
+  maxReconnectAttempts: 'noMaxReconnect',
+  mac: 'notMqtt',
+  cleanSession: 'clean',
+  userName: 'username',
+  user: 'username',
+  pwd: 'password',
+  pass: 'password',
+  clientID: 'clientId',
+  clientid: 'clientId',
+  timeout: 'connectTimeout',
+  lastWill: 'will',
+  willMessage: 'will',
+  useSSL: 'tlsUrl',
+  ssl: 'tlsUrl',
+  qos: 'qos',
 };
 
-export const SCHEMES: Record<string, { transport: 'mqtt' | 'mqtts' | 'ws' | 'wss'; note?: string }> = {
+export const SCHEMES: Record<
+  string,
+  { transport: 'mqtt' | 'mqtts' | 'ws' | 'wss'; note?: 'wx' | 'wxs' | 'ali' | 'alis' }
+> = {
   mqtt: { transport: 'mqtt' },
   tcp: { transport: 'mqtt' },
   mqtts: { transport: 'mqtts' },
@@ -91,19 +110,19 @@ export const SCHEMES: Record<string, { transport: 'mqtt' | 'mqtts' | 'ws' | 'wss
   wss: { transport: 'wss' },
   wx: {
     transport: 'ws',
-    note: 'wx:// (WeChat mini-program) is mqtt.js’s WeChat mini-program transport; MQScope connects with ws:// to the same host, port and path.',
+    note: 'wx',
   },
   wxs: {
     transport: 'wss',
-    note: 'wxs:// (WeChat mini-program) is mqtt.js’s WeChat mini-program transport; MQScope connects with wss:// to the same host, port and path.',
+    note: 'wxs',
   },
   ali: {
     transport: 'ws',
-    note: 'ali:// (Alipay mini-program) is mqtt.js’s Alipay mini-program transport; MQScope connects with ws:// to the same host, port and path.',
+    note: 'ali',
   },
   alis: {
     transport: 'wss',
-    note: 'alis:// (Alipay mini-program) is mqtt.js’s Alipay mini-program transport; MQScope connects with wss:// to the same host, port and path.',
+    note: 'alis',
   },
 };
 

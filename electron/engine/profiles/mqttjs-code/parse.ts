@@ -9,7 +9,8 @@ import { full } from 'acorn-walk';
 import type { LintItem, ParseMqttjsResult, ProfileOptions } from '../../../contract';
 import { fitOptions } from '../fit-options';
 import { Evaluator, JsObject, Opaque, type JsValue } from './evaluate';
-import { Mapper, UNLIMITED_ATTEMPTS, reconnectFrom } from './mapper';
+import { nestText } from '../../errors';
+import { Mapper, UNLIMITED_ATTEMPTS, lintText, reconnectFrom } from './mapper';
 import { DEFAULT_PORTS, LOOKALIKES, MAPPED } from './options-table';
 
 const PARSE_OPTIONS: Options = {
@@ -36,7 +37,7 @@ function parseCode(code: string): { program: Program } | { error: LintItem } {
         error: {
           severity: 'error',
           code: 'syntax',
-          message: `The code could not be read as JavaScript: ${message}. (TypeScript type annotations are not supported: remove them.)`,
+          text: lintText('syntax', { detail: message }),
           ...(loc ? { line: loc.line, column: loc.column + 1 } : {}),
         },
       };
@@ -146,7 +147,7 @@ export function parseMqttjsCode(code: string): ParseMqttjsResult {
           {
             severity: 'error',
             code: 'not-found',
-            message: 'No mqtt.connect(...) call and no options object were found in this code.',
+            text: lintText('notFound'),
           },
         ],
       };
@@ -158,7 +159,7 @@ export function parseMqttjsCode(code: string): ParseMqttjsResult {
   else if (optionsValue instanceof Opaque) {
     mapper.warn(
       'not-literal',
-      `The options (${optionsValue.source}) are computed when the code runs: they could not be read.`,
+      lintText('computedOptions', { source: optionsValue.source }),
       optionsValue.node,
     );
   }
@@ -215,7 +216,7 @@ function finish(
   const marked = (field: string) => mapper.fromCode.some((f) => f.field === field);
   const options = mapper.options;
   if (options['host'] === undefined && !marked('host')) {
-    mapper.warn('missing', 'No broker host was found: enter it in the form.', optionsNode, 'error');
+    mapper.warn('missing', lintText('noHost'), optionsNode, 'error');
   }
   if (options['transport'] === undefined) options['transport'] = 'mqtt';
   if (options['port'] === undefined) {
@@ -223,35 +224,17 @@ function finish(
   }
   const transport = options['transport'];
   if (options['tls'] && transport !== 'mqtts' && transport !== 'wss' && !marked('transport')) {
-    mapper.warn(
-      'not-used',
-      'TLS options are set but the URL is not mqtts:// or wss://: mqtt.js does not use them.',
-      optionsNode,
-      'info',
-    );
+    mapper.warn('not-used', lintText('tlsNotUsed'), optionsNode, 'info');
     delete options['tls'];
   }
   if (options['keepaliveSeconds'] === 0 && options['will']) {
-    mapper.warn(
-      'risky',
-      'keepalive: 0 turns off the broker’s dead-client check: if the device vanishes without closing its socket, its will may never be published.',
-      optionsNode,
-    );
+    mapper.warn('risky', lintText('keepaliveZeroWill'), optionsNode);
   }
   if (options['clean'] === false && !options['clientId']) {
-    mapper.warn(
-      'risky',
-      'clean: false keeps a session on the broker, which needs a fixed clientId: with a new one each time, every connection starts a fresh session.',
-      optionsNode,
-    );
+    mapper.warn('risky', lintText('cleanNoClientId'), optionsNode);
   }
   if ((options['reconnect'] as { maxAttempts: number }).maxAttempts === UNLIMITED_ATTEMPTS) {
-    mapper.warn(
-      'defaults',
-      `mqtt.js reconnects without limit; the profile reconnects up to ${UNLIMITED_ATTEMPTS} times.`,
-      undefined,
-      'info',
-    );
+    mapper.warn('defaults', lintText('unlimitedReconnect', { max: UNLIMITED_ATTEMPTS }), undefined, 'info');
   }
 
   const host = typeof options['host'] === 'string' && options['host'] !== '' ? options['host'] : undefined;
@@ -263,7 +246,12 @@ function finish(
     ...(will && willTopic === '' ? { will: { ...will, topic: TOPIC_STAND_IN } } : {}),
   });
   for (const note of fitted.notes)
-    mapper.warn('invalid', `${note.field}: ${note.message}`, undefined, fitted.ok ? 'warning' : 'error');
+    mapper.warn(
+      'invalid',
+      lintText('invalid', { field: note.field, ...nestText('note', note.text) }),
+      undefined,
+      fitted.ok ? 'warning' : 'error',
+    );
   const name = draftName(variable, options['clientId'], host);
   // Even options the schema refuses come back as a draft (built from checked literals): the
   // form shows each problem at its field when the user saves.

@@ -25,6 +25,7 @@ import settings from './settings.json';
 import sys from './sys.json';
 import sparkplug from './sparkplug.json';
 import scripts from './scripts.json';
+import formCheck from './formCheck.json';
 
 export default {
   format,
@@ -53,4 +54,5 @@ export default {
   sys,
   sparkplug,
   scripts,
+  formCheck,
 };
