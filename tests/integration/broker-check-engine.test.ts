@@ -95,6 +95,7 @@ describe('check.run through the engine', () => {
         'limits',
         'dollar-topics',
         'keepalive',
+        'mqtt5-properties',
       ],
     });
     // A verdict the check reached is keyed; "could not run" and the runner's skips are not yet.
@@ -104,7 +105,7 @@ describe('check.run through the engine', () => {
     for (const result of reached) {
       const said = result.findingText;
       expect(said?.key, result.id).toMatch(
-        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics|keepalive)\./,
+        /^check\.(retained|will|delivery|sessions|clientIds|shared|subscriptions|limits|dollarTopics|keepalive|props)\./,
       );
       if (!said) continue;
       expect(keys.has(said.key)).toBe(true);

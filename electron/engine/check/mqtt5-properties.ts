@@ -1,9 +1,10 @@
 /** MQTT 5 message properties: forwarded, expiry, request/response, topic aliases, sizes, flow control. */
 import type { IPublishPacket } from 'mqtt-packet';
 import { capability, type CheckDef } from './check-def';
-import { conforms, CouldNotRun, delay, differs, seconds, type CheckContext } from './context';
+import { text } from '../text/keys';
+import { conforms, CouldNotRun, delay, differs, tenths, type CheckContext } from './context';
 import { clearRetainedAfter, endSessionAfter, retainedOnSubscribe } from './helpers';
-import { Probe } from './probe';
+import { Probe, reasonParams } from './probe';
 import { RawProbe } from './raw-probe';
 
 /** How long an offline subscriber stays away while its queued messages age. */
@@ -60,13 +61,13 @@ export const propertyChecks: CheckDef[] = [
       await sub.subscribe(topic, { qos: 1 });
       await pub.publish(topic, 'u', { qos: 1, properties: { userProperties: { a: '1', b: ['x', 'y'] } } });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('Nothing arrived.');
+      if (!got) return differs(text('check.delivery.nothing'));
       const user = got.packet.properties?.userProperties ?? {};
       const b = user['b'];
       const ok = user['a'] === '1' && Array.isArray(b) && b[0] === 'x' && b[1] === 'y';
       return ok
-        ? conforms('a=1, b=x, b=y arrived unchanged.')
-        : differs(`Arrived as ${JSON.stringify(user)}.`);
+        ? conforms(text('check.props.userUnchanged'))
+        : differs(text('check.props.userArrivedAs', { properties: JSON.stringify(user) }));
     },
   },
   {
@@ -84,12 +85,15 @@ export const propertyChecks: CheckDef[] = [
         properties: { payloadFormatIndicator: true, contentType: 'application/json' },
       });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('Nothing arrived.');
+      if (!got) return differs(text('check.delivery.nothing'));
       const p = got.packet.properties ?? {};
       return p.payloadFormatIndicator === true && p.contentType === 'application/json'
-        ? conforms('Payload Format Indicator 1 and Content Type application/json arrived.')
+        ? conforms(text('check.props.formatArrived'))
         : differs(
-            `Arrived with payload format ${String(p.payloadFormatIndicator)}, content type ${String(p.contentType)}.`,
+            text('check.props.formatArrivedAs', {
+              format: String(p.payloadFormatIndicator),
+              contentType: String(p.contentType),
+            }),
           );
     },
   },
@@ -110,15 +114,21 @@ export const propertyChecks: CheckDef[] = [
         properties: { responseTopic, correlationData: Buffer.from('c0ffee', 'hex') },
       });
       const [got] = await sub.receive(topic);
-      if (!got) return differs('Nothing arrived.');
+      if (!got) return differs(text('check.delivery.nothing'));
       const p = got.packet.properties ?? {};
       const info = sub.connack.properties?.responseInformation;
-      const infoText = info ? `Response Information "${info}"` : 'no Response Information (optional)';
       return p.responseTopic === responseTopic &&
         Buffer.from(p.correlationData ?? []).toString('hex') === 'c0ffee'
-        ? conforms(`Response Topic and Correlation Data arrived unchanged; the CONNACK gave ${infoText}.`)
+        ? conforms(
+            info
+              ? text('check.props.responseUnchangedInfo', { info })
+              : text('check.props.responseUnchangedNoInfo'),
+          )
         : differs(
-            `Arrived with Response Topic ${String(p.responseTopic)}, Correlation Data ${p.correlationData ? Buffer.from(p.correlationData).toString('hex') : 'none'}.`,
+            text('check.props.responseArrivedAs', {
+              topic: String(p.responseTopic),
+              correlation: p.correlationData ? Buffer.from(p.correlationData).toString('hex') : '—',
+            }),
           );
     },
   },
@@ -133,12 +143,12 @@ export const propertyChecks: CheckDef[] = [
     async run(ctx) {
       const { got } = await whileAway(ctx, [{ payload: 'lasting', expiry: 60 }]);
       const message = got.find((p) => p.payload.toString() === 'lasting');
-      if (!message) return differs('The queued message did not arrive when the session resumed.');
+      if (!message) return differs(text('check.props.queuedMissing'));
       const left = message.properties?.messageExpiryInterval;
-      if (left === undefined) return differs('It arrived without a Message Expiry Interval.');
+      if (left === undefined) return differs(text('check.props.noExpiry'));
       return left < 60
-        ? conforms(`Sent with 60 s, forwarded with ${left} s after ${seconds(AWAY_MS)} waiting.`)
-        : differs(`Sent with 60 s, still 60 s after ${seconds(AWAY_MS)} waiting.`);
+        ? conforms(text('check.props.expiryReduced', { left, waited: tenths(AWAY_MS) }))
+        : differs(text('check.props.expiryKept', { waited: tenths(AWAY_MS) }));
     },
   },
   {
@@ -155,11 +165,10 @@ export const propertyChecks: CheckDef[] = [
         { payload: 'lasting', expiry: 60 },
       ]);
       const payloads = got.map((p) => p.payload.toString());
-      if (!payloads.includes('lasting'))
-        return differs('Even the unexpired message did not arrive when the session resumed.');
+      if (!payloads.includes('lasting')) return differs(text('check.props.unexpiredMissing'));
       return payloads.includes('expiring')
-        ? differs(`A message with expiry 1 s was delivered ${seconds(AWAY_MS)} later.`)
-        : conforms(`The 1 s message was dropped; the 60 s one arrived after ${seconds(AWAY_MS)}.`);
+        ? differs(text('check.props.expiredDelivered', { waited: tenths(AWAY_MS) }))
+        : conforms(text('check.props.expiredDropped', { waited: tenths(AWAY_MS) }));
     },
   },
   {
@@ -186,8 +195,8 @@ export const propertyChecks: CheckDef[] = [
       ctx.timing('subscribed after the retained publish', performance.now() - sentAt);
       if (!fenced) throw new CouldNotRun('The fence message never arrived, so absence could not be shown.');
       return retained.length
-        ? differs(`A retained message with expiry 1 s was still sent ${seconds(AWAY_MS)} later.`)
-        : conforms(`The retained message with expiry 1 s was gone ${seconds(AWAY_MS)} later.`);
+        ? differs(text('check.props.retainedExpiredSent', { waited: tenths(AWAY_MS) }))
+        : conforms(text('check.props.retainedExpiredGone', { waited: tenths(AWAY_MS) }));
     },
   },
   {
@@ -210,12 +219,10 @@ export const propertyChecks: CheckDef[] = [
       raw.publish({ topic: '', payload: Buffer.from('aliased'), qos: 1, properties: { topicAlias: 1 } });
       const got = (await sub.receive(topic, 2)).map((m) => m.payload.toString());
       if (raw.serverDisconnect)
-        return differs(
-          `The broker disconnected the publisher with ${String(raw.serverDisconnect.reasonCode)}.`,
-        );
+        return differs(text('check.props.aliasDisconnected', reasonParams(raw.serverDisconnect.reasonCode)));
       return got.includes('named') && got.includes('aliased')
-        ? conforms('Both the named and the aliased PUBLISH reached the subscriber on the full topic.')
-        : differs(`The subscriber got [${got.join(', ')}] instead of [named, aliased].`);
+        ? conforms(text('check.props.aliasBothArrived'))
+        : differs(text('check.props.aliasGot', { got: got.join(', ') }));
     },
   },
   {
@@ -240,14 +247,13 @@ export const propertyChecks: CheckDef[] = [
       const aliases = (p: Probe) =>
         p.on(topic).flatMap((m) => (m.packet.properties?.topicAlias ? [m.packet.properties.topicAlias] : []));
       const used = aliases(sub);
-      if (aliases(none).length)
-        return differs('The broker used topic aliases with a client that allows none.');
+      if (aliases(none).length) return differs(text('check.props.aliasToNone'));
       if (used.some((a) => a > 2))
-        return differs(`The broker used alias ${Math.max(...used)} above the client’s maximum 2.`);
+        return differs(text('check.props.aliasAboveMax', { alias: Math.max(...used), max: 2 }));
       return conforms(
         used.length
-          ? `The broker used alias(es) ${[...new Set(used)].join(', ')}, within the maximum.`
-          : 'The broker used no topic aliases (allowed).',
+          ? text('check.props.aliasWithin', { aliases: [...new Set(used)].join(', ') })
+          : text('check.props.aliasNone'),
       );
     },
   },
@@ -267,15 +273,14 @@ export const propertyChecks: CheckDef[] = [
       await pub.publish(topic, 'small', { qos: 1 });
       await raw.until(() => raw.publishes(topic).some((p) => p.payload.toString() === 'small'));
       const sizes = raw.publishes(topic).map((p) => p.payload.length);
-      if (raw.closedAt !== null && !sizes.length)
-        return differs('The broker closed the connection instead of dropping the large message.');
+      if (raw.closedAt !== null && !sizes.length) return differs(text('check.props.sizeClosed'));
       if (sizes.some((s) => s > CLIENT_MAX_PACKET))
         return differs(
-          `The broker sent a ${CLIENT_MAX_PACKET * 4}-byte payload to a client that allows ${CLIENT_MAX_PACKET}-byte packets.`,
+          text('check.props.sizeSent', { bytes: CLIENT_MAX_PACKET * 4, max: CLIENT_MAX_PACKET }),
         );
       return sizes.length
-        ? conforms('The large message was withheld; the small one arrived.')
-        : differs('Neither message arrived.');
+        ? conforms(text('check.props.sizeWithheld'))
+        : differs(text('check.props.sizeNeither'));
     },
   },
   {
@@ -308,12 +313,10 @@ export const propertyChecks: CheckDef[] = [
       await raw.until(ackAll);
       const total = raw.publishes(topic).length;
       if (inFlight > RECEIVE_MAXIMUM)
-        return differs(
-          `${inFlight} QoS 1 messages were in flight at once to a client with Receive Maximum ${RECEIVE_MAXIMUM}.`,
-        );
+        return differs(text('check.props.flowTooMany', { inFlight, max: RECEIVE_MAXIMUM }));
       if (total < FLOW_MESSAGES)
-        return differs(`Only ${total} of ${FLOW_MESSAGES} messages arrived once acknowledged.`);
-      return conforms(`${inFlight} in flight until acknowledged, then all ${FLOW_MESSAGES} arrived.`);
+        return differs(text('check.props.flowShort', { total, sent: FLOW_MESSAGES }));
+      return conforms(text('check.props.flowOk', { inFlight, sent: FLOW_MESSAGES }));
     },
   },
 ];
