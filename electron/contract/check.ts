@@ -58,8 +58,10 @@ export const CheckResultSchema = z.object({
   group: CheckGroupSchema,
   /** "MQTT 5 §3.3.1.3; MQTT 3.1.1 §3.3.1.3". */
   specRef: z.string(),
-  /** The specification's statement, in one sentence. */
+  /** The specification's statement, in one sentence (English). */
   statement: z.string(),
+  /** The same statement as an engine key (Issue 14); absent in runs stored before it. */
+  statementText: EngineTextSchema.optional(),
   verdict: CheckVerdictSchema,
   /** One line: what the broker did, in English (the CLI, the Markdown report, stored runs). */
   finding: z.string(),
@@ -108,6 +110,7 @@ export const CheckPlanItemSchema = z.object({
   group: CheckGroupSchema,
   specRef: z.string(),
   statement: z.string(),
+  statementText: EngineTextSchema.optional(),
 });
 export type CheckPlanItem = z.infer<typeof CheckPlanItemSchema>;
 

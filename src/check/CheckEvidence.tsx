@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckPlanItem, CheckResult } from '../../electron/contract';
 import { formatNumber } from '../i18n/format';
-import { wordFinding } from './finding';
+import { wordFinding, wordStatement } from './finding';
 
 /** What a check is about and, once it ran, what it saw: the statement, the timings, the packets. */
 export function CheckEvidence({ item, result }: { item: CheckPlanItem; result: CheckResult | undefined }) {
@@ -11,7 +11,7 @@ export function CheckEvidence({ item, result }: { item: CheckPlanItem; result: C
   return (
     <div className="check-evidence" role="region" aria-label={t('check.evidence.label', { id: item.id })}>
       <p className="check-statement">
-        <span className="check-spec">{item.specRef}</span> {item.statement}
+        <span className="check-spec">{item.specRef}</span> {wordStatement(item)}
       </p>
       {result && (
         <p>

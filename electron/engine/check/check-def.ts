@@ -1,4 +1,4 @@
-import type { CheckGroup } from '../../contract';
+import type { CheckGroup, TextParams } from '../../contract';
 import type { CheckContext, Outcome } from './context';
 
 export interface CheckDef {
@@ -7,6 +7,8 @@ export interface CheckDef {
   group: CheckGroup;
   specRef: string;
   statement: string;
+  /** The numbers in the statement, for its keyed wording (`check.statement.<id>`, Issue 14). */
+  statementParams?: TextParams;
   /** MQTT 5 only: "not supported" when the broker refused MQTT 5. */
   v5?: boolean;
   /** A CONNACK capability the check needs; returns why not when the broker says it lacks it. */

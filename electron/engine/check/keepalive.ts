@@ -39,6 +39,7 @@ export const keepaliveChecks: CheckDef[] = [
     id: 'keepalive.timeout',
     group: 'keepalive',
     specRef: 'MQTT 5 §3.1.2.10, §3.2.2.3.14; MQTT 3.1.1 §3.1.2.10',
+    statementParams: { keepalive: KEEPALIVE_S, limit: KEEPALIVE_S * 1.5 },
     statement: `A client that sends nothing is disconnected once 1.5 × the keepalive has passed (keepalive ${KEEPALIVE_S} s → 1.5 s), using the server keepalive when the CONNACK sets one.`,
     slow: true,
     async run(ctx) {

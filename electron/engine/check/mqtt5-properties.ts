@@ -229,6 +229,7 @@ export const propertyChecks: CheckDef[] = [
     id: 'mqtt5-properties.topic-alias-to-client',
     group: 'mqtt5-properties',
     specRef: 'MQTT 5 §3.1.2.11.5, §3.3.2.3.4',
+    statementParams: { max: 2 },
     statement:
       'The broker uses no Topic Alias above the client’s Topic Alias Maximum (2), and none at all for a client that set 0.',
     v5: true,
@@ -261,6 +262,7 @@ export const propertyChecks: CheckDef[] = [
     id: 'mqtt5-properties.maximum-packet-size',
     group: 'mqtt5-properties',
     specRef: 'MQTT 5 §3.1.2.11.4',
+    statementParams: { bytes: CLIENT_MAX_PACKET },
     statement: `The broker does not send a client a packet larger than the Maximum Packet Size it set (${CLIENT_MAX_PACKET} bytes): it drops that message and delivers the next.`,
     v5: true,
     async run(ctx) {
@@ -287,6 +289,7 @@ export const propertyChecks: CheckDef[] = [
     id: 'mqtt5-properties.receive-maximum',
     group: 'mqtt5-properties',
     specRef: 'MQTT 5 §3.3.4 [MQTT-3.3.4-9], §3.1.2.11.3',
+    statementParams: { max: RECEIVE_MAXIMUM },
     statement: `The broker sends no more unacknowledged QoS 1 messages than the client’s Receive Maximum (${RECEIVE_MAXIMUM}), and sends the rest as acknowledgements come.`,
     v5: true,
     async run(ctx) {

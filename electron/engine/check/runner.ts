@@ -13,11 +13,12 @@ import type {
   CheckResult,
   CheckVerdict,
   ParsedConnectOptions,
+  EngineText,
 } from '../../contract';
 import { brokerUrl } from '../client-options';
 import { packetRecord } from '../packet-log';
 import { english } from '../text/english';
-import { text } from '../text/keys';
+import { text, type EngineKey } from '../text/keys';
 import { ALL_CHECKS } from './catalog';
 import type { CheckDef } from './check-def';
 import { CANCELLED, CheckContext, CouldNotRun, MESSAGE_BOUND, RunState, type Outcome } from './context';
@@ -38,8 +39,19 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** A check's statement as its key (`check.statement.<id>`): every check has one (engine-text-keys test). */
+function statementText(def: CheckDef): EngineText {
+  return text(`check.statement.${def.id}` as EngineKey, def.statementParams ?? {});
+}
+
 function planItem(def: CheckDef): CheckPlanItem {
-  return { id: def.id, group: def.group, specRef: def.specRef, statement: def.statement };
+  return {
+    id: def.id,
+    group: def.group,
+    specRef: def.specRef,
+    statement: def.statement,
+    statementText: statementText(def),
+  };
 }
 
 /** The first connection: protocol and CONNACK properties, or why the broker cannot be used. */
@@ -117,6 +129,7 @@ async function runOne(def: CheckDef, state: RunState, key: string): Promise<Chec
     group: def.group,
     specRef: def.specRef,
     statement: def.statement,
+    statementText: statementText(def),
     verdict,
     ...(typeof finding === 'string' ? { finding } : { finding: english(finding), findingText: finding }),
     evidence: {

@@ -81,6 +81,7 @@ export const sessionChecks: CheckDef[] = [
     id: 'sessions.expiry',
     group: 'sessions',
     specRef: 'MQTT 5 §3.1.2.11.2',
+    statementParams: { expiry: SHORT_EXPIRY_S },
     statement: `A session with Session Expiry Interval ${SHORT_EXPIRY_S} s is gone once that time has passed after the connection closed (Session Present 0).`,
     v5: true,
     slow: true,
