@@ -25,10 +25,14 @@ function baseArgs(broker: MosquittoBroker, topic: string, qos: number, retain: b
 
 function runPub(args: string[], stdin?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('mosquitto_pub', args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    // Only -l reads standard input; with -m or -f it may exit before a pipe would be read,
+    // and a write to it would fail with EPIPE (seen under load), so it gets none.
+    const child = spawn('mosquitto_pub', args, {
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.once('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -38,7 +42,11 @@ function runPub(args: string[], stdin?: string): Promise<void> {
       if (code === 0) resolve();
       else reject(new Error(`mosquitto_pub ${args.join(' ')} exited (${String(code ?? signal)}): ${stderr}`));
     });
-    child.stdin.end(stdin ?? '');
+    if (stdin !== undefined && child.stdin) {
+      // The exit code says whether it published; a pipe closed early is not a second error.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(stdin);
+    }
   });
 }
 
