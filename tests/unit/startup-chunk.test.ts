@@ -31,19 +31,19 @@ const LAZY_SOURCES = [
 ];
 
 /**
- * Today's start path is 744 kB (KiB, as the bench prints it): React DOM 198 kB, zod 92 kB,
- * English strings about 95 kB and i18next 49 kB, react-resizable-panels 49 kB, TanStack Query 34 kB,
+ * Today's start path is 753 kB (KiB, as the bench prints it): React DOM 198 kB, zod 92 kB,
+ * English strings about 105 kB and i18next 49 kB, react-resizable-panels 49 kB, TanStack Query 34 kB,
  * the contract 29 kB, msgpack 21 kB, and the app's first-paint code. Chinese is its own
  * chunk, loaded when chosen (issue 18 #4: 789 kB before). zod stays on it: the one API client
  * (src/api/ws-transport.ts) takes its event names from the contract's event map, whose values
  * are zod schemas built when the contract loads, and reads error answers with
  * ErrorCodeSchema / EngineTextSchema. These bounds are a ratchet: lower them as it shrinks,
- * never raise them to let a module in. (They were raised once, from 720 kB, for strings, not
+ * never raise them to let a module in. (They were raised from 720 to 754 kB for strings, not
  * a module: the engine's last English sentences became keys, and English is every language's
  * fallback, so its strings ship with the start. The issue's 300 kB is not met: React DOM plus one
  * language's strings and i18next alone are 317 kB; see the bench's line.)
  */
-const START_PATH_MAX_BYTES = 746 * 1024;
+const START_PATH_MAX_BYTES = 754 * 1024;
 const ENTRY_CHUNK_MAX_BYTES = 378 * 1024;
 
 describe('renderer start path (issue 18 #4)', () => {
