@@ -1,21 +1,14 @@
 /** The engine behind the hosts' own dispatch (validation included), as the data levels call it. */
-import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
 import { createEngine, type Engine } from '../electron/engine';
 import { createDispatch } from '../electron/host/dispatch';
+import { dispatchCall, type DispatchCall } from '../tests/support/dispatch-call';
 import type { BrokerAddress } from './bench-support';
 
-export type EngineCall = <N extends RequestName>(
-  name: N,
-  input: RequestInput<N>,
-) => Promise<RequestResult<N>>;
+export type EngineCall = DispatchCall;
 
 export function engineCall(engine: Engine): EngineCall {
   const dispatch = createDispatch(engine.handlers);
-  return async (name, input) => {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<typeof name>;
-  };
+  return dispatchCall(() => dispatch);
 }
 
 /** A fresh engine connected to the broker and subscribed to `filter`. */

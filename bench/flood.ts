@@ -6,11 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
 import { createEngine } from '../electron/engine';
-import { createDispatch } from '../electron/host/dispatch';
 import { HOST_ENV } from '../electron/web/host-env';
 import { mib, publish, type BrokerAddress } from './bench-support';
+import { engineCall } from './engine-call';
 
 const MiB = 1024 * 1024;
 export const FLOOD_BUDGET = 128 * MiB;
@@ -65,12 +64,7 @@ export interface FloodResult {
 /** Child side: runs the levels against the broker and prints one JSON line. */
 export async function floodChild(broker: BrokerAddress): Promise<void> {
   const engine = createEngine({ host: 'web', version: 'bench' });
-  const dispatch = createDispatch(engine.handlers);
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = engineCall(engine);
   await call('stream.setLimits', { maxTotalBytes: FLOOD_BUDGET });
   globalThis.gc?.();
   const baseRss = process.memoryUsage.rss();

@@ -16,11 +16,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
-import type { RequestInput, RequestName, RequestResult } from '../electron/contract';
 import { createEngine } from '../electron/engine';
 import type { WorkerSpec } from '../electron/engine/scripts';
-import { createDispatch } from '../electron/host/dispatch';
 import { startMosquitto, type MosquittoBroker } from '../tests/support/mosquitto';
+import { engineCall } from './engine-call';
 
 const TRANSFORM_ROWS = 1000;
 const TRANSFORM_TARGET_MS = 250;
@@ -74,12 +73,7 @@ function percentile(sorted: number[], p: number): number {
 export async function runScriptsBench(broker: MosquittoBroker): Promise<string[]> {
   const missed: string[] = [];
   const engine = createEngine({ host: 'web', version: 'bench' }, { scriptsWorker: workerSpec() });
-  const dispatch = createDispatch(engine.handlers);
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = engineCall(engine);
   const login = { username: broker.username, password: broker.password, protocolVersion: 5 as const };
   const url = `mqtt://${broker.host}:${broker.ports.mqtt}`;
   const { connectionId } = await call('connection.open', {

@@ -20,15 +20,8 @@
  */
 import { cpus } from 'node:os';
 import mqtt from 'mqtt';
-import {
-  compileTopicMatch,
-  type TopicMatchInput,
-  type RequestInput,
-  type RequestName,
-  type RequestResult,
-} from '../electron/contract';
+import { compileTopicMatch, type TopicMatchInput } from '../electron/contract';
 import { createEngine } from '../electron/engine';
-import { createDispatch } from '../electron/host/dispatch';
 import { startMosquitto, type MosquittoBroker } from '../tests/support/mosquitto';
 import { mib, perSecond, publish, waitFor, type BrokerAddress } from './bench-support';
 import { floodChild, runFlood } from './flood';
@@ -43,6 +36,7 @@ import { runDecode, withSparkplugBinding } from './decode';
 import { runSearch, searchesAlongside } from './search';
 import { runCharts } from './charts';
 import { allVerdicts, judge, missedTargets } from './targets';
+import { engineCall } from './engine-call';
 
 const LOAD = { count: 200_000, topics: 10_000 };
 const ROUNDS = 2;
@@ -80,12 +74,7 @@ async function rawSubscriber(broker: MosquittoBroker, prefix: string): Promise<n
 
 function engineClient() {
   const engine = createEngine({ host: 'web', version: 'bench' });
-  const dispatch = createDispatch(engine.handlers);
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = engineCall(engine);
   return { engine, call };
 }
 

@@ -7,20 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  CheckReportSchema,
-  type CheckProgress,
-  type EngineEvent,
-  type RequestInput,
-  type RequestName,
-  type RequestResult,
-} from '../../electron/contract';
+import { CheckReportSchema, type CheckProgress, type EngineEvent } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { english } from '../../electron/engine/text/english';
 import { allEngineKeys } from '../../electron/engine/text/keys';
 import zhCN from '../../src/i18n/locales/zh-CN/engine.json';
 import { freePort } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -31,11 +25,7 @@ describe('check.run through the engine', () => {
   let dataDir: string;
   const events: EngineEvent[] = [];
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   function progress(runId: string): CheckProgress[] {
     return events.flatMap((e) =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishOf } from '../support/english';
-import type { CheckReport, RequestInput, RequestName, RequestResult } from '../../electron/contract';
+import type { CheckReport } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { CHECK_HISTORY } from '../../electron/engine/check/check-history';
 import { HistoryStore } from '../../electron/engine/history';
@@ -20,6 +20,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -27,11 +28,7 @@ if (!available) console.warn(MOSQUITTO_MISSING);
 function engineOn(dataDir: string) {
   const engine = createEngine({ host: 'web', version: 'test' }, { dataDir });
   const dispatch = createDispatch(engine.handlers);
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
   return { engine, call };
 }
 

@@ -5,7 +5,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { mosquittoPubCommand, mqttjsPublishCall } from '../../src/detail/copy-formats';
@@ -17,6 +16,7 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { mosquittoPubLines, mosquittoPubWithProperties } from '../support/mosquitto-burst';
+import { dispatchCall } from '../support/dispatch-call';
 
 const run = promisify(execFile);
 const available = mosquittoAvailable();
@@ -30,11 +30,7 @@ describe.skipIf(!available)('data views against a real Mosquitto', () => {
   let dispatch: Dispatch;
   let connectionId = '';
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   const received = async (count: number) =>
     vi.waitFor(async () => {

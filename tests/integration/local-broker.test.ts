@@ -15,8 +15,6 @@ import type {
   LocalBrokerStatus,
   ReceivedMessage,
   RequestInput,
-  RequestName,
-  RequestResult,
 } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { STOP_REASON } from '../../electron/engine/local-broker';
@@ -24,6 +22,7 @@ import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { receivedMessages } from '../support/engine-log';
 import { localPub, localSub } from '../support/local-broker-tools';
 import { MOSQUITTO_MISSING, freePort, mosquittoAvailable } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -38,11 +37,7 @@ describe.skipIf(!available)('local broker', () => {
   const events: EngineEvent[] = [];
   const opened = new Set<string>();
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function start(extra: RequestInput<'localBroker.start'> = {}): Promise<LocalBrokerStatus> {
     const status = await call('localBroker.start', { ...ports, ...extra });

@@ -7,11 +7,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { passwordLine } from '../../electron/engine/local-broker/mosquitto-process';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { MOSQUITTO_MISSING, freePort, mosquittoAvailable } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -29,11 +29,7 @@ describe.skipIf(!available)('Mosquitto as the local broker', () => {
   let dispatch: Dispatch;
   let ports: { tcpPort: number; wsPort: number };
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   beforeAll(async () => {
     engine = createEngine({ host: 'web', version: 'test' });

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { WEB_SOCKET_PATH } from '../../electron/contract/web-wire';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch } from '../../electron/host/dispatch';
@@ -20,6 +19,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -69,11 +69,7 @@ describe.skipIf(!available)('orphan policy in the web host', () => {
 
   it('closes connections once no page watches them, and keeps them listed', async () => {
     const dispatch = createDispatch(engine.handlers);
-    async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-      const envelope = await dispatch(name, input);
-      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-      return envelope.value as RequestResult<N>;
-    }
+    const call = dispatchCall(() => dispatch);
     const opened = await call('connection.open', {
       transport: 'mqtt',
       host: broker.host,

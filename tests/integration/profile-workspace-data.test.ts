@@ -8,13 +8,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ChartLayout,
-  LabResult,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
+import type { ChartLayout, LabResult, RequestInput } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { LAB_HISTORY_FILE } from '../../electron/engine/lab/lab-history';
 import { CHART_LAYOUTS } from '../../electron/engine/workspace/chart-layouts';
@@ -26,6 +20,7 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { SCRIPTS_WORKER } from '../support/scripts-worker';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -36,11 +31,7 @@ function engineOn(dataDir: string) {
   const engine = createEngine({ host: 'web', version: 'test' }, { dataDir, scriptsWorker: SCRIPTS_WORKER });
   engines.push(engine);
   const dispatch = createDispatch(engine.handlers);
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
   return { engine, call, dispatch };
 }
 

@@ -9,13 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  EngineEvent,
-  ProfileList,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
+import type { EngineEvent, ProfileList } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import {
@@ -26,6 +20,7 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -60,11 +55,7 @@ describe.skipIf(!available)('profiles against a real Mosquitto', () => {
     await broker?.stop();
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function saveDeviceProfile(name: string, password: string) {
     return call('profiles.save', {

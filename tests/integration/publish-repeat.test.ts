@@ -3,16 +3,11 @@
  * throttled progress, and a clean stop when the connection goes.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  EngineEvent,
-  RepeatProgress,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
+import type { EngineEvent, RepeatProgress } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { mosquittoAvailable, mosquittoSub, startMosquitto, type MosquittoBroker } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 const WAIT = { timeout: 15_000, interval: 20 };
@@ -37,11 +32,7 @@ describe.skipIf(!available)('publish repeat against a real Mosquitto', () => {
     await broker?.stop();
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function connect(): Promise<string> {
     const status = await call('connection.open', {

@@ -9,13 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  EngineEvent,
-  ReplayProgress,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
+import type { EngineEvent, ReplayProgress } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { readRecording } from '../../electron/engine/record/lines';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
@@ -23,6 +17,7 @@ import { seededRandom } from '../support/fuzz-inputs';
 import { formatSub } from '../support/mosquitto-format-sub';
 import { mosquittoAvailable, startMosquitto, type MosquittoBroker } from '../support/mosquitto';
 import { englishOf } from '../support/english';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 const WAIT = { timeout: 30_000, interval: 25 };
@@ -68,11 +63,7 @@ describe.skipIf(!available)('record and replay against real Mosquittos', () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function connect(broker: MosquittoBroker): Promise<string> {
     const status = await call('connection.open', {

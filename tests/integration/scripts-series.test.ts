@@ -7,12 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RequestInput, RequestName, RequestResult, ScriptDraft } from '../../electron/contract';
+import type { ScriptDraft } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { ScriptWorker } from '../../electron/engine/scripts/worker-client';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import { mosquittoAvailable, mosquittoPub, startMosquitto, type MosquittoBroker } from '../support/mosquitto';
 import { SCRIPTS_WORKER } from '../support/scripts-worker';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 const WAIT = { timeout: 30_000, interval: 50 };
@@ -24,11 +25,7 @@ describe.skipIf(!available)('transform series against a real Mosquitto', () => {
   let profileId: string;
   let connectionId: string;
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function save(script: Omit<ScriptDraft, 'options'>): Promise<string> {
     const draft: ScriptDraft = { ...script, options: { kind: 'transform', topicPattern: 'temp/#' } };

@@ -10,13 +10,7 @@ import { join, resolve } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { englishOf } from '../support/english';
-import type {
-  EngineEvent,
-  RequestInput,
-  RequestName,
-  RequestResult,
-  ScriptDraft,
-} from '../../electron/contract';
+import type { EngineEvent, ScriptDraft } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { ScriptWorker } from '../../electron/engine/scripts/worker-client';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
@@ -28,6 +22,7 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { SCRIPTS_WORKER } from '../support/scripts-worker';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 const WAIT = { timeout: 20_000, interval: 25 };
@@ -74,11 +69,7 @@ describe.skipIf(!available)('scripts against a real Mosquitto', () => {
     await broker?.stop();
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function connect(): Promise<string> {
     const status = await call('connection.open', {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RequestInput, RequestName, RequestResult, StreamPollResult } from '../../electron/contract';
+import type { StreamPollResult } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import {
@@ -18,6 +18,7 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { mosquittoPubFile, mosquittoPubLines } from '../support/mosquitto-burst';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -50,11 +51,7 @@ describe.skipIf(!available)('message stream against a real Mosquitto', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function subscribed(filter: string, qos: 0 | 1 | 2 = 1): Promise<string> {
     const status = await call('connection.open', {

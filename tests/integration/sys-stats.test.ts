@@ -4,7 +4,6 @@
  * arrives, and the figures and their series come from that log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestResult } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch } from '../../electron/host/dispatch';
 import { readSysFacts } from '../../src/sys/sys-facts';
@@ -15,6 +14,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -33,11 +33,7 @@ describe.skipIf(!available)('$SYS figures from a real Mosquitto', () => {
     await broker?.stop();
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await createDispatch(engine.handlers)(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => createDispatch(engine.handlers));
 
   // Data #7: clients, rates from the load averages, bytes, uptime, version, subscriptions, retained.
   it('reads every figure of Mosquitto’s layout, and the numeric ones chart from the log', async () => {

@@ -8,13 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  ConnectionStatus,
-  EngineEvent,
-  RequestInput,
-  RequestName,
-  RequestResult,
-} from '../../electron/contract';
+import type { ConnectionStatus, EngineEvent, RequestInput } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
 import {
@@ -23,6 +17,7 @@ import {
   startMosquitto,
   type MosquittoBroker,
 } from '../support/mosquitto';
+import { dispatchCall } from '../support/dispatch-call';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
@@ -54,11 +49,7 @@ describe.skipIf(!available)('a profile is the workspace (real Mosquitto)', () =>
     await broker?.stop();
   });
 
-  async function call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  }
+  const call = dispatchCall(() => dispatch);
 
   async function connect(input: RequestInput<'profiles.connect'>): Promise<ConnectionStatus> {
     const status = await call('profiles.connect', input);

@@ -16,6 +16,7 @@ import type {
 } from '../../electron/contract';
 import { createEngine, type Engine } from '../../electron/engine';
 import { createDispatch, type Dispatch } from '../../electron/host/dispatch';
+import { dispatchCall } from './dispatch-call';
 import { startMosquitto, type MosquittoBroker } from './mosquitto';
 
 export interface EngineSession {
@@ -76,12 +77,7 @@ export function useEngineSession(): EngineSession {
     },
     events,
     opened,
-    async call(name, input) {
-      const envelope = await session.dispatch(name, input);
-      if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code}: ${envelope.error.message}`);
-      // The dispatcher answers request `name` with that request's result.
-      return envelope.value as RequestResult<typeof name>;
-    },
+    call: dispatchCall(() => ready(dispatch, 'dispatch')),
     async callError(name, input) {
       const envelope = await session.dispatch(name, input);
       if (envelope.ok)

@@ -3,21 +3,15 @@
  * out unless asked for, sealed with a passphrase when they are, and no silent overwrite.
  */
 import { describe, expect, it } from 'vitest';
-import type { ImportResult, RequestInput, RequestName, RequestResult } from '../../../electron/contract';
+import type { ImportResult } from '../../../electron/contract';
 import { createEngine } from '../../../electron/engine';
 import { createDispatch } from '../../../electron/host/dispatch';
+import { dispatchCall } from '../../support/dispatch-call';
 import { tempDataDir } from './helpers';
 
 function engineAt(dataDir = tempDataDir()) {
   const dispatch = createDispatch(createEngine({ host: 'web', version: 'test' }, { dataDir }).handlers);
-  return async function call<N extends RequestName>(
-    name: N,
-    input: RequestInput<N>,
-  ): Promise<RequestResult<N>> {
-    const envelope = await dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as RequestResult<N>;
-  };
+  return dispatchCall(() => dispatch);
 }
 
 const SECRET = 'exported-password-1';
