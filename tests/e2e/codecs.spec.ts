@@ -3,15 +3,14 @@
  * detail pane: a MessagePack map (MQTT 5 content type) as JSON, a Sparkplug B DDATA
  * (spBv1.0 namespace) with the metric names its DBIRTH gave the aliases.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { encode as msgpackEncode } from '@msgpack/msgpack';
 import { Encoder } from 'cbor-x';
 import { mosquittoPubFile } from '../support/mosquitto-burst';
+import { oneMessageHex } from '../support/mosquitto-format-sub';
 import { deviceBirth, deviceData } from '../support/sparkplug-fixture';
 import { expect, requireMosquitto, test } from './fixtures';
 
@@ -90,29 +89,7 @@ test("publishing JSON as MessagePack and CBOR sends the reference encoders' byte
     await app.publishPanel.getByLabel('Send JSON as').selectOption({ label });
     await app.page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(app.publishResult).toContainText(/Sent \(QoS 0|Acknowledged/);
-    const { stdout } = await promisify(execFile)(
-      'mosquitto_sub',
-      [
-        '-h',
-        broker.host,
-        '-p',
-        String(broker.ports.mqtt),
-        '-u',
-        broker.username,
-        '-P',
-        broker.password,
-        '-t',
-        topic,
-        '-C',
-        '1',
-        '-W',
-        '20',
-        '-F',
-        '%x',
-      ],
-      { timeout: 30_000 },
-    );
-    expect(stdout.trim()).toBe(Buffer.from(reference).toString('hex'));
+    expect(await oneMessageHex(broker, topic)).toBe(Buffer.from(reference).toString('hex'));
   }
 });
 

@@ -3,12 +3,10 @@
  * `mqscope sub --decode …`, against a real Mosquitto: a `mosquitto_sub -F %x` on the other
  * side receives exactly the bytes the reference encoders produce.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { encode as msgpackEncode } from '@msgpack/msgpack';
 import { Encoder } from 'cbor-x';
 import protobuf from 'protobufjs';
@@ -22,10 +20,10 @@ import {
   type MosquittoBroker,
 } from '../support/mosquitto';
 import { mosquittoPubFile } from '../support/mosquitto-burst';
+import { oneMessageHex } from '../support/mosquitto-format-sub';
 
 const available = mosquittoAvailable();
 if (!available) console.warn(MOSQUITTO_MISSING);
-const run = promisify(execFile);
 
 const PROTO = 'syntax = "proto3";\npackage acme;\nmessage T { string id = 1; double v = 2; }\n';
 
@@ -54,33 +52,6 @@ describe.skipIf(!available)('mqscope pub/sub with codecs', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  /** The retained message's bytes as mosquitto_sub prints them (-F %x). */
-  async function retainedHex(topic: string): Promise<string> {
-    const { stdout } = await run(
-      'mosquitto_sub',
-      [
-        '-h',
-        broker.host,
-        '-p',
-        String(broker.ports.mqtt),
-        '-u',
-        broker.username,
-        '-P',
-        broker.password,
-        '-t',
-        topic,
-        '-C',
-        '1',
-        '-W',
-        '20',
-        '-F',
-        '%x',
-      ],
-      { timeout: 30_000 },
-    );
-    return stdout.trim();
-  }
-
   it.each([
     ['msgpack', [], () => msgpackEncode({ t: 21.5, on: true })],
     ['cbor', [], () => new Encoder({ useRecords: false }).encode({ t: 21.5, on: true })],
@@ -91,7 +62,7 @@ describe.skipIf(!available)('mqscope pub/sub with codecs', () => {
       env(),
     );
     expect(sent.code, sent.stderr.join('\n')).toBe(0);
-    expect(await retainedHex(topic)).toBe(Buffer.from(reference()).toString('hex'));
+    expect(await oneMessageHex(broker, topic)).toBe(Buffer.from(reference()).toString('hex'));
   });
 
   it('pub --format protobuf uses --proto and --type, and refuses a field the type lacks with its path', async () => {
@@ -103,7 +74,9 @@ describe.skipIf(!available)('mqscope pub/sub with codecs', () => {
     );
     expect(sent.code, sent.stderr.join('\n')).toBe(0);
     const T = protobuf.parse(PROTO, { keepCase: true }).root.lookupType('acme.T');
-    expect(await retainedHex(topic)).toBe(Buffer.from(T.encode({ id: 'a', v: 2 }).finish()).toString('hex'));
+    expect(await oneMessageHex(broker, topic)).toBe(
+      Buffer.from(T.encode({ id: 'a', v: 2 }).finish()).toString('hex'),
+    );
 
     const refused = await cli(
       ['pub', url, ...auth(), '-t', topic, '-m', '{"nope":1}', '--format', 'protobuf', ...proto],

@@ -3,22 +3,12 @@
  * topic over one connection (`-l`), and payloads from a file (`-f`: binary, megabytes).
  */
 import { spawn } from 'node:child_process';
-import type { MosquittoBroker } from './mosquitto';
+import { connectArgs, type MosquittoBroker } from './mosquitto';
 
 const TIMEOUT_MS = 20_000;
 
 function baseArgs(broker: MosquittoBroker, topic: string, qos: number, retain: boolean): string[] {
-  const args = [
-    '-h',
-    broker.host,
-    '-p',
-    String(broker.ports.mqtt),
-    '-u',
-    broker.username,
-    '-P',
-    broker.password,
-  ];
-  args.push('-V', 'mqttv5', '-t', topic, '-q', String(qos));
+  const args = [...connectArgs(broker), '-t', topic, '-q', String(qos)];
   if (retain) args.push('-r');
   return args;
 }

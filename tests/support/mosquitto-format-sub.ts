@@ -3,9 +3,10 @@
  * message, payload as hex (byte-exact) and MQTT 5 properties as mosquitto_sub prints them.
  * Resolves `ready` once the broker logged the subscription, so nothing published after is missed.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import type { MosquittoBroker } from './mosquitto';
+import { connectArgs, type MosquittoBroker } from './mosquitto';
 
 /** Topic, QoS, retain, payload hex, content type, correlation data, response topic, format, user props, time. */
 export const SUB_FORMAT = '%t\t%q\t%r\t%x\t%C\t%D\t%R\t%F\t%P\t%U';
@@ -20,16 +21,17 @@ export interface FormatSub {
 export async function formatSub(broker: MosquittoBroker, filter: string): Promise<FormatSub> {
   const clientId = `mqscope-fsub-${randomBytes(4).toString('hex')}`;
   const args = [
-    '-h',
-    broker.host,
-    '-p',
-    String(broker.ports.mqtt),
-    '-u',
-    broker.username,
-    '-P',
-    broker.password,
+    ...connectArgs(broker),
+    '-i',
+    clientId,
+    '-t',
+    filter,
+    '-q',
+    '1',
+    '--retain-as-published',
+    '-F',
+    SUB_FORMAT,
   ];
-  args.push('-V', '5', '-i', clientId, '-t', filter, '-q', '1', '--retain-as-published', '-F', SUB_FORMAT);
   // A window wider than any test's burst: nothing queues at the broker (see mosquitto.ts).
   args.push('-D', 'connect', 'receive-maximum', '65535');
   const child = spawn('mosquitto_sub', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,4 +63,17 @@ export async function formatSub(broker: MosquittoBroker, filter: string): Promis
       return lines.slice(0, count);
     },
   };
+}
+
+/**
+ * The bytes of the next (or retained) message on `topic` as mosquitto_sub prints them with
+ * `-F %x`: byte-exact hex, for "the other side received exactly these bytes" checks.
+ */
+export async function oneMessageHex(broker: MosquittoBroker, topic: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    'mosquitto_sub',
+    [...connectArgs(broker), '-t', topic, '-C', '1', '-W', '20', '-F', '%x'],
+    { timeout: 30_000 },
+  );
+  return stdout.trim();
 }

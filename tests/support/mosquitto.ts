@@ -565,7 +565,8 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
 /** mosquitto_pub and mosquitto_sub 2.0.11 cannot speak WebSocket; they have TCP and TLS. */
 export type ClientTransport = 'mqtt' | 'mqtts';
 
-function connectArgs(broker: MosquittoBroker, transport: ClientTransport = 'mqtt'): string[] {
+/** mosquitto_pub/mosquitto_sub arguments that reach `broker` as its user, over MQTT 5. */
+export function connectArgs(broker: MosquittoBroker, transport: ClientTransport = 'mqtt'): string[] {
   const args = ['-h', broker.host, '-u', broker.username, '-P', broker.password, '-V', 'mqttv5'];
   if (transport === 'mqtts') return [...args, '-p', String(broker.ports.mqtts), '--cafile', broker.caFile];
   return [...args, '-p', String(broker.ports.mqtt)];
